@@ -1,0 +1,1 @@
+"""bantin stage functions: plain Python, no Prefect import (flows/ wires them)."""
