@@ -1,0 +1,192 @@
+"""Legacy Vietnamese encodings (TCVN3, VNI, Windows-1258) and a Vietnamese plausibility score.
+
+Python has a codec for Windows-1258 (``cp1258``) but none for TCVN3 (ABC) or VNI-Windows; their
+tables live beside this file as data (``tcvn3.txt``, ``vni.txt``) and are turned into decoders
+here. The encoders exist so that tests (and anyone) can make legacy files from Unicode text.
+
+``vietnamese_score`` rates a decoded text by the share of its non-ASCII words that are real
+Vietnamese syllables (``vi_syllables.txt``, derived from the seeds and the shared corpus by
+``build_syllables.py``): mojibake scores near 0, real Vietnamese near 1.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # grave, acute, tilde, hook above, dot below
+_UNDEFINED = "\ufffe"                           # "undefined" in a charmap decoding table
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    out = []
+    for line in (_HERE / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+# --------------------------------------------------------------------------- Windows-1252 base
+def _cp1252_char(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return _UNDEFINED
+
+
+# --------------------------------------------------------------------------- TCVN3
+@functools.lru_cache(maxsize=1)
+def _tcvn3_tables() -> tuple[str, dict[str, int]]:
+    table = [chr(i) for i in range(0x80)] + [_cp1252_char(b) for b in range(0x80, 0xA1)]
+    table += [_UNDEFINED] * (0x100 - 0xA1)
+    enc: dict[str, int] = {}
+    for row in _data_lines("tcvn3.txt"):
+        b, ch = int(row[0], 16), row[1]
+        table[b] = ch
+        enc[ch] = b
+    return "".join(table), enc
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _tcvn3_caps(m: re.Match) -> str:
+    w = m.group(0)
+    # VN3 has no capital toned letters: capitals were set in the .VnTimeH fonts over the
+    # lower-case codes. A word with >= 2 capitals and no ASCII lower-case letter was written
+    # in capitals ("§¶NG" -> "ĐảNG" -> "ĐẢNG").
+    if sum(c.isupper() for c in w) >= 2 and not any("a" <= c <= "z" for c in w):
+        return w.upper()
+    return w
+
+
+def decode_tcvn3(data: bytes) -> str:
+    table, _ = _tcvn3_tables()
+    text, _n = codecs.charmap_decode(data, "replace", table)
+    return _CAPS_WORD.sub(_tcvn3_caps, text)
+
+
+def encode_tcvn3(text: str) -> bytes:
+    """NFC text -> TCVN3 bytes. Capital toned letters take the lower-case code (capital-font
+    convention); characters outside TCVN3 + Windows-1252 raise UnicodeEncodeError."""
+    _, enc = _tcvn3_tables()
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in enc:
+            out.append(enc[ch])
+        elif ch.lower() in enc and ch.lower() != ch:
+            out.append(enc[ch.lower()])
+        elif ord(ch) < 0x80:
+            out.append(ord(ch))
+        else:
+            b = ch.encode("cp1252")   # raises for characters VN3 cannot hold
+            if b[0] >= 0xA1:
+                raise UnicodeEncodeError("tcvn3", ch, 0, 1, "not in TCVN3")
+            out += b
+    return bytes(out)
+
+
+# --------------------------------------------------------------------------- VNI
+@functools.lru_cache(maxsize=1)
+def _vni_tables() -> tuple[dict[str, str], re.Pattern, dict[str, str]]:
+    dec: dict[str, str] = {}
+    enc: dict[str, str] = {}
+    for row in _data_lines("vni.txt"):
+        seq = bytes(int(h, 16) for h in row[0].split()).decode("cp1252")
+        ch = row[1]
+        dec[seq] = ch
+        enc[ch] = seq
+    # Accept a mark byte of either case after a base letter of either case; the base decides.
+    for seq, ch in list(dec.items()):
+        if len(seq) == 2:
+            for mark in (seq[1].lower(), seq[1].upper()):
+                for base in (seq[0].lower(), seq[0].upper()):
+                    dec.setdefault(base + mark, ch.upper() if base.isupper() else ch.lower())
+    # Longest match first: two-byte sequences (base + mark), then single bytes; "ôù" is ớ.
+    keys = sorted(dec, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(k) for k in keys))
+    return dec, pattern, enc
+
+
+def decode_vni(data: bytes) -> str:
+    dec, pattern, _ = _vni_tables()
+    text = data.decode("cp1252", errors="replace")
+    return pattern.sub(lambda m: dec[m.group(0)], text)
+
+
+def encode_vni(text: str) -> bytes:
+    _, _, enc = _vni_tables()
+    return "".join(enc.get(ch, ch) for ch in unicodedata.normalize("NFC", text)).encode("cp1252")
+
+
+# --------------------------------------------------------------------------- Windows-1258
+_CP1258_TONES = set(TONE_MARKS)
+
+
+def decode_cp1258(data: bytes) -> str:
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Unicode -> Windows-1258 the way Windows writes it: base letter (with its circumflex,
+    breve or horn precomposed) followed by a combining tone mark."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        d = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in d if c in _CP1258_TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _CP1258_TONES))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+# --------------------------------------------------------------------------- plausibility
+def _toneless(token: str) -> tuple[str, int]:
+    d = unicodedata.normalize("NFD", token)
+    n = sum(1 for c in d if c in TONE_MARKS)
+    return unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS)), n
+
+
+@functools.lru_cache(maxsize=1)
+def syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """(known syllables, their toneless forms)."""
+    words = [r[0] for r in _data_lines("vi_syllables.txt")]
+    return frozenset(words), frozenset(_toneless(w)[0] for w in words)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+# Non-ASCII, non-letter characters that honest Vietnamese text uses.
+_OK_SYMBOLS = set("“”‘’–—…•·«»°×÷€£¥§©®™±²³¼½¾\u00a0\u200b\ufeff")
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    known, toneless = syllables()
+    t = token.lower()
+    if t in known:
+        return True
+    base, tones = _toneless(t)
+    return tones <= 1 and base in toneless
+
+
+def vietnamese_score(text: str) -> tuple[float, int]:
+    """(share of non-ASCII words that are Vietnamese syllables, number of units judged).
+
+    Units are the words holding a non-ASCII character, plus every stray non-ASCII symbol,
+    control character or replacement character (typical of a wrong legacy table)."""
+    good = bad = 0
+    for tok in _TOKEN.findall(text):
+        if tok.isascii():
+            continue
+        if is_vietnamese_syllable(tok):
+            good += 1
+        else:
+            bad += 1
+    for ch in text:
+        if ch >= "\x80" and not ch.isalpha() and not ch.isspace() and ch not in _OK_SYMBOLS:
+            cat = unicodedata.category(ch)
+            if cat.startswith(("C", "S", "M")) or ch == "\ufffd":
+                bad += 1
+    n = good + bad
+    return (good / n if n else 0.0), n
