@@ -1,0 +1,451 @@
+"""Page anatomy: split a scraped page into title/metadata, body paragraphs and labelled chrome.
+
+Pipeline per page (all linear in the number of lines; every regex sees at most `max_scan`
+characters of a line):
+1. per line: strip leading outlet/dateline prefixes (prefix_rules), match named line rules
+   (rules.yaml, two combined regexes: header-zone and footer-zone), recognise date-only lines,
+   compute shape (word count, share of Vietnamese function words, sentence-final punctuation,
+   name-shape, teaser "…" ending) and cross-page repetition (chrome_lines).
+2. position: the body is the coherent run of prose lines between the header (everything
+   before the first prose line, or up to a date line that closes a short headline) and the
+   first hard trailing marker (related news / comments / links / legal footer) or the byline
+   after which no strong prose follows.
+3. metadata from the zones: title (last headline-shaped header line, else "QR CODE: …"),
+   published_at (header date line nearest the body; page clocks excluded), event_date (lead),
+   author (byline), source_site (credited domain), locality (gazetteer scoring).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from tasks.model import Anatomy, Segment
+from tasks.textnorm import match_key
+
+from . import dates as _dates
+from .locality import gazetteer
+
+RULES_PATH = Path(__file__).with_name("rules.yaml")
+
+_PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
+_SENT_END = set('.!?…;:"”)»')
+_DIGIT = re.compile(r"\d")
+_WS = re.compile(r"\s+")
+_INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+                           r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+", re.I)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Which evidence read_anatomy uses (all on in production; the bench ablates them)."""
+    shape: bool = True
+    position: bool = True
+    repetition: bool = True
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    kind: str
+    zone: str
+    ends_body: bool
+    clock: bool
+    idx: int
+
+
+class _RuleSet:
+    def __init__(self, cfg: dict):
+        self.max_scan = int(cfg.get("max_scan", 300))
+        self.rules: list[_Rule] = []
+        parts_h, parts_f = [], []
+        for i, r in enumerate(cfg["line_rules"]):
+            rule = _Rule(r["name"], r["kind"], r.get("zone", "anywhere"), bool(r.get("ends_body")),
+                         bool(r.get("clock")), i)
+            self.rules.append(rule)
+            pat = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", r["pattern"])
+            re.compile(pat)  # fail early on bad data
+            alt = f"(?P<r{i}>{pat})"
+            if rule.zone in ("header", "anywhere"):
+                parts_h.append(alt)
+            if rule.zone in ("footer", "anywhere"):
+                parts_f.append(alt)
+        self.re_h = re.compile("|".join(parts_h))
+        self.re_f = re.compile("|".join(parts_f))
+        self.prefix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("prefix_rules", [])]
+        self.suffix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("suffix_rules", [])]
+        self.residue = frozenset(cfg.get("date_residue_words", []))
+        self.stop = frozenset(cfg.get("stopwords", []))
+        self.locality_cfg = cfg.get("locality", {})
+
+    def match(self, regex: re.Pattern, key: str):
+        m = regex.search(key)
+        if not m:
+            return None
+        name = m.lastgroup
+        # lastgroup is the outer rule group (it closes last)
+        idx = int(name[1:].split("_")[0])
+        caps = {k.split("_", 1)[1]: v for k, v in m.groupdict().items()
+                if v is not None and k.startswith(f"r{idx}_")}
+        return self.rules[idx], caps
+
+
+@lru_cache(maxsize=4)
+def _load(path: str = str(RULES_PATH)) -> _RuleSet:
+    with open(path, encoding="utf-8") as f:
+        return _RuleSet(yaml.safe_load(f))
+
+
+def chrome_key(line: str) -> str:
+    """Cross-page repetition key: match_key, whitespace collapsed, digits masked, capped length."""
+    s = _WS.sub(" ", match_key(line[:300])).strip()
+    return _DIGIT.sub("0", s)
+
+
+class _Line:
+    __slots__ = ("i", "raw", "text", "prefixes", "key", "rule_h", "rule_f", "dt", "is_date",
+                 "nw", "prose", "strong", "name_like", "teaser", "repeated", "title_like")
+
+
+def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
+    t = ln.text
+    head = t[:400]
+    toks = head.split()
+    ln.nw = len(toks) if len(t) <= 400 else max(len(toks), len(t) // 6)
+    if not shape:
+        ln.prose = ln.strong = True
+        ln.name_like = ln.teaser = ln.title_like = False
+        return
+    sample = toks[:80]
+    stop = sum(1 for w in sample if w.strip(_PUNCT_STRIP).lower() in rs.stop) / max(1, len(sample))
+    last = t[-1]
+    ends = last in _SENT_END
+    teaser = (t.endswith("…") or t.endswith("...")) and len(t) < 220 and not t.endswith("./.")
+    prose = ((ln.nw >= 6 and ends and stop >= 0.12) or (ln.nw >= 18 and stop >= 0.2)
+             or (len(t) >= 300 and stop >= 0.1))
+    ln.prose = prose
+    ln.teaser = teaser
+    ln.strong = prose and not teaser
+    nl = False
+    if ln.nw <= 6 and len(t) <= 60 and not ends or (ln.nw <= 6 and last == ")"):
+        core = _PAREN_TAIL.sub("", t).strip()
+        ws = core.split()
+        if 1 <= len(ws) <= 5 and not _DIGIT.search(core):
+            if all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper()):
+                nl = True
+            elif len(ws) == 1 and _INITIALS.match(core):
+                nl = True
+        if not nl and _INITIALS.match(core):
+            nl = True
+    ln.name_like = nl
+    ln.title_like = (ln.nw >= 4 and len(t) <= 350 and t[:1].isupper() or t[:1].isdigit()) and not (
+        last == "." and ln.nw > 25)
+
+
+def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
+    for _ in range(3):
+        hit = False
+        for name, kind, rx in rs.prefix:
+            m = rx.match(text[:rs.max_scan])
+            if m and m.end() < len(text):
+                pre = text[:m.end()].strip()
+                if pre:
+                    segs.append((kind, pre))
+                if "site" in rx.groupindex and m.group("site") and "." in m.group("site"):
+                    sites.append(m.group("site"))
+                text = text[m.end():].lstrip()
+                hit = True
+                break
+        if not hit:
+            break
+    return text
+
+
+def _clean_author(s: str) -> str | None:
+    s = s.strip().strip("-–— ").strip()
+    s = _AUTHOR_LABEL.sub("", s)
+    s = _PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
+    return s or None
+
+
+def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset()) -> Anatomy:
+    """Split a page into metadata, body lines and labelled boilerplate. Never raises."""
+    try:
+        return _read(text, chrome_lines, Signals())
+    except Exception:  # pragma: no cover - safety net; tests call _read directly
+        lines = [s.strip() for s in (text or "").split("\n") if s.strip()]
+        return Anatomy(None, None, None, None, None, None, lines, [])
+
+
+def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
+    rs = _load()
+    scan = rs.max_scan
+    items: list[_Line] = []
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            continue
+        ln = _Line()
+        ln.i, ln.raw = i, s
+        ln.prefixes = []
+        sites: list[str] = []
+        ln.text = _strip_prefixes(s, rs, ln.prefixes, sites) if sig.position or True else s
+        if sites:
+            ln.prefixes.append(("__site__", sites[0]))
+        key = match_key(ln.text[:scan])
+        ln.key = key
+        ln.rule_h = rs.match(rs.re_h, key)
+        ln.rule_f = rs.match(rs.re_f, key)
+        ln.is_date = len(ln.text) <= 90 and _dates.is_date_line(ln.text, rs.residue)
+        ln.dt = _dates.find_datetime(ln.text[:120]) if (ln.is_date or (ln.rule_h and ln.rule_h[0].name == "print_date")) else None
+        ln.repeated = bool(sig.repetition and chrome_lines and chrome_key(s) in chrome_lines)
+        _shape(ln, rs, sig.shape)
+        items.append(ln)
+
+    n = len(items)
+    kinds: list[str | None] = [None] * n      # None = body
+    # ---- 1. find the body start (first prose line outside header chrome)
+    def chrome_in_header(ln: _Line) -> bool:
+        return bool(ln.rule_h) or ln.is_date or (ln.repeated and not ln.strong)
+
+    fp = None
+    if sig.position:
+        for k, ln in enumerate(items):
+            if ln.prose and not chrome_in_header(ln) and not ln.rule_f:
+                fp = k
+                break
+        # a short "prose" line followed by a date line is the headline (e.g. "24 tổ chức … mạnh.")
+        if fp is not None and items[fp].nw <= 25:
+            for j in range(fp + 1, min(fp + 3, n)):
+                if items[j].is_date and not (items[j].rule_h and items[j].rule_h[0].clock):
+                    nxt = next((q for q in range(j + 1, n) if items[q].prose and not chrome_in_header(items[q])), None)
+                    if nxt is not None:
+                        fp = nxt
+                    break
+                if items[j].prose:
+                    break
+    body_start = fp if fp is not None else (n if sig.position else 0)
+
+    # ---- 2. find the body end
+    def footer_rule(ln: _Line):
+        return ln.rule_f
+
+    hard_end = n
+    body_end = n
+    byline_k = None
+    if sig.position and fp is not None:
+        for k in range(body_start + 1, n):
+            r = items[k].rule_f
+            if r and r[0].ends_body:
+                hard_end = k
+                break
+        strong_after = [False] * (n + 1)
+        for k in range(hard_end - 1, body_start - 1, -1):
+            ln = items[k]
+            strong_after[k] = strong_after[k + 1] or (ln.strong and not ln.repeated and not ln.rule_f)
+        for k in range(body_start + 1, hard_end):
+            ln = items[k]
+            is_by = (ln.rule_f and ln.rule_f[0].kind in ("byline", "source_credit")) or (
+                ln.name_like and not ln.rule_f)
+            if is_by and not strong_after[k + 1]:
+                body_end = k
+                byline_k = k if (ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")) else None
+                break
+        else:
+            last = max((k for k in range(body_start, hard_end)
+                        if items[k].strong and not items[k].repeated and not items[k].rule_f), default=body_start)
+            body_end = last + 1
+    elif not sig.position:
+        body_end = n
+
+    # ---- 3. label every line
+    title: str | None = None
+    header_dates: list[tuple[int, datetime]] = []
+    sites: list[str] = []
+    authors: list[str] = []
+    segs: list[Segment] = []
+    body: list[str] = []
+    mode = None
+    after_byline = 0
+    qr_title = None
+
+    for k, ln in enumerate(items):
+        for kind, pre in ln.prefixes:
+            if kind == "__site__":
+                sites.append(pre)
+        in_header = k < body_start
+        in_body = body_start <= k < body_end
+        rule = ln.rule_h if in_header else ln.rule_f
+        if not sig.position:
+            rule = ln.rule_h or ln.rule_f
+        kind: str | None
+        if rule:
+            r, caps = rule
+            kind = r.kind
+            if caps.get("site"):
+                sites.append(caps["site"])
+            if caps.get("title") and qr_title is None:
+                qr_title = ln.text[len(ln.text) - len(caps["title"]):].strip() if len(caps["title"]) <= len(ln.text) else None
+            if caps.get("author") and r.kind == "byline":
+                authors.append(ln.text)
+            if r.name == "print_date" and ln.dt and not r.clock:
+                header_dates.append((k, ln.dt))
+            if not in_header and not in_body and r.ends_body and r.kind in ("related_news", "comments", "links"):
+                mode = r.kind
+            if not in_header and not in_body and r.ends_body and r.kind == "other":
+                mode = "other"
+        elif ln.is_date:
+            kind = "dateline"
+            if in_header or (in_body and k <= body_start + 2):
+                if ln.dt:
+                    header_dates.append((k, ln.dt))
+            elif mode == "related_news" or (k > 0 and items[k - 1].teaser):
+                kind = "related_news"
+        elif in_header:
+            kind = "header"
+        elif in_body:
+            kind = None if (ln.prose or not ln.repeated) else "repeated_chrome"
+            if kind is None and not sig.shape and ln.repeated:
+                kind = "repeated_chrome"
+        else:
+            # after the body
+            if mode:
+                kind = mode
+            elif k == byline_k:
+                kind = "byline"
+                authors.append(ln.text)
+                after_byline = 2
+            elif after_byline and not ln.prose and ln.nw <= 8 and not ln.teaser:
+                kind = "byline"
+            elif ln.teaser:
+                kind = "related_news"
+            elif ln.repeated:
+                kind = "repeated_chrome"
+            else:
+                kind = "other"
+            after_byline = max(0, after_byline - 1) if k != byline_k else after_byline
+        if not sig.position and kind is None and not ln.prose:
+            kind = "other"
+        # emit
+        for pk, pre in ln.prefixes:
+            if pk != "__site__":
+                segs.append(Segment(pk, pre, ln.i))
+        if kind is None:
+            body.append(ln.text)
+        else:
+            segs.append(Segment(kind, ln.text, ln.i))
+        items[k].key = kind or ""     # reuse slot: final kind
+
+    # ---- title: last headline-shaped header line (nearest the body), else the QR-code caption
+    if sig.position:
+        for k in range(min(body_start, n) - 1, -1, -1):
+            ln = items[k]
+            if (ln.key == "header" and ln.title_like and not ln.name_like and not ln.repeated
+                    and not ln.rule_h and not ln.is_date):
+                title = ln.text
+                break
+    if title is None and qr_title:
+        title = qr_title
+    if title is not None:
+        for sg_i, sg in enumerate(segs):
+            if sg.text == title and sg.kind == "header":
+                segs[sg_i] = Segment("title", sg.text, sg.line_no)
+                break
+
+    # ---- glued trailing byline/credit on the last body line (baomoi style)
+    if body and len(body[-1]) > 200:
+        last = body[-1]
+        tail_src = last[-rs.max_scan:]
+        off = len(last) - len(tail_src)
+        for name, kind, rx in rs.suffix:
+            m = rx.search(tail_src)
+            if m:
+                cut = off + m.start("tail")
+                tail = last[cut:].strip()
+                body[-1] = last[:cut].rstrip()
+                line_no = next(ln.i for ln in reversed(items) if ln.key == "")
+                segs.append(Segment(kind, tail, line_no))
+                gd = m.groupdict()
+                if gd.get("site"):
+                    sites.append(gd["site"])
+                if gd.get("author") and kind == "byline":
+                    authors.append(gd["author"])
+                break
+
+    # ---- published_at: header date nearest the body (page clocks never qualify)
+    published = header_dates[-1][1] if header_dates else None
+    if published is None:
+        for ln in items[:3]:
+            for pk, pre in ln.prefixes:
+                if pk == "header":
+                    m = _dates._ISO.search(pre)
+                    if m:
+                        published = _dates._mk_dt(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                        break
+
+    # ---- author, source_site
+    author = None
+    for a in authors:
+        author = _clean_author(a)
+        if author:
+            break
+    source_site = None
+    for s in sites:
+        s = s.strip().lower().rstrip(".")
+        if s.startswith("www."):
+            s = s[4:]
+        if _DOMAIN.match(s):
+            source_site = s
+            break
+
+    # ---- event date and locality
+    lead = " ".join(body[:2])[:800]
+    hint = _dates.year_evidence(([title] if title else []) + body[:30])
+    ev = _dates.event_date(lead, hint, published)
+    locality = gazetteer(rs.locality_cfg).score(title, body, source_site)
+
+    segs.sort(key=lambda s: s.line_no)
+    return Anatomy(title=title, published_at=published, event_date=ev, author=author,
+                   source_site=source_site, locality=locality, body_lines=body, boilerplate=segs)
+
+
+def unaccounted_lines(text: str, anatomy: Anatomy) -> list[str]:
+    """Non-blank raw lines that are neither body lines nor (pieces of) boilerplate segments.
+
+    A raw line is accounted for when it equals a body line or a segment text, or when removing
+    the segment pieces recorded for its line number (a stripped prefix such as "(Thanhuytphcm.vn) -"
+    or a glued trailing byline) leaves a body line.
+    """
+    body = set(anatomy.body_lines)
+    seg_by_line: dict[int, list[str]] = {}
+    seg_texts: set[str] = set()
+    for sg in anatomy.boilerplate:
+        for off, part in enumerate(sg.text.split("\n")):
+            seg_by_line.setdefault(sg.line_no + off, []).append(part.strip())
+            seg_texts.add(part.strip())
+    out: list[str] = []
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s or s in body:
+            continue
+        pieces = seg_by_line.get(i, [])
+        if s in pieces:
+            continue
+        rest = s
+        for p in pieces:
+            if p and rest.startswith(p):
+                rest = rest[len(p):].lstrip()
+        for p in pieces:
+            if p and rest.endswith(p):
+                rest = rest[:-len(p)].rstrip()
+        if not rest or rest in body:
+            continue
+        out.append(raw)
+    return out

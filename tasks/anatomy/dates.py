@@ -1,0 +1,114 @@
+"""Date/time recognition for page anatomy: own regexes for the common Vietnamese formats.
+
+No dateparser on the hot path. Every function here is bounded: callers pass short strings
+(a line's first few hundred characters).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_DMY = re.compile(
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+_VN_LONG = re.compile(
+    r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d)", re.I)
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+_TIME = re.compile(
+    r"(?<!\d)(?P<h>[0-2]?\d)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
+    re.I)
+# residue test: strip these, then what remains must be date-line vocabulary only
+_STRIP = re.compile(
+    r"(?:(?<![\d])[0-3]?\d\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d)|(?:(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)"
+    r"|(?:[0-2]?\d\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?)|\(?gmt\s*[+-]?\s*\d*\)?|\[?gmt\s*[+-]?\s*\d*\]?"
+    r"|[\[\](),|:'’\-–—+]|\d+", re.I)
+
+# event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
+# "sáng nay (23/9)", "Trong 2 ngày 7 và 8-5"
+_EVENT = re.compile(
+    r"(?:(?<![\w])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|trưa nay)"
+    r"(?:\s+(?:mai|qua|nay|hôm nay))?\s*(?:\(\s*|ngày\s+)?"
+    r"(?:(?P<d1>[0-3]?\d)\s+và\s+)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
+    re.I)
+_YEAR_CTX = re.compile(
+    r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _mk_dt(y: int, m: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0) -> datetime | None:
+    try:
+        return datetime(y, m, d, hh, mi, ss)
+    except ValueError:
+        return None
+
+
+def find_datetime(s: str) -> datetime | None:
+    """First full date in s (with a time if one is written next to it)."""
+    m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
+    if not m:
+        return None
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    hh = mi = ss = 0
+    t = _TIME.search(s)
+    if t:
+        hh, mi = int(t.group("h")), int(t.group("mi"))
+        ss = int(t.group("s") or 0)
+        ap = (t.group("ap") or "").upper()
+        if ap in ("PM", "CH") and hh < 12:
+            hh += 12
+        elif ap in ("AM", "SA") and hh == 12:
+            hh = 0
+        if hh > 23:
+            hh = mi = ss = 0
+    return _mk_dt(y, mo, d, hh, mi, ss)
+
+
+def is_date_line(s: str, residue_words: frozenset[str]) -> bool:
+    """A line that is only a date/time stamp (with weekday, GMT, 'Cập nhật' … around it)."""
+    if len(s) > 90 or not find_datetime(s):
+        return False
+    rest = _STRIP.sub(" ", s.casefold())
+    for w in rest.split():
+        if w not in residue_words:
+            return False
+    return True
+
+
+def event_date(lead: str, year_hint: int | None, published: datetime | None) -> date | None:
+    m = _EVENT.search(lead[:600])
+    if not m:
+        return None
+    if m.group("d") is not None:
+        d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    else:
+        d, mo, y = int(m.group("d2")), int(m.group("m2")), m.group("y2")
+    if y:
+        year = int(y)
+    elif published is not None:
+        year = published.year
+        # an event in a later month than publication belongs to the previous year
+        if (mo, d) > (published.month, published.day):
+            year -= 1
+    elif year_hint is not None:
+        year = year_hint
+    else:
+        return None
+    try:
+        return date(year, mo, d)
+    except ValueError:
+        return None
+
+
+def year_evidence(texts: list[str]) -> int | None:
+    """Most frequent year written in a year context ('năm 2019', 'tháng 10/2021', '9/2021')."""
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    i = 0
+    for t in texts:
+        for m in _YEAR_CTX.finditer(t[:5000]):
+            y = int(m.group("y"))
+            counts[y] = counts.get(y, 0) + 1
+            first.setdefault(y, i)
+            i += 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], -first[y]))
