@@ -1,0 +1,250 @@
+"""`bantin run | serve | report | sql` — the command line (CONTRACT.md).
+
+Prefect is imported only by the commands that run the flow, so `bantin sql` answers quickly.
+Errors print one readable line and exit non-zero; `--debug` shows the traceback.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="bantin: Vietnamese Party/government news pages -> validated DuckDB warehouse.")
+_state = {"debug": False}
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def _quiet_prefect() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The ephemeral server creates its SQLite database on first use; on a busy 2-core machine
+    # that can take longer than Prefect's 20 s default.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+
+@contextmanager
+def run_lock(data_dir: Path):
+    """One `bantin run` per data folder at a time: a second one exits at once."""
+    lock_path = data_dir / ".bantin-run.lock"
+    fh = open(lock_path, "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise UserError(f"another bantin run is already using {data_dir} ({holder}); try again later",
+                        code=3)
+    try:
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def _check_data_dir(data: Path) -> None:
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create data folder {data}: {exc.strerror or exc}", code=2)
+    if not os.access(data, os.W_OK | os.X_OK):
+        raise UserError(f"data folder {data} is not writable", code=2)
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")):
+    _state["debug"] = debug
+
+
+@app.command()
+def run(
+    input: Path = typer.Option(Path("seeds"), "--input", help="Folder of raw page files."),
+    data: Path = typer.Option(Path("data"), "--data", help="Output folder (warehouse, parquet, reports)."),
+    full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read and re-clean every input file."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Local Dask worker processes (1 = no Dask)."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run tasks on an existing Dask cluster, e.g. tcp://host:8786."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Pages per task."),
+):
+    """One flow run: ingest -> clean -> extract -> Parquet -> validate -> load -> report."""
+    if not input.exists():
+        raise UserError(f"input folder '{input}' does not exist", code=2)
+    if not input.is_dir():
+        raise UserError(f"input '{input}' is not a folder", code=2)
+    _check_data_dir(data)
+    with run_lock(data):
+        _quiet_prefect()
+        from flows.nightly import run_nightly
+        from tasks.store import WarehouseBusy
+
+        try:
+            summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
+                                  workers=workers, dask_address=dask_address)
+        except WarehouseBusy as exc:
+            raise UserError(f"{exc}; is another program holding it open for writing?", code=3)
+    _print_summary(summary)
+
+
+def _print_summary(s) -> None:
+    from rich.console import Console
+
+    out = Console(soft_wrap=True)
+    out.print(f"[bold]bantin run {s.run_id}[/bold]: {s.status}")
+    out.print(f"  files seen {s.files_seen}, new/changed {s.files_new}, unchanged {s.files_unchanged}, "
+              f"vanished {s.files_vanished}")
+    out.print(f"  articles loaded {s.articles_loaded} (replaced {s.articles_replaced}), "
+              f"quarantined {s.files_quarantined}"
+              + (f" {s.quarantine_reasons}" if s.quarantine_reasons else ""))
+    if s.dq_failed:
+        out.print(f"  [yellow]data quality: {len(s.dq_failed)} of {s.dq_checked} expectations failed "
+                  f"(rows kept, see report):[/yellow]")
+        for line in s.dq_failed:
+            out.print(f"    - {line}")
+    else:
+        out.print(f"  data quality: all {s.dq_checked} expectations met")
+    out.print(f"  warehouse: {s.warehouse}")
+    out.print(f"  report:    {s.report}")
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option("0 2 * * *", "--cron", help="Cron schedule."),
+    timezone: str = typer.Option("Asia/Ho_Chi_Minh", "--timezone"),
+    input: Path = typer.Option(Path("seeds"), "--input"),
+    data: Path = typer.Option(Path("data"), "--data"),
+    name: str = typer.Option("bantin-nightly", "--name", help="Deployment name."),
+):
+    """Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server)."""
+    _quiet_prefect()
+    from flows.schedule import serve_nightly
+
+    serve_nightly(input_dir=input.resolve(), data_dir=data.resolve(), cron=cron,
+                  timezone=timezone, name=name)
+
+
+@app.command()
+def report(data: Path = typer.Option(Path("data"), "--data")):
+    """(Re)build the data-quality report and print the path of its HTML entry page."""
+    db = data / "warehouse.duckdb"
+    if not db.exists():
+        raise UserError(f"no warehouse at {db}: run `bantin run --data {data}` first", code=2)
+    from tasks.report import build_report
+    from tasks.store import WarehouseBusy
+
+    try:
+        print(build_report(data).resolve())
+    except WarehouseBusy as exc:
+        raise UserError(str(exc), code=3)
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="Read-only SQL, e.g. \"select count(*) from articles\"."),
+    data: Path = typer.Option(Path("data"), "--data"),
+    max_rows: int = typer.Option(100, "--max-rows", help="Rows to print."),
+    max_width: int = typer.Option(60, "--max-width", help="Characters per cell."),
+):
+    """Run read-only SQL against the warehouse and print the result as a table."""
+    import duckdb
+
+    from tasks.store import WarehouseBusy, connect
+
+    db = data / "warehouse.duckdb"
+    if not db.exists():
+        raise UserError(f"no warehouse at {db}: run `bantin run --data {data}` first", code=2)
+    try:
+        con = connect(db, read_only=True, wait_s=30)
+    except WarehouseBusy as exc:
+        raise UserError(str(exc), code=3)
+    except duckdb.Error as exc:
+        raise UserError(f"cannot open warehouse {db}: {str(exc).splitlines()[0]}", code=2)
+    try:
+        cur = con.execute(query)
+        if cur.description is None:
+            return
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchmany(max_rows + 1)
+    except duckdb.Error as exc:
+        raise UserError(f"SQL error: {str(exc).splitlines()[0]}", code=1)
+    finally:
+        con.close()
+    _print_table(cols, rows[:max_rows], max_width)
+    if len(rows) > max_rows:
+        print(f"(first {max_rows} rows shown; use --max-rows)")
+
+
+def _print_table(cols: list[str], rows: list[tuple], max_width: int) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=False)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*["NULL" if v is None else _cell(v, max_width) for v in row])
+    Console(width=max(120, min(250, 22 * len(cols)))).print(table)
+    print(f"{len(rows)} row(s)")
+
+
+def _cell(v, width: int) -> str:
+    text = str(v).replace("\n", " ⏎ ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except UserError as exc:
+        _fail(str(exc), exc.code, exc)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130, None)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click usage errors and unexpected failures: one line
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            _fail("aborted", 1, exc)
+        _fail(_describe(exc), 1, exc)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return f"disk full while writing ({exc.filename or 'data folder'}): free space and re-run"
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def _fail(message: str, code: int, exc: BaseException | None) -> None:
+    if _state["debug"] and exc is not None:
+        import traceback
+
+        traceback.print_exception(exc)
+    print(f"bantin: error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Data quality: GX suites from expectations/*.json, run against what this run staged.
+
+Great Expectations is imported only here and only when validation runs (its import costs ~3 s).
+Suites live as files; each run builds an ephemeral GX context from them (a file-backed context
+breaks when the same datasource is added twice, see STACK-NOTES).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+
+# Staged dataset that each suite validates (the sources suite checks this run's file versions).
+SUITE_DATASET = {"sources": "source_versions"}
+
+
+@dataclass(frozen=True)
+class DqResult:
+    table_name: str
+    expectation: str
+    success: bool
+    unexpected_count: int | None
+    rows_checked: int
+
+
+def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
+    suites = {}
+    for path in sorted(directory.glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        keys = [expectation_key(e["type"], e["kwargs"]) for e in spec["expectations"]]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"{path}: two expectations of one type on one column")
+        suites[spec["name"]] = spec
+    if not suites:
+        raise FileNotFoundError(f"no expectation suites in {directory}")
+    return suites
+
+
+def suite_columns(spec: dict) -> list[str]:
+    cols: list[str] = []
+    for exp in spec["expectations"]:
+        kw = exp["kwargs"]
+        for c in [kw.get("column"), *kw.get("column_list", [])]:
+            if c and c not in cols:
+                cols.append(c)
+    return cols
+
+
+def expectation_label(exp: dict) -> str:
+    kw = {k: v for k, v in exp["kwargs"].items() if k not in ("batch_id",)}
+    target = kw.pop("column", None) or ",".join(kw.pop("column_list", []) or [])
+    extras = []
+    for k in ("min_value", "max_value", "mostly"):
+        if k in kw and kw[k] is not None:
+            extras.append(f"{k}={kw[k]}")
+    return f"{exp['type']}({target}{'; ' + ', '.join(extras) if extras else ''})"
+
+
+def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
+    """Columns some expectations need that are computed, not stored."""
+    if table_name == "articles":
+        for src, dst in (("published_at", "published_year"), ("event_date", "event_year")):
+            table = table.append_column(dst, pc.year(table[src]))
+    elif table_name == "people":
+        words = pc.list_value_length(pc.utf8_split_whitespace(table["name"]))
+        table = table.append_column("name_words", words)
+    elif table_name == "indicators":
+        has = pc.or_(pc.or_(pc.is_valid(table["actual"]), pc.is_valid(table["target"])),
+                     pc.is_valid(table["percent"]))
+        table = table.append_column("has_value", has)
+    return table
+
+
+def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
+                    suites: dict[str, dict] | None = None) -> list[DqResult]:
+    """Validate each table against its suite; build GX Data Docs into docs_dir."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    suites = suites or load_suites()
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    ctx.add_data_docs_site(site_name="bantin", site_config={
+        "class_name": "SiteBuilder",
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                          "base_directory": str(docs_dir) + "/"},
+    })
+    source = ctx.data_sources.add_pandas("bantin")
+    definitions, frames, labels = [], {}, {}
+    for name, spec in suites.items():
+        table = tables.get(SUITE_DATASET.get(name, name))
+        if table is None:
+            continue
+        table = derive_columns(name, table)
+        cols = [c for c in suite_columns(spec) if c in table.column_names]
+        frames[name] = table.select(cols).to_pandas(types_mapper=pd.ArrowDtype) if len(table) else \
+            pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        frames[name] = _plain_dtypes(frames[name])
+        suite = ctx.suites.add(gx.ExpectationSuite(
+            name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in spec["expectations"]],
+            meta=spec.get("meta", {})))
+        labels[name] = [expectation_label(e) for e in spec["expectations"]]
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("run")
+        definitions.append((name, ctx.validation_definitions.add(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite))))
+
+    # One dataframe per asset: each validation definition gets its own batch parameters.
+    results: list[DqResult] = []
+    for name, vd in definitions:
+        outcome = vd.run(batch_parameters={"dataframe": frames[name]}, result_format="SUMMARY")
+        by_key = _results_by_key(outcome)
+        for exp, label in zip(suites[name]["expectations"], labels[name]):
+            ok, unexpected = by_key.get(expectation_key(exp["type"], exp["kwargs"]), (False, None))
+            results.append(DqResult(name, label, ok, unexpected, len(frames[name])))
+    ctx.build_data_docs(site_names=["bantin"])
+    return results
+
+
+def _plain_dtypes(df: pd.DataFrame) -> pd.DataFrame:
+    # GX's pandas engine handles numpy/object dtypes best; Arrow-backed columns -> plain ones.
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if isinstance(s.dtype, pd.ArrowDtype):
+            kind = s.dtype.pyarrow_dtype
+            if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+                s = s.astype("float64")
+            elif pa.types.is_boolean(kind):
+                s = s.astype(object).where(s.notna(), None)
+            else:
+                s = s.astype(object).where(s.notna(), None)
+        out[c] = s
+    return pd.DataFrame(out)
+
+
+def expectation_key(exp_type: str, kwargs: dict) -> tuple:
+    return (exp_type, kwargs.get("column"), tuple(kwargs.get("column_list") or ()))
+
+
+def _results_by_key(outcome) -> dict[tuple, tuple[bool, int | None]]:
+    out = {}
+    for res in outcome.results:
+        cfg = res.expectation_config
+        out[expectation_key(cfg.type, dict(cfg.kwargs))] = (
+            bool(res.success), res.result.get("unexpected_count"))
+    return out

@@ -1,0 +1,169 @@
+"""Parquet staging (atomic) and the DuckDB warehouse (one transaction per run).
+
+Layout under the data folder:
+  parquet/_staging/<run_id>/<table>/part-NNNNN.parquet   written by batches, validated, loaded
+  parquet/<table>/run_id=<run_id>/part-NNNNN.parquet     published once the run's load committed
+  warehouse.duckdb                                        current state (what users query)
+A part file is written to a temporary name and renamed, so a killed writer leaves no torn
+`.parquet`; staging of a run that never committed is discarded by the next run.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks.records import SCHEMAS, STAGED_TABLES
+
+WAREHOUSE_DIR = Path(__file__).resolve().parent.parent / "warehouse"
+PUBLISHED_TABLES = {  # staged dataset -> published Parquet dataset name
+    "articles": "articles", "boilerplate": "boilerplate", "people": "people",
+    "document_refs": "document_refs", "indicators": "indicators",
+    "source_versions": "sources", "quarantine": "quarantine",
+}
+
+
+class WarehouseBusy(RuntimeError):
+    """The DuckDB file stayed locked by another process for longer than we wait."""
+
+
+# ---------------------------------------------------------------- Parquet
+
+def staging_dir(data_dir: Path, run_id: str) -> Path:
+    return data_dir / "parquet" / "_staging" / run_id
+
+
+def write_part(path: Path, table: pa.Table) -> None:
+    """Write a Parquet file atomically: temp name in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_batch(data_dir: Path, run_id: str, batch_no: int, tables: dict[str, pa.Table]) -> None:
+    for name in STAGED_TABLES:
+        write_part(staging_dir(data_dir, run_id) / name / f"part-{batch_no:05d}.parquet", tables[name])
+
+
+def staged_files(data_dir: Path, run_id: str, name: str) -> list[Path]:
+    return sorted((staging_dir(data_dir, run_id) / name).glob("part-*.parquet"))
+
+
+def read_staged(data_dir: Path, run_id: str, name: str, columns: list[str] | None = None) -> pa.Table:
+    files = staged_files(data_dir, run_id, name)
+    schema = SCHEMAS[name]
+    if not files:
+        return schema.empty_table() if columns is None else schema.empty_table().select(columns)
+    return pa.concat_tables([pq.read_table(f, columns=columns, schema=schema) for f in files])
+
+
+def publish_staging(data_dir: Path, run_id: str) -> None:
+    """Move a committed run's staged parts into the published datasets (idempotent)."""
+    stage = staging_dir(data_dir, run_id)
+    for staged, published in PUBLISHED_TABLES.items():
+        src = stage / staged
+        if not src.is_dir():
+            continue
+        dst = data_dir / "parquet" / published / f"run_id={run_id}"
+        dst.mkdir(parents=True, exist_ok=True)
+        for part in sorted(src.glob("part-*.parquet")):
+            os.replace(part, dst / part.name)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def recover_staging(data_dir: Path, committed_run_ids: set[str]) -> list[str]:
+    """Publish staging left by runs that committed; drop staging of runs that never did."""
+    root = data_dir / "parquet" / "_staging"
+    dropped = []
+    if not root.is_dir():
+        return dropped
+    for stage in sorted(p for p in root.iterdir() if p.is_dir()):
+        if stage.name in committed_run_ids:
+            publish_staging(data_dir, stage.name)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)
+            dropped.append(stage.name)
+    return dropped
+
+
+# ---------------------------------------------------------------- DuckDB
+
+def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting a while if another process holds its lock."""
+    deadline = time.monotonic() + wait_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                if "lock" in str(exc).lower():
+                    raise WarehouseBusy(f"{db_path} is locked by another process") from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute((WAREHOUSE_DIR / "schema.sql").read_text(encoding="utf-8"))
+    for view in sorted((WAREHOUSE_DIR / "views").glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def warehouse(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0):
+    con = connect(db_path, read_only=read_only, wait_s=wait_s)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def known_sources(db_path: Path) -> dict[str, tuple[str, int | None, int | None]]:
+    """Present file versions: rel_path -> (sha256, size, mtime_ns)."""
+    if not db_path.exists():
+        return {}
+    with warehouse(db_path, read_only=True) as con:
+        if not _has_table(con, "sources"):
+            return {}
+        rows = con.execute(
+            "SELECT source_path, source_sha256, size_bytes, mtime_ns FROM sources WHERE present"
+        ).fetchall()
+    return {p: (sha, size, mtime) for p, sha, size, mtime in rows}
+
+
+def known_chrome_lines(db_path: Path) -> dict[str, int]:
+    if not db_path.exists():
+        return {}
+    with warehouse(db_path, read_only=True) as con:
+        if not _has_table(con, "chrome_lines"):
+            return {}
+        return dict(con.execute("SELECT line_key, pages FROM chrome_lines").fetchall())
+
+
+def committed_run_ids(db_path: Path) -> set[str]:
+    if not db_path.exists():
+        return set()
+    with warehouse(db_path, read_only=True) as con:
+        if not _has_table(con, "runs"):
+            return set()
+        return {r[0] for r in con.execute("SELECT run_id FROM runs WHERE status = 'succeeded'").fetchall()}
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
