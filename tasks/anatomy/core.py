@@ -33,7 +33,7 @@ from .locality import gazetteer
 RULES_PATH = Path(__file__).with_name("rules.yaml")
 
 _PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
-_SENT_END = set('.!?…;:"”)»')
+_SENT_END = set('.…;:"”»')
 _DIGIT = re.compile(r"\d")
 _WS = re.compile(r"\s+")
 _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
@@ -128,8 +128,9 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
     last = t[-1]
     ends = last in _SENT_END
     teaser = (t.endswith("…") or t.endswith("...")) and len(t) < 220 and not t.endswith("./.")
-    prose = ((ln.nw >= 6 and ends and stop >= 0.12) or (ln.nw >= 18 and stop >= 0.2)
-             or (len(t) >= 300 and stop >= 0.1))
+    # a paragraph ends like a sentence; an unpunctuated line must be long and function-word rich
+    prose = ((ln.nw >= 6 and ends) or (ln.nw >= 25 and stop >= 0.12)
+             or (ln.nw >= 18 and last in "?!)" and stop >= 0.15) or (len(t) >= 300 and stop >= 0.08))
     ln.prose = prose
     ln.teaser = teaser
     ln.strong = prose and not teaser
@@ -145,8 +146,8 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
         if not nl and _INITIALS.match(core):
             nl = True
     ln.name_like = nl
-    ln.title_like = (ln.nw >= 4 and len(t) <= 350 and t[:1].isupper() or t[:1].isdigit()) and not (
-        last == "." and ln.nw > 25)
+    ln.title_like = (ln.nw >= 4 and len(t) <= 350 and (t[:1].isupper() or t[:1].isdigit())
+                     and last not in ";,:" and not (last == "." and ln.nw > 25))
 
 
 def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
@@ -343,14 +344,27 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             segs.append(Segment(kind, ln.text, ln.i))
         items[k].key = kind or ""     # reuse slot: final kind
 
-    # ---- title: last headline-shaped header line (nearest the body), else the QR-code caption
-    if sig.position:
-        for k in range(min(body_start, n) - 1, -1, -1):
+    # ---- title: best headline-shaped header line (length, nearness to the body and to the
+    # article's date line, word overlap with the lead), else the "QR CODE: …" caption
+    if sig.position and body_start > 0:
+        pub_k = header_dates[-1][0] if header_dates else -9
+        lead_words = {w.strip(_PUNCT_STRIP).lower() for w in " ".join(body[:5])[:3000].split()}
+        cands = [k for k in range(min(body_start, n)) if items[k].key == "header" and items[k].title_like
+                 and not items[k].name_like and not items[k].repeated and not items[k].rule_h
+                 and not items[k].is_date]
+        best, best_sc = None, 1.5
+        for k in cands:
             ln = items[k]
-            if (ln.key == "header" and ln.title_like and not ln.name_like and not ln.repeated
-                    and not ln.rule_h and not ln.is_date):
-                title = ln.text
-                break
+            words = [w.strip(_PUNCT_STRIP).lower() for w in ln.text[:350].split()]
+            content = [w for w in words if w and w not in rs.stop]
+            ov = sum(1 for w in content if w in lead_words) / max(1, len(content))
+            sc = 3.0 * ov + (2.0 if ln.nw >= 7 else 0.0) + (1.5 if abs(k - pub_k) == 1 else 0.0)
+            sc += 1.0 if k == cands[-1] else 0.0
+            sc -= 2.0 if ln.text.isupper() else 0.0
+            if sc > best_sc:
+                best, best_sc = k, sc
+        if best is not None:
+            title = items[best].text
     if title is None and qr_title:
         title = qr_title
     if title is not None:

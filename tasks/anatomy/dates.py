@@ -73,8 +73,20 @@ def is_date_line(s: str, residue_words: frozenset[str]) -> bool:
     return True
 
 
+_DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
+_DOC_AFTER = re.compile(r"^\s*(?:của|về)\b")
+
+
 def event_date(lead: str, year_hint: int | None, published: datetime | None) -> date | None:
-    m = _EVENT.search(lead[:600])
+    """The reported event's date from the lead; a document's issue date ("số 45-QĐ/TW, ngày
+    01/11/2011 của …") is skipped."""
+    lead = lead[:600]
+    m = None
+    for cand in _EVENT.finditer(lead):
+        if _DOC_BEFORE.search(lead[max(0, cand.start() - 25):cand.start()]) or _DOC_AFTER.match(lead[cand.end():]):
+            continue
+        m = cand
+        break
     if not m:
         return None
     if m.group("d") is not None:
@@ -111,4 +123,5 @@ def year_evidence(texts: list[str]) -> int | None:
             i += 1
     if not counts:
         return None
-    return max(counts, key=lambda y: (counts[y], -first[y]))
+    # ties go to the later year: anniversaries cite old years, reports cite the current one
+    return max(counts, key=lambda y: (counts[y], y))
