@@ -399,6 +399,9 @@ def looks_like_html(text: str) -> bool:
     return ("<body" in low or "<html" in low) and len(re.findall(r"</?[a-z][^>]*>", low)) >= 5
 
 
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -410,7 +413,7 @@ class _TextExtractor(HTMLParser):
     def _flush(self) -> None:
         line = "".join(self.cur)
         if not self.pre:
-            line = re.sub(r"\s+", " ", line).strip()
+            line = _HTML_SPACE.sub(" ", line).strip(" ")   # HTML collapses ASCII space only
         for part in line.split("\n"):
             if part.strip():
                 self.lines.append(part.rstrip())
@@ -460,7 +463,6 @@ def html_to_text(text: str) -> str:
 
 # =========================================================================== normalisation
 _BLANK = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
 
 
 def normalise_text(text: str, rel_path: str = "") -> str:
@@ -471,8 +473,13 @@ def normalise_text(text: str, rel_path: str = "") -> str:
         n = text.count("\x00")
         log.warning("%s: stripped %d NUL character(s)", rel_path, n)
         text = text.replace("\x00", "")
-    if "\r" in text or "\x0b" in text or "\x0c" in text or "\u2028" in text or "\u2029" in text:
-        text = _LINE_BREAKS.sub("\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")      # str.replace: no per-match objects on 50 MB
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+    for sep in ("\x0b", "\x0c", "\u2028", "\u2029"):
+        if sep in text:
+            text = text.replace(sep, "\n")
     if "<" in text and looks_like_html(text):
         log.warning("%s: HTML page saved as text; reduced to its text lines", rel_path)
         text = html_to_text(text)
@@ -493,17 +500,28 @@ def _open_readonly(path: str) -> int:
     return os.open(path, flags)
 
 
-def _read_all(fd: int, limit: int) -> bytes:
-    """Up to ``limit`` bytes; reads in chunks so a file that grows is still bounded."""
-    chunks = []
-    total = 0
-    while total < limit:
-        b = os.read(fd, min(READ_CHUNK * 16, limit - total))
-        if not b:
-            break
-        chunks.append(b)
-        total += len(b)
-    return b"".join(chunks)
+def _read_all(fd: int, limit: int, size_hint: int) -> bytearray:
+    """Up to ``limit`` bytes, read into one buffer sized from fstat (no second copy); a file
+    that grew after fstat is still read, and still bounded by ``limit``."""
+    buf = bytearray(max(1, min(size_hint + 1, limit)))
+    view = memoryview(buf)
+    n = 0
+    with os.fdopen(os.dup(fd), "rb", buffering=0) as f:
+        while n < len(buf):
+            got = f.readinto(view[n:])
+            if not got:
+                break
+            n += got
+        view.release()
+        if n == len(buf) and n < limit:            # grew since fstat: read the rest
+            while n < limit:
+                more = os.read(fd, min(READ_CHUNK * 16, limit - n))
+                if not more:
+                    break
+                buf += more
+                n += len(more)
+    del buf[n:]
+    return buf
 
 
 def _hash_rest(fd: int, h) -> int:
@@ -532,7 +550,7 @@ def read_source(sf: SourceFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawPag
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
                 return Quarantined(rel, None, "unreadable", "not a regular file any more")
-            data = _read_all(fd, max_bytes + 1)
+            data = _read_all(fd, max_bytes + 1, st.st_size)
             if len(data) > max_bytes:
                 h = hashlib.sha256(data)
                 del data
@@ -546,7 +564,7 @@ def read_source(sf: SourceFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawPag
     return page_from_bytes(rel, data)
 
 
-def page_from_bytes(rel_path: str, data: bytes) -> RawPage | Quarantined:
+def page_from_bytes(rel_path: str, data: bytes | bytearray) -> RawPage | Quarantined:
     """The pure part of read_source: raw bytes -> RawPage | Quarantined."""
     sha = hashlib.sha256(data).hexdigest()
     if not data:

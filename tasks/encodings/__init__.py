@@ -63,10 +63,21 @@ def _tcvn3_caps(m: re.Match) -> str:
     return w
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _tcvn3_caps_line(m: re.Match) -> str:
+    line = m.group(0)
+    # A line with capitals and no ASCII lower-case letter was set in capitals throughout.
+    if not any("a" <= c <= "z" for c in line) and sum("A" <= c <= "Z" for c in line) >= 3:
+        return line.upper()
+    return _CAPS_WORD.sub(_tcvn3_caps, line)
+
+
 def decode_tcvn3(data: bytes) -> str:
     table, _ = _tcvn3_tables()
     text, _n = codecs.charmap_decode(data, "replace", table)
-    return _CAPS_WORD.sub(_tcvn3_caps, text)
+    return _LINE.sub(_tcvn3_caps_line, text)
 
 
 def encode_tcvn3(text: str) -> bytes:
