@@ -70,6 +70,22 @@ def _check_data_dir(data: Path) -> None:
         raise UserError(f"data folder {data} is not writable", code=2)
 
 
+def _check_warehouse(db: Path) -> None:
+    if not db.exists():
+        return
+    import duckdb
+
+    from tasks.store import WarehouseBusy, connect
+
+    try:
+        connect(db, read_only=True, wait_s=5).close()
+    except WarehouseBusy:
+        return  # the run itself waits for the lock, and says so if it must give up
+    except duckdb.Error as exc:
+        raise UserError(f"warehouse {db} cannot be opened ({str(exc).splitlines()[0]}); "
+                        "move it aside or restore it from a backup", code=2)
+
+
 @app.callback()
 def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")):
     _state["debug"] = debug
@@ -90,6 +106,7 @@ def run(
     if not input.is_dir():
         raise UserError(f"input '{input}' is not a folder", code=2)
     _check_data_dir(data)
+    _check_warehouse(data / "warehouse.duckdb")
     with run_lock(data):
         _quiet_prefect()
         from flows.nightly import run_nightly

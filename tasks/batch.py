@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tasks.faults import failpoint
 from tasks.ingest import read_source
 from tasks.model import Quarantined, RawPage, SourceFile
 from tasks.records import rows_for_doc, rows_for_quarantine, to_tables
@@ -72,6 +73,7 @@ def process_batch(files: list[SourceFile], *, batch_no: int, run_id: str, data_d
         else:
             summary.articles += 1
             row_sets.append(rows_for_doc(outcome, run_id, file_stat(sf)))
+    failpoint("extracted")
     write_batch(data_dir, run_id, batch_no, to_tables(row_sets))
     return summary
 

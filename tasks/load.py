@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tasks.faults import failpoint
 from tasks.store import apply_schema, staged_files, warehouse
 
 CHILD_TABLES = {
@@ -86,6 +87,7 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
         con.execute("BEGIN TRANSACTION")
         try:
             stats = _merge(con, run_id)
+            failpoint("load-merged")
             if reset_chrome:  # a full refresh recounts every page
                 con.execute("DELETE FROM chrome_lines")
             con.execute("""

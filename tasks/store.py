@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tasks.faults import failpoint
 from tasks.records import SCHEMAS, STAGED_TABLES
 
 WAREHOUSE_DIR = Path(__file__).resolve().parent.parent / "warehouse"
@@ -48,6 +49,7 @@ def write_part(path: Path, table: pa.Table) -> None:
         pq.write_table(table, tmp, compression="zstd")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        failpoint("parquet-written")
         os.replace(tmp, path)
     finally:
         if tmp.exists():
