@@ -1,0 +1,125 @@
+"""Loads the rule data in lexicons/ once and compiles it into regexes.
+
+Everything language-specific lives in the YAML/TXT files; this module only turns lists into
+longest-first alternations.  Matching runs on `fold_tone_placement(body)` (same length as the
+body, "uỷ" -> "ủy"), so the lexicons are written with modern tone placement.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from tasks.textnorm import fold_tone_placement, nfc
+
+_DIR = Path(__file__).with_name("lexicons")
+
+# Vietnamese letters, split by case, for capitalised-syllable patterns.
+_LETTERS = [chr(c) for c in range(0x41, 0x1EFA) if chr(c).isalpha()]
+UPPER = "".join(c for c in _LETTERS if c.isupper() and c == nfc(c))
+LOWER = "".join(c for c in _LETTERS if c.islower() and c == nfc(c))
+UP = f"[{re.escape(UPPER)}]"
+LO = f"[{re.escape(LOWER)}]"
+# A capitalised syllable ("Đào", "Ủy") that is not part of a longer word or an acronym.
+CAP_SYL = rf"(?<![^\W\d_]){UP}{LO}*(?![^\W\d_])"
+
+
+def _norm(s: str) -> str:
+    return fold_tone_placement(nfc(s))
+
+
+def _yaml(name: str) -> dict:
+    with open(_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    with open(_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(_norm(line))
+    return out
+
+
+def alternation(words, *, escape: bool = True) -> str:
+    """Longest-first alternation; spaces in a phrase match any run of whitespace."""
+    uniq = sorted({_norm(w) for w in words}, key=len, reverse=True)
+    parts = []
+    for w in uniq:
+        p = re.escape(w) if escape else w
+        parts.append(p.replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        posts = _yaml("posts.yaml")
+        metrics = _yaml("metrics.yaml")
+        docs = _yaml("documents.yaml")
+        self.surnames = frozenset(s.casefold() for s in _lines("surnames.txt"))
+        self.places = frozenset(s.casefold() for s in _lines("places.txt"))
+        self.posts = posts
+        self.metrics = metrics
+        self.docs = docs
+
+        # -- people
+        self.post_head_re = re.compile(alternation(posts["post_heads"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
+        self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")
+        self.title_stop = frozenset(_norm(w).casefold() for w in posts["title_stop_words"])
+        self.title_stop_max = max(len(w.split()) for w in self.title_stop)
+        roles = posts["roles"]
+        self.role_after = [
+            (role, re.compile(r"[\s,\-–—)]*(?:(?:đã|cũng|vừa|đồng thời|sau đó|đã đến|trực tiếp)\s+)?" + alternation(roles[key]) + r"(?![^\W\d_])", re.IGNORECASE))
+            for role, key in (("chair", "chair_after"), ("speaker", "speaker_after"), ("attendee", "attendee_after"))
+        ]
+        self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.speaker_before_re = re.compile(r"\W*" + alternation(roles["speaker_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.chair_before_re = re.compile(alternation(roles["chair_before"]) + r"\s*$", re.IGNORECASE)
+
+        # -- indicators
+        self.verb_classes = {}
+        vparts = []
+        for cls, words in metrics["verbs"].items():
+            for w in words:
+                self.verb_classes[_norm(w).casefold()] = cls
+            vparts.extend(words)
+        self.verb_re = re.compile(r"(?<![^\W\d_])" + alternation(vparts) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.verb_blocker_re = re.compile(alternation(metrics["verb_blockers"]) + r"\s+$", re.IGNORECASE)
+        self.unit_class = {}
+        uparts = []
+        for cls, words in metrics["units"].items():
+            for w in words:
+                self.unit_class.setdefault(_norm(w).casefold(), cls)
+            uparts.extend(words)
+        self.unit_re = re.compile(r"\s*(" + alternation(uparts) + r")(?![^\W\d_])", re.IGNORECASE)
+        self.metric_map = metrics["metric_map"]
+        self.dong_chi_for = frozenset(metrics["dong_chi_units_for"])
+        self.other_units = frozenset(_norm(w).casefold() for w in metrics["other_units"])
+        self.total_cue_re = re.compile(alternation(metrics["total_cues"]) + r"\s*$", re.IGNORECASE)
+        self.qualifier_re = re.compile(r"(?<![^\W\d_])(" + alternation(metrics["qualifiers"]) + r")\s*$", re.IGNORECASE)
+        self.plan_re = re.compile(r"\s*" + alternation(metrics["plan_words"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.passive_re = re.compile(
+            r"[^\d;()]{0,60}?(?<![^\W\d_])" + alternation(metrics["passive_markers"]) + r"\s+(?:(?:trao|tặng|trao tặng|xem xét|thi hành|xử lý)\s+)?("
+            + alternation(vparts) + r")(?![^\W\d_])", re.IGNORECASE)
+
+        # -- documents
+        self.doc_kind_of = {}
+        kparts = []
+        for kind, spec in docs["kinds"].items():
+            for w in spec["words"]:
+                self.doc_kind_of[_norm(w).casefold()] = kind
+                kparts.append(w)
+        self.doc_kind_alt = alternation(kparts)
+        self.need_so_or_symbol = frozenset(docs["need_so_or_symbol"])
+        self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"]) + r"(?![^\W\d_])|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
+        self.issuer_stop = frozenset(_norm(w).casefold() for w in docs["issuer_stop_words"])
+
+
+@lru_cache(maxsize=1)
+def get() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,119 @@
+"""Shared token walker for organisation phrases (the part of a title after the post head, and a
+document's issuer): capitalised words, acronyms, and lower-case words that continue them."""
+from __future__ import annotations
+
+import re
+
+from tasks.facts import lexicon as lx
+
+L = lx.get()
+_TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
+_NAME_AT = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL}){{1,4}}")
+_ORG_LOWER = frozenset(lx._norm(w).casefold() for w in L.posts["org_lower_words"])
+_NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá"))
+
+
+def _tok_word(tok: str) -> str:
+    return tok.rstrip(".").casefold()
+
+
+def name_at(fb: str, pos: int, limit: int):
+    """A person name starting exactly at pos: (end) or None.  Surname first, not a place, and
+    followed by something that can follow a name (punctuation, end, or a lower-case stop word)."""
+    m = _NAME_AT.match(fb, pos, limit)
+    if not m:
+        return None
+    syl = m.group(0).split()
+    if syl[0].casefold() not in L.surnames:
+        return None
+    # shortest reading that is followed by a plausible boundary, longest first
+    for n in range(min(len(syl), 5), 1, -1):
+        cand = " ".join(syl[:n])
+        if cand.casefold() in L.places or " ".join(syl[:2]).casefold() in L.places:
+            return None
+        # end offset of the n-th syllable
+        end = m.start()
+        for i, s in enumerate(syl[:n]):
+            end = fb.index(s, end) + len(s)
+        if _boundary_ok(fb, end, limit):
+            return end
+    return None
+
+
+def _boundary_ok(fb: str, end: int, limit: int) -> bool:
+    if end >= limit:
+        return True
+    ch = fb[end]
+    if not ch.isspace():
+        return not ch.isalnum()
+    m = _TOKEN.match(fb, end, limit)
+    if not m:
+        return True
+    tok = m.group(1)
+    if tok[0].isupper() or tok[0].isdigit():
+        return False
+    return is_stop_at(fb, m.start(1), limit)
+
+
+def is_stop_at(fb: str, pos: int, limit: int, stops=None) -> bool:
+    stops = L.title_stop if stops is None else stops
+    words = []
+    p = pos
+    for _ in range(L.title_stop_max):
+        m = _TOKEN.match(fb, p, limit)
+        if not m or (words and m.start(1) - p > 2):
+            break
+        words.append(m.group(1).casefold())
+        if " ".join(words) in stops:
+            return True
+        p = m.end()
+    return False
+
+
+def org_phrase_end(fb: str, pos: int, limit: int, *, stops=None, max_tokens: int = 14, stop_at_names: bool = True) -> int:
+    """End offset of the organisation phrase starting at pos (pos itself if none)."""
+    end = pos
+    prev_cap = True  # right after a post head ("Trưởng Ban", "Bí thư"): behave as after a capital
+    prev_word = ""
+    n = 0
+    p = pos
+    while n < max_tokens:
+        m = _TOKEN.match(fb, p, limit)
+        if not m:
+            break
+        tok = m.group(1)
+        ts = m.start(1)
+        if ts > p and fb[p:ts].count(" ") > 2:
+            break
+        first = tok[0]
+        if first.isdigit():
+            if prev_word in _NUM_AFTER or prev_word.isupper():
+                end = m.end(); p = end; prev_cap = False; prev_word = tok; n += 1
+                continue
+            break
+        if first.isupper():
+            if stop_at_names and tok.casefold() in L.surnames and name_at(fb, ts, limit):
+                break
+            if L.post_head_re.match(fb, ts) and n > 0 and prev_word.casefold() not in ("ban", "đảng", "ủy"):
+                # a new post head starts a new title ("..., Trưởng Ban") - only without a comma is rare
+                head = L.post_head_re.match(fb, ts).group(0)
+                if " " in head:
+                    break
+            end = m.end(); p = end; prev_cap = True; prev_word = tok; n += 1
+            if tok.endswith("."):
+                break
+            continue
+        # lower-case token
+        if is_stop_at(fb, ts, limit, stops):
+            break
+        w = _tok_word(tok)
+        if prev_cap or w in _ORG_LOWER:
+            end = m.end(); p = end; prev_cap = False; prev_word = w; n += 1
+            if tok.endswith("."):
+                break
+            continue
+        break
+    # a trailing dot belongs to the sentence, not to "TP.HCM"
+    while end > pos and fb[end - 1] in ".":
+        end -= 1
+    return end

@@ -1,0 +1,213 @@
+"""People and their posts.
+
+A person is a name (2-5 capitalised syllables, first a known surname, not a known place) that the
+article marks as a person: an address form before it ("đồng chí", "ông", "bà", "Đ/c", a rank), a
+chain of titles before it ("Bí thư Quận ủy Ngô Thành Tuấn") or after it ("Đào Trọng Đức, Ủy viên
+Ban Thường vụ Thành ủy, Trưởng Ban Tổ chức Thành ủy").  A title is a post head from
+lexicons/posts.yaml plus the organisation phrase after it (orgs.py).  Later mentions by title
+alone ("đồng chí Phó Bí thư Thường trực Thành ủy") only update the role of the one person
+holding that title.  The byline author is never a person.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from tasks.facts import lexicon as lx
+from tasks.facts.orgs import name_at, org_phrase_end
+from tasks.model import Person
+from tasks.textnorm import match_key
+
+L = lx.get()
+_CAPSEQ = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
+_HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
+_CUE = re.compile(
+    r"(?:(?<![^\W\d_])(?:đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|"
+    r"GS\.?TS|PGS\.?TS|TS|ThS|GS|PGS|đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá)"
+    r"|[;:])\s*:?\s*$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:phố|đường|trường|xã|phường|thôn|bản|huyện|quận|tỉnh|làng|cầu|chợ|khu|tượng đài|"
+    r"nhà văn hóa|công ty|thị trấn|thành phố|TP\.?|sông|núi|đền|chùa|giải|quỹ|học bổng|tư tưởng|lăng|"
+    r"bảo tàng|di tích|hẻm|ngõ|ấp|xóm|lớp|khóa)\s*$", re.IGNORECASE)
+_SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
+_SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
+_FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
+_COMMA_END = re.compile(r",\s*$")
+_ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
+
+
+def _head_at(fb: str, pos: int):
+    hm = L.post_head_re.match(fb, pos)
+    if hm and fb[pos].isupper():
+        return hm
+    return None
+
+
+def _titles_after(fb: str, pos: int, limit: int):
+    spans = []
+    sep = _SEP_FIRST
+    while True:
+        sm = sep.match(fb, pos, limit)
+        if not sm:
+            break
+        p = sm.end()
+        fm = _FORMER_AT.match(fb, p, limit)
+        hp = fm.end() if fm else p
+        hm = _head_at(fb, hp) if hp < limit else None
+        if not hm:
+            break
+        te = org_phrase_end(fb, hm.end(), limit)
+        spans.append((p, te))
+        pos = te
+        sep = _SEP_NEXT
+    return spans, pos
+
+
+def _titles_before(fb: str, ss: int, pos: int):
+    chain = []
+    while pos > ss:
+        left = max(ss, pos - 120)
+        found = None
+        for hm in L.post_head_re.finditer(fb, left, pos):
+            if not fb[hm.start()].isupper():
+                continue
+            te = org_phrase_end(fb, hm.end(), pos, stop_at_names=False)
+            if not fb[te:pos].strip():
+                found = (hm.start(), te)
+                break
+        if not found:
+            break
+        ts, te = found
+        fm = L.former_re.search(fb, max(ss, ts - 8), ts)
+        if fm:
+            ts = fm.start()
+        chain.insert(0, (ts, te))
+        cm = _COMMA_END.search(fb, ss, ts)
+        if not cm:
+            break
+        pos = cm.start()
+    return chain
+
+
+def _role(fb: str, ss: int, s: int, after: int, se: int) -> str:
+    best = "mentioned"
+    for role, rx in L.role_after:
+        if rx.match(fb, after, se) and _ROLE_RANK[role] > _ROLE_RANK[best]:
+            best = role
+    left = fb[ss:s]
+    if L.chair_before_re.search(left):
+        return "chair"
+    if _ROLE_RANK[best] < 2 and L.speaker_before_re.match(fb, ss, s):
+        best = "speaker"
+    if best == "mentioned" and L.attendee_before_re.search(left):
+        best = "attendee"
+    return best
+
+
+def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Person]:
+    if not sentences:
+        return []
+    author_key = match_key(author).strip() if author else None
+    starts = [s for s, _ in sentences]
+    persons: dict[str, dict] = {}
+    claimed: list[tuple[int, int]] = []
+
+    def add(name_s, name_e, titles, role):
+        key = match_key(body[name_s:name_e])
+        p = persons.get(key)
+        if p is None:
+            p = persons[key] = {"name": body[name_s:name_e], "titles": [], "tkeys": set(), "role": role,
+                                "start": name_s, "end": name_e}
+        for ts, te in titles:
+            t = body[ts:te].strip()
+            k = match_key(t)
+            if t and k not in p["tkeys"]:
+                p["tkeys"].add(k)
+                p["titles"].append(t)
+        if _ROLE_RANK[role] > _ROLE_RANK[p["role"]]:
+            p["role"] = role
+
+    for m in _CAPSEQ.finditer(fb):
+        s = m.start()
+        first_end = fb.find(" ", s, m.end())
+        first = fb[s:first_end] if first_end > 0 else fb[s:m.end()]
+        if first.casefold() not in L.surnames:
+            if first.casefold() in _HONORIFIC and first_end > 0:
+                s = first_end + 1
+                while s < m.end() and fb[s] in " \t\u00a0":
+                    s += 1
+            else:
+                continue
+        i = bisect.bisect_right(starts, s) - 1
+        if i < 0:
+            continue
+        ss, se = sentences[i]
+        if s >= se:
+            continue
+        e = name_at(fb, s, se)
+        if not e:
+            continue
+        nkey = match_key(body[s:e])
+        if author_key and (nkey == author_key or nkey in author_key.split(" - ") or author_key.endswith(" " + nkey)):
+            continue
+        left = fb[max(ss, s - 40):s]
+        cue = bool(_CUE.search(left)) or (first.casefold() in _HONORIFIC and s != m.start())
+        before = _titles_before(fb, ss, s)
+        after, chain_end = _titles_after(fb, e, se)
+        if not (cue or before or after or nkey in persons):
+            continue
+        if not cue and not before and not after:
+            pass
+        elif not cue and not before and _PLACE_BEFORE.search(left):
+            continue
+        if not cue and not before:
+            # preceded by another capitalised word ("Trường Chính trị Trường Chinh"): an institution
+            pm = re.search(r"([^\W\d_]+)[ \t]+$", left)
+            if pm and pm.group(1)[0].isupper() and nkey not in persons and not after:
+                continue
+        role = _role(fb, ss, s, chain_end, se)
+        add(s, e, before + after, role)
+        claimed.extend(before)
+        claimed.extend(after)
+        claimed.append((s, e))
+
+    if persons:
+        _title_references(body, fb, sentences, starts, persons, claimed)
+
+    out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
+           for p in persons.values()]
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
+    claimed.sort()
+    cstarts = [c[0] for c in claimed]
+    by_title: dict[str, list[str]] = {}
+    for key, p in persons.items():
+        for tk in p["tkeys"]:
+            by_title.setdefault(tk, []).append(key)
+    for hm in L.post_head_re.finditer(fb):
+        hs = hm.start()
+        if not fb[hs].isupper():
+            continue
+        j = bisect.bisect_right(cstarts, hs) - 1
+        if j >= 0 and claimed[j][0] <= hs < claimed[j][1]:
+            continue
+        i = bisect.bisect_right(starts, hs) - 1
+        if i < 0:
+            continue
+        ss, se = sentences[i]
+        if hs >= se or L.former_re.search(fb, max(ss, hs - 8), hs):
+            continue
+        te = org_phrase_end(fb, hm.end(), se)
+        owners = by_title.get(match_key(body[hs:te]))
+        if not owners or len(owners) != 1:
+            continue
+        nm = re.match(r"\s+", fb[te:te + 3])
+        if nm and name_at(fb, te + nm.end(), se):
+            continue
+        p = persons[owners[0]]
+        role = _role(fb, ss, hs, te, se)
+        if _ROLE_RANK[role] > _ROLE_RANK[p["role"]]:
+            p["role"] = role

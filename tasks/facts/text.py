@@ -1,0 +1,42 @@
+"""Sentence spans with offsets into the body (no copying of text, no NLP)."""
+from __future__ import annotations
+
+import re
+
+from tasks.facts.lexicon import UP
+
+# A sentence ends at a line break, or at . ! ? … followed by space and something that can open a
+# sentence (capital, digit, quote, bracket).  "TP.HCM", "23.000", "28-NQ/TU." stay whole.
+_BOUNDARY = re.compile(r"\n+|(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]?(?:\d|" + UP + "))")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        _add(text, pos, m.start(), spans)
+        pos = m.end()
+    _add(text, pos, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence span at semicolons (each clause usually carries its own fact)."""
+    out = []
+    pos = start
+    while True:
+        i = text.find(";", pos, end)
+        if i < 0:
+            out.append((pos, end))
+            return out
+        out.append((pos, i))
+        pos = i + 1
