@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def extract_facts(body: str, *, published_at: datetime | None = None, event_date: date | None = None,
                   author: str | None = None) -> Facts:
     from tasks.facts.docrefs import extract_document_refs
-    from tasks.facts.indicators import extract_indicators
+    from tasks.facts.indicators import extract_indicators, lower_same_length
     from tasks.facts.people import extract_people
     from tasks.facts.text import sentence_spans
 
@@ -34,10 +34,11 @@ def extract_facts(body: str, *, published_at: datetime | None = None, event_date
             fb = body
         sentences = sentence_spans(fb)
         ref_year = event_date.year if event_date else (published_at.year if published_at else None)
-        docs = extract_document_refs(body, fb)
+        lo = lower_same_length(fb)
+        docs = extract_document_refs(body, fb, lo)
         masked = [(d.start, d.end) for d in docs]
         people = extract_people(body, fb, sentences, nfc(author) if isinstance(author, str) else None)
-        indicators = extract_indicators(body, fb, sentences, ref_year, masked)
+        indicators = extract_indicators(body, fb, sentences, ref_year, masked, lo)
         return Facts(people=people, document_refs=docs, indicators=indicators)
     except Exception:  # noqa: BLE001 - the pipeline must never die on one odd page
         log.exception("facts extraction failed; returning no facts for this body")

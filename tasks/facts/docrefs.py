@@ -41,12 +41,16 @@ def _mkdate(d: str, m: str, y: str) -> date | None:
         return None
 
 
-def extract_document_refs(body: str, fb: str) -> list[DocumentRef]:
+def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[DocumentRef]:
     if not _PREFILTER.search(fb):
         return []
+    lo = fb.lower() if lo is None or len(lo) != len(fb) else lo
     rows: list[dict] = []
     n = len(fb)
-    for m in _DOC.finditer(fb):
+    for km in L.doc_kind_lo_re.finditer(lo):
+        m = _DOC.match(fb, km.start())
+        if not m:
+            continue
         kind_word = m.group("kind")
         kind = L.doc_kind_of.get(re.sub(r"\s+", " ", kind_word).casefold())
         if kind is None:

@@ -31,15 +31,21 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _COUNT = re.compile(
     rf"(?<![\w/.,-])(?P<a>{_NUM})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"
 )
-_SKIP_BEFORE = re.compile(
-    r"(?:lần thứ|thứ|khóa|khoá|số|năm|tháng|ngày|quý|điều|khoản|chương|nhiệm kỳ|giai đoạn|đợt|kỳ|quận|phường|"
-    r"sáng|chiều|tối|trưa|đêm|hôm|lúc|đến|từ|Nghị quyết|Chỉ thị|Kết luận|Quyết định|Quy định|Hướng dẫn|"
-    r"Kế hoạch|Thông báo|Đề án|Chương trình|Trung ương|TW|TƯ)\s*$",
-    re.IGNORECASE,
-)
-_OPEN_PAREN = re.compile(r"\(\s*(?:đạt|bằng|tương đương|=)?\s*$", re.IGNORECASE)
+_SKIP_BEFORE = lx.word_tuple(
+    "lần thứ|thứ|khóa|khoá|số|năm|tháng|ngày|quý|điều|khoản|chương|nhiệm kỳ|giai đoạn|đợt|kỳ|quận|phường|"
+    "sáng|chiều|tối|trưa|đêm|hôm|lúc|đến|từ|nghị quyết|chỉ thị|kết luận|quyết định|quy định|hướng dẫn|"
+    "kế hoạch|thông báo|đề án|chương trình|trung ương|tw|tư|tăng|giảm|tăng thêm|giảm đi".split("|"))
+_OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 _PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+def lower_same_length(text: str) -> str:
+    """text.lower(), keeping offsets (the rare characters whose lower case is longer stay as is)."""
+    lo = text.lower()
+    if len(lo) == len(text):
+        return lo
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 NAMED = frozenset(m for d in L.metric_map.values() for m in d.values())
 
 
@@ -60,7 +66,7 @@ def _unit_at(fb: str, pos: int, limit: int):
     m = L.unit_re.match(fb, pos, limit)
     if not m:
         return None
-    word = re.sub(r"\s+", " ", m.group(1)).casefold()
+    word = " ".join(m.group(1).split()).casefold()
     return m.start(1), m.end(1), L.unit_class.get(word)
 
 
@@ -72,14 +78,13 @@ def _metric(cls: str | None, unit_cls: str | None, unit_text: str | None) -> str
     return L.metric_map.get(cls, {}).get(unit_cls)
 
 
-def _events(fb: str, cs: int, ce: int, masked) -> list[_Ev]:
+def _events(fb: str, lo: str, cs: int, ce: int, masked) -> list[_Ev]:
     evs = []
-    for m in L.verb_re.finditer(fb, cs, ce):
-        before = fb[max(cs, m.start() - 25):m.start()]
-        if L.verb_blocker_re.search(before):
+    for m in L.verb_lo_re.finditer(lo, cs, ce):
+        if lx.ends_with_word(lo[max(cs, m.start() - 25):m.start()], L.verb_blockers):
             continue
         ev = _Ev("verb", m.start(), m.end())
-        ev.cls = L.verb_classes.get(re.sub(r"\s+", " ", m.group(0)).casefold())
+        ev.cls = L.verb_classes.get(" ".join(m.group(0).split()))
         # a unit right after the verb ("kết nạp đảng viên") makes a verb *phrase* without a count
         u = _unit_at(fb, m.end(), ce)
         if u is None:
@@ -95,7 +100,7 @@ def _events(fb: str, cs: int, ce: int, masked) -> list[_Ev]:
     for m in _COUNT.finditer(fb, cs, ce):
         if any(s <= m.start() < e for s, e in masked):
             continue
-        before = fb[max(cs, m.start() - 22):m.start()]
+        before = lo[max(cs, m.start() - 22):m.start()]
         a = parse_vn_number(m.group("a"))
         if a is None:
             continue
@@ -104,36 +109,39 @@ def _events(fb: str, cs: int, ce: int, masked) -> list[_Ev]:
         ev.t = parse_vn_number(m.group("t")) if m.group("t") else None
         ev.p = parse_vn_number(m.group("p")) if m.group("p") else None
         ev.pct = bool(m.group("pct"))
-        if m.group("t") and ev.p is None and not _OPEN_PAREN.search(before) and _SKIP_BEFORE.search(before):
+        if m.group("t") and ev.p is None and not before.rstrip().endswith(_OPEN_PAREN) \
+                and lx.ends_with_word(before, _SKIP_BEFORE):
             continue  # "ngày 21/10", "số 45/..."
-        if not m.group("t") and not ev.pct and _SKIP_BEFORE.search(before):
+        if not m.group("t") and not ev.pct and lx.ends_with_word(before, _SKIP_BEFORE):
             continue
         if not ev.pct and ev.p is None:
             u = _unit_at(fb, m.end(), ce)
             if u:
                 ev.unit, ev.unit_cls, ev.unit_end = fb[u[0]:u[1]], u[2], u[1]
-        q = L.qualifier_re.search(before)
+        q = lx.ends_with_word(before, L.qualifiers)
         if q:
-            ev.qual = q.group(1)
+            qe = m.start() - (len(before) - len(before.rstrip()))
+            ev.qual = fb[qe - len(q):qe]
         evs.append(ev)
     evs.sort(key=lambda e: (e.start, e.kind != "verb"))
     return evs
 
 
 def _in_paren(fb: str, cs: int, pos: int) -> bool:
-    return bool(_OPEN_PAREN.search(fb[max(cs, pos - 20):pos]))
+    return fb[max(cs, pos - 20):pos].rstrip().lower().endswith(_OPEN_PAREN)
 
 
-def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, masked) -> list[Indicator]:
+def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, masked, lo: str | None = None) -> list[Indicator]:
+    lo = lower_same_length(fb) if lo is None else lo
     out: list[Indicator] = []
     seen = set()
     for ss, se in sentences:
-        if not _HAS_DIGIT.search(fb, ss, se):
+        if not _HAS_DIGIT.search(fb, ss, se) or not L.indicator_hint_re.search(lo, ss, se):
             continue
         facts = []
         for cs, ce in clause_spans(fb, ss, se):
             if _HAS_DIGIT.search(fb, cs, ce):
-                facts.extend(_clause_facts(fb, cs, ce, masked))
+                facts.extend(_clause_facts(fb, lo, cs, ce, masked))
         if not facts:
             continue
         periods = find_periods(fb, ss, se, ref_year)
@@ -171,8 +179,8 @@ def _new(metric, ev, pos, clause, *, unit=None, a=None, t=None, p=None, qual=Non
             "pos": pos, "clause": clause, "end": ev.unit_end if ev is not None else pos}
 
 
-def _clause_facts(fb: str, cs: int, ce: int, masked) -> list[dict]:
-    evs = _events(fb, cs, ce, masked)
+def _clause_facts(fb: str, lo: str, cs: int, ce: int, masked) -> list[dict]:
+    evs = _events(fb, lo, cs, ce, masked)
     if not any(e.kind == "num" for e in evs):
         return []
     facts = []
@@ -195,13 +203,13 @@ def _clause_facts(fb: str, cs: int, ce: int, masked) -> list[dict]:
             if metric is None and ev.t is None:
                 pm = L.passive_re.match(fb, ev.unit_end, ce)
                 if pm:
-                    cls = L.verb_classes.get(re.sub(r"\s+", " ", pm.group(1)).casefold())
+                    cls = L.verb_classes.get(" ".join(pm.group(1).split()).casefold())
                     metric = _metric(cls, ev.unit_cls, ev.unit)
             if metric is None and ev.t is None and ev.unit_cls == "party_member" and ev.unit.casefold().startswith("đảng viên"):
-                before = fb[max(cs, ev.start - 40):ev.start]
+                before = lo[max(cs, ev.start - 40):ev.start]
                 if ev.qual:
-                    before = L.qualifier_re.sub("", before)
-                if L.total_cue_re.search(before) or re.search(
+                    before = before.rstrip()[: -len(ev.qual)]
+                if lx.ends_with_word(before, L.total_cues) or re.search(
                         r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$", before, re.IGNORECASE):
                     metric = "party_members_total"
             if metric:

@@ -45,6 +45,25 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def word_tuple(words) -> tuple[str, ...]:
+    """Lower-cased phrases, longest first, for `ends_with_word` (cheaper than a `...$` regex search)."""
+    return tuple(sorted({_norm(w).lower() for w in words}, key=len, reverse=True))
+
+
+def ends_with_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The phrase of `words` that `text` (lower-cased) ends with, at a word boundary, ignoring
+    trailing spaces; None if none does."""
+    t = text.rstrip()
+    if not t.endswith(words):
+        return None
+    for w in words:
+        if t.endswith(w):
+            i = len(t) - len(w)
+            if i == 0 or not t[i - 1].isalnum():
+                return w
+    return None
+
+
 def alternation(words, *, escape: bool = True) -> str:
     """Longest-first alternation; spaces in a phrase match any run of whitespace."""
     uniq = sorted({_norm(w) for w in words}, key=len, reverse=True)
@@ -68,6 +87,11 @@ class Lexicon:
 
         # -- people
         self.post_head_re = re.compile(alternation(posts["post_heads"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        firsts = {_norm(h).split()[0] for h in posts["post_heads"]}
+        firsts |= {w[:1].upper() + w[1:] for w in firsts}
+        # cheap case-sensitive scan for where a post head may start; post_head_re confirms
+        self.post_head_first_re = re.compile(r"(?<![^\W\d_])" + alternation(firsts) + r"(?![^\W\d_])")
+        self.former_words = word_tuple(posts["former_prefixes"])
         self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
         self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")
         self.title_stop = frozenset(_norm(w).casefold() for w in posts["title_stop_words"])
@@ -79,7 +103,13 @@ class Lexicon:
         ]
         self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
         self.speaker_before_re = re.compile(r"\W*" + alternation(roles["speaker_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.chair_before = word_tuple(roles["chair_before"])
         self.chair_before_re = re.compile(alternation(roles["chair_before"]) + r"\s*$", re.IGNORECASE)
+
+        # a known surname followed by another capitalised syllable: where a name may start
+        caps = sorted(self.surnames | {"ông", "bà", "anh", "chị"})
+        self.name_start_re = re.compile(
+            r"(?<![^\W\d_])" + alternation([c[:1].upper() + c[1:] for c in caps]) + r"[ \t\u00a0]+(?=" + UP + ")")
 
         # -- indicators
         self.verb_classes = {}
@@ -89,7 +119,15 @@ class Lexicon:
                 self.verb_classes[_norm(w).casefold()] = cls
             vparts.extend(words)
         self.verb_re = re.compile(r"(?<![^\W\d_])" + alternation(vparts) + r"(?![^\W\d_])", re.IGNORECASE)
+        # same, for scanning the lower-cased text (much faster than IGNORECASE over a whole clause)
+        self.verb_lo_re = re.compile(r"(?<![^\W\d_])" + alternation([v.lower() for v in vparts]) + r"(?![^\W\d_])")
+        self.verb_blockers = word_tuple(metrics["verb_blockers"])
+        self.total_cues = word_tuple(metrics["total_cues"])
+        self.qualifiers = word_tuple(metrics["qualifiers"])
         self.verb_blocker_re = re.compile(alternation(metrics["verb_blockers"]) + r"\s+$", re.IGNORECASE)
+        # sentence pre-filter for indicators (lower-cased text): a unit or verb stem must occur
+        stems = {w.lower() for w in vparts} | {w.lower() for ws in metrics["units"].values() for w in ws}
+        self.indicator_hint_re = re.compile(alternation(stems))
         self.unit_class = {}
         uparts = []
         for cls, words in metrics["units"].items():
@@ -115,6 +153,7 @@ class Lexicon:
                 self.doc_kind_of[_norm(w).casefold()] = kind
                 kparts.append(w)
         self.doc_kind_alt = alternation(kparts)
+        self.doc_kind_lo_re = re.compile(r"(?<![^\W\d_])" + alternation([w.lower() for w in kparts]) + r"(?![^\W\d_])")
         self.need_so_or_symbol = frozenset(docs["need_so_or_symbol"])
         self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"]) + r"(?![^\W\d_])|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
         self.issuer_stop = frozenset(_norm(w).casefold() for w in docs["issuer_stop_words"])

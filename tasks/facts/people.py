@@ -21,14 +21,18 @@ from tasks.textnorm import match_key
 L = lx.get()
 _CAPSEQ = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
-_CUE = re.compile(
-    r"(?:(?<![^\W\d_])(?:đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|"
-    r"GS\.?TS|PGS\.?TS|TS|ThS|GS|PGS|đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá)"
-    r"|[;:])\s*:?\s*$", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:phố|đường|trường|xã|phường|thôn|bản|huyện|quận|tỉnh|làng|cầu|chợ|khu|tượng đài|"
-    r"nhà văn hóa|công ty|thị trấn|thành phố|TP\.?|sông|núi|đền|chùa|giải|quỹ|học bổng|tư tưởng|lăng|"
-    r"bảo tàng|di tích|hẻm|ngõ|ấp|xóm|lớp|khóa)\s*$", re.IGNORECASE)
+_CUE = lx.word_tuple(
+    "đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|gs.ts|pgs.ts|gs|pgs|ts|ths|"
+    "đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá".split("|"))
+_PLACE_BEFORE = lx.word_tuple(
+    "phố|đường|trường|xã|phường|thôn|bản|huyện|quận|tỉnh|làng|cầu|chợ|khu|tượng đài|nhà văn hóa|công ty|"
+    "thị trấn|thành phố|tp|tp.|sông|núi|đền|chùa|giải|quỹ|học bổng|tư tưởng|lăng|bảo tàng|di tích|hẻm|ngõ|"
+    "ấp|xóm|lớp|khóa".split("|"))
+
+
+def _has_cue(left: str) -> bool:
+    t = left.rstrip().rstrip(":").lower()
+    return t.endswith((";", ":")) or lx.ends_with_word(t, _CUE) is not None
 _SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
 _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
@@ -68,8 +72,11 @@ def _titles_before(fb: str, ss: int, pos: int):
     while pos > ss:
         left = max(ss, pos - 120)
         found = None
-        for hm in L.post_head_re.finditer(fb, left, pos):
-            if not fb[hm.start()].isupper():
+        for cm in L.post_head_first_re.finditer(fb, left, pos):
+            if not fb[cm.start()].isupper():
+                continue
+            hm = L.post_head_re.match(fb, cm.start(), pos)
+            if not hm:
                 continue
             te = org_phrase_end(fb, hm.end(), pos, stop_at_names=False)
             if not fb[te:pos].strip():
@@ -78,9 +85,10 @@ def _titles_before(fb: str, ss: int, pos: int):
         if not found:
             break
         ts, te = found
-        fm = L.former_re.search(fb, max(ss, ts - 8), ts)
-        if fm:
-            ts = fm.start()
+        win = fb[max(ss, ts - 12):ts]
+        fw = lx.ends_with_word(win.lower(), L.former_words)
+        if fw:
+            ts = ts - (len(win) - len(win.rstrip())) - len(fw)
         chain.insert(0, (ts, te))
         cm = _COMMA_END.search(fb, ss, ts)
         if not cm:
@@ -89,13 +97,28 @@ def _titles_before(fb: str, ss: int, pos: int):
     return chain
 
 
+def _name_inside(fb: str, m, sentences, starts):
+    """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
+    title; a name may start at a later syllable if a title chain ends right before it."""
+    syl = list(re.finditer(r"\S+", m.group(0)))
+    if len(syl) < 3:
+        return None
+    for k in range(1, len(syl) - 1):
+        if syl[k].group(0).casefold() in L.surnames:
+            s = m.start() + syl[k].start()
+            i = bisect.bisect_right(starts, s) - 1
+            if i >= 0 and _titles_before(fb, sentences[i][0], s):
+                return s
+    return None
+
+
 def _role(fb: str, ss: int, s: int, after: int, se: int) -> str:
     best = "mentioned"
     for role, rx in L.role_after:
         if rx.match(fb, after, se) and _ROLE_RANK[role] > _ROLE_RANK[best]:
             best = role
     left = fb[ss:s]
-    if L.chair_before_re.search(left):
+    if lx.ends_with_word(left.lower(), L.chair_before):
         return "chair"
     if _ROLE_RANK[best] < 2 and L.speaker_before_re.match(fb, ss, s):
         best = "speaker"
@@ -137,7 +160,9 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
                 while s < m.end() and fb[s] in " \t\u00a0":
                     s += 1
             else:
-                continue
+                s = _name_inside(fb, m, sentences, starts)
+                if s is None:
+                    continue
         i = bisect.bisect_right(starts, s) - 1
         if i < 0:
             continue
@@ -151,14 +176,14 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
         if author_key and (nkey == author_key or nkey in author_key.split(" - ") or author_key.endswith(" " + nkey)):
             continue
         left = fb[max(ss, s - 40):s]
-        cue = bool(_CUE.search(left)) or (first.casefold() in _HONORIFIC and s != m.start())
+        cue = _has_cue(left) or (first.casefold() in _HONORIFIC and s != m.start())
         before = _titles_before(fb, ss, s)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
             continue
         if not cue and not before and not after:
             pass
-        elif not cue and not before and _PLACE_BEFORE.search(left):
+        elif not cue and not before and lx.ends_with_word(left.lower(), _PLACE_BEFORE):
             continue
         if not cue and not before:
             # preceded by another capitalised word ("Trường Chính trị Trường Chinh"): an institution
@@ -187,9 +212,12 @@ def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
     for key, p in persons.items():
         for tk in p["tkeys"]:
             by_title.setdefault(tk, []).append(key)
-    for hm in L.post_head_re.finditer(fb):
-        hs = hm.start()
+    for cm in L.post_head_first_re.finditer(fb):
+        hs = cm.start()
         if not fb[hs].isupper():
+            continue
+        hm = L.post_head_re.match(fb, hs)
+        if not hm:
             continue
         j = bisect.bisect_right(cstarts, hs) - 1
         if j >= 0 and claimed[j][0] <= hs < claimed[j][1]:
@@ -198,7 +226,7 @@ def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
         if i < 0:
             continue
         ss, se = sentences[i]
-        if hs >= se or L.former_re.search(fb, max(ss, hs - 8), hs):
+        if hs >= se or lx.ends_with_word(fb[max(ss, hs - 8):hs].lower(), L.former_words):
             continue
         te = org_phrase_end(fb, hm.end(), se)
         owners = by_title.get(match_key(body[hs:te]))

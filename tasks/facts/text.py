@@ -7,14 +7,17 @@ from tasks.facts.lexicon import UP
 
 # A sentence ends at a line break, or at . ! ? … followed by space and something that can open a
 # sentence (capital, digit, quote, bracket).  "TP.HCM", "23.000", "28-NQ/TU." stay whole.
-_BOUNDARY = re.compile(r"\n+|(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]?(?:\d|" + UP + "))")
+_BOUNDARY = re.compile(r"\n+|[.!?…][\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        _add(text, pos, m.start(), spans)
+        if m.start(1) >= 0:
+            _add(text, pos, m.start(1), spans)   # keep the full stop with its sentence
+        else:
+            _add(text, pos, m.start(), spans)
         pos = m.end()
     _add(text, pos, len(text), spans)
     return spans
