@@ -33,6 +33,7 @@ from .locality import gazetteer
 RULES_PATH = Path(__file__).with_name("rules.yaml")
 
 _PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
+_PUNCT_TABLE = str.maketrans({c: " " for c in _PUNCT_STRIP})
 _SENT_END = set('.…;:"”»')
 _DIGIT = re.compile(r"\d")
 _WS = re.compile(r"\s+")
@@ -40,6 +41,7 @@ _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
                            r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+", re.I)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -65,7 +67,8 @@ class _RuleSet:
     def __init__(self, cfg: dict):
         self.max_scan = int(cfg.get("max_scan", 300))
         self.rules: list[_Rule] = []
-        parts_h, parts_f = [], []
+        parts_h, parts_f, long_h, long_f = [], [], [], []
+        self.short_len = int(cfg.get("short_line", 160))
         for i, r in enumerate(cfg["line_rules"]):
             rule = _Rule(r["name"], r["kind"], r.get("zone", "anywhere"), bool(r.get("ends_body")),
                          bool(r.get("clock")), i)
@@ -75,18 +78,44 @@ class _RuleSet:
             alt = f"(?P<r{i}>{pat})"
             if rule.zone in ("header", "anywhere"):
                 parts_h.append(alt)
+                if r.get("long"):
+                    long_h.append(alt)
             if rule.zone in ("footer", "anywhere"):
                 parts_f.append(alt)
+                if r.get("long"):
+                    long_f.append(alt)
         self.re_h = re.compile("|".join(parts_h))
         self.re_f = re.compile("|".join(parts_f))
+        # pre-check: one alternation of every rule without `requires`; rules with `requires`
+        # (scanning patterns such as breadcrumbs) are tried only when a required substring is there
+        all_parts = [_NAMED_GROUP.sub("(?:", r["pattern"]) for r in cfg["line_rules"] if not r.get("requires")]
+        self.re_any = re.compile("|".join(f"(?:{x})" for x in all_parts))
+        self.requires = tuple({q for r in cfg["line_rules"] for q in r.get("requires", [])})
+        self.re_any_long = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r['pattern'])})"
+                                               for r in cfg["line_rules"] if r.get("long")) or "(?!)")
+        # lines longer than short_line are only tried against rules marked long: true
+        self.re_h_long = re.compile("|".join(long_h) or "(?!)")
+        self.re_f_long = re.compile("|".join(long_f) or "(?!)")
         self.prefix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("prefix_rules", [])]
+        # one anchored alternation as a fast pre-check (most lines have no prefix)
+        self.prefix_any = re.compile("|".join(
+            "(?:" + _NAMED_GROUP.sub("(?:", r["pattern"]) + ")" for r in cfg.get("prefix_rules", [])))
         self.suffix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("suffix_rules", [])]
         self.residue = frozenset(cfg.get("date_residue_words", []))
         self.stop = frozenset(cfg.get("stopwords", []))
+        # the same words with punctuation glued on, so lines need only str.split()
+        self.stop_punct = frozenset(list(self.stop) + [w + p for w in self.stop for p in ",.;:!?)”\"…"]
+                                    + ["(" + w for w in self.stop] + ["“" + w for w in self.stop])
         self.locality_cfg = cfg.get("locality", {})
 
+    def gazetteer(self):
+        g = self.__dict__.get("_gaz")
+        if g is None:
+            g = self._gaz = gazetteer(self.locality_cfg)
+        return g
+
     def match(self, regex: re.Pattern, key: str):
-        m = regex.search(key)
+        m = regex.match(key)
         if not m:
             return None
         name = m.lastgroup
@@ -123,14 +152,19 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
         ln.prose = ln.strong = True
         ln.name_like = ln.teaser = ln.title_like = False
         return
-    sample = toks[:80]
-    stop = sum(1 for w in sample if w.strip(_PUNCT_STRIP).lower() in rs.stop) / max(1, len(sample))
     last = t[-1]
     ends = last in _SENT_END
     teaser = (t.endswith("…") or t.endswith("...")) and len(t) < 220 and not t.endswith("./.")
     # a paragraph ends like a sentence; an unpunctuated line must be long and function-word rich
-    prose = ((ln.nw >= 6 and ends) or (ln.nw >= 25 and stop >= 0.12)
-             or (ln.nw >= 18 and last in "?!)" and stop >= 0.15) or (len(t) >= 300 and stop >= 0.08))
+    if ln.nw >= 6 and ends:
+        prose = True
+    elif ln.nw >= 18:
+        sample = head.lower().split()[:80]
+        stop = sum(map(rs.stop_punct.__contains__, sample)) / max(1, len(sample))
+        prose = ((ln.nw >= 25 and stop >= 0.12) or (last in "?!)" and stop >= 0.15)
+                 or (len(t) >= 300 and stop >= 0.08))
+    else:
+        prose = False
     ln.prose = prose
     ln.teaser = teaser
     ln.strong = prose and not teaser
@@ -151,6 +185,8 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
 
 
 def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
+    if not rs.prefix_any.match(text[:rs.max_scan]):
+        return text
     for _ in range(3):
         hit = False
         for name, kind, rx in rs.prefix:
@@ -189,6 +225,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     rs = _load()
     scan = rs.max_scan
     items: list[_Line] = []
+    strong_seen = 0
     for i, raw in enumerate(text.split("\n")):
         s = raw.strip()
         if not s:
@@ -197,17 +234,28 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         ln.i, ln.raw = i, s
         ln.prefixes = []
         sites: list[str] = []
-        ln.text = _strip_prefixes(s, rs, ln.prefixes, sites) if sig.position or True else s
+        # outlet tags / datelines only open the page: strip them until two prose lines were seen
+        ln.text = _strip_prefixes(s, rs, ln.prefixes, sites) if strong_seen < 2 else s
         if sites:
             ln.prefixes.append(("__site__", sites[0]))
         key = match_key(ln.text[:scan])
         ln.key = key
-        ln.rule_h = rs.match(rs.re_h, key)
-        ln.rule_f = rs.match(rs.re_f, key)
+        ln.rule_h = ln.rule_f = None
+        if len(ln.text) <= rs.short_len:
+            if rs.re_any.match(key) or (rs.requires and any(q in key for q in rs.requires)):
+                ln.rule_h = rs.match(rs.re_h, key)
+                ln.rule_f = rs.match(rs.re_f, key)
+        elif rs.re_any_long.match(key):
+            ln.rule_h = rs.match(rs.re_h_long, key)
+            ln.rule_f = rs.match(rs.re_f_long, key)
         ln.is_date = len(ln.text) <= 90 and _dates.is_date_line(ln.text, rs.residue)
         ln.dt = _dates.find_datetime(ln.text[:120]) if (ln.is_date or (ln.rule_h and ln.rule_h[0].name == "print_date")) else None
-        ln.repeated = bool(sig.repetition and chrome_lines and chrome_key(s) in chrome_lines)
+        # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
+        ln.repeated = bool(sig.repetition and chrome_lines and len(s) <= rs.short_len
+                           and chrome_key(s) in chrome_lines)
         _shape(ln, rs, sig.shape)
+        if ln.strong:
+            strong_seen += 1
         items.append(ln)
 
     n = len(items)
@@ -348,11 +396,11 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     # article's date line, word overlap with the lead), else the "QR CODE: …" caption
     if sig.position and body_start > 0:
         pub_k = header_dates[-1][0] if header_dates else -9
-        lead_words = {w.strip(_PUNCT_STRIP).lower() for w in " ".join(body[:5])[:3000].split()}
         cands = [k for k in range(min(body_start, n)) if items[k].key == "header" and items[k].title_like
                  and not items[k].name_like and not items[k].repeated and not items[k].rule_h
                  and not items[k].is_date]
         best, best_sc = None, 1.5
+        lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:1500].lower().split()} if cands else set()
         for k in cands:
             ln = items[k]
             words = [w.strip(_PUNCT_STRIP).lower() for w in ln.text[:350].split()]
@@ -423,7 +471,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     lead = " ".join(body[:2])[:800]
     hint = _dates.year_evidence(([title] if title else []) + body[:30])
     ev = _dates.event_date(lead, hint, published)
-    locality = gazetteer(rs.locality_cfg).score(title, body, source_site)
+    locality = rs.gazetteer().score(title, body, source_site)
 
     segs.sort(key=lambda s: s.line_no)
     return Anatomy(title=title, published_at=published, event_date=ev, author=author,

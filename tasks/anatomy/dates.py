@@ -110,17 +110,24 @@ def event_date(lead: str, year_hint: int | None, published: datetime | None) -> 
         return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_BEFORE = re.compile(r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*$", re.I)
+
+
 def year_evidence(texts: list[str]) -> int | None:
     """Most frequent year written in a year context ('năm 2019', 'tháng 10/2021', '9/2021')."""
     counts: dict[int, int] = {}
-    first: dict[int, int] = {}
-    i = 0
+    budget = 2000
     for t in texts:
-        for m in _YEAR_CTX.finditer(t[:5000]):
-            y = int(m.group("y"))
-            counts[y] = counts.get(y, 0) + 1
-            first.setdefault(y, i)
-            i += 1
+        if budget <= 0:
+            break
+        chunk = t[:budget]
+        budget -= len(chunk)
+        for m in _YEAR.finditer(chunk):
+            s = m.start()
+            if _YEAR_BEFORE.search(chunk[max(0, s - 14):s]):
+                y = int(m.group(0))
+                counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     # ties go to the later year: anniversaries cite old years, reports cite the current one

@@ -10,6 +10,7 @@ The highest score wins if it is >= 1.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.resources
 import json
 import re
@@ -19,7 +20,23 @@ from functools import lru_cache
 from tasks.textnorm import match_key
 
 _TOK = re.compile(r"\S+")
-_CAP_RUN = re.compile(r"(?:TP\.\s?|TP\s)?[A-ZĐÀ-Ỹ][\w.\-–]*(?:\s+(?:-\s+|–\s+)?(?:[A-ZĐÀ-Ỹ0-9][\w\-]*))*")
+_TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
+# upper-case letters only (a range like À-Ỹ would also take the lower-case letters between them)
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and c.isupper())
+_CAP_RUN = re.compile(rf"(?:TP\.\s?|TP\s)?[{_UP}][\w.\-–]*(?:\s+(?:-\s+|–\s+)?(?:[{_UP}0-9][\w\-]*))*")
+
+
+_CAPWORD = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")
+_NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![^\\W\\d_])")
+
+
+def old_style(s: str) -> str:
+    """Modern tone placement -> old style in open syllables ("hòa" -> "hoà", "thủy" -> "thuỷ")."""
+    d = unicodedata.normalize("NFD", s)
+    out = _NEW_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2)
+                        if (m.group(1).lower(), m.group(3).lower()) in {("o", "a"), ("o", "e"), ("u", "y")}
+                        else m.group(0), d)
+    return unicodedata.normalize("NFC", out)
 
 
 def _ascii(s: str) -> str:
@@ -53,49 +70,67 @@ class Gazetteer:
                 if dkey in self.names:        # district named like a province (e.g. city = province)
                     continue
                 self.districts.setdefault(dkey, set()).add(pkey2short[pk])
+        self.districts = {k: frozenset(v) for k, v in self.districts.items()}
         self.needs_prefix = {match_key(x) for x in cfg.get("needs_unit_prefix", [])}
-        self.unit_words = sorted((match_key(x) for x in cfg.get("unit_words", [])), key=len, reverse=True)
+        self.unit_tuple = tuple(sorted({v for x in cfg.get("unit_words", [])
+                                        for v in (match_key(x), old_style(match_key(x)))}))
         self.domain_strip = set(cfg.get("domain_strip", []))
+        # the same keys in old-style tone placement ("hoà", "thuỷ") so text needs no folding
+        for d in (self.names, self.districts):
+            for k in list(d):
+                o = old_style(k)
+                if o != k:
+                    d.setdefault(o, d[k])
+        self.needs_prefix |= {old_style(k) for k in self.needs_prefix}
         allk = list(self.names) + list(self.districts)
         self.maxlen = max(len(k.split()) for k in allk)
         self.first_tokens = frozenset(k.split()[0] for k in allk)
+        # first words as they are written in text (names are capitalised; aliases may be caps)
+        self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
 
     def _mentions(self, text: str):
-        """Yield (province|districts, is_district, has_unit_prefix, pos) for capitalised names."""
-        key_text = match_key(text)
-        if len(key_text) != len(text):
-            key_text = text.lower()
-        first_tok = self.first_tokens
-        for m in _CAP_RUN.finditer(text):
-            spans = [(t.start() + m.start(), t.end() + m.start()) for t in _TOK.finditer(m.group(0))]
-            toks = [key_text[a:b].rstrip(".,;:") for a, b in spans]
-            i = 0
-            while i < len(toks):
-                t0 = toks[i]
-                if t0 not in first_tok and t0.startswith("tp.") and len(t0) > 3:
-                    t0 = t0[3:]
-                if t0 not in first_tok:
-                    i += 1
-                    continue
-                hit = None
-                for n in range(min(self.maxlen, len(toks) - i), 0, -1):
-                    cand = " ".join([t0] + toks[i + 1:i + n])
-                    if cand in self.names or cand in self.districts:
-                        hit = (cand, n)
-                        break
-                if not hit:
-                    i += 1
-                    continue
-                key, n = hit
-                start = spans[i][0]
-                before = key_text[max(0, start - 30):start].rstrip()
-                unit = toks[i].startswith("tp") or any(before.endswith(u) for u in self.unit_words)
-                if key in self.names:
-                    if not (key in self.needs_prefix and not unit):
-                        yield self.names[key], False, unit, start
+        """Yield (province | frozenset of district provinces, is_district, has_unit_word) for each
+        capitalised gazetteer name in text. Only capitalised words are visited (one regex pass);
+        names are stored in both tone-placement styles, so no per-word normalisation is needed."""
+        first_cap, names, districts = self.first_cap, self.names, self.districts
+        units = self.unit_tuple
+        skip_to = 0
+        for m in _CAPWORD.finditer(text):
+            st = m.start()
+            if st < skip_to:
+                continue
+            w0 = m.group(0).strip(_TOKEN_PUNCT)
+            unit = False
+            if w0 not in first_cap:
+                if w0[:3] in ("TP.", "Tp.") and w0[3:] in first_cap:
+                    w0, unit = w0[3:], True
                 else:
-                    yield frozenset(self.districts[key]), True, unit, start
-                i += n
+                    continue
+            t0 = w0.lower()
+            nxt = text[m.end():m.end() + 60].split()[:self.maxlen - 1]
+            cap = 0
+            for o in nxt:
+                if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
+                    break
+                cap += 1
+            low = [o.lower().strip(_TOKEN_PUNCT) for o in nxt[:cap]]
+            hit = None
+            for n in range(cap, -1, -1):
+                cand = " ".join([t0] + low[:n]) if n else t0
+                if cand in names or cand in districts:
+                    hit = (cand, n)
+                    break
+            if not hit:
+                continue
+            key, n = hit
+            if not unit:
+                unit = text[max(0, st - 32):st].lower().rstrip().endswith(units)
+            skip_to = m.end() + (len(" ".join(nxt[:n])) + 1 if n else 0)
+            if key in names:
+                if not (key in self.needs_prefix and not unit):
+                    yield names[key], False, unit
+            else:
+                yield districts[key], True, unit
 
     def domain_province(self, site: str | None) -> str | None:
         if not site:
@@ -113,15 +148,17 @@ class Gazetteer:
     def score(self, title: str | None, body: list[str], site: str | None) -> str | None:
         scores: dict[str, float] = {}
         first: dict[str, int] = {}
-        pending: list[tuple[frozenset, float, int]] = []
+        pending: list[tuple[frozenset, float]] = []
         order = 0
-        parts = []
-        if title:
-            parts.append((title, 3.0))
-        for j, line in enumerate(body[:40]):
-            parts.append((line[:4000], 2.0 if j == 0 else 1.0))
-        for text, w in parts:
-            for prov, is_d, unit, _pos in self._mentions(text):
+        budget = 2000          # characters of body examined: bounded work per page
+        seq = ([(title[:400], 3.0)] if title else [])
+        for j, b in enumerate(body[:40]):
+            if budget <= 0:
+                break
+            seq.append((b[:budget], 2.0 if j == 0 else 1.0))
+            budget -= len(b)
+        for text, w in seq:
+            for prov, is_d, unit in self._mentions(text):
                 order += 1
                 ww = w * (2.0 if unit else 1.0)
                 if is_d:
@@ -130,11 +167,11 @@ class Gazetteer:
                         scores[p] = scores.get(p, 0.0) + 0.8 * ww
                         first.setdefault(p, order)
                     else:
-                        pending.append((prov, 0.8 * ww, order))
+                        pending.append((prov, 0.8 * ww))
                 else:
                     scores[prov] = scores.get(prov, 0.0) + ww
                     first.setdefault(prov, order)
-        for provs, ww, o in pending:
+        for provs, ww in pending:
             hits = [p for p in provs if p in scores]
             if len(hits) == 1:
                 scores[hits[0]] += ww
