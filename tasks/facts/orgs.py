@@ -63,7 +63,7 @@ def is_stop_at(fb: str, pos: int, limit: int, stops=None) -> bool:
         m = _TOKEN.match(fb, p, limit)
         if not m or (words and m.start(1) - p > 2):
             break
-        words.append(m.group(1).casefold())
+        words.append(m.group(1).rstrip(".").casefold())
         if " ".join(words) in stops:
             return True
         p = m.end()
