@@ -55,8 +55,21 @@ def _boundary_ok(fb: str, end: int, limit: int) -> bool:
     return is_stop_at(fb, m.start(1), limit)
 
 
+_FIRSTS: dict[int, frozenset] = {}
+
+
+def _firsts(stops) -> frozenset:
+    f = _FIRSTS.get(id(stops))
+    if f is None:
+        f = _FIRSTS[id(stops)] = frozenset(w.split()[0] for w in stops)
+    return f
+
+
 def is_stop_at(fb: str, pos: int, limit: int, stops=None) -> bool:
     stops = L.title_stop if stops is None else stops
+    m = _TOKEN.match(fb, pos, limit)
+    if not m or m.group(1).rstrip(".").casefold() not in _firsts(stops):
+        return False
     words = []
     p = pos
     for _ in range(L.title_stop_max):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from tasks.facts import lexicon as lx
 from tasks.facts.orgs import name_at, org_phrase_end
 from tasks.model import Person
-from tasks.textnorm import match_key
+from tasks.textnorm import match_key as _match_key
 
 L = lx.get()
 _CAPSEQ = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
@@ -37,6 +38,7 @@ _SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
 _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
+match_key = lru_cache(maxsize=4096)(_match_key)
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
 
 
@@ -160,6 +162,9 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
                 while s < m.end() and fb[s] in " \t\u00a0":
                     s += 1
             else:
+                seq = m.group(0)
+                if seq.count(" ") < 2 or not any(w.casefold() in L.surnames for w in seq.split()[1:-1]):
+                    continue
                 s = _name_inside(fb, m, sentences, starts)
                 if s is None:
                     continue
