@@ -41,6 +41,7 @@ _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
                            r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+", re.I)
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and c.isupper())
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
@@ -100,7 +101,8 @@ class _RuleSet:
         # one anchored alternation as a fast pre-check (most lines have no prefix)
         self.prefix_any = re.compile("|".join(
             "(?:" + _NAMED_GROUP.sub("(?:", r["pattern"]) + ")" for r in cfg.get("prefix_rules", [])))
-        self.suffix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("suffix_rules", [])]
+        self.suffix = [(r["name"], r["kind"], re.compile(r["pattern"].replace("{UP}", _UPPER)))
+                       for r in cfg.get("suffix_rules", [])]
         self.residue = frozenset(cfg.get("date_residue_words", []))
         self.stop = frozenset(cfg.get("stopwords", []))
         # the same words with punctuation glued on, so lines need only str.split()

@@ -114,6 +114,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_BEFORE = re.compile(r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*$", re.I)
 
 
+_BIRTH = re.compile(r"(?:sinh|sinh năm|từ năm|thành lập năm)\s*(?:năm)?\s*$", re.I)
+
+
 def year_evidence(texts: list[str]) -> int | None:
     """Most frequent year written in a year context ('năm 2019', 'tháng 10/2021', '9/2021')."""
     counts: dict[int, int] = {}
@@ -125,10 +128,14 @@ def year_evidence(texts: list[str]) -> int | None:
         budget -= len(chunk)
         for m in _YEAR.finditer(chunk):
             s = m.start()
-            if _YEAR_BEFORE.search(chunk[max(0, s - 14):s]):
+            before = chunk[max(0, s - 14):s]
+            if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
                 y = int(m.group(0))
                 counts[y] = counts.get(y, 0) + 1
     if not counts:
+        return None
+    best = max(counts.values())
+    if best < 2:          # one stray year ("sinh năm 1966") is not evidence of the article's year
         return None
     # ties go to the later year: anniversaries cite old years, reports cite the current one
     return max(counts, key=lambda y: (counts[y], y))

@@ -192,8 +192,15 @@ def test_teaser_dates_after_related_heading_are_ignored():
 
 
 def test_event_date_year_from_body_evidence():
-    an = read_anatomy("\n".join([BODY, BODY2]))
+    # one year mention is not evidence; two (title + lead) are
+    assert read_anatomy("\n".join([BODY, BODY2])).event_date is None
+    an = read_anatomy("\n".join(["Hội nghị giao ban công tác tổ chức tháng 10/2021", BODY, BODY2]))
     assert an.event_date == date(2021, 10, 21)
+
+
+def test_birth_year_is_not_year_evidence():
+    text = "\n".join(["Chiều 26/6, ông A (sinh năm 1966) nhận nhiệm vụ mới, ông sinh năm 1966 tại Hà Nội.", BODY2])
+    assert read_anatomy(text).event_date is None
 
 
 def test_event_date_before_publication_month_takes_previous_year():
