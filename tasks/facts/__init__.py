@@ -9,12 +9,16 @@ and `body[start:end]` is the evidence.  Rules are data (tasks/facts/lexicons/); 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime
 
 from tasks.model import Facts
 from tasks.textnorm import fold_tone_placement, nfc
 
 __all__ = ["extract_facts"]
+# Old-style tone placement can only occur where o/u is followed by a toned a/e/y ("hoà", "uỷ"):
+# a cheap first-character scan decides whether the (slower) fold is needed at all.
+_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
 log = logging.getLogger(__name__)
 
 
@@ -29,7 +33,7 @@ def extract_facts(body: str, *, published_at: datetime | None = None, event_date
         return Facts()
     try:
         # Matching runs on a same-length copy with modern tone placement; text comes from `body`.
-        fb = fold_tone_placement(body)
+        fb = fold_tone_placement(body) if _OLD_TONE.search(body) else body
         if len(fb) != len(body):  # pragma: no cover - fold is length-preserving by construction
             fb = body
         sentences = sentence_spans(fb)

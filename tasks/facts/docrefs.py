@@ -32,6 +32,8 @@ _DATE = re.compile(
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFILTER = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<!\d)\d")
+
 
 
 def _mkdate(d: str, m: str, y: str) -> date | None:
@@ -47,9 +49,17 @@ def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[Doc
     lo = fb.lower() if lo is None or len(lo) != len(fb) else lo
     rows: list[dict] = []
     n = len(fb)
-    for km in L.doc_kind_lo_re.finditer(lo):
-        m = _DOC.match(fb, km.start())
-        if not m:
+    for nm in _NUMBER.finditer(lo):
+        # a reference is anchored on its number: look back for "<kind> [số]"
+        a = max(0, nm.start() - 40)
+        left = lo[a:nm.start()].rstrip()
+        if left.endswith("số"):
+            left = left[:-2].rstrip()
+        kw = lx.ends_with_word(left, L.doc_kind_words)
+        if kw is None:
+            continue
+        m = _DOC.match(fb, a + len(left) - len(kw))
+        if not m or m.start("num") != nm.start():
             continue
         kind_word = m.group("kind")
         kind = L.doc_kind_of.get(re.sub(r"\s+", " ", kind_word).casefold())

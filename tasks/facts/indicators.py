@@ -81,6 +81,8 @@ def _metric(cls: str | None, unit_cls: str | None, unit_text: str | None) -> str
 def _events(fb: str, lo: str, cs: int, ce: int, masked) -> list[_Ev]:
     evs = []
     for m in L.verb_lo_re.finditer(lo, cs, ce):
+        if m.start() and lo[m.start() - 1].isalnum():
+            continue
         if lx.ends_with_word(lo[max(cs, m.start() - 25):m.start()], L.verb_blockers):
             continue
         ev = _Ev("verb", m.start(), m.end())

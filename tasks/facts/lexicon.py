@@ -24,6 +24,9 @@ UP = f"[{re.escape(UPPER)}]"
 LO = f"[{re.escape(LOWER)}]"
 # A capitalised syllable ("Đào", "Ủy") that is not part of a longer word or an acronym.
 CAP_SYL = rf"(?<![^\W\d_]){UP}{LO}*(?![^\W\d_])"
+# the same without the leading look-behind, for whole-text scans (callers check the left edge:
+# a look-behind first defeats the regex engine's fast first-character scan)
+CAP_SYL_SCAN = rf"{UP}{LO}*(?![^\W\d_])"
 
 
 def _norm(s: str) -> str:
@@ -90,7 +93,7 @@ class Lexicon:
         firsts = {_norm(h).split()[0] for h in posts["post_heads"]}
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_re confirms
-        self.post_head_first_re = re.compile(r"(?<![^\W\d_])" + alternation(firsts) + r"(?![^\W\d_])")
+        self.post_head_first_re = re.compile(alternation(firsts) + r"(?![^\W\d_])")  # left edge: checked by caller
         self.former_words = word_tuple(posts["former_prefixes"])
         self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
         self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")
@@ -120,7 +123,7 @@ class Lexicon:
             vparts.extend(words)
         self.verb_re = re.compile(r"(?<![^\W\d_])" + alternation(vparts) + r"(?![^\W\d_])", re.IGNORECASE)
         # same, for scanning the lower-cased text (much faster than IGNORECASE over a whole clause)
-        self.verb_lo_re = re.compile(r"(?<![^\W\d_])" + alternation([v.lower() for v in vparts]) + r"(?![^\W\d_])")
+        self.verb_lo_re = re.compile(alternation([v.lower() for v in vparts]) + r"(?![^\W\d_])")  # left edge: caller
         self.verb_blockers = word_tuple(metrics["verb_blockers"])
         self.total_cues = word_tuple(metrics["total_cues"])
         self.qualifiers = word_tuple(metrics["qualifiers"])
@@ -153,7 +156,8 @@ class Lexicon:
                 self.doc_kind_of[_norm(w).casefold()] = kind
                 kparts.append(w)
         self.doc_kind_alt = alternation(kparts)
-        self.doc_kind_lo_re = re.compile(r"(?<![^\W\d_])" + alternation([w.lower() for w in kparts]) + r"(?![^\W\d_])")
+        self.doc_kind_lo_re = re.compile(alternation([w.lower() for w in kparts]) + r"(?![^\W\d_])")
+        self.doc_kind_words = word_tuple(kparts)
         self.need_so_or_symbol = frozenset(docs["need_so_or_symbol"])
         self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"]) + r"(?![^\W\d_])|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
         self.issuer_stop = frozenset(_norm(w).casefold() for w in docs["issuer_stop_words"])

@@ -20,7 +20,7 @@ from tasks.model import Person
 from tasks.textnorm import match_key as _match_key
 
 L = lx.get()
-_CAPSEQ = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
+_CAPSEQ = re.compile(rf"{lx.CAP_SYL_SCAN}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
 _CUE = lx.word_tuple(
     "đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|gs.ts|pgs.ts|gs|pgs|ts|ths|"
@@ -75,7 +75,7 @@ def _titles_before(fb: str, ss: int, pos: int):
         left = max(ss, pos - 120)
         found = None
         for cm in L.post_head_first_re.finditer(fb, left, pos):
-            if not fb[cm.start()].isupper():
+            if not fb[cm.start()].isupper() or (cm.start() and fb[cm.start() - 1].isalnum()):
                 continue
             hm = L.post_head_re.match(fb, cm.start(), pos)
             if not hm:
@@ -97,6 +97,17 @@ def _titles_before(fb: str, ss: int, pos: int):
             break
         pos = cm.start()
     return chain
+
+
+def _capitalised_runs(fb: str):
+    """Runs of 2+ capitalised syllables, each starting at a word edge ("TP HCM Nguyễn Văn Được"
+    gives "Nguyễn Văn Được": the scan regex may first land on the "M" of "HCM")."""
+    for m in _CAPSEQ.finditer(fb):
+        while m is not None and m.start() and fb[m.start() - 1].isalnum():
+            sp = fb.find(" ", m.start(), m.end())
+            m = _CAPSEQ.match(fb, sp + 1) if sp >= 0 else None
+        if m is not None:
+            yield m
 
 
 def _name_inside(fb: str, m, sentences, starts):
@@ -152,7 +163,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
         if _ROLE_RANK[role] > _ROLE_RANK[p["role"]]:
             p["role"] = role
 
-    for m in _CAPSEQ.finditer(fb):
+    for m in _capitalised_runs(fb):
         s = m.start()
         first_end = fb.find(" ", s, m.end())
         first = fb[s:first_end] if first_end > 0 else fb[s:m.end()]
@@ -219,7 +230,7 @@ def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
             by_title.setdefault(tk, []).append(key)
     for cm in L.post_head_first_re.finditer(fb):
         hs = cm.start()
-        if not fb[hs].isupper():
+        if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
             continue
         hm = L.post_head_re.match(fb, hs)
         if not hm:

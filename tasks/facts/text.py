@@ -10,16 +10,32 @@ from tasks.facts.lexicon import UP
 _BOUNDARY = re.compile(r"\n+|[.!?…][\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))")
 
 
+_CAND = re.compile(r"[\n.!?…]")
+_NEXT = re.compile(r"[\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.start(1) >= 0:
-            _add(text, pos, m.start(1), spans)   # keep the full stop with its sentence
-        else:
-            _add(text, pos, m.start(), spans)
-        pos = m.end()
-    _add(text, pos, len(text), spans)
+    n = len(text)
+    for m in _CAND.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        if text[i] == "\n":
+            _add(text, pos, i, spans)
+            pos = i + 1
+            continue
+        if i + 1 >= n:
+            break
+        c = text[i + 1]
+        if not (c.isspace() or c in "\"”’)"):
+            continue  # "TP.HCM", "23.000"
+        nm = _NEXT.match(text, i + 1)
+        if nm:
+            _add(text, pos, nm.start(1), spans)   # keep the full stop with its sentence
+            pos = nm.end()
+    _add(text, pos, n, spans)
     return spans
 
 

@@ -67,3 +67,10 @@ def test_former_post_kept_as_written():
     p = people("Ông Nguyễn Văn Vịnh, cựu Bí thư Tỉnh ủy Lào Cai, bị khai trừ Đảng.")["Nguyễn Văn Vịnh"]
     assert p.titles == ("cựu Bí thư Tỉnh ủy Lào Cai",)
     assert p.role == "mentioned"
+
+
+def test_titles_before_name_with_acronyms():
+    ps = people("Ủy viên Trung ương Đảng, Phó Bí thư Thành ủy, Chủ tịch UBND TP HCM Nguyễn Văn Được đến dự và trao Huy hiệu Đảng.")
+    p = ps["Nguyễn Văn Được"]
+    assert p.titles == ("Ủy viên Trung ương Đảng", "Phó Bí thư Thành ủy", "Chủ tịch UBND TP HCM")
+    assert p.role == "attendee"
