@@ -38,6 +38,9 @@ _SKIP_BEFORE = lx.word_tuple(
 _OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 _PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_FILLER = re.compile(r"\s*(?:được|mới|thêm)\s")
+_HAS_WITH = ("hiện có", "có", "với")
+_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
 def lower_same_length(text: str) -> str:
     """text.lower(), keeping offsets (the rare characters whose lower case is longer stay as is)."""
     lo = text.lower()
@@ -90,9 +93,9 @@ def _events(fb: str, lo: str, cs: int, ce: int, masked) -> list[_Ev]:
         # a unit right after the verb ("kết nạp đảng viên") makes a verb *phrase* without a count
         u = _unit_at(fb, m.end(), ce)
         if u is None:
-            u2 = re.match(r"\s*(?:được|mới|thêm)\s", fb[m.end():m.end() + 10])
+            u2 = _FILLER.match(lo, m.end(), min(ce, m.end() + 10))
             if u2:
-                u = _unit_at(fb, m.end() + u2.end() - 1, ce)
+                u = _unit_at(fb, u2.end() - 1, ce)
         if u and not _HAS_DIGIT.search(fb, m.end(), u[0]):
             metric = _metric(ev.cls, u[2], fb[u[0]:u[1]])
             if metric:
@@ -211,8 +214,8 @@ def _clause_facts(fb: str, lo: str, cs: int, ce: int, masked) -> list[dict]:
                 before = lo[max(cs, ev.start - 40):ev.start]
                 if ev.qual:
                     before = before.rstrip()[: -len(ev.qual)]
-                if lx.ends_with_word(before, L.total_cues) or re.search(
-                        r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$", before, re.IGNORECASE):
+                if lx.ends_with_word(before, L.total_cues) or (
+                        lx.ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)):
                     metric = "party_members_total"
             if metric:
                 f = _new(metric, ev, ev.start, clause, unit=ev.unit, a=ev.a, t=ev.t, p=ev.p, qual=ev.qual)

@@ -130,7 +130,7 @@ class Lexicon:
         self.verb_blocker_re = re.compile(alternation(metrics["verb_blockers"]) + r"\s+$", re.IGNORECASE)
         # sentence pre-filter for indicators (lower-cased text): a unit or verb stem must occur
         stems = {w.lower() for w in vparts} | {w.lower() for ws in metrics["units"].values() for w in ws}
-        self.indicator_hint_re = re.compile(r"(?<![^\W\d_])" + alternation(stems) + r"(?![^\W\d_])")
+        self.indicator_hint_re = re.compile(alternation(stems) + r"(?![^\W\d_])")
         self.unit_class = {}
         uparts = []
         for cls, words in metrics["units"].items():
