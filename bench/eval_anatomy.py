@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/eval_anatomy.py [--shared ../shared]
 
-Data: seeds gold (../shared/gold/seeds.json over seeds/) and the hand-annotated dev set
-(tests/dev/anatomy_dev.json over ../shared/corpus). Ablation rows:
+Data: seeds gold (../shared/gold/seeds.json over seeds/) and the hand-annotated pages in
+tests/dev/anatomy_dev.json over ../shared/corpus: split "dev" (used while developing the rules)
+and split "holdout" (annotated afterwards, not tuned on). Ablation rows:
   rules      named line rules (rules.yaml) + date-line recognition only; every other line is body
   +shape     + line shape (sentence end, length, function-word share, name/teaser shape)
   +position  + zones (header / body run / trailing zone, byline cut-off, title choice)
@@ -37,10 +38,11 @@ def load_sets(shared: Path):
     seeds = []
     for g in json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8")):
         seeds.append((g, (ROOT / "seeds" / g["file"]).read_text(encoding="utf-8")))
-    dev = []
+    dev, holdout = [], []
     for g in json.loads((ROOT / "tests" / "dev" / "anatomy_dev.json").read_text(encoding="utf-8")):
-        dev.append((g, (shared / "corpus" / g["file"]).read_text(encoding="utf-8")))
-    return seeds, dev
+        (holdout if g.get("split") == "holdout" else dev).append(
+            (g, (shared / "corpus" / g["file"]).read_text(encoding="utf-8")))
+    return seeds, dev, holdout
 
 
 def corpus_texts(shared: Path) -> list[str]:
@@ -133,11 +135,11 @@ def main() -> int:
     if not (shared / "gold" / "seeds.json").exists():
         print(f"no shared data at {shared}", file=sys.stderr)
         return 2
-    seeds, dev = load_sets(shared)
+    seeds, dev, holdout = load_sets(shared)
     texts = corpus_texts(shared)
     chrome = chrome_set(texts)
-    print(f"pages: seeds={len(seeds)} dev={len(dev)}; chrome keys (>=3 of {len(texts)} pages): {len(chrome)}")
-    for name, pages in (("seeds", seeds), ("dev", dev)):
+    print(f"pages: seeds={len(seeds)} dev={len(dev)} holdout={len(holdout)}; chrome keys (>=3 of {len(texts)} pages): {len(chrome)}")
+    for name, pages in (("seeds", seeds), ("dev", dev), ("holdout", holdout)):
         print(f"\n## {name}")
         print(f"{'config':<10} {'P':>6} {'R':>6} {'F1':>6}  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS))
         for cname, sig in CONFIGS:

@@ -105,6 +105,7 @@ class _RuleSet:
                        for r in cfg.get("suffix_rules", [])]
         self.residue = frozenset(cfg.get("date_residue_words", []))
         self.stop = frozenset(cfg.get("stopwords", []))
+        self.not_names = frozenset(cfg.get("not_in_names", []))
         # the same words with punctuation glued on, so lines need only str.split()
         self.stop_punct = frozenset(list(self.stop) + [w + p for w in self.stop for p in ",.;:!?)”\"…"]
                                     + ["(" + w for w in self.stop] + ["“" + w for w in self.stop])
@@ -175,7 +176,8 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
         core = _PAREN_TAIL.sub("", t).strip()
         ws = core.split()
         if 1 <= len(ws) <= 5 and not _DIGIT.search(core):
-            if all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper()):
+            if (all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper())
+                    and not any(w.lower() in rs.not_names for w in ws)):
                 nl = True
             elif len(ws) == 1 and _INITIALS.match(core):
                 nl = True
@@ -183,7 +185,7 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
             nl = True
     ln.name_like = nl
     ln.title_like = (ln.nw >= 4 and len(t) <= 350 and (t[:1].isupper() or t[:1].isdigit())
-                     and last not in ";,:" and not (last == "." and ln.nw > 25))
+                     and last not in ";:" and not (last == "." and ln.nw > 25))
 
 
 def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
@@ -363,6 +365,8 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             kind = "header"
         elif in_body:
             kind = None if (ln.prose or not ln.repeated) else "repeated_chrome"
+            if kind is None and sig.shape and ln.nw <= 6 and ln.text.isascii() and ln.text.islower():
+                kind = "other"        # image alt text / URL slug leaked into a Vietnamese page
             if kind is None and not sig.shape and ln.repeated:
                 kind = "repeated_chrome"
         else:
@@ -400,7 +404,8 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         pub_k = header_dates[-1][0] if header_dates else -9
         cands = [k for k in range(min(body_start, n)) if items[k].key == "header" and items[k].title_like
                  and not items[k].name_like and not items[k].repeated and not items[k].rule_h
-                 and not items[k].is_date]
+                 and not items[k].is_date
+                 and not (k > 0 and items[k - 1].rule_h and items[k - 1].rule_h[0].kind == "byline")]
         best, best_sc = None, 1.5
         lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:1500].lower().split()} if cands else set()
         for k in cands:
@@ -415,6 +420,20 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 best, best_sc = k, sc
         if best is not None:
             title = items[best].text
+    # some TV/portal pages print the headline after the lead: a headline-shaped line right after
+    # the body, not a byline, sharing most of its words with the lead
+    if title is None and sig.position and 0 < body_end < n and body:
+        ln = items[body_end]
+        if (ln.key == "other" and ln.title_like and not ln.prose and not ln.name_like
+                and ln.nw <= 30 and len(ln.text) <= 200 and ln.text[-1] not in ",;"):
+            lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:2])[:1500].lower().split()}
+            content = [w for w in (x.strip(_PUNCT_STRIP) for x in ln.text.lower().split()) if w and w not in rs.stop]
+            if content and sum(1 for w in content if w in lead_words) / len(content) >= 0.6:
+                title = ln.text
+                items[body_end].key = "title"
+                for sg_i, sg in enumerate(segs):
+                    if sg.line_no == ln.i and sg.text == ln.text:
+                        segs[sg_i] = Segment("title", sg.text, sg.line_no)
     if title is None and qr_title:
         title = qr_title
     if title is not None:

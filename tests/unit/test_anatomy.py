@@ -92,7 +92,7 @@ def test_dev_set_body_f1_floor():
     spec = importlib.util.spec_from_file_location("eval_anatomy", REPO / "bench" / "eval_anatomy.py")
     ev = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ev)
-    _seeds, dev = ev.load_sets(SHARED)
+    _seeds, dev, _holdout = ev.load_sets(SHARED)
     (p, r, f1), meta, _ = ev.evaluate(dev, Signals(), frozenset())
     assert f1 >= 0.9, (p, r, f1)
     ok, n = meta["title"]
