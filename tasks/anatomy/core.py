@@ -420,20 +420,6 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 best, best_sc = k, sc
         if best is not None:
             title = items[best].text
-    # some TV/portal pages print the headline after the lead: a headline-shaped line right after
-    # the body, not a byline, sharing most of its words with the lead
-    if title is None and sig.position and 0 < body_end < n and body:
-        ln = items[body_end]
-        if (ln.key == "other" and ln.title_like and not ln.prose and not ln.name_like
-                and ln.nw <= 30 and len(ln.text) <= 200 and ln.text[-1] not in ",;"):
-            lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:2])[:1500].lower().split()}
-            content = [w for w in (x.strip(_PUNCT_STRIP) for x in ln.text.lower().split()) if w and w not in rs.stop]
-            if content and sum(1 for w in content if w in lead_words) / len(content) >= 0.6:
-                title = ln.text
-                items[body_end].key = "title"
-                for sg_i, sg in enumerate(segs):
-                    if sg.line_no == ln.i and sg.text == ln.text:
-                        segs[sg_i] = Segment("title", sg.text, sg.line_no)
     if title is None and qr_title:
         title = qr_title
     if title is not None:
