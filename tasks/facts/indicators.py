@@ -145,7 +145,7 @@ def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, mask
             continue
         facts = []
         for cs, ce in clause_spans(fb, ss, se):
-            if _HAS_DIGIT.search(fb, cs, ce):
+            if _HAS_DIGIT.search(fb, cs, ce) and (cs == ss and ce == se or L.indicator_hint_re.search(lo, cs, ce)):
                 facts.extend(_clause_facts(fb, lo, cs, ce, masked))
         if not facts:
             continue

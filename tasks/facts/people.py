@@ -69,20 +69,33 @@ def _titles_after(fb: str, pos: int, limit: int):
     return spans, pos
 
 
-def _titles_before(fb: str, ss: int, pos: int):
+def _post_heads(fb: str) -> list[tuple[int, int]]:
+    """(start, end) of every capitalised post head at a word edge, found once per page."""
+    heads = []
+    for cm in L.post_head_first_re.finditer(fb):
+        hs = cm.start()
+        if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
+            continue
+        hm = L.post_head_re.match(fb, hs)
+        if hm:
+            heads.append((hs, hm.end()))
+    return heads
+
+
+def _titles_before(fb: str, ss: int, pos: int, heads, head_starts):
     chain = []
     while pos > ss:
         left = max(ss, pos - 120)
         found = None
-        for cm in L.post_head_first_re.finditer(fb, left, pos):
-            if not fb[cm.start()].isupper() or (cm.start() and fb[cm.start() - 1].isalnum()):
+        j = bisect.bisect_left(head_starts, left)
+        while j < len(heads) and heads[j][0] < pos:
+            hs, he = heads[j]
+            j += 1
+            if he > pos:
                 continue
-            hm = L.post_head_re.match(fb, cm.start(), pos)
-            if not hm:
-                continue
-            te = org_phrase_end(fb, hm.end(), pos, stop_at_names=False)
+            te = org_phrase_end(fb, he, pos, stop_at_names=False)
             if not fb[te:pos].strip():
-                found = (hm.start(), te)
+                found = (hs, te)
                 break
         if not found:
             break
@@ -110,7 +123,7 @@ def _capitalised_runs(fb: str):
             yield m
 
 
-def _name_inside(fb: str, m, sentences, starts):
+def _name_inside(fb: str, m, sentences, starts, heads, head_starts):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
     syl = list(re.finditer(r"\S+", m.group(0)))
@@ -120,7 +133,7 @@ def _name_inside(fb: str, m, sentences, starts):
         if syl[k].group(0).casefold() in L.surnames:
             s = m.start() + syl[k].start()
             i = bisect.bisect_right(starts, s) - 1
-            if i >= 0 and _titles_before(fb, sentences[i][0], s):
+            if i >= 0 and _titles_before(fb, sentences[i][0], s, heads, head_starts):
                 return s
     return None
 
@@ -147,6 +160,8 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
     starts = [s for s, _ in sentences]
     persons: dict[str, dict] = {}
     claimed: list[tuple[int, int]] = []
+    heads = _post_heads(fb)
+    head_starts = [h[0] for h in heads]
 
     def add(name_s, name_e, titles, role):
         key = match_key(body[name_s:name_e])
@@ -176,7 +191,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
                 seq = m.group(0)
                 if seq.count(" ") < 2 or not any(w.casefold() in L.surnames for w in seq.split()[1:-1]):
                     continue
-                s = _name_inside(fb, m, sentences, starts)
+                s = _name_inside(fb, m, sentences, starts, heads, head_starts)
                 if s is None:
                     continue
         i = bisect.bisect_right(starts, s) - 1
@@ -193,7 +208,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
             continue
         left = fb[max(ss, s - 40):s]
         cue = _has_cue(left) or (first.casefold() in _HONORIFIC and s != m.start())
-        before = _titles_before(fb, ss, s)
+        before = _titles_before(fb, ss, s, heads, head_starts)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
             continue
@@ -213,7 +228,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
         claimed.append((s, e))
 
     if persons:
-        _title_references(body, fb, sentences, starts, persons, claimed)
+        _title_references(body, fb, sentences, starts, persons, claimed, heads)
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]
@@ -221,20 +236,14 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
     return out
 
 
-def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
+def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> None:
     claimed.sort()
     cstarts = [c[0] for c in claimed]
     by_title: dict[str, list[str]] = {}
     for key, p in persons.items():
         for tk in p["tkeys"]:
             by_title.setdefault(tk, []).append(key)
-    for cm in L.post_head_first_re.finditer(fb):
-        hs = cm.start()
-        if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
-            continue
-        hm = L.post_head_re.match(fb, hs)
-        if not hm:
-            continue
+    for hs, he in heads:
         j = bisect.bisect_right(cstarts, hs) - 1
         if j >= 0 and claimed[j][0] <= hs < claimed[j][1]:
             continue
@@ -244,7 +253,7 @@ def _title_references(body, fb, sentences, starts, persons, claimed) -> None:
         ss, se = sentences[i]
         if hs >= se or lx.ends_with_word(fb[max(ss, hs - 8):hs].lower(), L.former_words):
             continue
-        te = org_phrase_end(fb, hm.end(), se)
+        te = org_phrase_end(fb, he, se)
         owners = by_title.get(match_key(body[hs:te]))
         if not owners or len(owners) != 1:
             continue
