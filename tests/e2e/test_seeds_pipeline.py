@@ -110,7 +110,7 @@ def test_one_article_per_seed_and_parquet_datasets_written(seeded):
     for table in ("articles", "boilerplate", "people", "document_refs", "indicators", "sources"):
         parts = list((root / "data" / "parquet" / table).rglob("*.parquet"))
         assert parts, f"no Parquet for {table}"
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{root}/data/parquet/articles/*/*.parquet')").fetchone()[0]
+    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{root}/data/parquet/articles/*/*.parquet')").fetchall()[0][0]
     assert n == 5
     assert not (root / "data" / "parquet" / "_staging").exists() or \
         not any((root / "data" / "parquet" / "_staging").iterdir())
