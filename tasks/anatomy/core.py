@@ -242,7 +242,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         ln.text = _strip_prefixes(s, rs, ln.prefixes, sites) if strong_seen < 2 else s
         if sites:
             ln.prefixes.append(("__site__", sites[0]))
-        key = match_key(ln.text[:scan])
+        key = ln.text[:scan].casefold()
         ln.key = key
         ln.rule_h = ln.rule_f = None
         if len(ln.text) <= rs.short_len:

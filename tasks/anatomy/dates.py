@@ -41,8 +41,14 @@ def _mk_dt(y: int, m: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0) -> dat
         return None
 
 
+_ANY_DATE = re.compile("|".join(f"(?:{r.pattern})" for r in (_DMY, _VN_LONG, _ISO)).replace("(?P<", "(?:").replace(
+    "(?:d>", "(?:").replace("(?:m>", "(?:").replace("(?:y>", "(?:"), re.I)
+
+
 def find_datetime(s: str) -> datetime | None:
     """First full date in s (with a time if one is written next to it)."""
+    if not _ANY_DATE.search(s):          # one pass rejects most lines
+        return None
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
     if not m:
         return None
