@@ -203,4 +203,4 @@ def test_sigkill_at_any_stage_then_rerun_equals_one_clean_run(point, tmp_path, p
     assert statuses == ["abandoned", "succeeded"]
     assert not list((data / "parquet").rglob("*.tmp"))
     published = list((data / "parquet" / "articles").rglob("*.parquet"))
-    assert duckdb.sql(f"SELECT count(*) FROM read_parquet({[str(p) for p in published]})").fetchone()[0] == 5
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet({[str(p) for p in published]})").fetchall()[0][0] == 5
