@@ -407,7 +407,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                  and not items[k].is_date
                  and not (k > 0 and items[k - 1].rule_h and items[k - 1].rule_h[0].kind == "byline")]
         best, best_sc = None, 1.5
-        lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:1500].lower().split()} if cands else set()
+        lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:800].lower().split()} if cands else set()
         for k in cands:
             ln = items[k]
             words = [w.strip(_PUNCT_STRIP).lower() for w in ln.text[:350].split()]
