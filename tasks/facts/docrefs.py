@@ -32,7 +32,8 @@ _DATE = re.compile(
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFILTER = re.compile(r"\d")
-_NUMBER = re.compile(r"(?<!\d)\d")
+_NUMBER = re.compile(r"\d+")
+_KIND_TAILS = tuple({w.split()[-1] for w in L.doc_kind_words} | {"số"})
 
 
 
@@ -53,6 +54,8 @@ def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[Doc
         # a reference is anchored on its number: look back for "<kind> [số]"
         a = max(0, nm.start() - 40)
         left = lo[a:nm.start()].rstrip()
+        if not left.endswith(_KIND_TAILS):
+            continue
         if left.endswith("số"):
             left = left[:-2].rstrip()
         kw = lx.ends_with_word(left, L.doc_kind_words)

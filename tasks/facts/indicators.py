@@ -16,6 +16,7 @@ bộ"), dates, years, "lần thứ 20", numbers inside document references never
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -38,6 +39,7 @@ _SKIP_BEFORE = lx.word_tuple(
 _OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 _PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _FILLER = re.compile(r"\s*(?:được|mới|thêm)\s")
 _HAS_WITH = ("hiện có", "có", "với")
 _ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
@@ -140,12 +142,21 @@ def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, mask
     lo = lower_same_length(fb) if lo is None else lo
     out: list[Indicator] = []
     seen = set()
+    digits = [m.start() for m in _DIGITS.finditer(fb)]
+    if not digits:
+        return out
+    hints = L.sentence_hints
     for ss, se in sentences:
-        if not _HAS_DIGIT.search(fb, ss, se) or not L.indicator_hint_re.search(lo, ss, se):
+        j = bisect.bisect_left(digits, ss)
+        if j >= len(digits) or digits[j] >= se:
+            continue
+        low = lo[ss:se]
+        if not any(h in low for h in hints):
             continue
         facts = []
         for cs, ce in clause_spans(fb, ss, se):
-            if _HAS_DIGIT.search(fb, cs, ce) and (cs == ss and ce == se or L.indicator_hint_re.search(lo, cs, ce)):
+            j = bisect.bisect_left(digits, cs)
+            if j < len(digits) and digits[j] < ce and (cs == ss and ce == se or any(h in lo[cs:ce] for h in hints)):
                 facts.extend(_clause_facts(fb, lo, cs, ce, masked))
         if not facts:
             continue

@@ -131,6 +131,7 @@ class Lexicon:
         # sentence pre-filter for indicators (lower-cased text): a unit or verb stem must occur
         stems = {w.lower() for w in vparts} | {w.lower() for ws in metrics["units"].values() for w in ws}
         self.indicator_hint_re = re.compile(alternation(stems) + r"(?![^\W\d_])")
+        self.sentence_hints = tuple(_norm(w).lower() for w in metrics["sentence_hints"])
         self.unit_class = {}
         uparts = []
         for cls, words in metrics["units"].items():
