@@ -33,6 +33,7 @@ _DATE = re.compile(
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFILTER = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+")
+_KIND_HEADS = tuple({w.split()[0] for w in L.doc_kind_words})
 _KIND_TAILS = tuple({w.split()[-1] for w in L.doc_kind_words} | {"số"})
 
 
@@ -48,6 +49,8 @@ def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[Doc
     if not _PREFILTER.search(fb):
         return []
     lo = fb.lower() if lo is None or len(lo) != len(fb) else lo
+    if not any(w in lo for w in _KIND_HEADS):
+        return []
     rows: list[dict] = []
     n = len(fb)
     for nm in _NUMBER.finditer(lo):

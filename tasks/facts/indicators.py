@@ -142,21 +142,17 @@ def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, mask
     lo = lower_same_length(fb) if lo is None else lo
     out: list[Indicator] = []
     seen = set()
-    digits = [m.start() for m in _DIGITS.finditer(fb)]
-    if not digits:
-        return out
     hints = L.sentence_hints
+    if not any(h in lo for h in hints):
+        return out
     for ss, se in sentences:
-        j = bisect.bisect_left(digits, ss)
-        if j >= len(digits) or digits[j] >= se:
-            continue
         low = lo[ss:se]
-        if not any(h in low for h in hints):
+        if not any(h in low for h in hints) or not _HAS_DIGIT.search(low):
             continue
         facts = []
         for cs, ce in clause_spans(fb, ss, se):
-            j = bisect.bisect_left(digits, cs)
-            if j < len(digits) and digits[j] < ce and (cs == ss and ce == se or any(h in lo[cs:ce] for h in hints)):
+            low = lo[cs:ce]
+            if _HAS_DIGIT.search(low) and any(h in low for h in hints):
                 facts.extend(_clause_facts(fb, lo, cs, ce, masked))
         if not facts:
             continue
