@@ -30,6 +30,7 @@ CONFIGS = [
     ("+shape", Signals(shape=True, position=False, repetition=False)),
     ("+position", Signals(shape=True, position=True, repetition=False)),
     ("+repeat", Signals(shape=True, position=True, repetition=True)),
+    ("shape+rep", Signals(shape=True, position=False, repetition=True)),   # repetition without zones
 ]
 FIELDS = ["title", "published_at", "author", "source_site", "locality"]
 
@@ -130,6 +131,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses of the full config")
+    ap.add_argument("--min-pages", type=int, default=3, help="chrome key threshold (distinct pages)")
     a = ap.parse_args()
     shared = Path(a.shared)
     if not (shared / "gold" / "seeds.json").exists():
@@ -137,8 +139,9 @@ def main() -> int:
         return 2
     seeds, dev, holdout = load_sets(shared)
     texts = corpus_texts(shared)
-    chrome = chrome_set(texts)
-    print(f"pages: seeds={len(seeds)} dev={len(dev)} holdout={len(holdout)}; chrome keys (>=3 of {len(texts)} pages): {len(chrome)}")
+    chrome = chrome_set(texts, a.min_pages)
+    print(f"pages: seeds={len(seeds)} dev={len(dev)} holdout={len(holdout)}; "
+          f"chrome keys (>={a.min_pages} of {len(texts)} pages): {len(chrome)}")
     for name, pages in (("seeds", seeds), ("dev", dev), ("holdout", holdout)):
         print(f"\n## {name}")
         print(f"{'config':<10} {'P':>6} {'R':>6} {'F1':>6}  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS))
@@ -147,6 +150,7 @@ def main() -> int:
             cells = "  ".join(f"{ok:>4}/{n:<4}" for ok, n in (meta[f] for f in FIELDS))
             print(f"{cname:<10} {p:6.3f} {r:6.3f} {f1:6.3f}  {cells}")
         if a.verbose:
+            _, _, misses = evaluate(pages, CONFIGS[3][1], chrome)
             for m in misses:
                 print("   ", m)
     # speed: full config over every corpus page
