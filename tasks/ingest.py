@@ -250,10 +250,21 @@ def _try_utf8(data: bytes) -> tuple[str, str] | None:
             return text, "utf-8"
     # Mostly UTF-8 with a few stray Windows-1252 bytes (smart quotes pasted in): keep the
     # UTF-8 and read the stray bytes as Windows-1252; the encoding string says so.
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    multibyte = sum(1 for ch in replaced if ch > "\x7f" and ch != "\ufffd")
-    if bad > 0 and multibyte >= 8 and bad <= max(2, multibyte // 200):
+    def counts(b: bytes) -> tuple[int, int]:
+        replaced = b.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd") - b.count(b"\xef\xbf\xbd")
+        non_ascii = len(replaced) - len(replaced.encode("ascii", "ignore"))
+        return bad, non_ascii - bad
+
+    def mostly_utf8(bad: int, multibyte: int) -> bool:
+        return bad > 0 and multibyte >= 8 and bad <= max(2, multibyte // 200)
+
+    if len(data) > SAMPLE_BYTES:
+        bad, multibyte = counts(data[:SAMPLE_BYTES])
+        if bad > max(2, multibyte // 200):
+            return None                  # clearly not UTF-8: skip the full pass
+    bad, multibyte = counts(data)
+    if mostly_utf8(bad, multibyte):
         log.warning("utf-8 input has %d invalid byte(s), read as windows-1252", bad)
         return data.decode("utf-8", errors="bantin-cp1252"), "utf-8+windows-1252"
     return None

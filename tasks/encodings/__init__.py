@@ -50,7 +50,9 @@ def _tcvn3_tables() -> tuple[str, dict[str, int]]:
     return "".join(table), enc
 
 
-_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+# Candidates only (the callbacks decide): words / lines without any ASCII lower-case letter.
+_CAPS_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 
 
 def _tcvn3_caps(m: re.Match) -> str:
@@ -58,26 +60,23 @@ def _tcvn3_caps(m: re.Match) -> str:
     # VN3 has no capital toned letters: capitals were set in the .VnTimeH fonts over the
     # lower-case codes. A word with >= 2 capitals and no ASCII lower-case letter was written
     # in capitals ("§¶NG" -> "ĐảNG" -> "ĐẢNG").
-    if sum(c.isupper() for c in w) >= 2 and not any("a" <= c <= "z" for c in w):
+    if sum(c.isupper() for c in w) >= 2:
         return w.upper()
     return w
-
-
-_LINE = re.compile(r"[^\n]+")
 
 
 def _tcvn3_caps_line(m: re.Match) -> str:
     line = m.group(0)
     # A line with capitals and no ASCII lower-case letter was set in capitals throughout.
-    if not any("a" <= c <= "z" for c in line) and sum("A" <= c <= "Z" for c in line) >= 3:
+    if sum("A" <= c <= "Z" for c in line) >= 3:
         return line.upper()
-    return _CAPS_WORD.sub(_tcvn3_caps, line)
+    return line
 
 
 def decode_tcvn3(data: bytes) -> str:
     table, _ = _tcvn3_tables()
     text, _n = codecs.charmap_decode(data, "replace", table)
-    return _LINE.sub(_tcvn3_caps_line, text)
+    return _CAPS_WORD.sub(_tcvn3_caps, _CAPS_LINE.sub(_tcvn3_caps_line, text))
 
 
 def encode_tcvn3(text: str) -> bytes:
@@ -102,7 +101,7 @@ def encode_tcvn3(text: str) -> bytes:
 
 # --------------------------------------------------------------------------- VNI
 @functools.lru_cache(maxsize=1)
-def _vni_tables() -> tuple[dict[str, str], re.Pattern, dict[str, str]]:
+def _vni_tables() -> tuple[dict[str, str], re.Pattern, dict[str, str], frozenset[str]]:
     dec: dict[str, str] = {}
     enc: dict[str, str] = {}
     for row in _data_lines("vni.txt"):
@@ -110,26 +109,52 @@ def _vni_tables() -> tuple[dict[str, str], re.Pattern, dict[str, str]]:
         ch = row[1]
         dec[seq] = ch
         enc[ch] = seq
-    # Accept a mark byte of either case after a base letter of either case; the base decides.
-    for seq, ch in list(dec.items()):
-        if len(seq) == 2:
-            for mark in (seq[1].lower(), seq[1].upper()):
-                for base in (seq[0].lower(), seq[0].upper()):
-                    dec.setdefault(base + mark, ch.upper() if base.isupper() else ch.lower())
-    # Longest match first: two-byte sequences (base + mark), then single bytes; "ôù" is ớ.
-    keys = sorted(dec, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(k) for k in keys))
-    return dec, pattern, enc
+    pairs = {k: v for k, v in dec.items() if len(k) == 2}
+    singles = {k: v for k, v in dec.items() if len(k) == 1}
+    bases = {k[0] for k in pairs} | {k[0].swapcase() for k in pairs}
+    marks = {k[1] for k in pairs} | {k[1].swapcase() for k in pairs}
+    # Complete the pair table so the regex callback is a plain lookup: a mark byte of either
+    # case after a base of either case (the base decides the case); a base + mark that VNI
+    # does not define stays as it is (the base itself may be a single-byte letter: ô = ơ).
+    full = dict(singles)
+    for base in bases:
+        for mark in marks:
+            seq = base + mark
+            if seq in pairs:
+                full[seq] = pairs[seq]
+            else:
+                alt = pairs.get(base.lower() + mark.lower()) or pairs.get(base.upper() + mark.upper())
+                if alt:
+                    full[seq] = alt.upper() if base.isupper() else alt.lower()
+                else:
+                    full[seq] = singles.get(base, base) + mark
+    cls = lambda chars: "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"  # noqa: E731
+    pattern = re.compile(f"{cls(bases)}{cls(marks)}|{cls(singles)}")
+    return full, pattern, enc, frozenset(marks)
+
+
+_CHUNK = 1 << 20
 
 
 def decode_vni(data: bytes) -> str:
-    dec, pattern, _ = _vni_tables()
+    dec, pattern, _, marks = _vni_tables()
     text = data.decode("cp1252", errors="replace")
-    return pattern.sub(lambda m: dec[m.group(0)], text)
+    repl = lambda m: dec[m.group(0)]  # noqa: E731
+    if len(text) <= _CHUNK:
+        return pattern.sub(repl, text)
+    # Chunked so that a 50 MB file does not build one huge list of pieces.
+    out, i = [], 0
+    while i < len(text):
+        j = min(i + _CHUNK, len(text))
+        while j < len(text) and text[j] in marks:      # never cut between a base and its mark
+            j += 1
+        out.append(pattern.sub(repl, text[i:j]))
+        i = j
+    return "".join(out)
 
 
 def encode_vni(text: str) -> bytes:
-    _, _, enc = _vni_tables()
+    _, _, enc, _ = _vni_tables()
     return "".join(enc.get(ch, ch) for ch in unicodedata.normalize("NFC", text)).encode("cp1252")
 
 
@@ -173,8 +198,12 @@ _OK_SYMBOLS = set("“”‘’–—…•·«»°×÷€£¥§©®™±²³¼�
 
 
 def is_vietnamese_syllable(token: str) -> bool:
+    return _is_syllable(token.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_syllable(t: str) -> bool:
     known, toneless = syllables()
-    t = token.lower()
     if t in known:
         return True
     base, tones = _toneless(t)
