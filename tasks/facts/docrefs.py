@@ -32,9 +32,6 @@ _DATE = re.compile(
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFILTER = re.compile(r"\d")
-_NUMBER = re.compile(r"\d+")
-_KIND_HEADS = tuple({w.split()[0] for w in L.doc_kind_words})
-_KIND_TAILS = tuple({w.split()[-1] for w in L.doc_kind_words} | {"số"})
 
 
 
@@ -49,23 +46,20 @@ def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[Doc
     if not _PREFILTER.search(fb):
         return []
     lo = fb.lower() if lo is None or len(lo) != len(fb) else lo
-    if not any(w in lo for w in _KIND_HEADS):
+    starts = set()
+    for w in L.doc_kind_words:          # C-speed substring search per kind word
+        i = lo.find(w)
+        while i >= 0:
+            if not (i and lo[i - 1].isalnum()):
+                starts.add(i)
+            i = lo.find(w, i + 1)
+    if not starts:
         return []
     rows: list[dict] = []
     n = len(fb)
-    for nm in _NUMBER.finditer(lo):
-        # a reference is anchored on its number: look back for "<kind> [số]"
-        a = max(0, nm.start() - 40)
-        left = lo[a:nm.start()].rstrip()
-        if not left.endswith(_KIND_TAILS):
-            continue
-        if left.endswith("số"):
-            left = left[:-2].rstrip()
-        kw = lx.ends_with_word(left, L.doc_kind_words)
-        if kw is None:
-            continue
-        m = _DOC.match(fb, a + len(left) - len(kw))
-        if not m or m.start("num") != nm.start():
+    for ks in sorted(starts):
+        m = _DOC.match(fb, ks)
+        if not m:
             continue
         kind_word = m.group("kind")
         kind = L.doc_kind_of.get(re.sub(r"\s+", " ", kind_word).casefold())
