@@ -135,10 +135,18 @@ def _load(path: str = str(RULES_PATH)) -> _RuleSet:
         return _RuleSet(yaml.safe_load(f))
 
 
+CHROME_MAX_LEN = 200
+
+
 def chrome_key(line: str) -> str:
-    """Cross-page repetition key: match_key, whitespace collapsed, digits masked, capped length."""
-    s = _WS.sub(" ", match_key(line[:300])).strip()
-    return _DIGIT.sub("0", s)
+    """Cross-page repetition key: match_key, whitespace collapsed, digits masked.
+
+    Returns "" for blank lines and for lines longer than CHROME_MAX_LEN chars: those are never
+    treated as chrome, so callers counting keys across pages can skip them (`if key`)."""
+    s = line.strip()
+    if not s or len(s) > CHROME_MAX_LEN:
+        return ""
+    return _DIGIT.sub("0", _WS.sub(" ", match_key(s)))
 
 
 class _Line:
@@ -255,7 +263,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         ln.is_date = len(ln.text) <= 90 and _dates.is_date_line(ln.text, rs.residue)
         ln.dt = _dates.find_datetime(ln.text[:120]) if (ln.is_date or (ln.rule_h and ln.rule_h[0].name == "print_date")) else None
         # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
-        ln.repeated = bool(sig.repetition and chrome_lines and len(s) <= rs.short_len
+        ln.repeated = bool(sig.repetition and chrome_lines and len(s) <= CHROME_MAX_LEN
                            and chrome_key(s) in chrome_lines)
         _shape(ln, rs, sig.shape)
         if ln.strong:

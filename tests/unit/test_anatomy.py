@@ -258,6 +258,7 @@ def test_chrome_key_normalises():
     assert chrome_key("Tin  khác 12") == chrome_key("tin khác 34")
     assert chrome_key("Tỉnh uỷ Quảng Ninh") == chrome_key("Tỉnh ủy Quảng Ninh")
     assert chrome_key("Trang chủ") != chrome_key("Liên hệ")
+    assert chrome_key("   ") == "" and chrome_key("x" * 5000) == ""      # never chrome: not counted
 
 
 def test_repeated_short_line_in_body_is_chrome_but_prose_is_not():
