@@ -270,6 +270,43 @@ def _try_utf8(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _latin1_fallback(err: UnicodeEncodeError):
+    bad = err.object[err.start:err.end]
+    if all(ord(c) < 0x100 for c in bad):
+        return bad.encode("latin-1"), err.end
+    raise err
+
+
+codecs.register_error("bantin-latin1", _latin1_fallback)
+# UTF-8 lead byte + continuation byte, both read as Windows-1252: "Ä‘" (đ), "áº£" (ả), "Ã¡" (á).
+_DOUBLE_UTF8 = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _undo_double_utf8(text: str, encoding: str) -> tuple[str, str]:
+    """Valid UTF-8 whose text is itself UTF-8 bytes read as Windows-1252 ("Ä‘áº£ng" for
+    "đảng"): undo it when that gives clean Vietnamese, since the repair is exact."""
+    sample = text[:SAMPLE_BYTES]
+    if len(_DOUBLE_UTF8.findall(sample)) < 3:
+        return text, encoding
+    try:
+        fixed_sample = sample.encode("cp1252", errors="bantin-latin1").decode("utf-8", errors="ignore")
+    except UnicodeEncodeError:
+        return text, encoding            # holds characters no Windows-1252 reading produces
+    before, _ = enc.vietnamese_score(sample)
+    after, units = enc.vietnamese_score(fixed_sample)
+    if not (after >= LEGACY_ACCEPT and after > before and units >= LEGACY_MIN_UNITS):
+        return text, encoding
+    try:
+        fixed = text.encode("cp1252", errors="bantin-latin1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError) as e:
+        raise DecodeRejected("undecodable", "double-encoded UTF-8 (mojibake) that cannot be "
+                             f"repaired exactly: {e.reason}") from None
+    log.warning("double-encoded UTF-8 (UTF-8 read as windows-1252, saved as UTF-8): repaired")
+    return fixed, "utf-8+double-encoded"
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LEGACY = (
     ("windows-1258", enc.decode_cp1258),
@@ -343,7 +380,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise DecodeRejected("binary", f"{share:.0%} control bytes")
     got = _try_utf8(data)
     if got:
-        return got
+        return _undo_double_utf8(*got)
     m = _META_CHARSET.search(data[:4096])
     if m:
         declared = m.group(1).decode("ascii").lower()

@@ -259,6 +259,32 @@ def test_utf8_with_a_stray_windows_1252_quote(tmp_path):
     assert page.text == SEED + "“Trich dan”\n"
 
 
+def _as_windows_1252(data: bytes) -> str:
+    """Bytes read the way Windows reads cp1252 (undefined bytes become U+0080-U+009F)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+def test_double_encoded_utf8_is_repaired_not_passed_on(tmp_path):
+    mojibake = _as_windows_1252(SEED.encode("utf-8"))
+    assert "Ä" in mojibake and "Đảng" not in mojibake
+    page = _page(_read(tmp_path, mojibake.encode("utf-8")))
+    assert page.encoding == "utf-8+double-encoded"
+    assert page.text == SEED
+
+
+def test_lossy_double_encoded_utf8_is_quarantined(tmp_path):
+    # Mojibake whose undefined bytes were dropped cannot be repaired exactly: refuse it.
+    mojibake = SEED.encode("utf-8").decode("cp1252", errors="ignore")
+    q = _quarantined(_read(tmp_path, mojibake.encode("utf-8")), "undecodable")
+    assert "double-encoded" in q.detail
+
+
+def test_latin_text_in_utf8_is_not_repaired(tmp_path):
+    text = "Ã Äà âÂ: Garçon, Ça va? Très bien, à Paris. Ärger über Öl. " * 5
+    page = _page(_read(tmp_path, text.encode("utf-8")))
+    assert page.encoding == "utf-8" and page.text == text
+
+
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Hội nghị giao ban</title>
 <style>body { color: red; }</style>
