@@ -130,9 +130,12 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
 
 def discover(input_dir: Path | str) -> Iterator[SourceFile]:
     """Regular, non-hidden files under input_dir, sorted by rel_path ("/" separators).
-    Problems found on the way are logged; use discover_with_problems to quarantine them."""
-    files, _problems = discover_with_problems(input_dir)
-    yield from files
+    Raises at call time if input_dir is missing / not a directory. Problems found on the way
+    are logged; use discover_with_problems to quarantine them."""
+    files, problems = discover_with_problems(input_dir)
+    for q in problems:
+        log.warning("not ingested: %s (%s: %s)", q.rel_path, q.reason, q.detail)
+    return iter(files)
 
 
 # =========================================================================== binary sniffing
@@ -375,9 +378,14 @@ def _decode(data: bytes) -> tuple[str, str]:
             text = None
         if text is not None and _control_share_text(text) < 0.01:
             return text, u16
-    share = _control_share(data)
+    # Trailing NUL padding (preallocated file, crashed writer) is not evidence of binary.
+    body = data.rstrip(b"\x00")
+    if not body:
+        raise DecodeRejected("binary", f"{len(data)} NUL bytes and nothing else")
+    share = _control_share(body)
     if share > BINARY_CONTROL_SHARE:
         raise DecodeRejected("binary", f"{share:.0%} control bytes")
+    del body
     got = _try_utf8(data)
     if got:
         return _undo_double_utf8(*got)

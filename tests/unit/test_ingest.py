@@ -245,6 +245,12 @@ def test_nul_bytes_inside_text_are_stripped_and_logged(tmp_path, caplog):
     assert "NUL" in caplog.text                 # and not silently
 
 
+def test_trailing_nul_padding_is_not_binary(tmp_path):
+    data = SEED.encode("utf-8") + b"\x00" * 100_000
+    assert _page(_read(tmp_path, data)).text == SEED
+    _quarantined(_read(tmp_path, b"\x00" * 4096, "zeros.txt"), "binary")
+
+
 def test_utf8_cut_inside_last_character(tmp_path):
     data = SEED.encode("utf-8") + "Đả".encode("utf-8")[:-1]
     page = _page(_read(tmp_path, data))
@@ -379,11 +385,13 @@ def test_discover_sorted_relative_hidden_skipped(tmp_path):
 
 def test_discover_missing_and_not_a_directory(tmp_path):
     with pytest.raises(FileNotFoundError):
-        list(discover(tmp_path / "nope"))
+        discover(tmp_path / "nope")               # at call time, not at first next()
     f = tmp_path / "file.txt"
     f.write_text("x")
     with pytest.raises(NotADirectoryError):
-        list(discover(f))
+        discover(f)
+    with pytest.raises(NotADirectoryError):
+        discover_with_problems(f)
 
 
 def test_symlink_loop_does_not_hang(tmp_path):
