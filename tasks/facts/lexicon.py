@@ -97,7 +97,8 @@ class Lexicon:
         self.former_words = word_tuple(posts["former_prefixes"])
         self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
         self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")
-        self.title_stop = frozenset(_norm(w).casefold() for w in posts["title_stop_words"])
+        role_words = [w for ws in posts["roles"].values() for w in ws]
+        self.title_stop = frozenset(_norm(w).casefold() for w in list(posts["title_stop_words"]) + role_words)
         self.title_stop_max = max(len(w.split()) for w in self.title_stop)
         roles = posts["roles"]
         self.role_after = [

@@ -39,6 +39,10 @@ _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
 match_key = lru_cache(maxsize=4096)(_match_key)
+# "Phát biểu tại Hội nghị, (đồng chí) <title chain> NAME": the intro must lead straight to the mention
+_SPEAKER_INTRO = re.compile(
+    r"\W*" + lx.alternation(L.posts["roles"]["speaker_before"]) + r"(?![^\W\d_])[^,.;:]{0,80},\s*"
+    r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
 
 
@@ -138,7 +142,7 @@ def _name_inside(fb: str, m, sentences, starts, heads, head_starts):
     return None
 
 
-def _role(fb: str, ss: int, s: int, after: int, se: int) -> str:
+def _role(fb: str, ss: int, s: int, after: int, se: int, chain_start: int | None = None) -> str:
     best = "mentioned"
     for role, rx in L.role_after:
         if rx.match(fb, after, se) and _ROLE_RANK[role] > _ROLE_RANK[best]:
@@ -146,7 +150,7 @@ def _role(fb: str, ss: int, s: int, after: int, se: int) -> str:
     left = fb[ss:s]
     if lx.ends_with_word(left.lower(), L.chair_before):
         return "chair"
-    if _ROLE_RANK[best] < 2 and L.speaker_before_re.match(fb, ss, s):
+    if _ROLE_RANK[best] < 2 and _SPEAKER_INTRO.fullmatch(fb, ss, s if chain_start is None else chain_start):
         best = "speaker"
     if best == "mentioned" and L.attendee_before_re.search(left):
         best = "attendee"
@@ -221,7 +225,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
             pm = re.search(r"([^\W\d_]+)[ \t]+$", left)
             if pm and pm.group(1)[0].isupper() and nkey not in persons and not after:
                 continue
-        role = _role(fb, ss, s, chain_end, se)
+        role = _role(fb, ss, s, chain_end, se, before[0][0] if before else s)
         add(s, e, before + after, role)
         claimed.extend(before)
         claimed.extend(after)

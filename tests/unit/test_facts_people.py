@@ -74,3 +74,17 @@ def test_titles_before_name_with_acronyms():
     p = ps["Nguyễn Văn Được"]
     assert p.titles == ("Ủy viên Trung ương Đảng", "Phó Bí thư Thành ủy", "Chủ tịch UBND TP HCM")
     assert p.role == "attendee"
+
+
+def test_intro_phrase_makes_only_the_introduced_person_a_speaker():
+    body = ("Bà Nguyễn Thị Dũng nhận Huy hiệu.\n"
+            "Thay mặt Ban Thường vụ Thành ủy, Chủ tịch UBND TP HCM Nguyễn Văn Được bày tỏ lòng biết ơn của bà Nguyễn Thị Dũng.")
+    ps = people(body)
+    assert ps["Nguyễn Văn Được"].role == "speaker"
+    assert ps["Nguyễn Thị Dũng"].role == "mentioned"
+
+
+def test_title_stops_at_verbs():
+    ps = people("Ông Hồ Quang Bửu, Chủ tịch UBND huyện Nam Trà My cho biết sẽ kiểm tra.")
+    assert ps["Hồ Quang Bửu"].titles == ("Chủ tịch UBND huyện Nam Trà My",)
+    assert ps["Hồ Quang Bửu"].role == "speaker"
