@@ -56,7 +56,7 @@ def corpus_texts(shared: Path) -> list[str]:
 def chrome_set(texts: list[str], min_pages: int = 3) -> frozenset[str]:
     c: Counter[str] = Counter()
     for t in texts:
-        c.update({chrome_key(s.strip()) for s in t.split("\n") if s.strip()})
+        c.update({k for k in (chrome_key(s) for s in t.split("\n")) if k})
     return frozenset(k for k, v in c.items() if v >= min_pages)
 
 

@@ -106,6 +106,8 @@ class _RuleSet:
         self.residue = frozenset(cfg.get("date_residue_words", []))
         self.stop = frozenset(cfg.get("stopwords", []))
         self.not_names = frozenset(cfg.get("not_in_names", []))
+        self.connectives = frozenset(cfg.get("connectives", []))
+        self.listing_min = int(cfg.get("listing_min_teasers", 4))
         # the same words with punctuation glued on, so lines need only str.split()
         self.stop_punct = frozenset(list(self.stop) + [w + p for w in self.stop for p in ",.;:!?)”\"…"]
                                     + ["(" + w for w in self.stop] + ["“" + w for w in self.stop])
@@ -215,6 +217,17 @@ def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
         if not hit:
             break
     return text
+
+
+_INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
+
+
+def _is_teaser_sentence(b: str, rs: "_RuleSet") -> bool:
+    """One sentence, teaser length, not opening with a connective that continues a paragraph."""
+    if len(b) > 300 or _INNER_SENTENCE.search(b):
+        return False
+    first = b.split(",", 1)[0].strip().lower()
+    return first not in rs.connectives and b.split(" ", 1)[0].lower() not in rs.connectives
 
 
 def _clean_author(s: str) -> str | None:
@@ -435,6 +448,17 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             if sg.text == title and sg.kind == "header":
                 segs[sg_i] = Segment("title", sg.text, sg.line_no)
                 break
+
+    # ---- listing / tag pages: no headline, no date line, no byline, only a stack of independent
+    # one-sentence teasers (none continuing the previous one with a connective) -> no article
+    if (sig.position and sig.shape and title is None and not header_dates and not authors
+            and len(body) >= rs.listing_min and all(_is_teaser_sentence(b, rs) for b in body)):
+        body_texts = set(body)
+        body = []
+        for ln in items:
+            if ln.key == "" and ln.text in body_texts:
+                segs.append(Segment("related_news", ln.text, ln.i))
+                ln.key = "related_news"
 
     # ---- glued trailing byline/credit on the last body line (baomoi style)
     if body and len(body[-1]) > 200:

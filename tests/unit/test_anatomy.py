@@ -317,3 +317,26 @@ def test_many_lines_scale_linearly():
     read_anatomy("\n".join([page] * 8))
     big = time.process_time() - t0
     assert big < 8 * small * 3 + 0.5
+
+
+# ----------------------------------------------------------------------------- listing pages
+TEASERS = [
+    "Đảng Cộng sản Việt Nam luôn chú trọng phát triển tổ chức đảng và đảng viên trong các doanh nghiệp.",
+    "Vượt qua những khó khăn của nền kinh tế, Đảng bộ Saigon Co.op đã có những quyết sách kịp thời.",
+    "Số tổ chức cơ sở đảng được thành lập mới trong các đơn vị kinh tế tư nhân của tỉnh tăng nhiều.",
+    "Hoạt động của tổ chức đảng trong doanh nghiệp có vốn đầu tư nước ngoài đã góp phần đem lại lợi ích.",
+]
+
+
+def test_stack_of_one_sentence_teasers_is_not_an_article():
+    an = read_anatomy("\n".join(TEASERS))
+    assert an.body_lines == []
+    assert {s.kind for s in an.boilerplate} == {"related_news"}
+    assert unaccounted_lines("\n".join(TEASERS), an) == []
+
+
+def test_short_paragraphs_that_continue_each_other_stay_an_article():
+    paras = [TEASERS[0], "Trong đó, " + TEASERS[1][0].lower() + TEASERS[1][1:], TEASERS[2], TEASERS[3]]
+    assert read_anatomy("\n".join(paras)).body_lines == paras
+    # a headline makes it an article too
+    assert read_anatomy("\n".join(["Phát triển đảng trong doanh nghiệp ngoài nhà nước", *TEASERS])).body_lines == TEASERS
