@@ -152,7 +152,7 @@ def chrome_key(line: str) -> str:
 
 
 class _Line:
-    __slots__ = ("i", "raw", "text", "prefixes", "key", "rule_h", "rule_f", "dt", "is_date",
+    __slots__ = ("i", "raw", "text", "prefixes", "key", "key_cf", "rule_h", "rule_f", "dt", "is_date",
                  "nw", "prose", "strong", "name_like", "teaser", "repeated", "title_like")
 
 
@@ -219,6 +219,8 @@ def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
     return text
 
 
+_DATE_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản|xuất bản|"
+                         r"thời gian đăng|posted|published)\b")
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
 
 
@@ -264,7 +266,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         if sites:
             ln.prefixes.append(("__site__", sites[0]))
         key = ln.text[:scan].casefold()
-        ln.key = key
+        ln.key = ln.key_cf = key
         ln.rule_h = ln.rule_f = None
         if len(ln.text) <= rs.short_len:
             if rs.re_any.match(key) or (rs.requires and any(q in key for q in rs.requires)):
@@ -342,6 +344,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     # ---- 3. label every line
     title: str | None = None
     header_dates: list[tuple[int, datetime]] = []
+    footer_dates: list[datetime] = []
     sites: list[str] = []
     authors: list[str] = []
     segs: list[Segment] = []
@@ -382,6 +385,8 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                     header_dates.append((k, ln.dt))
             elif mode == "related_news" or (k > 0 and items[k - 1].teaser):
                 kind = "related_news"
+            elif mode is None and ln.dt and _DATE_LABEL.match(ln.key_cf):
+                footer_dates.append(ln.dt)    # "Ngày đăng: …" printed under the article
         elif in_header:
             kind = "header"
         elif in_body:
@@ -481,7 +486,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 break
 
     # ---- published_at: header date nearest the body (page clocks never qualify)
-    published = header_dates[-1][1] if header_dates else None
+    published = header_dates[-1][1] if header_dates else (footer_dates[0] if footer_dates else None)
     if published is None:
         for ln in items[:3]:
             for pk, pre in ln.prefixes:

@@ -340,3 +340,10 @@ def test_short_paragraphs_that_continue_each_other_stay_an_article():
     assert read_anatomy("\n".join(paras)).body_lines == paras
     # a headline makes it an article too
     assert read_anatomy("\n".join(["Phát triển đảng trong doanh nghiệp ngoài nhà nước", *TEASERS])).body_lines == TEASERS
+
+
+def test_labelled_date_under_the_article_is_published_but_teaser_dates_are_not():
+    an = read_anatomy("\n".join(["Tiêu đề bài viết về công tác đảng viên", BODY, BODY2, "Ngày đăng: 10/01/2016",
+                                 "Tin khác", "Một tin khác về kỳ họp HĐND", "Ngày đăng: 11/12/2025"]))
+    assert an.published_at == datetime(2016, 1, 10)
+    assert read_anatomy("\n".join([BODY, BODY2, "Tin khác", "Một tin khác", "Ngày đăng: 11/12/2025"])).published_at is None
