@@ -29,7 +29,26 @@ from tasks.model import Quarantined, RawPage, SourceFile
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 SEED = SEEDS[0].read_text("utf-8")
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _chmod_blocks_reads() -> bool:
+    """False as root (or with CAP_DAC_OVERRIDE): chmod 000 then does not stop reading."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        p = os.path.join(d, "probe")
+        with open(p, "w") as f:
+            f.write("x")
+        os.chmod(p, 0)
+        try:
+            with open(p):
+                return False
+        except PermissionError:
+            return True
+        finally:
+            os.chmod(p, 0o600)
+
+
+CHMOD_BLOCKS = _chmod_blocks_reads()
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> SourceFile:
@@ -126,7 +145,7 @@ def test_changed_between_discover_and_read_reads_current_bytes(tmp_path):
     assert page.sha256 == hashlib.sha256(new).hexdigest()
 
 
-@pytest.mark.skipif(IS_ROOT, reason="running as root: chmod 000 does not stop root reading; "
+@pytest.mark.skipif(not CHMOD_BLOCKS, reason="running as root: chmod 000 does not stop root reading; "
                                     "covered by the monkeypatched test below")
 def test_unreadable_file_chmod(tmp_path):
     sf = _write(tmp_path, "secret.txt", SEED.encode())
@@ -417,7 +436,7 @@ def test_symlink_to_file_is_followed_dangling_is_recorded(tmp_path):
     assert [(q.rel_path, q.reason) for q in problems] == [("dangling.txt", "unreadable")]
 
 
-@pytest.mark.skipif(IS_ROOT, reason="running as root: chmod 000 does not stop root listing a "
+@pytest.mark.skipif(not CHMOD_BLOCKS, reason="running as root: chmod 000 does not stop root listing a "
                                     "directory; covered by the monkeypatched test below")
 def test_unreadable_directory_chmod(tmp_path):
     _write(tmp_path, "ok.txt", b"x")
