@@ -148,7 +148,8 @@ def chrome_key(line: str) -> str:
     s = line.strip()
     if not s or len(s) > CHROME_MAX_LEN:
         return ""
-    return _DIGIT.sub("0", _WS.sub(" ", match_key(s)))
+    k = " ".join(match_key(s).split())
+    return _DIGIT.sub("0", k) if _DIGIT.search(k) else k
 
 
 class _Line:
@@ -194,7 +195,8 @@ def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
         if not nl and _INITIALS.match(core):
             nl = True
     ln.name_like = nl
-    ln.title_like = (ln.nw >= 4 and len(t) <= 350 and (t[:1].isupper() or t[:1].isdigit())
+    t0 = t.lstrip("'\"“‘«([")[:1]
+    ln.title_like = (ln.nw >= 4 and len(t) <= 350 and (t0.isupper() or t0.isdigit())
                      and last not in ";:" and not (last == "." and ln.nw > 25))
 
 
