@@ -236,13 +236,12 @@ def main() -> None:
         _fail("interrupted", 130, None)
     except SystemExit:
         raise
-    except Exception as exc:  # click usage errors and unexpected failures: one line
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:  # usage errors and unexpected failures: one line
+        exit_code = getattr(exc, "exit_code", None)
+        if hasattr(exc, "show") and isinstance(exit_code, int):  # typer/click usage errors
             exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(exit_code)
+        if type(exc).__name__ == "Abort":
             _fail("aborted", 1, exc)
         _fail(_describe(exc), 1, exc)
 
