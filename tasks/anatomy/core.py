@@ -296,7 +296,9 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     fp = None
     if sig.position:
         for k, ln in enumerate(items):
-            if ln.prose and not chrome_in_header(ln) and not ln.rule_f:
+            # the body opens with a real paragraph: a teaser-shaped line ("…đòi 'trả não'...")
+            # at the top is a headline, not the lead
+            if ln.strong and not chrome_in_header(ln) and not ln.rule_f:
                 fp = k
                 break
         # a short "prose" line followed by a date line is the headline (e.g. "24 tổ chức … mạnh.")
@@ -431,7 +433,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     if sig.position and body_start > 0:
         pub_k = header_dates[-1][0] if header_dates else -9
         cands = [k for k in range(min(body_start, n)) if items[k].key == "header" and items[k].title_like
-                 and not items[k].name_like and not items[k].repeated and not items[k].rule_h
+                 and not items[k].name_like and not items[k].rule_h
                  and not items[k].is_date
                  and not (k > 0 and items[k - 1].rule_h and items[k - 1].rule_h[0].kind == "byline")]
         best, best_sc = None, 1.5
@@ -444,6 +446,9 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             sc = 3.0 * ov + (2.0 if ln.nw >= 7 else 0.0) + (1.5 if abs(k - pub_k) == 1 else 0.0)
             sc += 1.0 if k == cands[-1] else 0.0
             sc -= 2.0 if ln.text.isupper() else 0.0
+            # a headline also recurs across pages (in other pages' related-news lists, syndicated
+            # copies), so repetition only weighs against a candidate, it does not exclude it
+            sc -= 1.0 if ln.repeated else 0.0
             if sc > best_sc:
                 best, best_sc = k, sc
         if best is not None:
