@@ -347,3 +347,17 @@ def test_labelled_date_under_the_article_is_published_but_teaser_dates_are_not()
                                  "Tin khác", "Một tin khác về kỳ họp HĐND", "Ngày đăng: 11/12/2025"]))
     assert an.published_at == datetime(2016, 1, 10)
     assert read_anatomy("\n".join([BODY, BODY2, "Tin khác", "Một tin khác", "Ngày đăng: 11/12/2025"])).published_at is None
+
+
+def test_headline_recurring_on_other_pages_is_still_the_title():
+    """Headlines recur across a run (other pages' related-news lists, syndicated copies)."""
+    head = "Chính phủ tuyên chiến với 'tôm bẩn'"
+    text = "\n".join(["Thứ Hai, 24/06/2017 | 06:56:37 [GMT +7] A A", head, BODY, BODY2])
+    an = read_anatomy(text, chrome_lines=frozenset({chrome_key(head)}))
+    assert an.title == head
+
+
+def test_teaser_shaped_headline_does_not_open_the_body():
+    head = "Bị cáo liên tục đòi 'trả não lại cho tôi'..."
+    an = read_anatomy("\n".join(["Thứ Tư, ngày 15 tháng 5 năm 2017", head, BODY, BODY2]))
+    assert an.title == head and an.body_lines == [BODY, BODY2]
