@@ -247,7 +247,7 @@ def e2e(n: int, pages: Path, workers: int, rerun: bool, timeout: int) -> dict:
 
 # ----------------------------------------------------------------------------- one size
 def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeout: int,
-               skip_e2e: bool) -> dict:
+               skip_e2e: bool, ce_sample: int = 0) -> dict:
     print(f"== N={n} (seed {seed}); load average {load_avg()}")
     r: dict = {"n": n, "seed": seed, "load_start": load_avg(), "started": dt.datetime.now().isoformat(timespec="seconds")}
     pages = corpus(n, seed)
@@ -256,7 +256,10 @@ def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeou
     chrome, scan_s = scan(files)
     r["scan"] = dict(files=len(files), seconds=scan_s, chrome_lines=len(chrome))
     print(f"  scan (read+decode+chrome keys): {len(files) / scan_s:.0f} files/s, {len(chrome)} chrome lines")
-    one = clean_extract(files, chrome)
+    ce_files = files[:: max(1, len(files) // ce_sample)][:ce_sample] if ce_sample else files
+    if ce_sample:
+        print(f"  clean+extract on an even sample of {len(ce_files)} of {len(files)} files")
+    one = clean_extract(ce_files, chrome)
     r["ce1"] = one
     print(f"  clean+extract 1 process: {one['docs'] / one['seconds']:.0f} docs/s wall, "
           f"{one['docs'] / one['cpu_seconds']:.0f} docs per CPU-second, "
@@ -264,7 +267,7 @@ def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeou
           f"quarantined at read, {one['errors']} errors; CPU/wall {one['cpu_seconds'] / one['seconds']:.0%})")
     if one["first_error"]:
         print("   first error:", one["first_error"])
-    par = clean_extract_parallel(files, chrome, workers)
+    par = clean_extract_parallel(ce_files, chrome, workers)
     r["ceN"] = par
     print(f"  clean+extract {workers} processes: {par['docs'] / par['seconds']:.0f} docs/s wall "
           f"({par['docs'] / par['cpu_seconds']:.0f} docs per CPU-second in the workers)")
@@ -320,7 +323,8 @@ def table(results: list[dict], workers: int) -> list[str]:
         rows.append("| " + " | ".join([
             f"{r['n']:,}", r["load_start"].split()[0],
             _f(r["scan"]["files"] / r["scan"]["seconds"]),
-            f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}",
+            f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}"
+            + (f" ({one['docs']:,} docs)" if one['files'] < r['n'] else ""),
             f"{one['bytes'] / 2**20 / one['seconds']:.2f} / {one['bytes'] / 2**20 / one['cpu_seconds']:.2f}",
             _f(par["docs"] / par["seconds"]),
             f"{js['docs'] / js['seconds']:.0f} / {js['docs'] / js['cpu_seconds']:.0f} ({js['docs']:,})", f"{js['kept'] / max(1, js['lines']):.0%}",
@@ -430,12 +434,15 @@ def main(argv=None) -> int:
     ap.add_argument("--justext-sample", type=int, default=2000, help="pages for jusText (0 = all)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per bantin run")
     ap.add_argument("--skip-e2e", action="store_true")
+    ap.add_argument("--ce-sample", type=int, default=0,
+                    help="clean+extract on an even sample of this many files (0 = all)")
     ap.add_argument("--out", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     w1 = {int(x) for x in a.w1_sizes.split(",") if x}
     for n in [int(x) for x in a.sizes.split(",") if x]:
-        bench_size(n, a.seed, a.workers, n in w1, a.justext_sample, a.timeout, a.skip_e2e)
+        bench_size(n, a.seed, a.workers, n in w1, a.justext_sample, a.timeout, a.skip_e2e,
+                   a.ce_sample if n > 10_000 else 0)
         write_results(a.out, a.seed, a.workers)
     print(f"wrote {a.out}")
     print("\n".join(table([json.loads(p.read_text()) for p in sorted(CACHE.glob(f'results-n*-s{a.seed}.json'),
