@@ -96,7 +96,7 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
         "class_name": "SiteBuilder",
         "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                          "base_directory": str(docs_dir) + "/"},
+                          "base_directory": str(docs_dir.resolve()) + "/"},
     })
     source = ctx.data_sources.add_pandas("bantin")
     definitions, frames, labels = [], {}, {}
