@@ -64,8 +64,9 @@ def seeded(tmp_path_factory, prefect_home):
 
     root = tmp_path_factory.mktemp("seeded")
     shutil.copytree(SEEDS, root / "input")
-    proc = subprocess.run([str(BANTIN), "run", "--input", str(root / "input"), "--data",
-                           str(root / "data")], capture_output=True, text=True, cwd=REPO,
+    # relative paths, as a user types them (a fresh clone's `make run` uses seeds/ and data/)
+    proc = subprocess.run([str(BANTIN), "run", "--input", "input", "--data", "data"],
+                          capture_output=True, text=True, cwd=root,
                           env=bantin_env(prefect_home), timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root, proc
