@@ -135,8 +135,10 @@ def _print_summary(s) -> None:
                   f"(rows kept, see report):[/yellow]")
         for line in s.dq_failed:
             out.print(f"    - {line}")
-    else:
+    elif s.dq_checked:
         out.print(f"  data quality: all {s.dq_checked} expectations met")
+    else:
+        out.print("  data quality: nothing new to validate")
     out.print(f"  warehouse: {s.warehouse}")
     out.print(f"  report:    {s.report}")
 
