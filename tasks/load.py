@@ -72,6 +72,9 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
              run_stats: dict, dq_rows: list[dict], chrome_counts: dict[str, int],
              finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
     with warehouse(db_path) as con:
+        # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
+        con.execute("SET memory_limit = '1GB'")
+        con.execute("SET preserve_insertion_order = false")
         apply_schema(con)
         for name in ("articles", "boilerplate", "people", "document_refs", "indicators",
                      "source_versions", "quarantine"):

@@ -64,8 +64,31 @@ def expectation_label(exp: dict) -> str:
     return f"{exp['type']}({target}{'; ' + ', '.join(extras) if extras else ''})"
 
 
+# Computed columns some expectations check, and the stored columns they are computed from.
+# Long text is checked through its length so it never has to be copied into pandas.
+DERIVED_FROM = {
+    "published_year": ("published_at",), "event_year": ("event_date",), "name_words": ("name",),
+    "has_value": ("actual", "target", "percent"), "text_chars": ("text",),
+    "evidence_chars": ("evidence",),
+}
+
+
+def stored_columns(spec: dict) -> list[str]:
+    """The stored columns a suite needs read (its own plus the sources of derived ones)."""
+    cols: list[str] = []
+    for c in suite_columns(spec):
+        for src in DERIVED_FROM.get(c, (c,)):
+            if src not in cols:
+                cols.append(src)
+    return cols
+
+
 def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
     """Columns some expectations need that are computed, not stored."""
+    if "text" in table.column_names:
+        table = table.append_column("text_chars", pc.utf8_length(table["text"]))
+    if "evidence" in table.column_names:
+        table = table.append_column("evidence_chars", pc.utf8_length(table["evidence"]))
     if table_name == "articles":
         for src, dst in (("published_at", "published_year"), ("event_date", "event_year")):
             table = table.append_column(dst, pc.year(table[src]))
