@@ -71,6 +71,14 @@ def corpus(n: int, seed: int) -> Path:
     return pages
 
 
+def git_head() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
 def load_avg() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -249,7 +257,8 @@ def e2e(n: int, pages: Path, workers: int, rerun: bool, timeout: int) -> dict:
 def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeout: int,
                skip_e2e: bool, ce_sample: int = 0) -> dict:
     print(f"== N={n} (seed {seed}); load average {load_avg()}")
-    r: dict = {"n": n, "seed": seed, "load_start": load_avg(), "started": dt.datetime.now().isoformat(timespec="seconds")}
+    r: dict = {"n": n, "seed": seed, "load_start": load_avg(), "commit": git_head(),
+               "started": dt.datetime.now().isoformat(timespec="seconds")}
     pages = corpus(n, seed)
     r["corpus"] = json.loads((pages.parent / "done.json").read_text())
     files = _files(pages)
@@ -308,12 +317,12 @@ def _f(x, fmt="{:.0f}"):
 
 
 def table(results: list[dict], workers: int) -> list[str]:
-    rows = [f"| N | load at start | scan files/s | clean+extract docs/s (1 proc): wall / per CPU-s | "
+    rows = [f"| N | commit, start | load at start | scan files/s | clean+extract docs/s (1 proc): wall / per CPU-s | "
             f"MB/s (1 proc, wall / CPU) | clean+extract docs/s ({workers} proc, wall) | "
             f"jusText docs/s: wall / per CPU-s (pages) | jusText keeps | "
             f"`bantin run -w {workers}` s | docs/s | peak RSS tree / largest proc MB | rerun s | "
             f"`-w 1` s | `-w 1` peak RSS MB |",
-            "|" + "---|" * 14]
+            "|" + "---|" * 15]
     for r in results:
         one, par, js = r["ce1"], r["ceN"], r["justext"]
         e = r.get("e2e", {}).get("first")
@@ -321,7 +330,7 @@ def table(results: list[dict], workers: int) -> list[str]:
         w1 = r.get("e2e_w1", {}).get("first")
         e_s = None if not e else (e["seconds"] if e["rc"] == 0 else None)
         rows.append("| " + " | ".join([
-            f"{r['n']:,}", r["load_start"].split()[0],
+            f"{r['n']:,}", f"{r.get('commit') or '?'} {r['started'][11:16]}", r["load_start"].split()[0],
             _f(r["scan"]["files"] / r["scan"]["seconds"]),
             f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}"
             + (f" ({one['docs']:,} docs)" if one['files'] < r['n'] else ""),
