@@ -71,14 +71,18 @@ def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int):
 
 @task(name="validate")
 def validate_task(data_dir: Path, run_id: str):
-    from tasks.quality import SUITE_DATASET, load_suites, stored_columns, validate_tables
+    from tasks.quality import (ARTICLE_TABLES, SUITE_DATASET, load_suites, one_copy_per_article,
+                                stored_columns, validate_tables)
 
     suites = load_suites()
     tables = {}
     for name, spec in suites.items():
         dataset = SUITE_DATASET.get(name, name)
-        tables[dataset] = store.read_staged(data_dir, run_id, dataset, columns=stored_columns(spec))
-    return validate_tables(tables, data_dir / "reports" / "gx", suites)
+        cols = stored_columns(spec)
+        if dataset in ARTICLE_TABLES:
+            cols = list(dict.fromkeys(cols + ["article_id", ARTICLE_TABLES[dataset]]))
+        tables[dataset] = store.read_staged(data_dir, run_id, dataset, columns=cols)
+    return validate_tables(one_copy_per_article(tables), data_dir / "reports" / "gx", suites)
 
 
 @task(name="load-warehouse")

@@ -180,3 +180,25 @@ def _results_by_key(outcome) -> dict[tuple, tuple[bool, int | None]]:
         out[expectation_key(cfg.type, dict(cfg.kwargs))] = (
             bool(res.success), res.result.get("unexpected_count"))
     return out
+
+
+# Staged tables and the column naming the file each row came from.
+ARTICLE_TABLES = {"articles": "source_path", "boilerplate": "_source_path", "people": "_source_path",
+                  "document_refs": "_source_path", "indicators": "_source_path"}
+
+
+def one_copy_per_article(tables: dict) -> dict:
+    """Validate what the load will keep: one copy of an article that several files hold (the
+    first file by path), exactly as tasks/load.py picks it."""
+    arts = tables["articles"]
+    if len(arts) == 0:
+        return tables
+    first = (arts.select(["article_id", "source_path"])
+             .group_by("article_id").aggregate([("source_path", "min")]))
+    keep = pc.binary_join_element_wise(first["article_id"], first["source_path_min"], "\0")
+    out = dict(tables)
+    for name, src in ARTICLE_TABLES.items():
+        t = tables[name]
+        key = pc.binary_join_element_wise(t["article_id"], t[src], "\0")
+        out[name] = t.filter(pc.is_in(key, value_set=keep))
+    return out

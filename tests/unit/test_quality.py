@@ -39,3 +39,17 @@ def test_labels_are_unique_and_readable():
         labels = [expectation_label(e) for e in spec["expectations"]]
         assert len(labels) == len(set(labels))
         assert all(label.startswith("expect_") for label in labels)
+
+
+def test_validation_sees_one_copy_of_an_article_held_by_two_files():
+    from tasks.quality import one_copy_per_article
+
+    arts = pa.table({"article_id": ["a", "a", "b"], "source_path": ["y.txt", "x.txt", "z.txt"]})
+    child = pa.table({"article_id": ["a", "a", "b"], "_source_path": ["y.txt", "x.txt", "z.txt"],
+                      "name": ["Ngô Thành Tuấn"] * 3})
+    tables = {"articles": arts, "people": child, "boilerplate": child, "document_refs": child,
+              "indicators": child}
+    out = one_copy_per_article(tables)
+    assert out["articles"].to_pylist() == [{"article_id": "a", "source_path": "x.txt"},
+                                           {"article_id": "b", "source_path": "z.txt"}]
+    assert out["people"].column("_source_path").to_pylist() == ["x.txt", "z.txt"]
