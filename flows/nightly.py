@@ -189,7 +189,7 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None):
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                             "processes": True, "dashboard_address": None})
+                                             "processes": True, "dashboard_address": ":0"})
     from prefect.task_runners import ThreadPoolTaskRunner
     return ThreadPoolTaskRunner(max_workers=1)
 

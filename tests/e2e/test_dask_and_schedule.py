@@ -28,7 +28,7 @@ def test_dask_cluster_run_equals_single_process_run(tmp_path, run_bantin):
     t_local = time.monotonic() - t0
     assert local.returncode == 0, local.stderr
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         t0 = time.monotonic()
         remote = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "remote"),
                             "--dask-address", cluster.scheduler_address, "--batch-size", "2")
