@@ -5,7 +5,6 @@ stage Parquet) -> validate (GX) -> load DuckDB (one transaction) -> publish Parq
 """
 from __future__ import annotations
 
-import os
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field

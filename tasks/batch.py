@@ -55,7 +55,6 @@ class BatchSummary:
 
 def process_batch(files: list[SourceFile], *, batch_no: int, run_id: str, data_dir: Path,
                   chrome_lines: frozenset[str]) -> BatchSummary:
-    from tasks.pipeline import process_page
 
     summary = BatchSummary(batch_no=batch_no, files=len(files))
     row_sets = []

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from tasks.faults import failpoint
+from tasks.records import SCHEMAS
 from tasks.store import apply_schema, staged_files, warehouse
 
 CHILD_TABLES = {
@@ -63,7 +64,6 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
         lst = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM read_parquet([{lst}])")
     else:
-        from tasks.records import SCHEMAS
         con.register(f"{alias}_empty", SCHEMAS[name].empty_table())
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM {alias}_empty")
 

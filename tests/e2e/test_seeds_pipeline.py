@@ -59,7 +59,7 @@ def query(db: Path, sql: str, params=None) -> list[tuple]:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory, prefect_home):
     """One real run over a copy of seeds/; shared by the read-only checks below."""
-    from tests.conftest import BANTIN, REPO, bantin_env
+    from tests.conftest import BANTIN, bantin_env
     import subprocess
 
     root = tmp_path_factory.mktemp("seeded")
