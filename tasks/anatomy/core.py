@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
@@ -92,8 +92,15 @@ class _RuleSet:
         all_parts = [_NAMED_GROUP.sub("(?:", r["pattern"]) for r in cfg["line_rules"] if not r.get("requires")]
         self.re_any = re.compile("|".join(f"(?:{x})" for x in all_parts))
         self.requires = tuple({q for r in cfg["line_rules"] for q in r.get("requires", [])})
-        self.re_any_long = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r['pattern'])})"
-                                               for r in cfg["line_rules"] if r.get("long")) or "(?!)")
+        # one search for "any required substring" instead of a Python loop over them
+        self.re_requires = _substrings_regex(self.requires)
+        # long lines: rules without `requires` in one anchored alternation; the scanning ones
+        # (`requires`, e.g. cookie_notice's '^.{0,200}?\bcookies?\b', costly on every long body
+        # line) are only tried when one of their substrings is in the line
+        long_rules = [r for r in cfg["line_rules"] if r.get("long")]
+        self.re_any_long = _anchored_alternation(r["pattern"] for r in long_rules if not r.get("requires"))
+        self.re_any_long_req = _anchored_alternation(r["pattern"] for r in long_rules if r.get("requires"))
+        self.re_requires_long = _substrings_regex({q for r in long_rules for q in r.get("requires", [])})
         # lines longer than short_line are only tried against rules marked long: true
         self.re_h_long = re.compile("|".join(long_h) or "(?!)")
         self.re_f_long = re.compile("|".join(long_f) or "(?!)")
@@ -112,12 +119,28 @@ class _RuleSet:
         self.stop_punct = frozenset(list(self.stop) + [w + p for w in self.stop for p in ",.;:!?)”\"…"]
                                     + ["(" + w for w in self.stop] + ["“" + w for w in self.stop])
         self.locality_cfg = cfg.get("locality", {})
+        # classifications of short lines, keyed by (line, strip prefixes, shape signal)
+        self.cached_line_info = lru_cache(maxsize=LINE_CACHE_SIZE)(partial(_line_info, self))
 
     def gazetteer(self):
         g = self.__dict__.get("_gaz")
         if g is None:
             g = self._gaz = gazetteer(self.locality_cfg)
         return g
+
+    def line_rules(self, key: str, length: int) -> tuple:
+        """(header-zone match, footer-zone match) of a line's key; each None or (rule, captures).
+
+        A cheap pre-check (one alternation without capture groups) rejects most lines before
+        the two named-group alternations run."""
+        if length <= self.short_len:
+            if not (self.re_any.match(key) or (self.re_requires and self.re_requires.search(key))):
+                return None, None
+            return self.match(self.re_h, key), self.match(self.re_f, key)
+        if not (self.re_any_long.match(key) or (self.re_requires_long and self.re_requires_long.search(key)
+                                                and self.re_any_long_req.match(key))):
+            return None, None
+        return self.match(self.re_h_long, key), self.match(self.re_f_long, key)
 
     def match(self, regex: re.Pattern, key: str):
         m = regex.match(key)
@@ -131,6 +154,16 @@ class _RuleSet:
         return self.rules[idx], caps
 
 
+def _substrings_regex(subs) -> re.Pattern | None:
+    """`rx.search(s)` is true iff one of subs occurs in s (None when there are none)."""
+    return re.compile("|".join(map(re.escape, sorted(subs)))) if subs else None
+
+
+def _anchored_alternation(patterns) -> re.Pattern:
+    """One alternation of patterns with their named groups made anonymous ("(?!)" if none)."""
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns) or "(?!)")
+
+
 @lru_cache(maxsize=4)
 def _load(path: str = str(RULES_PATH)) -> _RuleSet:
     with open(path, encoding="utf-8") as f:
@@ -138,6 +171,9 @@ def _load(path: str = str(RULES_PATH)) -> _RuleSet:
 
 
 CHROME_MAX_LEN = 200
+# per-process bound on cached line classifications (chrome recurs; a long tail of body lines
+# passes through): ~1 KB per entry
+LINE_CACHE_SIZE = 1 << 15
 
 
 def chrome_key(line: str) -> str:
@@ -148,16 +184,68 @@ def chrome_key(line: str) -> str:
     s = line.strip()
     if not s or len(s) > CHROME_MAX_LEN:
         return ""
+    return _chrome_key_cached(s)
+
+
+def _chrome_key_of(s: str) -> str:
+    """chrome_key of a stripped, non-blank line of at most CHROME_MAX_LEN chars."""
     k = " ".join(match_key(s).split())
     return _DIGIT.sub("0", k) if _DIGIT.search(k) else k
 
 
-class _Line:
-    __slots__ = ("i", "raw", "text", "prefixes", "key", "key_cf", "rule_h", "rule_f", "dt", "is_date",
-                 "nw", "prose", "strong", "name_like", "teaser", "repeated", "title_like")
+# the batch scan keys every short line of every page; chrome lines recur on thousands of them
+_chrome_key_cached = lru_cache(maxsize=LINE_CACHE_SIZE)(_chrome_key_of)
 
 
-def _shape(ln: _Line, rs: _RuleSet, shape: bool) -> None:
+class _LineInfo:
+    """Everything one stripped line says on its own (no page context): its text after prefix
+    stripping, rule matches, date, chrome key and shape. Short lines' infos are cached and
+    shared between pages, so they are never modified after _line_info (except the `_rep` memo)."""
+    __slots__ = ("text", "prefixes", "key_cf", "rule_h", "rule_f", "dt", "is_date", "ckey",
+                 "nw", "prose", "strong", "name_like", "teaser", "title_like", "_rep")
+
+
+def _line_info(rs: "_RuleSet", s: str, strip: bool, shape: bool) -> _LineInfo:
+    """Classify stripped line s; strip: leading outlet/dateline prefixes are still removed."""
+    ln = _LineInfo()
+    prefixes: list[tuple[str, str]] = []
+    sites: list[str] = []
+    text = _strip_prefixes(s, rs, prefixes, sites) if strip else s
+    if sites:
+        prefixes.append(("__site__", sites[0]))
+    ln.text = text
+    ln.prefixes = tuple(prefixes)
+    ln.key_cf = key = text[:rs.max_scan].casefold()
+    ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
+    dt = _dates.find_datetime(text) if len(text) <= 90 else None
+    ln.is_date = dt is not None and _dates.is_date_residue(text, rs.residue)
+    if ln.is_date:
+        ln.dt = dt                 # text is <= 90 chars: the same as find_datetime(text[:120])
+    elif ln.rule_h and ln.rule_h[0].name == "print_date":
+        ln.dt = _dates.find_datetime(text[:120])
+    else:
+        ln.dt = None
+    # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
+    ln.ckey = _chrome_key_of(s) if len(s) <= CHROME_MAX_LEN else ""
+    ln._rep = None
+    _shape(ln, rs, shape)
+    return ln
+
+
+def _repeated(ln: _LineInfo, chrome_lines) -> bool:
+    """ln.ckey in chrome_lines, memoised on the (shared) info for the last chrome set seen: a
+    ChromeSet lookup hashes the key (blake2b), and one run passes the same set with every page."""
+    if not ln.ckey:
+        return False
+    if type(chrome_lines) is set:          # mutable: no memo
+        return ln.ckey in chrome_lines
+    memo = ln._rep                         # one tuple, read and written atomically
+    if memo is None or memo[0] is not chrome_lines:
+        memo = ln._rep = (chrome_lines, ln.ckey in chrome_lines)
+    return memo[1]
+
+
+def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
     t = ln.text
     head = t[:400]
     toks = head.split()
@@ -241,6 +329,30 @@ def _clean_author(s: str) -> str | None:
     return s or None
 
 
+def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
+    """The page's non-blank lines: (infos, line numbers, repeated-across-pages flags)."""
+    items: list[_LineInfo] = []
+    nos: list[int] = []
+    rep: list[bool] = []
+    repetition = sig.repetition and bool(chrome_lines)
+    cached = rs.cached_line_info
+    strong_seen = 0
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            continue
+        # outlet tags / datelines only open the page: strip them until two prose lines were seen
+        strip = strong_seen < 2
+        # short lines (all chrome among them) are classified once per process; long ones are prose
+        ln = cached(s, strip, sig.shape) if len(s) <= CHROME_MAX_LEN else _line_info(rs, s, strip, sig.shape)
+        items.append(ln)
+        nos.append(i)
+        rep.append(repetition and _repeated(ln, chrome_lines))
+        if ln.strong:
+            strong_seen += 1
+    return items, nos, rep
+
+
 def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset()) -> Anatomy:
     """Split a page into metadata, body lines and labelled boilerplate. Never raises."""
     try:
@@ -252,60 +364,28 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset()) -> An
 
 def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     rs = _load()
-    scan = rs.max_scan
-    items: list[_Line] = []
-    strong_seen = 0
-    for i, raw in enumerate(text.split("\n")):
-        s = raw.strip()
-        if not s:
-            continue
-        ln = _Line()
-        ln.i, ln.raw = i, s
-        ln.prefixes = []
-        sites: list[str] = []
-        # outlet tags / datelines only open the page: strip them until two prose lines were seen
-        ln.text = _strip_prefixes(s, rs, ln.prefixes, sites) if strong_seen < 2 else s
-        if sites:
-            ln.prefixes.append(("__site__", sites[0]))
-        key = ln.text[:scan].casefold()
-        ln.key = ln.key_cf = key
-        ln.rule_h = ln.rule_f = None
-        if len(ln.text) <= rs.short_len:
-            if rs.re_any.match(key) or (rs.requires and any(q in key for q in rs.requires)):
-                ln.rule_h = rs.match(rs.re_h, key)
-                ln.rule_f = rs.match(rs.re_f, key)
-        elif rs.re_any_long.match(key):
-            ln.rule_h = rs.match(rs.re_h_long, key)
-            ln.rule_f = rs.match(rs.re_f_long, key)
-        ln.is_date = len(ln.text) <= 90 and _dates.is_date_line(ln.text, rs.residue)
-        ln.dt = _dates.find_datetime(ln.text[:120]) if (ln.is_date or (ln.rule_h and ln.rule_h[0].name == "print_date")) else None
-        # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
-        ln.repeated = bool(sig.repetition and chrome_lines and len(s) <= CHROME_MAX_LEN
-                           and chrome_key(s) in chrome_lines)
-        _shape(ln, rs, sig.shape)
-        if ln.strong:
-            strong_seen += 1
-        items.append(ln)
+    items, nos, rep = _lines(text, rs, chrome_lines, sig)
 
     n = len(items)
-    kinds: list[str | None] = [None] * n      # None = body
+    kinds: list[str] = [""] * n      # final kind per line, "" = body
     # ---- 1. find the body start (first prose line outside header chrome)
-    def chrome_in_header(ln: _Line) -> bool:
-        return bool(ln.rule_h) or ln.is_date or (ln.repeated and not ln.strong)
+    def chrome_in_header(k: int) -> bool:
+        ln = items[k]
+        return bool(ln.rule_h) or ln.is_date or (rep[k] and not ln.strong)
 
     fp = None
     if sig.position:
         for k, ln in enumerate(items):
             # the body opens with a real paragraph: a teaser-shaped line ("…đòi 'trả não'...")
             # at the top is a headline, not the lead
-            if ln.strong and not chrome_in_header(ln) and not ln.rule_f:
+            if ln.strong and not chrome_in_header(k) and not ln.rule_f:
                 fp = k
                 break
         # a short "prose" line followed by a date line is the headline (e.g. "24 tổ chức … mạnh.")
         if fp is not None and items[fp].nw <= 25:
             for j in range(fp + 1, min(fp + 3, n)):
                 if items[j].is_date and not (items[j].rule_h and items[j].rule_h[0].clock):
-                    nxt = next((q for q in range(j + 1, n) if items[q].prose and not chrome_in_header(items[q])), None)
+                    nxt = next((q for q in range(j + 1, n) if items[q].prose and not chrome_in_header(q)), None)
                     if nxt is not None:
                         fp = nxt
                     break
@@ -314,9 +394,6 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     body_start = fp if fp is not None else (n if sig.position else 0)
 
     # ---- 2. find the body end
-    def footer_rule(ln: _Line):
-        return ln.rule_f
-
     hard_end = n
     body_end = n
     byline_k = None
@@ -329,7 +406,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         strong_after = [False] * (n + 1)
         for k in range(hard_end - 1, body_start - 1, -1):
             ln = items[k]
-            strong_after[k] = strong_after[k + 1] or (ln.strong and not ln.repeated and not ln.rule_f)
+            strong_after[k] = strong_after[k + 1] or (ln.strong and not rep[k] and not ln.rule_f)
         for k in range(body_start + 1, hard_end):
             ln = items[k]
             is_by = (ln.rule_f and ln.rule_f[0].kind in ("byline", "source_credit")) or (
@@ -340,7 +417,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 break
         else:
             last = max((k for k in range(body_start, hard_end)
-                        if items[k].strong and not items[k].repeated and not items[k].rule_f), default=body_start)
+                        if items[k].strong and not rep[k] and not items[k].rule_f), default=body_start)
             body_end = last + 1
     elif not sig.position:
         body_end = n
@@ -394,10 +471,10 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         elif in_header:
             kind = "header"
         elif in_body:
-            kind = None if (ln.prose or not ln.repeated) else "repeated_chrome"
+            kind = None if (ln.prose or not rep[k]) else "repeated_chrome"
             if kind is None and sig.shape and ln.nw <= 6 and ln.text.isascii() and ln.text.islower():
                 kind = "other"        # image alt text / URL slug leaked into a Vietnamese page
-            if kind is None and not sig.shape and ln.repeated:
+            if kind is None and not sig.shape and rep[k]:
                 kind = "repeated_chrome"
         else:
             # after the body
@@ -411,7 +488,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 kind = "byline"
             elif ln.teaser:
                 kind = "related_news"
-            elif ln.repeated:
+            elif rep[k]:
                 kind = "repeated_chrome"
             else:
                 kind = "other"
@@ -421,18 +498,18 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         # emit
         for pk, pre in ln.prefixes:
             if pk != "__site__":
-                segs.append(Segment(pk, pre, ln.i))
+                segs.append(Segment(pk, pre, nos[k]))
         if kind is None:
             body.append(ln.text)
         else:
-            segs.append(Segment(kind, ln.text, ln.i))
-        items[k].key = kind or ""     # reuse slot: final kind
+            segs.append(Segment(kind, ln.text, nos[k]))
+        kinds[k] = kind or ""
 
     # ---- title: best headline-shaped header line (length, nearness to the body and to the
     # article's date line, word overlap with the lead), else the "QR CODE: …" caption
     if sig.position and body_start > 0:
         pub_k = header_dates[-1][0] if header_dates else -9
-        cands = [k for k in range(min(body_start, n)) if items[k].key == "header" and items[k].title_like
+        cands = [k for k in range(min(body_start, n)) if kinds[k] == "header" and items[k].title_like
                  and not items[k].name_like and not items[k].rule_h
                  and not items[k].is_date
                  and not (k > 0 and items[k - 1].rule_h and items[k - 1].rule_h[0].kind == "byline")]
@@ -448,7 +525,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             sc -= 2.0 if ln.text.isupper() else 0.0
             # a headline also recurs across pages (in other pages' related-news lists, syndicated
             # copies), so repetition only weighs against a candidate, it does not exclude it
-            sc -= 1.0 if ln.repeated else 0.0
+            sc -= 1.0 if rep[k] else 0.0
             if sc > best_sc:
                 best, best_sc = k, sc
         if best is not None:
@@ -467,10 +544,10 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
             and len(body) >= rs.listing_min and all(_is_teaser_sentence(b, rs) for b in body)):
         body_texts = set(body)
         body = []
-        for ln in items:
-            if ln.key == "" and ln.text in body_texts:
-                segs.append(Segment("related_news", ln.text, ln.i))
-                ln.key = "related_news"
+        for k, ln in enumerate(items):
+            if kinds[k] == "" and ln.text in body_texts:
+                segs.append(Segment("related_news", ln.text, nos[k]))
+                kinds[k] = "related_news"
 
     # ---- glued trailing byline/credit on the last body line (baomoi style)
     if body and len(body[-1]) > 200:
@@ -483,7 +560,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                 cut = off + m.start("tail")
                 tail = last[cut:].strip()
                 body[-1] = last[:cut].rstrip()
-                line_no = next(ln.i for ln in reversed(items) if ln.key == "")
+                line_no = next(nos[k] for k in range(n - 1, -1, -1) if kinds[k] == "")
                 segs.append(Segment(kind, tail, line_no))
                 gd = m.groupdict()
                 if gd.get("site"):

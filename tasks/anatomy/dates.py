@@ -45,9 +45,14 @@ _ANY_DATE = re.compile("|".join(f"(?:{r.pattern})" for r in (_DMY, _VN_LONG, _IS
     "(?:d>", "(?:").replace("(?:m>", "(?:").replace("(?:y>", "(?:"), re.I)
 
 
+# every date format above contains a four-digit year: a search for one is much cheaper than
+# _ANY_DATE (whose leading look-behinds defeat the regex engine's fast scan for a first character)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
 def find_datetime(s: str) -> datetime | None:
     """First full date in s (with a time if one is written next to it)."""
-    if not _ANY_DATE.search(s):          # one pass rejects most lines
+    if not _YEAR_DIGITS.search(s) or not _ANY_DATE.search(s):          # cheap passes reject most lines
         return None
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
     if not m:
@@ -72,6 +77,11 @@ def is_date_line(s: str, residue_words: frozenset[str]) -> bool:
     """A line that is only a date/time stamp (with weekday, GMT, 'Cập nhật' … around it)."""
     if len(s) > 90 or not find_datetime(s):
         return False
+    return is_date_residue(s, residue_words)
+
+
+def is_date_residue(s: str, residue_words: frozenset[str]) -> bool:
+    """Removing the date/time tokens from s leaves only date-line vocabulary."""
     rest = _STRIP.sub(" ", s.casefold())
     for w in rest.split():
         if w not in residue_words:
