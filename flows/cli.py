@@ -96,9 +96,9 @@ def run(
     input: Path = typer.Option(Path("seeds"), "--input", help="Folder of raw page files."),
     data: Path = typer.Option(Path("data"), "--data", help="Output folder (warehouse, parquet, reports)."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read and re-clean every input file."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Local Dask worker processes (1 = no Dask)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for cleaning and extraction: 1 = this process only, N > 1 = a local Dask cluster of N. Default: every core when at least 10,000 files need reading, else 1."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run tasks on an existing Dask cluster, e.g. tcp://host:8786."),
-    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Pages per task."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Pages per task (default: a few tasks per worker, 250-5,000 pages each)."),
 ):
     """One flow run: ingest -> clean -> extract -> Parquet -> validate -> load -> report."""
     if not input.exists():
@@ -139,6 +139,9 @@ def _print_summary(s) -> None:
         out.print(f"  data quality: all {s.dq_checked} expectations met")
     else:
         out.print("  data quality: nothing new to validate")
+    if s.stage_seconds:
+        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items())
+                  + f" (workers {s.workers})")
     out.print(f"  warehouse: {s.warehouse}")
     out.print(f"  report:    {s.report}")
 

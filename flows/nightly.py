@@ -1,26 +1,42 @@
-"""The nightly flow: the only module (with cli.py) that knows about Prefect.
+"""The nightly flow: the only module (with cli.py and schedule.py) that knows about Prefect.
 
-discover -> plan (incremental) -> scan batches (chrome lines) -> process batches (clean, extract,
-stage Parquet) -> validate (GX) -> load DuckDB (one transaction) -> publish Parquet -> report.
+bantin-nightly:  discover -> plan (incremental) -> [clean-extract] -> validate (GX)
+                 -> load DuckDB (one transaction) -> publish Parquet -> report
+clean-extract:   scan batches (chrome-line counts) -> process batches (clean, extract, stage
+                 Parquet). A subflow so that it alone runs on Dask (local cluster or a remote
+                 scheduler) while discovery, validation and the single-writer load stay in the
+                 flow's own process.
 """
 from __future__ import annotations
 
+import os
 import secrets
+import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from tasks import batch as batch_stage
+from tasks import chrome as chrome_stage
 from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store
 from tasks.ingest import discover_with_problems
 
-DEFAULT_BATCH_SIZE = 500
+# Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
+# the second core gives back; `--workers N` forces it either way.
+AUTO_DASK_MIN_FILES = 10_000
+# Task sizes: a few tasks per worker balance the load; each Prefect task costs API round trips.
+MIN_BATCH, MAX_BATCH, TASKS_PER_WORKER = 250, 5_000, 4
+# A batch that has not finished after this long is treated as lost (e.g. a Dask worker that
+# cannot unpickle the task never reports back): the run fails instead of waiting forever.
+BATCH_TIMEOUT_S = float(os.environ.get("BANTIN_BATCH_TIMEOUT_S", 3600))
 
 
 @dataclass
@@ -39,52 +55,70 @@ class RunSummary:
     dq_checked: int = 0
     warehouse: str = ""
     report: str = ""
+    workers: int = 1
+    stage_seconds: dict = field(default_factory=dict)
 
 
 def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
 
 
-# ------------------------------------------------------------------ tasks (thin wrappers)
+def auto_batch_size(n_files: int, workers: int) -> int:
+    per_task = -(-n_files // max(1, workers * TASKS_PER_WORKER))
+    return max(MIN_BATCH, min(MAX_BATCH, per_task))
 
-@task(name="discover")
+
+def choose_workers(requested: int | None, n_files: int, dask_address: str | None) -> int:
+    """Worker processes for clean-extract: as asked, else all cores when the run is big enough."""
+    if dask_address:
+        return max(1, requested or 1)
+    if requested:
+        return requested
+    return (os.cpu_count() or 1) if n_files >= AUTO_DASK_MIN_FILES else 1
+
+
+@contextmanager
+def timed(seconds: dict, stage: str):
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - t0, 3)
+
+
+# ------------------------------------------------------------------ tasks (thin wrappers)
+# NO_CACHE: Prefect's default cache policy hashes every input; a batch's file list and the
+# run's chrome set are large and never repeat, so hashing them is pure cost.
+
+@task(name="discover", cache_policy=NO_CACHE)
 def discover_task(input_dir: Path):
     return discover_with_problems(input_dir)
 
 
-@task(name="scan-chrome")
+@task(name="scan-chrome", cache_policy=NO_CACHE)
 def scan_task(files):
     return batch_stage.scan_batch(files)
 
 
-@task(name="process-batch", retries=1, retry_delay_seconds=1)
-def process_task(files, batch_no: int, run_id: str, data_dir: Path, chrome_lines: frozenset):
+@task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def process_task(files, batch_no: int, run_id: str, data_dir: Path, chrome_lines):
     return batch_stage.process_batch(files, batch_no=batch_no, run_id=run_id, data_dir=data_dir,
                                      chrome_lines=chrome_lines)
 
 
-@task(name="stage-unreadable")
+@task(name="stage-unreadable", cache_policy=NO_CACHE)
 def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int):
     return batch_stage.stage_quarantined(problems, batch_no=batch_no, run_id=run_id, data_dir=data_dir)
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE)
 def validate_task(data_dir: Path, run_id: str):
-    from tasks.quality import (ARTICLE_TABLES, SUITE_DATASET, load_suites, one_copy_per_article,
-                                stored_columns, validate_tables)
+    from tasks.quality import validate_staged
 
-    suites = load_suites()
-    tables = {}
-    for name, spec in suites.items():
-        dataset = SUITE_DATASET.get(name, name)
-        cols = stored_columns(spec)
-        if dataset in ARTICLE_TABLES:
-            cols = list(dict.fromkeys(cols + ["article_id", ARTICLE_TABLES[dataset]]))
-        tables[dataset] = store.read_staged(data_dir, run_id, dataset, columns=cols)
-    return validate_tables(one_copy_per_article(tables), data_dir / "reports" / "gx", suites)
+    return validate_staged(data_dir, run_id)
 
 
-@task(name="load-warehouse")
+@task(name="load-warehouse", cache_policy=NO_CACHE)
 def load_task(db_path: Path, data_dir: Path, run_id: str, discovered_paths, run_stats, dq_rows,
               chrome_counts, full_refresh: bool):
     return load_stage.load_run(db_path, data_dir, run_id, discovered_paths=discovered_paths,
@@ -92,80 +126,133 @@ def load_task(db_path: Path, data_dir: Path, run_id: str, discovered_paths, run_
                                finished_at=datetime.now(), reset_chrome=full_refresh)
 
 
-@task(name="publish-parquet")
+@task(name="publish-parquet", cache_policy=NO_CACHE)
 def publish_task(data_dir: Path, run_id: str):
     store.publish_staging(data_dir, run_id)
 
 
-@task(name="build-report")
+@task(name="build-report", cache_policy=NO_CACHE)
 def report_task(data_dir: Path):
     from tasks.report import build_report
     return build_report(data_dir)
 
 
-# ------------------------------------------------------------------ the flow
+def _results(futures, what: str):
+    out = []
+    for i, fut in enumerate(futures):
+        try:
+            out.append(fut.result(timeout=BATCH_TIMEOUT_S))
+        except TimeoutError as exc:
+            raise RuntimeError(f"{what} batch {i} did not finish within {BATCH_TIMEOUT_S:.0f} s "
+                               "(a lost or stuck worker?); the run is abandoned") from exc
+    return out
+
+
+# ------------------------------------------------------------------ the flows
+
+@dataclass
+class CleanExtractResult:
+    counts: chrome_stage.KeyCounts      # this run's line-key page counts
+    batches: list                       # BatchSummary per batch
+    seconds: dict
+
+
+@flow(name="clean-extract", log_prints=False)
+def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
+                  full_refresh: bool = False) -> CleanExtractResult:
+    """Scan then process the planned files. The file list comes from a staged plan file, not as a
+    parameter: Prefect records flow parameters in its database, and 100,000 paths do not belong
+    there."""
+    data_path, seconds = Path(data_dir), {}
+    files = plan_stage.read_plan(Path(plan_file))
+    batches = plan_stage.batches(files, batch_size)
+    with timed(seconds, "scan"):
+        scans = _results([scan_task.submit(b) for b in batches], "scan")
+        counts = chrome_stage.count_pages(scans)
+        del scans
+        history = (chrome_stage.KeyCounts.empty() if full_refresh
+                   else store.known_chrome_counts(data_path / "warehouse.duckdb"))
+        chrome = batch_stage.chrome_set(chrome_stage.merge_counts([history, counts]))
+        del history
+    with timed(seconds, "clean_extract"):
+        results = _results([process_task.submit(b, i, run_id, data_path, chrome)
+                            for i, b in enumerate(batches)], "process")
+    return CleanExtractResult(counts=counts, batches=results, seconds=seconds)
+
 
 @flow(name="bantin-nightly", log_prints=False)
 def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool = False,
-            batch_size: int = DEFAULT_BATCH_SIZE) -> RunSummary:
+            batch_size: int | None = None, workers: int | None = None,
+            dask_address: str | None = None) -> RunSummary:
+    """workers/batch_size None = automatic (all cores for big runs, a few tasks per worker)."""
     log = get_run_logger()
     input_path, data_path = Path(input_dir), Path(data_dir)
     db_path = data_path / "warehouse.duckdb"
     started = datetime.now()
     run_id = new_run_id(started)
     data_path.mkdir(parents=True, exist_ok=True)
-    store.recover_staging(data_path, store.committed_run_ids(db_path))
-    load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
-    summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path))
+    secs: dict = {}
+    with timed(secs, "start"):
+        store.recover_staging(data_path, store.committed_run_ids(db_path))
+        load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
+    summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path), stage_seconds=secs)
     try:
-        files, problems = discover_task(input_path)
-        plan = plan_stage.plan_incremental(files, store.known_sources(db_path),
-                                          full_refresh=full_refresh)
+        with timed(secs, "discover_plan"):
+            files, problems = discover_task(input_path)
+            plan = plan_stage.plan_incremental(files, store.known_sources(db_path),
+                                              full_refresh=full_refresh)
         summary.files_seen = len(files) + len(problems)
         summary.files_unchanged = len(plan.unchanged)
-        batches = plan_stage.batches(plan.to_read, batch_size)
+        summary.workers = choose_workers(workers, len(plan.to_read), dask_address)
+        size = batch_size or auto_batch_size(len(plan.to_read), summary.workers)
+        n_batches = -(-len(plan.to_read) // size)
 
-        counts: Counter = Counter()
-        for part in [f.result() for f in [scan_task.submit(b) for b in batches]]:
-            counts.update(part)
-        history = {} if full_refresh else store.known_chrome_lines(db_path)
-        merged = Counter(history)
-        merged.update(counts)
-        chrome = batch_stage.chrome_set(merged)
-
-        futures = [process_task.submit(b, i, run_id, data_path, chrome) for i, b in enumerate(batches)]
-        results = [f.result() for f in futures]
+        results, counts = [], None
+        if plan.to_read:
+            plan_file = plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
+                                              plan.to_read)
+            runner = make_task_runner(summary.workers, dask_address)
+            with timed(secs, "clean_extract_flow"):
+                ce = clean_extract.with_options(task_runner=runner)(
+                    plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
+                    batch_size=size, full_refresh=full_refresh)
+            secs.update(ce.seconds)
+            results, counts = list(ce.batches), ce.counts
         if problems:
-            results.append(stage_problems_task(problems, run_id, data_path, len(batches)))
+            results.append(stage_problems_task(problems, run_id, data_path, n_batches))
         reasons: Counter = Counter()
         for r in results:
             reasons.update(r.reasons)
         summary.files_quarantined = sum(r.quarantined for r in results)
         summary.quarantine_reasons = dict(reasons)
-        summary.files_new = sum(r.files for r in results if r.batch_no < len(batches))
+        summary.files_new = sum(r.files for r in results if r.batch_no < n_batches)
 
         # Validate what this run staged; a run that found nothing new has nothing to validate
         # (and skips Great Expectations' multi-second import).
-        dq = validate_task(data_path, run_id) if results else []
+        with timed(secs, "validate"):
+            dq = validate_task(data_path, run_id) if results else []
         dq_rows = [dict(table_name=r.table_name, expectation=r.expectation, success=r.success,
                         unexpected_count=r.unexpected_count, rows_checked=r.rows_checked) for r in dq]
         summary.dq_checked = len(dq_rows)
         summary.dq_failed = [f"{r.table_name}: {r.expectation} ({r.unexpected_count} unexpected)"
                              for r in dq if not r.success]
-        stats = load_task(db_path, data_path, run_id, [f.rel_path for f in files] +
-                          [q.rel_path for q in problems],
-                          dict(files_seen=summary.files_seen, files_new=summary.files_new,
-                               files_quarantined=summary.files_quarantined),
-                          # a line seen on one page only carries no repetition signal: not kept
-                          dq_rows, {k: n for k, n in counts.items() if n >= 2}, full_refresh)
+        with timed(secs, "load"):
+            stats = load_task(db_path, data_path, run_id, [f.rel_path for f in files] +
+                              [q.rel_path for q in problems],
+                              dict(files_seen=summary.files_seen, files_new=summary.files_new,
+                                   files_quarantined=summary.files_quarantined),
+                              # a key seen on one page only carries no repetition signal: not kept
+                              dq_rows, chrome_stage.at_least(counts, 2) if counts is not None else None,
+                              full_refresh)
         summary.articles_loaded = stats.articles_loaded
         summary.articles_replaced = stats.articles_replaced
         summary.files_vanished = stats.sources_vanished
-        publish_task(data_path, run_id)
-        summary.report = str(report_task(data_path))
+        with timed(secs, "publish_report"):
+            publish_task(data_path, run_id)
+            summary.report = str(report_task(data_path))
         summary.status = "succeeded"
-        log.info("run %s: %s new files, %s articles loaded", run_id, summary.files_new,
-                 summary.articles_loaded)
+        log.info("run %s: %s new files, %s articles loaded; seconds by stage %s", run_id,
+                 summary.files_new, summary.articles_loaded, secs)
         return summary
     except BaseException:
         try:
@@ -182,7 +269,7 @@ def _flow_run_id() -> str | None:
 
 
 def make_task_runner(workers: int = 1, dask_address: str | None = None):
-    """Threads on one core by default; Dask (local cluster or remote) to use more CPUs/machines."""
+    """Threads in this process for one worker; Dask (local cluster or remote) for more."""
     if dask_address or workers > 1:
         from prefect_dask import DaskTaskRunner
         if dask_address:
@@ -194,9 +281,7 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None):
 
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
-                batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1,
+                batch_size: int | None = None, workers: int | None = None,
                 dask_address: str | None = None) -> RunSummary:
-    runner = make_task_runner(workers, dask_address)
-    configured = nightly.with_options(task_runner=runner)
-    return configured(input_dir=str(input_dir), data_dir=str(data_dir),
-                      full_refresh=full_refresh, batch_size=batch_size)
+    return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
+                   batch_size=batch_size, workers=workers, dask_address=dask_address)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
 from tasks.records import SCHEMAS
 from tasks.store import apply_schema, staged_files, warehouse
@@ -69,7 +70,7 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
 
 
 def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: list[str],
-             run_stats: dict, dq_rows: list[dict], chrome_counts: dict[str, int],
+             run_stats: dict, dq_rows: list[dict], chrome_counts: KeyCounts | None,
              finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
     with warehouse(db_path) as con:
         # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
@@ -80,9 +81,9 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
                      "source_versions", "quarantine"):
             _staged_view(con, data_dir, run_id, name, f"stg_{name}")
         con.register("discovered_arrow", pa.table({"source_path": pa.array(discovered_paths, pa.string())}))
-        con.register("chrome_arrow", pa.table({
-            "line_key": pa.array(list(chrome_counts), pa.string()),
-            "pages": pa.array(list(chrome_counts.values()), pa.int64())}))
+        chrome_counts = chrome_counts if chrome_counts is not None else KeyCounts.empty()
+        con.register("chrome_arrow", pa.table({"key_hash": pa.array(chrome_counts.hashes, pa.int64()),
+                                               "pages": pa.array(chrome_counts.pages, pa.int64())}))
         con.register("dq_arrow", pa.Table.from_pylist(dq_rows, schema=pa.schema([
             ("table_name", pa.string()), ("expectation", pa.string()), ("success", pa.bool_()),
             ("unexpected_count", pa.int64()), ("rows_checked", pa.int64())])))
@@ -94,8 +95,8 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
             if reset_chrome:  # a full refresh recounts every page
                 con.execute("DELETE FROM chrome_lines")
             con.execute("""
-                INSERT INTO chrome_lines SELECT line_key, pages FROM chrome_arrow
-                ON CONFLICT (line_key) DO UPDATE SET pages = chrome_lines.pages + excluded.pages""")
+                INSERT INTO chrome_lines SELECT key_hash, pages FROM chrome_arrow
+                ON CONFLICT (key_hash) DO UPDATE SET pages = chrome_lines.pages + excluded.pages""")
             con.execute("""
                 INSERT INTO dq_results SELECT ?, table_name, expectation, success, unexpected_count,
                        rows_checked FROM dq_arrow

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from tasks.model import SourceFile
 
@@ -34,3 +38,23 @@ def batches(files: list[SourceFile], size: int) -> list[list[SourceFile]]:
     if size < 1:
         raise ValueError("batch size must be >= 1")
     return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def write_plan(path: Path, files: list[SourceFile]) -> Path:
+    """The files a run will read, as a Parquet file the clean-extract subflow (or a remote Dask
+    client) reads back: keeps 100,000 paths out of Prefect's parameter records."""
+    from tasks.store import write_part
+
+    write_part(path, pa.table({
+        "path": pa.array([f.path for f in files], pa.string()),
+        "rel_path": pa.array([f.rel_path for f in files], pa.string()),
+        "size": pa.array([f.size for f in files], pa.int64()),
+        "mtime": pa.array([f.mtime for f in files], pa.float64()),
+    }))
+    return path
+
+
+def read_plan(path: Path) -> list[SourceFile]:
+    t = pq.read_table(path)
+    return [SourceFile(p, r, s, m) for p, r, s, m in zip(
+        t["path"].to_pylist(), t["rel_path"].to_pylist(), t["size"].to_pylist(), t["mtime"].to_pylist())]

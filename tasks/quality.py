@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 
@@ -84,22 +85,55 @@ def stored_columns(spec: dict) -> list[str]:
 
 
 def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
-    """Columns some expectations need that are computed, not stored."""
+    """Columns some expectations need that are computed, not stored (idempotent)."""
+    def add(name: str, make):
+        nonlocal table
+        if name not in table.column_names:
+            table = table.append_column(name, make())
+
     if "text" in table.column_names:
-        table = table.append_column("text_chars", pc.utf8_length(table["text"]))
+        add("text_chars", lambda: pc.utf8_length(table["text"]))
     if "evidence" in table.column_names:
-        table = table.append_column("evidence_chars", pc.utf8_length(table["evidence"]))
+        add("evidence_chars", lambda: pc.utf8_length(table["evidence"]))
     if table_name == "articles":
         for src, dst in (("published_at", "published_year"), ("event_date", "event_year")):
-            table = table.append_column(dst, pc.year(table[src]))
-    elif table_name == "people":
-        words = pc.list_value_length(pc.utf8_split_whitespace(table["name"]))
-        table = table.append_column("name_words", words)
-    elif table_name == "indicators":
-        has = pc.or_(pc.or_(pc.is_valid(table["actual"]), pc.is_valid(table["target"])),
-                     pc.is_valid(table["percent"]))
-        table = table.append_column("has_value", has)
+            if src in table.column_names:
+                add(dst, lambda src=src: pc.year(table[src]))
+    elif table_name == "people" and "name" in table.column_names:
+        add("name_words", lambda: pc.list_value_length(pc.utf8_split_whitespace(table["name"])))
+    elif table_name == "indicators" and "actual" in table.column_names:
+        add("has_value", lambda: pc.or_(pc.or_(pc.is_valid(table["actual"]), pc.is_valid(table["target"])),
+                                        pc.is_valid(table["percent"])))
     return table
+
+
+def validate_staged(data_dir: Path, run_id: str, suites: dict[str, dict] | None = None) -> list[DqResult]:
+    """Validate exactly what this run staged (never the warehouse's history), one copy per
+    article, as the load will keep it. Read part by part, keeping only what the expectations
+    look at: long text becomes its length at read time, repeated strings stay dictionary-encoded.
+    """
+    from tasks.store import staged_files
+    from tasks.records import SCHEMAS
+
+    suites = suites or load_suites()
+    tables = {}
+    for name, spec in suites.items():
+        dataset = SUITE_DATASET.get(name, name)
+        keep = suite_columns(spec)
+        if dataset in ARTICLE_TABLES:
+            keep = list(dict.fromkeys(keep + ["article_id", ARTICLE_TABLES[dataset]]))
+        read = stored_columns(spec) + [c for c in keep if c in SCHEMAS[dataset].names]
+        read = list(dict.fromkeys(c for c in read if c in SCHEMAS[dataset].names))
+        parts = [_compact(derive_columns(name, pq.read_table(f, columns=read, schema=SCHEMAS[dataset])), keep)
+                 for f in staged_files(data_dir, run_id, dataset)]
+        tables[dataset] = pa.concat_tables(parts) if parts else \
+            _compact(derive_columns(name, SCHEMAS[dataset].empty_table().select(read)), keep)
+    return validate_tables(one_copy_per_article(tables), data_dir / "reports" / "gx", suites)
+
+
+def _compact(table: pa.Table, keep: list[str]) -> pa.Table:
+    cols = [c for c in keep if c in table.column_names]
+    return table.select(cols)
 
 
 def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
@@ -122,16 +156,10 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
                           "base_directory": str(docs_dir.resolve()) + "/"},
     })
     source = ctx.data_sources.add_pandas("bantin")
-    definitions, frames, labels = [], {}, {}
+    definitions, labels = [], {}
     for name, spec in suites.items():
-        table = tables.get(SUITE_DATASET.get(name, name))
-        if table is None:
+        if tables.get(SUITE_DATASET.get(name, name)) is None:
             continue
-        table = derive_columns(name, table)
-        cols = [c for c in suite_columns(spec) if c in table.column_names]
-        frames[name] = table.select(cols).to_pandas(types_mapper=pd.ArrowDtype) if len(table) else \
-            pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-        frames[name] = _plain_dtypes(frames[name])
         suite = ctx.suites.add(gx.ExpectationSuite(
             name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in spec["expectations"]],
             meta=spec.get("meta", {})))
@@ -140,33 +168,48 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
         definitions.append((name, ctx.validation_definitions.add(
             gx.ValidationDefinition(name=name, data=batch, suite=suite))))
 
-    # One dataframe per asset: each validation definition gets its own batch parameters.
+    # One dataframe per asset, built just before its validation and dropped after: the peak is
+    # the largest table's frame, not the sum of all of them.
     results: list[DqResult] = []
     for name, vd in definitions:
-        outcome = vd.run(batch_parameters={"dataframe": frames[name]}, result_format="SUMMARY")
+        table = derive_columns(name, tables[SUITE_DATASET.get(name, name)])
+        frame = to_frame(table.select([c for c in suite_columns(suites[name]) if c in table.column_names]))
+        outcome = vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
         by_key = _results_by_key(outcome)
         for exp, label in zip(suites[name]["expectations"], labels[name]):
             ok, unexpected = by_key.get(expectation_key(exp["type"], exp["kwargs"]), (False, None))
-            results.append(DqResult(name, label, ok, unexpected, len(frames[name])))
+            results.append(DqResult(name, label, ok, unexpected, len(frame)))
+        del frame, outcome
     ctx.build_data_docs(site_names=["bantin"])
     return results
 
 
-def _plain_dtypes(df: pd.DataFrame) -> pd.DataFrame:
-    # GX's pandas engine handles numpy/object dtypes best; Arrow-backed columns -> plain ones.
+# A string column with fewer distinct values than this share of its rows becomes a pandas
+# Categorical (codes + one copy of each value) instead of one Python str per row: boilerplate's
+# article_id over 1.2 M rows is 100 k values, `kind` a dozen.
+CATEGORICAL_MAX_SHARE = 0.5
+
+
+def to_frame(table: pa.Table) -> pd.DataFrame:
+    """Arrow -> the plain pandas dtypes GX's pandas engine handles (numbers float64, strings
+    object or Categorical, nulls None)."""
     out = {}
-    for c in df.columns:
-        s = df[c]
-        if isinstance(s.dtype, pd.ArrowDtype):
-            kind = s.dtype.pyarrow_dtype
-            if pa.types.is_integer(kind) or pa.types.is_floating(kind):
-                s = s.astype("float64")
-            elif pa.types.is_boolean(kind):
-                s = s.astype(object).where(s.notna(), None)
-            else:
-                s = s.astype(object).where(s.notna(), None)
-        out[c] = s
-    return pd.DataFrame(out)
+    for name in table.column_names:
+        col = table[name]
+        kind = col.type
+        if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+            s = col.to_pandas().astype("float64")
+        elif (pa.types.is_string(kind) or pa.types.is_large_string(kind)) and len(col) and \
+                pc.count_distinct(col).as_py() <= CATEGORICAL_MAX_SHARE * len(col):
+            s = col.dictionary_encode().to_pandas()
+        else:
+            s = col.to_pandas()
+            s = s.astype(object).where(s.notna(), None)
+        out[name] = s.reset_index(drop=True) if hasattr(s, "reset_index") else s
+    if not out:
+        return pd.DataFrame()
+    return pd.DataFrame(out) if table.num_rows else \
+        pd.DataFrame({c: pd.Series(dtype="object") for c in table.column_names})
 
 
 def expectation_key(exp_type: str, kwargs: dict) -> tuple:

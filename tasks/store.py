@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
 from tasks.records import SCHEMAS, STAGED_TABLES
 
@@ -56,9 +57,11 @@ def write_part(path: Path, table: pa.Table) -> None:
             tmp.unlink()
 
 
-def write_batch(data_dir: Path, run_id: str, batch_no: int, tables: dict[str, pa.Table]) -> None:
+def write_batch(data_dir: Path, run_id: str, part: int | str, tables: dict[str, pa.Table]) -> None:
+    """One part file per staged table; `part` names it ("00003-0001": batch 3, its second part)."""
+    label = f"{part:05d}" if isinstance(part, int) else part
     for name in STAGED_TABLES:
-        write_part(staging_dir(data_dir, run_id) / name / f"part-{batch_no:05d}.parquet", tables[name])
+        write_part(staging_dir(data_dir, run_id) / name / f"part-{label}.parquet", tables[name])
 
 
 def staged_files(data_dir: Path, run_id: str, name: str) -> list[Path]:
@@ -121,6 +124,7 @@ def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> 
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    _drop_string_keyed_chrome_lines(con)
     con.execute((WAREHOUSE_DIR / "schema.sql").read_text(encoding="utf-8"))
     for view in sorted((WAREHOUSE_DIR / "views").glob("*.sql")):
         con.execute(view.read_text(encoding="utf-8"))
@@ -148,13 +152,28 @@ def known_sources(db_path: Path) -> dict[str, tuple[str, int | None, int | None]
     return {p: (sha, size, mtime) for p, sha, size, mtime in rows}
 
 
-def known_chrome_lines(db_path: Path) -> dict[str, int]:
+def _drop_string_keyed_chrome_lines(con) -> None:
+    """Warehouses before tasks/chrome.py kept line keys as text; the counts are derived data
+    (a --full-refresh recounts them), so the old table is dropped, not converted."""
+    cols = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'chrome_lines'").fetchall()}
+    if "line_key" in cols:
+        con.execute("DROP TABLE chrome_lines")
+
+
+def known_chrome_counts(db_path: Path) -> KeyCounts:
     if not db_path.exists():
-        return {}
+        return KeyCounts.empty()
     with warehouse(db_path, read_only=True) as con:
-        if not _has_table(con, "chrome_lines"):
-            return {}
-        return dict(con.execute("SELECT line_key, pages FROM chrome_lines").fetchall())
+        if "key_hash" not in {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'chrome_lines'").fetchall()}:
+            return KeyCounts.empty()
+        t = con.execute("SELECT key_hash, pages FROM chrome_lines ORDER BY key_hash").arrow()
+    if hasattr(t, "read_all"):
+        t = t.read_all()
+    return KeyCounts(t["key_hash"].to_numpy().astype("int64", copy=False),
+                     t["pages"].to_numpy().astype("int64", copy=False))
 
 
 def committed_run_ids(db_path: Path) -> set[str]:

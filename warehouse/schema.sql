@@ -114,9 +114,11 @@ CREATE TABLE IF NOT EXISTS dq_results (
     PRIMARY KEY (run_id, table_name, expectation)
 );
 
--- Lines seen on many distinct pages: the cross-page repetition signal of the cleaner, kept
--- across runs so a nightly run of a few pages still knows a site's chrome.
+-- Line keys seen on two or more distinct pages: the cross-page repetition signal of the
+-- cleaner, kept across runs so a nightly run of a few pages still knows a site's chrome.
+-- key_hash is a 64-bit hash of tasks.anatomy.chrome_key(line) (tasks/chrome.py); the removed
+-- lines themselves, with their labels, are in `boilerplate`.
 CREATE TABLE IF NOT EXISTS chrome_lines (
-    line_key  VARCHAR PRIMARY KEY,
+    key_hash  BIGINT PRIMARY KEY,
     pages     BIGINT NOT NULL
 );

@@ -36,7 +36,7 @@ def stage_and_load(data: Path, run_id: str, docs: list, discovered: list[str], q
     stats = load.load_run(db, data, run_id, discovered_paths=discovered,
                           run_stats=dict(files_seen=len(discovered), files_new=len(docs),
                                          files_quarantined=len(quarantined)),
-                          dq_rows=[], chrome_counts={}, finished_at=datetime.now())
+                          dq_rows=[], chrome_counts=None, finished_at=datetime.now())
     store.publish_staging(data, run_id)
     return stats
 

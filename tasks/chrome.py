@@ -1,0 +1,118 @@
+"""Cross-page repetition counts, kept as 64-bit hashes of line keys.
+
+A run counts, for every short line key (tasks.anatomy.chrome_key), how many distinct pages carry
+it; a key on CHROME_MIN_PAGES or more pages is page chrome. At 100,000 pages there are millions
+of distinct keys: as Python strings in a Counter they cost gigabytes and grow with the run, as
+sorted int64 arrays they cost 16 bytes each and merge with numpy. The hash is stable across
+processes and machines (blake2b, not Python's salted hash()), so Dask workers, the flow and the
+warehouse's `chrome_lines` table agree. A 64-bit collision between two keys merely makes one rare
+line count as repeated; at 10^7 keys its probability is ~10^-5.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from hashlib import blake2b
+
+import numpy as np
+
+# A line key seen on at least this many distinct pages is chrome (page furniture, not prose).
+CHROME_MIN_PAGES = 3
+
+
+def key_hash(key: str) -> int:
+    """Signed 64-bit hash of a chrome key (fits DuckDB BIGINT and numpy int64)."""
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+@dataclass
+class KeyCounts:
+    """Distinct-page counts per key hash: `hashes` sorted and unique, `pages` aligned."""
+    hashes: np.ndarray
+    pages: np.ndarray
+
+    @classmethod
+    def empty(cls) -> "KeyCounts":
+        return cls(np.empty(0, np.int64), np.empty(0, np.int64))
+
+    @classmethod
+    def from_page_hashes(cls, page_hashes: list[np.ndarray]) -> "KeyCounts":
+        """Each array holds one page's distinct key hashes."""
+        if not page_hashes:
+            return cls.empty()
+        hashes, pages = np.unique(np.concatenate(page_hashes), return_counts=True)
+        return cls(hashes, pages.astype(np.int64))
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+@dataclass
+class PageKeys:
+    """What a scan of some files saw: each distinct page (by content sha256) and its key hashes,
+    flattened (page i owns hashes[offsets[i]:offsets[i + 1]]). Kept per page, not counted yet, so
+    a page held by files in two different batches is still counted once for the run."""
+    shas: list[str]
+    offsets: np.ndarray
+    hashes: np.ndarray
+
+    @classmethod
+    def of_pages(cls, pages: list[tuple[str, np.ndarray]]) -> "PageKeys":
+        sizes = np.fromiter((len(h) for _, h in pages), dtype=np.int64, count=len(pages))
+        offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        hashes = np.concatenate([h for _, h in pages]) if pages else np.empty(0, np.int64)
+        return cls([sha for sha, _ in pages], offsets, hashes.astype(np.int64, copy=False))
+
+
+def count_pages(scans: list[PageKeys]) -> KeyCounts:
+    """Distinct-page counts over scans, each page (sha256) counted once whatever batch saw it."""
+    seen: set[str] = set()
+    chunks: list[np.ndarray] = []
+    for scan in scans:
+        for i, sha in enumerate(scan.shas):
+            if sha not in seen:
+                seen.add(sha)
+                chunks.append(scan.hashes[scan.offsets[i]:scan.offsets[i + 1]])
+    return KeyCounts.from_page_hashes(chunks)
+
+
+def merge_counts(parts: list[KeyCounts]) -> KeyCounts:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return KeyCounts.empty()
+    hashes, inverse = np.unique(np.concatenate([p.hashes for p in parts]), return_inverse=True)
+    pages = np.bincount(inverse, weights=np.concatenate([p.pages for p in parts]))
+    return KeyCounts(hashes, pages.astype(np.int64))
+
+
+def at_least(counts: KeyCounts, min_pages: int) -> KeyCounts:
+    keep = counts.pages >= min_pages
+    return KeyCounts(counts.hashes[keep], counts.pages[keep])
+
+
+class ChromeSet:
+    """The chrome keys of a run: `key in chrome` tests a key string by its hash.
+
+    Behaves like the frozenset[str] read_anatomy accepts (`in`, `len`, truthiness) and pickles
+    small (one int per key), so it ships cheaply to Dask workers."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, hashes):
+        self._hashes = frozenset(int(h) for h in hashes)
+
+    @classmethod
+    def from_counts(cls, counts: KeyCounts, min_pages: int = CHROME_MIN_PAGES) -> "ChromeSet":
+        return cls(at_least(counts, min_pages).hashes.tolist())
+
+    @classmethod
+    def of_keys(cls, keys) -> "ChromeSet":
+        return cls(key_hash(k) for k in keys)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key_hash(key) in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __reduce__(self):
+        return (ChromeSet, (tuple(self._hashes),))
