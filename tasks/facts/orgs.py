@@ -19,25 +19,20 @@ def _tok_word(tok: str) -> str:
 
 def name_at(fb: str, pos: int, limit: int):
     """A person name starting exactly at pos: (end) or None.  Surname first, not a place, and
-    followed by something that can follow a name (punctuation, end, or a lower-case stop word)."""
+    followed by something that can follow a name (punctuation, end, or a lower-case stop word).
+
+    The name is the whole run of capitalised syllables (up to five): a shorter reading would be
+    followed by the next capitalised syllable, which is never a boundary."""
     m = _NAME_AT.match(fb, pos, limit)
     if not m:
         return None
     syl = m.group(0).split()
     if syl[0].casefold() not in L.surnames:
         return None
-    # shortest reading that is followed by a plausible boundary, longest first
-    for n in range(min(len(syl), 5), 1, -1):
-        cand = " ".join(syl[:n])
-        if cand.casefold() in L.places or " ".join(syl[:2]).casefold() in L.places:
-            return None
-        # end offset of the n-th syllable
-        end = m.start()
-        for i, s in enumerate(syl[:n]):
-            end = fb.index(s, end) + len(s)
-        if _boundary_ok(fb, end, limit):
-            return end
-    return None
+    if " ".join(syl).casefold() in L.places or " ".join(syl[:2]).casefold() in L.places:
+        return None
+    end = m.end()
+    return end if _boundary_ok(fb, end, limit) else None
 
 
 def _boundary_ok(fb: str, end: int, limit: int) -> bool:
@@ -52,7 +47,7 @@ def _boundary_ok(fb: str, end: int, limit: int) -> bool:
     tok = m.group(1)
     if tok[0].isupper() or tok[0].isdigit():
         return False
-    return is_stop_at(fb, m.start(1), limit)
+    return _stop_from(fb, m, limit, L.title_stop)
 
 
 _FIRSTS: dict[int, frozenset] = {}
@@ -65,22 +60,21 @@ def _firsts(stops) -> frozenset:
     return f
 
 
-def is_stop_at(fb: str, pos: int, limit: int, stops=None) -> bool:
-    stops = L.title_stop if stops is None else stops
-    m = _TOKEN.match(fb, pos, limit)
-    if not m or m.group(1).rstrip(".").casefold() not in _firsts(stops):
+def _stop_from(fb: str, m: re.Match, limit: int, stops) -> bool:
+    """Whether a stop phrase starts with the token m (a _TOKEN match the caller already made)."""
+    words = [m.group(1).rstrip(".").casefold()]
+    if words[0] not in _firsts(stops):
         return False
-    words = []
-    p = pos
-    for _ in range(L.title_stop_max):
-        m = _TOKEN.match(fb, p, limit)
-        if not m or (words and m.start(1) - p > 2):
-            break
-        words.append(m.group(1).rstrip(".").casefold())
+    while True:
         if " ".join(words) in stops:
             return True
+        if len(words) >= L.title_stop_max:
+            return False
         p = m.end()
-    return False
+        m = _TOKEN.match(fb, p, limit)
+        if not m or m.start(1) - p > 2:
+            return False
+        words.append(m.group(1).rstrip(".").casefold())
 
 
 def org_phrase_end(fb: str, pos: int, limit: int, *, stops=None, max_tokens: int = 14, stop_at_names: bool = True) -> int:
@@ -107,17 +101,17 @@ def org_phrase_end(fb: str, pos: int, limit: int, *, stops=None, max_tokens: int
         if first.isupper():
             if stop_at_names and tok.casefold() in L.surnames and name_at(fb, ts, limit):
                 break
-            if L.post_head_re.match(fb, ts) and n > 0 and prev_word.casefold() not in ("ban", "đảng", "ủy"):
+            if n > 0 and prev_word.casefold() not in ("ban", "đảng", "ủy"):
                 # a new post head starts a new title ("..., Trưởng Ban") - only without a comma is rare
-                head = L.post_head_re.match(fb, ts).group(0)
-                if " " in head:
+                hm = L.post_head_re.match(fb, ts)
+                if hm and " " in hm.group(0):
                     break
             end = m.end(); p = end; prev_cap = True; prev_word = tok; n += 1
             if tok.endswith("."):
                 break
             continue
         # lower-case token
-        if is_stop_at(fb, ts, limit, stops):
+        if _stop_from(fb, m, limit, L.title_stop if stops is None else stops):
             break
         w = _tok_word(tok)
         if prev_cap or w in _ORG_LOWER:
