@@ -91,15 +91,17 @@ def _files(pages: Path):
     return files
 
 
-def scan(files) -> tuple[frozenset, float]:
+def scan(files):
+    """The run's chrome set, as the flow computes it (one scan over all files), and seconds."""
     from tasks.batch import chrome_set, scan_batch
+    from tasks.chrome import count_pages
 
     t0 = time.perf_counter()
-    counts = scan_batch(files)
+    counts = count_pages([scan_batch(files)])
     return chrome_set(counts), time.perf_counter() - t0
 
 
-_CHROME: frozenset = frozenset()
+_CHROME = frozenset()
 
 
 def _init(chrome):
@@ -182,26 +184,33 @@ def run_bantin(pages: Path, data: Path, workers: int, log: Path, timeout: int) -
     env = dict(os.environ)
     env.update(PREFECT_HOME=str(CACHE / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_LOGGING_LEVEL="WARNING", GX_ANALYTICS_ENABLED="False")
-    cmd = [str(BANTIN), "run", "--input", str(pages), "--data", str(data), "--workers", str(workers)]
+    cmd = [str(BANTIN), "run", "--input", str(pages), "--data", str(data)]
+    cmd += ["--workers", str(workers)] if workers else []  # 0 = bantin's automatic choice
     t0 = time.perf_counter()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO)
         root = psutil.Process(proc.pid)
-        peak_sum = peak_one = 0
+        peak_sum = peak_one = peak_pss = 0
         nproc = 0
         while proc.poll() is None:
             try:
                 procs = [root] + root.children(recursive=True)
             except psutil.Error:
                 procs = []
-            rss = []
+            rss, pss = [], []
             for p in procs:
                 try:
-                    rss.append(p.memory_info().rss)
+                    # PSS shares each shared page among the processes mapping it: the sum over a
+                    # process tree is what the run really occupies; the RSS sum counts shared
+                    # library pages once per process.
+                    full = p.memory_full_info()
+                    rss.append(full.rss)
+                    pss.append(getattr(full, "pss", full.rss))
                 except psutil.Error:
                     pass
             if rss:
                 peak_sum, peak_one = max(peak_sum, sum(rss)), max(peak_one, max(rss))
+                peak_pss = max(peak_pss, sum(pss))
                 nproc = max(nproc, len(rss))
             if time.perf_counter() - t0 > timeout:
                 proc.kill()
@@ -211,6 +220,7 @@ def run_bantin(pages: Path, data: Path, workers: int, log: Path, timeout: int) -
     secs = time.perf_counter() - t0
     text = log.read_text(errors="replace")
     return dict(cmd=" ".join(cmd), rc=rc, seconds=secs, peak_tree_mb=peak_sum / 2**20,
+                peak_pss_mb=peak_pss / 2**20,
                 peak_single_mb=peak_one / 2**20, max_procs=nproc, log=str(log),
                 tail="\n".join(text.strip().splitlines()[-25:]))
 

@@ -212,7 +212,8 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             plan_file = plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
                                               plan.to_read)
             runner = make_task_runner(summary.workers, dask_address)
-            with timed(secs, "clean_extract_flow"):
+            warm_up_validation()
+            with timed(secs, "clean_extract_flow"), api_shared_with_workers():
                 ce = clean_extract.with_options(task_runner=runner)(
                     plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
                     batch_size=size, full_refresh=full_refresh)
@@ -259,6 +260,38 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             load_stage.fail_run(db_path, run_id, datetime.now())
         finally:
             raise
+
+
+@contextmanager
+def api_shared_with_workers():
+    """Dask workers started from here inherit this process's environment. Without a configured
+    PREFECT_API_URL each worker would start a temporary Prefect server of its own (5-10 s, and its
+    task runs would never reach this flow's server): point them at the one this flow uses."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    url = str(ctx.client.api_url) if ctx and ctx.client else ""
+    if url:
+        os.environ["PREFECT_API_URL"] = url
+    try:
+        yield
+    finally:
+        if url:
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+def warm_up_validation() -> None:
+    """Import Great Expectations (~3 s) in the background while pages are processed, so the
+    validation step that follows does not wait for it."""
+    import importlib
+    import threading
+
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    threading.Thread(target=importlib.import_module, args=("great_expectations",),
+                     name="import-gx", daemon=True).start()
 
 
 def _flow_run_id() -> str | None:

@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 
@@ -109,31 +108,60 @@ def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
 
 def validate_staged(data_dir: Path, run_id: str, suites: dict[str, dict] | None = None) -> list[DqResult]:
     """Validate exactly what this run staged (never the warehouse's history), one copy per
-    article, as the load will keep it. Read part by part, keeping only what the expectations
-    look at: long text becomes its length at read time, repeated strings stay dictionary-encoded.
-    """
-    from tasks.store import staged_files
+    article, as the load will keep it. DuckDB reads the staged Parquet: only the columns the
+    expectations look at, long text as its length, the one-copy rule as a join."""
+    import duckdb
+
     from tasks.records import SCHEMAS
+    from tasks.store import staged_files
 
     suites = suites or load_suites()
     tables = {}
-    for name, spec in suites.items():
-        dataset = SUITE_DATASET.get(name, name)
-        keep = suite_columns(spec)
-        if dataset in ARTICLE_TABLES:
-            keep = list(dict.fromkeys(keep + ["article_id", ARTICLE_TABLES[dataset]]))
-        read = stored_columns(spec) + [c for c in keep if c in SCHEMAS[dataset].names]
-        read = list(dict.fromkeys(c for c in read if c in SCHEMAS[dataset].names))
-        parts = [_compact(derive_columns(name, pq.read_table(f, columns=read, schema=SCHEMAS[dataset])), keep)
-                 for f in staged_files(data_dir, run_id, dataset)]
-        tables[dataset] = pa.concat_tables(parts) if parts else \
-            _compact(derive_columns(name, SCHEMAS[dataset].empty_table().select(read)), keep)
-    return validate_tables(one_copy_per_article(tables), data_dir / "reports" / "gx", suites)
+    with duckdb.connect() as con:
+        con.execute("SET memory_limit = '512MB'")
+        art_files = staged_files(data_dir, run_id, "articles")
+        if art_files:
+            con.execute(f"""CREATE TEMP TABLE first_copy AS SELECT article_id, min(source_path) AS source_path
+                            FROM read_parquet({_sql_list(art_files)}) GROUP BY article_id""")
+        for name, spec in suites.items():
+            dataset = SUITE_DATASET.get(name, name)
+            files = staged_files(data_dir, run_id, dataset)
+            schema = SCHEMAS[dataset]
+            if not files:
+                table = schema.empty_table()
+            else:
+                table = _query_arrow(con, _suite_query(spec, schema, files, dataset))
+            table = derive_columns(name, table)
+            tables[dataset] = table.select([c for c in suite_columns(spec) if c in table.column_names])
+    return validate_tables(tables, data_dir / "reports" / "gx", suites)
 
 
-def _compact(table: pa.Table, keep: list[str]) -> pa.Table:
-    cols = [c for c in keep if c in table.column_names]
-    return table.select(cols)
+# Lengths computed while reading, so long text is never held whole.
+_LENGTH_OF = {"text_chars": "text", "evidence_chars": "evidence"}
+
+
+def _suite_query(spec: dict, schema: pa.Schema, files: list[Path], dataset: str) -> str:
+    select = []
+    for col in suite_columns(spec):
+        if col in schema.names:
+            select.append(f"c.{col}")
+        elif col in _LENGTH_OF:
+            select.append(f"length(c.{_LENGTH_OF[col]}) AS {col}")
+        else:
+            select += [f"c.{src}" for src in DERIVED_FROM.get(col, ()) if f"c.{src}" not in select]
+    sql = f"SELECT {', '.join(dict.fromkeys(select))} FROM read_parquet({_sql_list(files)}) c"
+    if dataset in ARTICLE_TABLES:
+        sql += (" JOIN first_copy f ON f.article_id = c.article_id "
+                f"AND f.source_path = c.{ARTICLE_TABLES[dataset]}")
+    return sql
+
+
+def _sql_list(files: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+
+
+def _query_arrow(con, sql: str) -> pa.Table:
+    return con.sql(sql).to_arrow_table()
 
 
 def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
@@ -228,20 +256,3 @@ def _results_by_key(outcome) -> dict[tuple, tuple[bool, int | None]]:
 # Staged tables and the column naming the file each row came from.
 ARTICLE_TABLES = {"articles": "source_path", "boilerplate": "_source_path", "people": "_source_path",
                   "document_refs": "_source_path", "indicators": "_source_path"}
-
-
-def one_copy_per_article(tables: dict) -> dict:
-    """Validate what the load will keep: one copy of an article that several files hold (the
-    first file by path), exactly as tasks/load.py picks it."""
-    arts = tables["articles"]
-    if len(arts) == 0:
-        return tables
-    first = (arts.select(["article_id", "source_path"])
-             .group_by("article_id").aggregate([("source_path", "min")]))
-    keep = pc.binary_join_element_wise(first["article_id"], first["source_path_min"], "\0")
-    out = dict(tables)
-    for name, src in ARTICLE_TABLES.items():
-        t = tables[name]
-        key = pc.binary_join_element_wise(t["article_id"], t[src], "\0")
-        out[name] = t.filter(pc.is_in(key, value_set=keep))
-    return out

@@ -169,9 +169,7 @@ def known_chrome_counts(db_path: Path) -> KeyCounts:
                 "SELECT column_name FROM information_schema.columns "
                 "WHERE table_name = 'chrome_lines'").fetchall()}:
             return KeyCounts.empty()
-        t = con.execute("SELECT key_hash, pages FROM chrome_lines ORDER BY key_hash").arrow()
-    if hasattr(t, "read_all"):
-        t = t.read_all()
+        t = con.sql("SELECT key_hash, pages FROM chrome_lines ORDER BY key_hash").to_arrow_table()
     return KeyCounts(t["key_hash"].to_numpy().astype("int64", copy=False),
                      t["pages"].to_numpy().astype("int64", copy=False))
 

@@ -25,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from tasks.model import Anatomy, Segment
-from tasks.textnorm import match_key
+from tasks import textnorm as _textnorm
+from tasks.textnorm import match_key, nfc
 
 from . import dates as _dates
 from .locality import gazetteer
@@ -44,6 +45,9 @@ _AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài v�
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and c.isupper())
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+# what tasks.textnorm.fold_tone_placement rewrites, without its leading look-behind: a cheap
+# necessary condition (the engine scans for the first character class)
+_OLD_TONE_PAIR = re.compile(_textnorm._OPEN_SYLLABLE.pattern.replace("(?<![qQ])", "", 1))
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,11 @@ def chrome_key(line: str) -> str:
 
 def _chrome_key_of(s: str) -> str:
     """chrome_key of a stripped, non-blank line of at most CHROME_MAX_LEN chars."""
-    k = " ".join(match_key(s).split())
+    s = nfc(s)
+    # match_key = NFC, tone placement folded, case-folded; the fold (a regex substitution with a
+    # look-behind, slow to scan) changes only lines with an o/u before a toned a/e/y
+    k = match_key(s) if _OLD_TONE_PAIR.search(s) else s.casefold()
+    k = " ".join(k.split())
     return _DIGIT.sub("0", k) if _DIGIT.search(k) else k
 
 
@@ -245,11 +253,16 @@ def _repeated(ln: _LineInfo, chrome_lines) -> bool:
     return memo[1]
 
 
+# word counts are only compared with small thresholds (<= 26 words): counting stops at NW_CAP,
+# which spares splitting every long paragraph into all its words
+NW_CAP = 30
+
+
 def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
     t = ln.text
     head = t[:400]
-    toks = head.split()
-    ln.nw = len(toks) if len(t) <= 400 else max(len(toks), len(t) // 6)
+    # (a line over 400 chars counts at least len // 6 > NW_CAP words)
+    ln.nw = len(head.split(None, NW_CAP - 1)) if len(t) <= 400 else NW_CAP
     if not shape:
         ln.prose = ln.strong = True
         ln.name_like = ln.teaser = ln.title_like = False
@@ -597,8 +610,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
 
     # ---- event date and locality
     lead = " ".join(body[:2])[:800]
-    hint = _dates.year_evidence(([title] if title else []) + body[:30])
-    ev = _dates.event_date(lead, hint, published)
+    ev = _dates.event_date(lead, lambda: _dates.year_evidence(([title] if title else []) + body[:30]), published)
     locality = rs.gazetteer().score(title, body, source_site)
 
     segs.sort(key=lambda s: s.line_no)

@@ -6,6 +6,7 @@ No dateparser on the hot path. Every function here is bounded: callers pass shor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 _DMY = re.compile(
@@ -93,9 +94,12 @@ _DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
 _DOC_AFTER = re.compile(r"^\s*(?:của|về)\b")
 
 
-def event_date(lead: str, year_hint: int | None, published: datetime | None) -> date | None:
+def event_date(lead: str, year_hint: int | None | Callable[[], int | None],
+               published: datetime | None) -> date | None:
     """The reported event's date from the lead; a document's issue date ("số 45-QĐ/TW, ngày
-    01/11/2011 của …") is skipped."""
+    01/11/2011 của …") is skipped. year_hint (the year when neither the phrase nor published_at
+    gives one) may be a function: it is then called only in that case (year_evidence is costly
+    and rarely needed)."""
     lead = lead[:600]
     m = None
     for cand in _EVENT.finditer(lead):
@@ -116,10 +120,12 @@ def event_date(lead: str, year_hint: int | None, published: datetime | None) -> 
         # an event in a later month than publication belongs to the previous year
         if (mo, d) > (published.month, published.day):
             year -= 1
-    elif year_hint is not None:
-        year = year_hint
     else:
-        return None
+        if callable(year_hint):
+            year_hint = year_hint()
+        if year_hint is None:
+            return None
+        year = year_hint
     try:
         return date(year, mo, d)
     except ValueError:

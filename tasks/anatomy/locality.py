@@ -26,7 +26,13 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() an
 _CAP_RUN = re.compile(rf"(?:TP\.\s?|TP\s)?[{_UP}][\w.\-–]*(?:\s+(?:-\s+|–\s+)?(?:[{_UP}0-9][\w\-]*))*")
 
 
-_CAPWORD = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")
+# a whitespace-delimited word opening with a capital letter (after an optional "(", "“", '"').
+# Written to start with a character class, not the look-behind "(?<!\S)": the regex engine then
+# skips quickly to the next candidate character instead of trying every position. (?<!\S.)
+# after the first character is the same "word start" test; the branch then requires the capital
+# right after an opening bracket/quote.
+_CAPWORD = re.compile(rf"[(“\"{_UP}](?<!\S.)(?:(?<=[{_UP}])|[{_UP}])[^\s]*")
+_CAPWORD_SLOW = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")       # the plain form (tests compare)
 _NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![^\\W\\d_])")
 
 
@@ -84,6 +90,12 @@ class Gazetteer:
         self.needs_prefix |= {old_style(k) for k in self.needs_prefix}
         allk = list(self.names) + list(self.districts)
         self.maxlen = max(len(k.split()) for k in allk)
+        self.keys = frozenset(allk)
+        # every name's proper word prefixes ("bà rịa -" of "bà rịa - vũng tàu"): reading the words
+        # after a capitalised first word stops as soon as no longer name can begin with them
+        self.continued = frozenset(" ".join(k.split(" ")[:j]) for k in allk for j in range(1, len(k.split(" "))))
+        # sites recur on every page of an outlet; domain_province loops over all keywords
+        self.domain_province = lru_cache(maxsize=4096)(self._domain_province)
         self.first_tokens = frozenset(k.split()[0] for k in allk)
         # first words as they are written in text (names are capitalised; aliases may be caps)
         self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
@@ -107,32 +119,39 @@ class Gazetteer:
                 else:
                     continue
             t0 = w0.lower()
-            nxt = text[m.end():m.end() + 60].split()[:self.maxlen - 1]
-            cap = 0
-            for o in nxt:
-                if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
-                    break
-                cap += 1
-            low = [o.lower().strip(_TOKEN_PUNCT) for o in nxt[:cap]]
-            hit = None
-            for n in range(cap, -1, -1):
-                cand = " ".join([t0] + low[:n]) if n else t0
-                if cand in names or cand in districts:
-                    hit = (cand, n)
-                    break
-            if not hit:
+            key, n = self._longest_name(t0, text, m.end())
+            if key is None:
                 continue
-            key, n = hit
             if not unit:
                 unit = text[max(0, st - 32):st].lower().rstrip().endswith(units)
-            skip_to = m.end() + (len(" ".join(nxt[:n])) + 1 if n else 0)
+            skip_to = m.end() + n
             if key in names:
                 if not (key in self.needs_prefix and not unit):
                     yield names[key], False, unit
             else:
                 yield districts[key], True, unit
 
-    def domain_province(self, site: str | None) -> str | None:
+    def _longest_name(self, t0: str, text: str, end: int) -> tuple[str | None, int]:
+        """The longest gazetteer name made of first word t0 and the capitalised words (digits,
+        "-") after text[end], compared lower-cased without punctuation: (key, number of
+        characters it covers after end, 0 for t0 alone), or (None, 0)."""
+        keys = self.keys
+        key, covered = (t0, 0) if t0 in keys else (None, 0)
+        if t0 not in self.continued:
+            return key, covered
+        nxt = text[end:end + 60].split()[:self.maxlen - 1]
+        cand = t0
+        for j, o in enumerate(nxt):
+            if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
+                break
+            cand = cand + " " + o.lower().strip(_TOKEN_PUNCT)
+            if cand in keys:
+                key, covered = cand, len(" ".join(nxt[:j + 1])) + 1
+            if cand not in self.continued:
+                break
+        return key, covered
+
+    def _domain_province(self, site: str | None) -> str | None:
         if not site:
             return None
         for label in site.lower().split("."):

@@ -16,9 +16,9 @@ from tasks.model import Facts
 from tasks.textnorm import _OPEN_SYLLABLE, _move_mark, nfc
 
 __all__ = ["extract_facts"]
-# Old-style tone placement can only occur where o/u is followed by a toned a/e/y ("hoà", "uỷ"):
-# a cheap first-character scan decides whether the (slower) fold is needed at all.
-_OLD_TONE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+# Old-style tone placement can only occur where o/u is followed by a toned a/e/y at the end of a
+# syllable ("hoà", "uỷ"): a cheap scan finds those few places, the (slower) fold checks each one.
+_OLD_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 log = logging.getLogger(__name__)
 
 
@@ -44,24 +44,21 @@ def _fold(body: str) -> str:
 def extract_facts(body: str, *, published_at: datetime | None = None, event_date: date | None = None,
                   author: str | None = None) -> Facts:
     from tasks.facts.docrefs import extract_document_refs
-    from tasks.facts.indicators import extract_indicators, lower_same_length
+    from tasks.facts.indicators import extract_indicators
+    from tasks.facts.page import Page
     from tasks.facts.people import extract_people
-    from tasks.facts.text import sentence_spans
 
     if not isinstance(body, str) or not body:
         return Facts()
     try:
-        # Matching runs on a same-length copy with modern tone placement; text comes from `body`.
-        fb = _fold(body)
-        if len(fb) != len(body):  # pragma: no cover - fold is length-preserving by construction
-            fb = body
-        sentences = sentence_spans(fb)
+        # Matching runs on same-length copies of the body (tone fold, lower case); text comes from
+        # `body`.  The page computes each copy and the sentence split once, on first use.
+        page = Page(body)
         ref_year = event_date.year if event_date else (published_at.year if published_at else None)
-        lo = lower_same_length(fb)
-        docs = extract_document_refs(body, fb, lo)
+        docs = extract_document_refs(page)
         masked = [(d.start, d.end) for d in docs]
-        people = extract_people(body, fb, sentences, nfc(author) if isinstance(author, str) else None)
-        indicators = extract_indicators(body, fb, sentences, ref_year, masked, lo)
+        people = extract_people(page, nfc(author) if isinstance(author, str) else None)
+        indicators = extract_indicators(page, ref_year, masked)
         return Facts(people=people, document_refs=docs, indicators=indicators)
     except Exception:  # noqa: BLE001 - the pipeline must never die on one odd page
         log.exception("facts extraction failed; returning no facts for this body")

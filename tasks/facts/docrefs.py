@@ -14,6 +14,7 @@ from datetime import date
 
 from tasks.facts import lexicon as lx
 from tasks.facts.orgs import org_phrase_end
+from tasks.facts.page import Page
 from tasks.model import DocumentRef
 
 L = lx.get()
@@ -42,10 +43,11 @@ def _mkdate(d: str, m: str, y: str) -> date | None:
         return None
 
 
-def extract_document_refs(body: str, fb: str, lo: str | None = None) -> list[DocumentRef]:
+def extract_document_refs(page: Page) -> list[DocumentRef]:
+    body, fb = page.body, page.fb
     if not _PREFILTER.search(fb):
         return []
-    lo = fb.lower() if lo is None or len(lo) != len(fb) else lo
+    lo = page.lo
     starts = set()
     for w in L.doc_kind_words:          # C-speed substring search per kind word
         i = lo.find(w)

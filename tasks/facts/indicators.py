@@ -22,6 +22,7 @@ from datetime import date
 
 from tasks.facts import lexicon as lx
 from tasks.facts.numbers import parse_vn_number
+from tasks.facts.page import Page
 from tasks.facts.periods import find_periods
 from tasks.facts.text import clause_spans
 from tasks.model import Indicator
@@ -43,14 +44,6 @@ _DIGITS = re.compile(r"\d+")
 _FILLER = re.compile(r"\s*(?:được|mới|thêm)\s")
 _HAS_WITH = ("hiện có", "có", "với")
 _ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
-def lower_same_length(text: str) -> str:
-    """text.lower(), keeping offsets (the rare characters whose lower case is longer stay as is)."""
-    lo = text.lower()
-    if len(lo) == len(text):
-        return lo
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 NAMED = frozenset(m for d in L.metric_map.values() for m in d.values())
 
 
@@ -138,14 +131,14 @@ def _in_paren(fb: str, cs: int, pos: int) -> bool:
     return fb[max(cs, pos - 20):pos].rstrip().lower().endswith(_OPEN_PAREN)
 
 
-def extract_indicators(body: str, fb: str, sentences, ref_year: int | None, masked, lo: str | None = None) -> list[Indicator]:
-    lo = lower_same_length(fb) if lo is None else lo
+def extract_indicators(page: Page, ref_year: int | None, masked) -> list[Indicator]:
+    body, fb, lo = page.body, page.fb, page.lo
     out: list[Indicator] = []
     seen = set()
     hints = L.sentence_hints
     if not any(h in lo for h in hints):
         return out
-    for ss, se in sentences:
+    for ss, se in page.sentences:
         low = lo[ss:se]
         if not any(h in low for h in hints) or not _HAS_DIGIT.search(low):
             continue

@@ -77,6 +77,16 @@ def alternation(words, *, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def common_word_re(phrases) -> re.Pattern:
+    """A case-insensitive search for a word every phrase contains: if it finds nothing, no phrase
+    can match (a cheap test before a long IGNORECASE alternation).  Matches anything when the
+    phrases share no word."""
+    common = set.intersection(*(set(_norm(p).lower().split()) for p in phrases))
+    if not common:
+        return re.compile("")
+    return re.compile(re.escape(max(sorted(common), key=len)), re.IGNORECASE)
+
+
 class Lexicon:
     def __init__(self) -> None:
         posts = _yaml("posts.yaml")
@@ -106,6 +116,8 @@ class Lexicon:
             for role, key in (("chair", "chair_after"), ("speaker", "speaker_after"), ("attendee", "attendee_after"))
         ]
         self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        # every attendee cue contains "có": a one-word search rules most sentences out cheaply
+        self.attendee_before_hint_re = common_word_re(roles["attendee_before"])
         self.speaker_before_re = re.compile(r"\W*" + alternation(roles["speaker_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
         self.chair_before = word_tuple(roles["chair_before"])
         self.chair_before_re = re.compile(alternation(roles["chair_before"]) + r"\s*$", re.IGNORECASE)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from tasks.facts import lexicon as lx
 from tasks.facts.orgs import name_at, org_phrase_end
+from tasks.facts.page import Page
 from tasks.model import Person
 from tasks.textnorm import match_key as _match_key
 
@@ -43,7 +44,9 @@ match_key = lru_cache(maxsize=4096)(_match_key)
 _SPEAKER_INTRO = re.compile(
     r"\W*" + lx.alternation(L.posts["roles"]["speaker_before"]) + r"(?![^\W\d_])[^,.;:]{0,80},\s*"
     r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
+_ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strongest first
 
 
 def _head_at(fb: str, pos: int):
@@ -74,7 +77,7 @@ def _titles_after(fb: str, pos: int, limit: int):
 
 
 def _post_heads(fb: str) -> list[tuple[int, int]]:
-    """(start, end) of every capitalised post head at a word edge, found once per page."""
+    """(start, end) of every capitalised post head at a word edge."""
     heads = []
     for cm in L.post_head_first_re.finditer(fb):
         hs = cm.start()
@@ -86,10 +89,35 @@ def _post_heads(fb: str) -> list[tuple[int, int]]:
     return heads
 
 
-def _titles_before(fb: str, ss: int, pos: int, heads, head_starts):
+class _Heads:
+    """The page's post heads, found once and only when first asked for: a third of the pages
+    have no name candidate at all and never need them."""
+    __slots__ = ("_fb", "_spans", "_starts")
+
+    def __init__(self, fb: str) -> None:
+        self._fb = fb
+        self._spans = self._starts = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = _post_heads(self._fb)
+            self._starts = [h[0] for h in self._spans]
+        return self._spans
+
+    @property
+    def starts(self) -> list[int]:
+        self.spans
+        return self._starts
+
+
+def _titles_before(fb: str, ss: int, pos: int, page_heads: _Heads):
     chain = []
     while pos > ss:
         left = max(ss, pos - 120)
+        if not L.post_head_first_re.search(fb, left, pos):
+            break   # no post head can start in the window: the page's heads are not needed
+        heads, head_starts = page_heads.spans, page_heads.starts
         found = None
         j = bisect.bisect_left(head_starts, left)
         while j < len(heads) and heads[j][0] < pos:
@@ -127,7 +155,7 @@ def _capitalised_runs(fb: str):
             yield m
 
 
-def _name_inside(fb: str, m, sentences, starts, heads, head_starts):
+def _name_inside(fb: str, m, page: Page, heads: _Heads):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
     syl = list(re.finditer(r"\S+", m.group(0)))
@@ -136,36 +164,34 @@ def _name_inside(fb: str, m, sentences, starts, heads, head_starts):
     for k in range(1, len(syl) - 1):
         if syl[k].group(0).casefold() in L.surnames:
             s = m.start() + syl[k].start()
-            i = bisect.bisect_right(starts, s) - 1
-            if i >= 0 and _titles_before(fb, sentences[i][0], s, heads, head_starts):
+            i = bisect.bisect_right(page.sentence_starts, s) - 1
+            if i >= 0 and _titles_before(fb, page.sentences[i][0], s, heads):
                 return s
     return None
 
 
 def _role(fb: str, ss: int, s: int, after: int, se: int, chain_start: int | None = None) -> str:
     best = "mentioned"
-    for role, rx in L.role_after:
-        if rx.match(fb, after, se) and _ROLE_RANK[role] > _ROLE_RANK[best]:
+    for role, rx in _ROLE_AFTER:   # the first cue found is the strongest
+        if rx.match(fb, after, se):
             best = role
+            break
     left = fb[ss:s]
     if lx.ends_with_word(left.lower(), L.chair_before):
         return "chair"
     if _ROLE_RANK[best] < 2 and _SPEAKER_INTRO.fullmatch(fb, ss, s if chain_start is None else chain_start):
         best = "speaker"
-    if best == "mentioned" and L.attendee_before_re.search(left):
+    if best == "mentioned" and L.attendee_before_hint_re.search(left) and L.attendee_before_re.search(left):
         best = "attendee"
     return best
 
 
-def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Person]:
-    if not sentences:
-        return []
+def extract_people(page: Page, author: str | None) -> list[Person]:
+    body, fb = page.body, page.fb
     author_key = match_key(author).strip() if author else None
-    starts = [s for s, _ in sentences]
     persons: dict[str, dict] = {}
     claimed: list[tuple[int, int]] = []
-    heads = _post_heads(fb)
-    head_starts = [h[0] for h in heads]
+    heads = _Heads(fb)
 
     def add(name_s, name_e, titles, role):
         key = match_key(body[name_s:name_e])
@@ -195,9 +221,10 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
                 seq = m.group(0)
                 if seq.count(" ") < 2 or not any(w.casefold() in L.surnames for w in seq.split()[1:-1]):
                     continue
-                s = _name_inside(fb, m, sentences, starts, heads, head_starts)
+                s = _name_inside(fb, m, page, heads)
                 if s is None:
                     continue
+        sentences, starts = page.sentences, page.sentence_starts
         i = bisect.bisect_right(starts, s) - 1
         if i < 0:
             continue
@@ -212,7 +239,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
             continue
         left = fb[max(ss, s - 40):s]
         cue = _has_cue(left) or (first.casefold() in _HONORIFIC and s != m.start())
-        before = _titles_before(fb, ss, s, heads, head_starts)
+        before = _titles_before(fb, ss, s, heads)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
             continue
@@ -222,7 +249,7 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
             continue
         if not cue and not before:
             # preceded by another capitalised word ("Trường Chính trị Trường Chinh"): an institution
-            pm = re.search(r"([^\W\d_]+)[ \t]+$", left)
+            pm = _LAST_WORD.search(left)
             if pm and pm.group(1)[0].isupper() and nkey not in persons and not after:
                 continue
         role = _role(fb, ss, s, chain_end, se, before[0][0] if before else s)
@@ -231,8 +258,8 @@ def extract_people(body: str, fb: str, sentences, author: str | None) -> list[Pe
         claimed.extend(after)
         claimed.append((s, e))
 
-    if persons:
-        _title_references(body, fb, sentences, starts, persons, claimed, heads)
+    if any(p["tkeys"] for p in persons.values()):   # references by title need a known title
+        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed, heads.spans)
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]

@@ -7,19 +7,28 @@ from tasks.facts.lexicon import UP
 
 # A sentence ends at a line break, or at . ! ? … followed by space and something that can open a
 # sentence (capital, digit, quote, bracket).  "TP.HCM", "23.000", "28-NQ/TU." stay whole.
-_BOUNDARY = re.compile(r"\n+|[.!?…][\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))")
-
-
-_CAND = re.compile(r"[\n.!?…]")
 _NEXT = re.compile(r"[\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))")
+_ENDS = "\n.!?…"   # where a sentence may end
+
+
+def _end_candidates(text: str) -> list[int]:
+    """Offsets of line breaks and . ! ? …, in order.  A str.find loop per character: much
+    cheaper than a regex character-class scan over the whole text."""
+    found = []
+    for ch in _ENDS:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     n = len(text)
-    for m in _CAND.finditer(text):
-        i = m.start()
+    for i in _end_candidates(text):
         if i < pos:
             continue
         if text[i] == "\n":

@@ -41,15 +41,34 @@ def test_labels_are_unique_and_readable():
         assert all(label.startswith("expect_") for label in labels)
 
 
-def test_validation_sees_one_copy_of_an_article_held_by_two_files():
-    from tasks.quality import one_copy_per_article
+def test_staged_validation_sees_one_copy_of_an_article_held_by_two_files(tmp_path):
+    """What is validated is what the load keeps: one copy per article (the first file by path),
+    and only this run's staged rows."""
+    from tasks import store
+    from tasks.quality import validate_staged
 
-    arts = pa.table({"article_id": ["a", "a", "b"], "source_path": ["y.txt", "x.txt", "z.txt"]})
-    child = pa.table({"article_id": ["a", "a", "b"], "_source_path": ["y.txt", "x.txt", "z.txt"],
-                      "name": ["Ngô Thành Tuấn"] * 3})
-    tables = {"articles": arts, "people": child, "boilerplate": child, "document_refs": child,
-              "indicators": child}
-    out = one_copy_per_article(tables)
-    assert out["articles"].to_pylist() == [{"article_id": "a", "source_path": "x.txt"},
-                                           {"article_id": "b", "source_path": "z.txt"}]
-    assert out["people"].column("_source_path").to_pylist() == ["x.txt", "z.txt"]
+    def art(aid, path):
+        return dict(article_id=aid, source_path=path, source_sha256="a" * 64, title="Tiêu đề",
+                    body="Nội dung", body_chars=8, run_id="r", source_site="haiphong.gov.vn")
+
+    def person(aid, path):
+        return dict(article_id=aid, name="Ngô Thành Tuấn", titles=["Bí thư"], role="chair",
+                    first_offset=0, _source_path=path)
+
+    def stage(run, part, arts, people):
+        tables = {n: s.empty_table() for n, s in SCHEMAS.items()}
+        tables["articles"] = pa.Table.from_pylist(arts, schema=SCHEMAS["articles"])
+        tables["people"] = pa.Table.from_pylist(people, schema=SCHEMAS["people"])
+        store.write_batch(tmp_path, run, part, tables)
+
+    # article "a" is held by y.txt and x.txt, in two different batches
+    stage("r1", 0, [art("0123456789abcdef", "y.txt"), art("1123456789abcdef", "z.txt")],
+          [person("0123456789abcdef", "y.txt"), person("1123456789abcdef", "z.txt")])
+    stage("r1", 1, [art("0123456789abcdef", "x.txt")], [person("0123456789abcdef", "x.txt")])
+    stage("r0", 0, [art("2123456789abcdef", "old.txt")] * 5, [])   # another run: not looked at
+    results = validate_staged(tmp_path, "r1")
+    by = {(r.table_name, r.expectation): r for r in results}
+    unique_id = by[("articles", "expect_column_values_to_be_unique(article_id)")]
+    assert unique_id.success and unique_id.rows_checked == 2
+    pair = [r for r in results if r.table_name == "people" and "compound" in r.expectation][0]
+    assert pair.success and pair.rows_checked == 2

@@ -1,0 +1,43 @@
+"""One body as the extractors see it: the text, its matching copies and its sentences.
+
+Each derived form is computed once per page and only when an extractor first asks for it (most
+pages need neither the sentences nor the lower-cased copy for every extractor), so extractors
+share the work instead of re-splitting or re-normalising the same text.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from tasks.facts import _fold
+from tasks.facts.text import sentence_spans
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), keeping offsets (the rare characters whose lower case is longer stay as is)."""
+    lo = text.lower()
+    if len(lo) == len(text):
+        return lo
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Page:
+    """body: the text as written (everything stored is sliced from it); fb: the same-length copy
+    with modern tone placement that all matching runs on; lo: fb lower-cased, same length;
+    sentences: (start, end) spans of fb, with their starts for bisecting."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        fb = _fold(body)
+        self.fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
+
+    @cached_property
+    def lo(self) -> str:
+        return lower_same_length(self.fb)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.fb)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
