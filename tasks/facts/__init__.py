@@ -18,7 +18,9 @@ from tasks.textnorm import _OPEN_SYLLABLE, _move_mark, nfc
 __all__ = ["extract_facts"]
 # Old-style tone placement can only occur where o/u is followed by a toned a/e/y at the end of a
 # syllable ("hoà", "uỷ"): a cheap scan finds those few places, the (slower) fold checks each one.
-_OLD_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+# One scan per leading letter: a regex that starts with a literal is scanned several times faster
+# than one that starts with a character class.
+_OLD_TONE = [re.compile(lead + "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])") for lead in "oOuU"]
 log = logging.getLogger(__name__)
 
 
@@ -26,13 +28,13 @@ def _fold(body: str) -> str:
     """fold_tone_placement(body), visiting only the few places a fast scan finds."""
     pieces = []
     pos = 0
-    for m in _OLD_TONE.finditer(body):
-        om = _OPEN_SYLLABLE.match(body, m.start())
+    for start in sorted(m.start() for rx in _OLD_TONE for m in rx.finditer(body)):
+        om = _OPEN_SYLLABLE.match(body, start)
         if om is None:
             continue
         rep = _move_mark(om)
         if rep != om.group(0):
-            pieces.append(body[pos:m.start()])
+            pieces.append(body[pos:start])
             pieces.append(rep)
             pos = om.end()
     if not pieces:

@@ -25,8 +25,12 @@ LO = f"[{re.escape(LOWER)}]"
 # A capitalised syllable ("Đào", "Ủy") that is not part of a longer word or an acronym.
 CAP_SYL = rf"(?<![^\W\d_]){UP}{LO}*(?![^\W\d_])"
 # the same without the leading look-behind, for whole-text scans (callers check the left edge:
-# a look-behind first defeats the regex engine's fast first-character scan)
-CAP_SYL_SCAN = rf"{UP}{LO}*(?![^\W\d_])"
+# a look-behind first defeats the regex engine's fast first-character scan).  The possessive *+
+# never changes a match (giving back a lower-case letter leaves a letter next, which the
+# look-ahead rejects) but spares the engine that backtracking at every capital.
+CAP_SYL_SCAN = rf"{UP}{LO}*+(?![^\W\d_])"
+# a further syllable of a run: after a separator the look-behind always holds, so it is left out
+MORE_CAP_SYL = rf"[ \t\u00a0]++{CAP_SYL_SCAN}"
 
 
 def _norm(s: str) -> str:

@@ -8,7 +8,7 @@ from tasks.facts import lexicon as lx
 
 L = lx.get()
 _TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
-_NAME_AT = re.compile(rf"{lx.CAP_SYL}(?:[ \t\u00a0]+{lx.CAP_SYL}){{1,4}}")
+_NAME_AT = re.compile(rf"{lx.CAP_SYL}(?:{lx.MORE_CAP_SYL}){{1,4}}")
 _ORG_LOWER = frozenset(lx._norm(w).casefold() for w in L.posts["org_lower_words"])
 _NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá"))
 

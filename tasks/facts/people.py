@@ -21,7 +21,7 @@ from tasks.model import Person
 from tasks.textnorm import match_key as _match_key
 
 L = lx.get()
-_CAPSEQ = re.compile(rf"{lx.CAP_SYL_SCAN}(?:[ \t\u00a0]+{lx.CAP_SYL})+")
+_CAPSEQ = re.compile(rf"{lx.CAP_SYL_SCAN}(?:{lx.MORE_CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
 _CUE = lx.word_tuple(
     "đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|gs.ts|pgs.ts|gs|pgs|ts|ths|"
