@@ -109,14 +109,18 @@ def run(
     _check_warehouse(data / "warehouse.duckdb")
     with run_lock(data):
         _quiet_prefect()
-        from flows.nightly import run_nightly
-        from tasks.store import WarehouseBusy
+        from flows.prefect_server import prefect_api
 
-        try:
-            summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
-                                  workers=workers, dask_address=dask_address)
-        except WarehouseBusy as exc:
-            raise UserError(f"{exc}; is another program holding it open for writing?", code=3)
+        with prefect_api() as api_ready:   # starts while the modules below are imported
+            from flows.nightly import run_nightly
+            from tasks.store import WarehouseBusy
+
+            api_ready()
+            try:
+                summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
+                                      workers=workers, dask_address=dask_address)
+            except WarehouseBusy as exc:
+                raise UserError(f"{exc}; is another program holding it open for writing?", code=3)
     _print_summary(summary)
 
 
