@@ -527,20 +527,30 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
                  and not items[k].is_date
                  and not (k > 0 and items[k - 1].rule_h and items[k - 1].rule_h[0].kind == "byline")]
         best, best_sc = None, 1.5
-        lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:800].lower().split()} if cands else set()
-        for k in cands:
+
+        def score(k: int, ov: float) -> float:
             ln = items[k]
-            words = [w.strip(_PUNCT_STRIP).lower() for w in ln.text[:350].split()]
-            content = [w for w in words if w and w not in rs.stop]
-            ov = sum(1 for w in content if w in lead_words) / max(1, len(content))
             sc = 3.0 * ov + (2.0 if ln.nw >= 7 else 0.0) + (1.5 if abs(k - pub_k) == 1 else 0.0)
             sc += 1.0 if k == cands[-1] else 0.0
             sc -= 2.0 if ln.text.isupper() else 0.0
             # a headline also recurs across pages (in other pages' related-news lists, syndicated
             # copies), so repetition only weighs against a candidate, it does not exclude it
             sc -= 1.0 if rep[k] else 0.0
-            if sc > best_sc:
-                best, best_sc = k, sc
+            return sc
+
+        if len(cands) == 1 and score(cands[0], 0.0) > best_sc:
+            # the overlap only adds to a score: a lone candidate above the bar without it is the
+            # title, and splitting the lead into words (costly) is not needed
+            best = cands[0]
+        else:
+            lead_words = {w.strip(_PUNCT_STRIP) for w in " ".join(body[:3])[:800].lower().split()} if cands else set()
+            for k in cands:
+                words = [w.strip(_PUNCT_STRIP).lower() for w in items[k].text[:350].split()]
+                content = [w for w in words if w and w not in rs.stop]
+                ov = sum(1 for w in content if w in lead_words) / max(1, len(content))
+                sc = score(k, ov)
+                if sc > best_sc:
+                    best, best_sc = k, sc
         if best is not None:
             title = items[best].text
     if title is None and qr_title:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
 _DMY = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
@@ -31,6 +32,45 @@ _EVENT = re.compile(
     r"(?:(?P<d1>[0-3]?\d)\s+và\s+)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
     r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
     re.I)
+# Every _EVENT phrase opens with one of these words (keep in step; tests compare). _EVENT starts
+# with a look-behind, so a plain search tries the whole pattern at every position of the lead;
+# _event_matches first scans for these words (a case-insensitive word test behind a plain
+# character class the engine skips to quickly) and tries _EVENT only where one starts.
+_EVENT_FIRST_WORDS = ("sáng", "chiều", "trưa", "tối", "đêm", "ngày", "hôm")
+
+
+@lru_cache(maxsize=1)
+def _event_scanner() -> re.Pattern:
+    # the characters re.IGNORECASE equates with c ("s" also matches "ſ"); outside the BMP no
+    # character has a case partner among these letters
+    bmp = "".join(map(chr, range(0x10000)))
+
+    def ci(c: str) -> str:
+        return "".join(re.findall(re.escape(c), bmp, re.I))
+
+    firsts = "".join(ci(c) for c in sorted({w[0] for w in _EVENT_FIRST_WORDS}))
+    rests = "|".join(f"(?<=[{re.escape(ci(w[0]))}])(?i:{re.escape(w[1:])})" for w in _EVENT_FIRST_WORDS)
+    return re.compile(f"[{re.escape(firsts)}](?:{rests})")
+
+
+def _event_matches(lead: str):
+    """The same matches as _EVENT.finditer(lead), trying _EVENT only where a first word starts."""
+    scan = _event_scanner()
+    pos = end = 0
+    while True:
+        c = scan.search(lead, pos)
+        if c is None:
+            return
+        p = c.start()
+        pos = p + 1            # first words may overlap ("sángày"): look again one character on
+        if p < end:            # finditer: matches do not overlap
+            continue
+        m = _EVENT.match(lead, p)
+        if m:
+            yield m
+            end = m.end()
+
+
 _YEAR_CTX = re.compile(
     r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 
@@ -102,7 +142,7 @@ def event_date(lead: str, year_hint: int | None | Callable[[], int | None],
     and rarely needed)."""
     lead = lead[:600]
     m = None
-    for cand in _EVENT.finditer(lead):
+    for cand in _event_matches(lead):
         if _DOC_BEFORE.search(lead[max(0, cand.start() - 25):cand.start()]) or _DOC_AFTER.match(lead[cand.end():]):
             continue
         m = cand
