@@ -144,8 +144,12 @@ def _print_summary(s) -> None:
     else:
         out.print("  data quality: nothing new to validate")
     if s.stage_seconds:
-        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items())
-                  + f" (workers {s.workers})")
+        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()
+                                            if not k.startswith("_")) + f" (workers {s.workers})")
+        peaks = s.stage_seconds.get("_peak_rss_mb", {})
+        if peaks:
+            out.print("  peak RSS of this process after each stage (MB): "
+                      + ", ".join(f"{k} {v}" for k, v in peaks.items()))
     out.print(f"  warehouse: {s.warehouse}")
     out.print(f"  report:    {s.report}")
 

@@ -10,6 +10,7 @@ clean-extract:   scan batches (chrome-line counts) -> process batches (clean, ex
 from __future__ import annotations
 
 import os
+import resource
 import secrets
 import time
 from collections import Counter
@@ -84,6 +85,9 @@ def timed(seconds: dict, stage: str):
         yield
     finally:
         seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - t0, 3)
+        # this process's peak RSS so far (MB): which stage raised it shows in the run log
+        seconds.setdefault("_peak_rss_mb", {})[stage] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 # ------------------------------------------------------------------ tasks (thin wrappers)
@@ -217,7 +221,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
                 ce = clean_extract.with_options(task_runner=runner)(
                     plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
                     batch_size=size, full_refresh=full_refresh)
-            secs.update(ce.seconds)
+            secs.update({k: v for k, v in ce.seconds.items() if k != "_peak_rss_mb"})
             results, counts = list(ce.batches), ce.counts
         if problems:
             results.append(stage_problems_task(problems, run_id, data_path, n_batches))

@@ -74,7 +74,7 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
              finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
     with warehouse(db_path) as con:
         # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
-        con.execute("SET memory_limit = '1GB'")
+        con.execute("SET memory_limit = '512MB'")
         con.execute("SET preserve_insertion_order = false")
         apply_schema(con)
         for name in ("articles", "boilerplate", "people", "document_refs", "indicators",
@@ -156,12 +156,15 @@ def _merge(con, run_id: str) -> LoadStats:
     replaced = q("SELECT count(*) FROM dropped").fetchone()[0]
     for table in ("boilerplate", "people", "document_refs", "indicators", "articles"):
         q(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM dropped)")
-    # One copy of each new article: the first file (by path) that holds it.
-    q(f"""CREATE TEMP TABLE new_articles AS
-          SELECT {ARTICLE_COLS} FROM stg_articles
-          WHERE article_id NOT IN (SELECT article_id FROM articles)
-          QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source_path) = 1""")
-    loaded = q(f"INSERT INTO articles SELECT {ARTICLE_COLS} FROM new_articles").fetchone()[0]
+    # One copy of each new article: the first file (by path) that holds it. Chosen on the two
+    # key columns only; the wide rows (bodies) are read once, by the inserts.
+    q("""CREATE TEMP TABLE new_articles AS
+         SELECT article_id, min(source_path) AS source_path FROM stg_articles
+         WHERE article_id NOT IN (SELECT article_id FROM articles)
+         GROUP BY article_id""")
+    loaded = q(f"""INSERT INTO articles SELECT {', '.join('s.' + c.strip() for c in ARTICLE_COLS.split(','))}
+                   FROM stg_articles s JOIN new_articles a
+                     ON a.article_id = s.article_id AND a.source_path = s.source_path""").fetchone()[0]
     for table, cols in CHILD_TABLES.items():
         q(f"""INSERT INTO {table} ({cols})
               SELECT {', '.join('c.' + c.strip() for c in cols.split(','))}
