@@ -76,10 +76,16 @@ def _titles_after(fb: str, pos: int, limit: int):
     return spans, pos
 
 
-def _post_heads(fb: str) -> list[tuple[int, int]]:
-    """(start, end) of every capitalised post head at a word edge."""
+def _post_heads(fb: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every capitalised post head at a word edge that starts in fb[start:end].
+
+    Scanning only a window gives exactly the heads of a whole-text scan that start in it: a
+    head's first word is one capitalised syllable, so no scan match can straddle a word start,
+    and a head needs its first word followed by a non-letter, which the window's end allows too
+    (the head itself is then matched on the whole text)."""
     heads = []
-    for cm in L.post_head_first_re.finditer(fb):
+    scan = L.post_head_first_re.finditer(fb, start) if end is None else L.post_head_first_re.finditer(fb, start, end)
+    for cm in scan:
         hs = cm.start()
         if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
             continue
@@ -89,40 +95,12 @@ def _post_heads(fb: str) -> list[tuple[int, int]]:
     return heads
 
 
-class _Heads:
-    """The page's post heads, found once and only when first asked for: a third of the pages
-    have no name candidate at all and never need them."""
-    __slots__ = ("_fb", "_spans", "_starts")
-
-    def __init__(self, fb: str) -> None:
-        self._fb = fb
-        self._spans = self._starts = None
-
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            self._spans = _post_heads(self._fb)
-            self._starts = [h[0] for h in self._spans]
-        return self._spans
-
-    @property
-    def starts(self) -> list[int]:
-        self.spans
-        return self._starts
-
-
-def _titles_before(fb: str, ss: int, pos: int, page_heads: _Heads):
+def _titles_before(fb: str, ss: int, pos: int):
     chain = []
     while pos > ss:
-        left = max(ss, pos - 120)
-        if not L.post_head_first_re.search(fb, left, pos):
-            break   # no post head can start in the window: the page's heads are not needed
-        heads, head_starts = page_heads.spans, page_heads.starts
+        # the nearest title that ends right before pos, its head at most 120 characters back
         found = None
-        j = bisect.bisect_left(head_starts, left)
-        while j < len(heads) and heads[j][0] < pos:
-            hs, he = heads[j]
-            j += 1
+        for hs, he in _post_heads(fb, max(ss, pos - 120), pos):
             if he > pos:
                 continue
             te = org_phrase_end(fb, he, pos, stop_at_names=False)
@@ -155,7 +133,7 @@ def _capitalised_runs(fb: str):
             yield m
 
 
-def _name_inside(fb: str, m, page: Page, heads: _Heads):
+def _name_inside(fb: str, m, page: Page):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
     syl = list(re.finditer(r"\S+", m.group(0)))
@@ -165,7 +143,7 @@ def _name_inside(fb: str, m, page: Page, heads: _Heads):
         if syl[k].group(0).casefold() in L.surnames:
             s = m.start() + syl[k].start()
             i = bisect.bisect_right(page.sentence_starts, s) - 1
-            if i >= 0 and _titles_before(fb, page.sentences[i][0], s, heads):
+            if i >= 0 and _titles_before(fb, page.sentences[i][0], s):
                 return s
     return None
 
@@ -191,7 +169,6 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     author_key = match_key(author).strip() if author else None
     persons: dict[str, dict] = {}
     claimed: list[tuple[int, int]] = []
-    heads = _Heads(fb)
 
     def add(name_s, name_e, titles, role):
         key = match_key(body[name_s:name_e])
@@ -221,7 +198,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
                 seq = m.group(0)
                 if seq.count(" ") < 2 or not any(w.casefold() in L.surnames for w in seq.split()[1:-1]):
                     continue
-                s = _name_inside(fb, m, page, heads)
+                s = _name_inside(fb, m, page)
                 if s is None:
                     continue
         sentences, starts = page.sentences, page.sentence_starts
@@ -239,7 +216,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             continue
         left = fb[max(ss, s - 40):s]
         cue = _has_cue(left) or (first.casefold() in _HONORIFIC and s != m.start())
-        before = _titles_before(fb, ss, s, heads)
+        before = _titles_before(fb, ss, s)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
             continue
@@ -259,7 +236,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         claimed.append((s, e))
 
     if any(p["tkeys"] for p in persons.values()):   # references by title need a known title
-        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed, heads.spans)
+        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed, _post_heads(fb))
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]
