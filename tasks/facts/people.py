@@ -186,13 +186,14 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             p["role"] = role
 
     for m in _capitalised_runs(fb):
-        s = m.start()
-        first_end = fb.find(" ", s, m.end())
-        first = fb[s:first_end] if first_end > 0 else fb[s:m.end()]
-        if first.casefold() not in L.surnames:
-            if first.casefold() in _HONORIFIC and first_end > 0:
+        s, run_end = m.span()
+        first_end = fb.find(" ", s, run_end)
+        first = (fb[s:first_end] if first_end > 0 else fb[s:run_end]).casefold()
+        honorific = first in _HONORIFIC
+        if first not in L.surnames:
+            if honorific and first_end > 0:
                 s = first_end + 1
-                while s < m.end() and fb[s] in " \t\u00a0":
+                while s < run_end and fb[s] in " \t\u00a0":
                     s += 1
             else:
                 seq = m.group(0)
@@ -215,7 +216,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         if author_key and (nkey == author_key or nkey in author_key.split(" - ") or author_key.endswith(" " + nkey)):
             continue
         left = fb[max(ss, s - 40):s]
-        cue = _has_cue(left) or (first.casefold() in _HONORIFIC and s != m.start())
+        cue = _has_cue(left) or (honorific and s != m.start())
         before = _titles_before(fb, ss, s)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
