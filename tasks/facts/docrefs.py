@@ -33,6 +33,10 @@ _DATE = re.compile(
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _PREFILTER = re.compile(r"\d")
+# Where a kind word may start.  A word that begins with another kind word ("chương trình hành
+# động") starts where that one does, so only the shorter one is searched for.
+_KIND_SEARCH = tuple(w for w in L.doc_kind_words
+                     if not any(v != w and w.startswith(v) for v in L.doc_kind_words))
 
 
 
@@ -49,7 +53,7 @@ def extract_document_refs(page: Page) -> list[DocumentRef]:
         return []
     lo = page.lo
     starts = set()
-    for w in L.doc_kind_words:          # C-speed substring search per kind word
+    for w in _KIND_SEARCH:              # C-speed substring search per kind word
         i = lo.find(w)
         while i >= 0:
             if not (i and lo[i - 1].isalnum()):
