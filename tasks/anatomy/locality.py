@@ -32,6 +32,9 @@ _CAP_RUN = re.compile(rf"(?:TP\.\s?|TP\s)?[{_UP}][\w.\-–]*(?:\s+(?:-\s+|–\s+
 # after the first character is the same "word start" test; the branch then requires the capital
 # right after an opening bracket/quote.
 _CAPWORD = re.compile(rf"[(“\"{_UP}](?<!\S.)(?:(?<=[{_UP}])|[{_UP}])[^\s]*")
+# the next word within a window (pattern.match(text, pos, endpos) reads text[:endpos] only)
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_UP_SET = frozenset(c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{_UP}]", c))
 _CAPWORD_SLOW = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")       # the plain form (tests compare)
 _NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![^\\W\\d_])")
 
@@ -48,6 +51,45 @@ def old_style(s: str) -> str:
 def _ascii(s: str) -> str:
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def _trie(words) -> str:
+    """A regex matching exactly the given words, as a trie of alternations (each branch opens with
+    a literal, which the regex engine checks before entering it)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return emit(root)
+
+
+def _first_cap_regex(first_cap) -> re.Pattern:
+    """The _CAPWORD matches that can open a gazetteer name: words whose stripped form is in
+    first_cap, or opens with "TP."/"Tp." (the caller re-checks each). One scan instead of a
+    Python test per capitalised word; every branch opens with a literal character, so the
+    engine skips ahead to the letters that start some name."""
+    # the stripped form never starts or ends with punctuation and, in a _CAPWORD, opens with a capital
+    words = sorted(w for w in first_cap if w[0] in _UP_SET and w[-1] not in _TOKEN_PUNCT)
+    end = f"[{re.escape(_TOKEN_PUNCT)}]*(?!\\S)"       # trailing punctuation, then the word's end
+    by_first: dict[str, list[str]] = {"T": []}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c, rests in sorted(by_first.items()):
+        # (?<!\S.) after the first character: it opens a word (as in _CAPWORD)
+        tails = ([_trie(rests) + end] if rests else []) + (["[Pp]\\.\\S*"] if c == "T" else [])
+        alts.append(f"{re.escape(c)}(?<!\\S.)(?:{'|'.join(tails)})")
+    for q in "(“\"":
+        alts.append(f"{re.escape(q)}(?<!\\S.)(?=[{_UP}])(?:{_trie(words)}{end}|T[Pp]\\.\\S*)")
+    return re.compile("|".join(alts))
 
 
 class Gazetteer:
@@ -99,6 +141,7 @@ class Gazetteer:
         self.first_tokens = frozenset(k.split()[0] for k in allk)
         # first words as they are written in text (names are capitalised; aliases may be caps)
         self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
+        self.first_cap_words = _first_cap_regex(self.first_cap)
 
     def _mentions(self, text: str):
         """Yield (province | frozenset of district provinces, is_district, has_unit_word) for each
@@ -107,7 +150,7 @@ class Gazetteer:
         first_cap, names, districts = self.first_cap, self.names, self.districts
         units = self.unit_tuple
         skip_to = 0
-        for m in _CAPWORD.finditer(text):
+        for m in self.first_cap_words.finditer(text):
             st = m.start()
             if st < skip_to:
                 continue
@@ -133,22 +176,26 @@ class Gazetteer:
 
     def _longest_name(self, t0: str, text: str, end: int) -> tuple[str | None, int]:
         """The longest gazetteer name made of first word t0 and the capitalised words (digits,
-        "-") after text[end], compared lower-cased without punctuation: (key, number of
-        characters it covers after end, 0 for t0 alone), or (None, 0)."""
-        keys = self.keys
+        "-") among the next maxlen - 1 words in text[end:end + 60], compared lower-cased without
+        punctuation: (key, length of those words joined by single spaces + 1, 0 for t0 alone),
+        or (None, 0)."""
+        keys, continued = self.keys, self.continued
         key, covered = (t0, 0) if t0 in keys else (None, 0)
-        if t0 not in self.continued:
-            return key, covered
-        nxt = text[end:end + 60].split()[:self.maxlen - 1]
-        cand = t0
-        for j, o in enumerate(nxt):
+        cand, pos, joined, limit = t0, end, 0, end + 60
+        for _ in range(self.maxlen - 1):
+            if cand not in continued:       # no longer name begins with these words
+                break
+            m = _NEXT_WORD.match(text, pos, limit)
+            if m is None:
+                break
+            o = m.group(1)
             if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
                 break
+            pos = m.end()
+            joined += len(o) + 1
             cand = cand + " " + o.lower().strip(_TOKEN_PUNCT)
             if cand in keys:
-                key, covered = cand, len(" ".join(nxt[:j + 1])) + 1
-            if cand not in self.continued:
-                break
+                key, covered = cand, joined
         return key, covered
 
     def _domain_province(self, site: str | None) -> str | None:
