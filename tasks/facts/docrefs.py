@@ -40,6 +40,13 @@ _KIND_SEARCH = tuple(w for w in L.doc_kind_words
 
 
 
+def _same_symbol(a: str, b: str) -> bool:
+    """Symbols written alike up to spaces and case.  Two that tasks.records.doc_key cannot tell
+    apart (it upper-cases them) are always one document, else the warehouse would get two rows
+    with one key: "28-NQ/TI" and "28-NQ/Tı" (dotless ı upper-cases to I but case-folds to itself)."""
+    return a.replace(" ", "").casefold() == b.replace(" ", "").casefold() or a.upper() == b.upper()
+
+
 def _mkdate(d: str, m: str, y: str) -> date | None:
     try:
         return date(int(y), int(m), int(d))
@@ -109,7 +116,7 @@ def extract_document_refs(page: Page) -> list[DocumentRef]:
     for r in rows:
         for g in merged:
             if g["key"] == r["key"] and (g["symbol"] is None or r["symbol"] is None
-                                         or g["symbol"].replace(" ", "").casefold() == r["symbol"].replace(" ", "").casefold()):
+                                         or _same_symbol(g["symbol"], r["symbol"])):
                 for f in ("symbol", "issuer", "issued_date"):
                     if g[f] is None and r[f] is not None:
                         g[f] = r[f]

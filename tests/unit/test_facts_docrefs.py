@@ -44,3 +44,16 @@ def test_not_document_refs():
     assert refs("thực hiện Nghị quyết Đại hội Đảng bộ quận lần thứ XII, nhiệm kỳ 2020 - 2025") == []
     assert refs("gắn chặt với thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng") == []
     assert refs("xây dựng kế hoạch 5 năm và chương trình 2 năm") == []
+
+
+def test_symbols_with_one_warehouse_key_are_one_document():
+    from tasks.records import doc_key
+
+    # dotless ı: upper-cases to I (so records.doc_key gives one key) but does not case-fold to i
+    ds = refs("Thực hiện Nghị quyết số 28-NQ/TI và Nghị quyết số 28-NQ/Tı của Ban Thường vụ.")
+    assert len(ds) == 1
+    assert ds[0].symbol == "28-NQ/TI"
+    body = ("Nghị quyết số 28-NQ/TU, Nghị quyết số 28-NQ/TW, Nghị quyết 28, Chỉ thị số 05-CT/TU, "
+            "Chỉ thị số 5-CT/TU, Chỉ thị số 05-ct/tu và Chỉ thị số 05-CT/Tİ, Chỉ thị số 05-CT/Tı.")
+    keys = [doc_key(d.kind, d.number, d.symbol) for d in refs(body)]
+    assert len(keys) == len(set(keys))
