@@ -142,6 +142,12 @@ class Gazetteer:
         # first words as they are written in text (names are capitalised; aliases may be caps)
         self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
         self.first_cap_words = _first_cap_regex(self.first_cap)
+        # the words that follow each first word in some name
+        self.second_words: dict[str, frozenset[str]] = {}
+        for k in allk:
+            ws = k.split(" ")
+            if len(ws) > 1:
+                self.second_words[ws[0]] = self.second_words.get(ws[0], frozenset()) | {ws[1]}
 
     def _mentions(self, text: str):
         """Yield (province | frozenset of district provinces, is_district, has_unit_word) for each
@@ -162,6 +168,8 @@ class Gazetteer:
                 else:
                     continue
             t0 = w0.lower()
+            if t0 not in self.keys and not self._may_continue(t0, text, m.end()):
+                continue
             key, n = self._longest_name(t0, text, m.end())
             if key is None:
                 continue
@@ -173,6 +181,12 @@ class Gazetteer:
                     yield names[key], False, unit
             else:
                 yield districts[key], True, unit
+
+    def _may_continue(self, t0: str, text: str, end: int) -> bool:
+        """Whether the word after text[end] (stripped, lower-cased) can follow t0 in some name:
+        most capitalised words that open a name are not followed by the rest of one."""
+        m = _NEXT_WORD.match(text, end, end + 60)
+        return m is not None and m.group(1).lower().strip(_TOKEN_PUNCT) in self.second_words.get(t0, ())
 
     def _longest_name(self, t0: str, text: str, end: int) -> tuple[str | None, int]:
         """The longest gazetteer name made of first word t0 and the capitalised words (digits,

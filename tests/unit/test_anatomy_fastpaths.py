@@ -1,0 +1,55 @@
+"""The anatomy speed-ups are exact: each fast scan finds what the plain form finds."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.anatomy import dates, locality
+from tasks.anatomy.core import _load, _repeated, chrome_key
+from tasks.textnorm import match_key
+
+PIECES = [" ", "  ", "\t", "(", "“", '"', ")", ".", ",", "-", "/", "x", "1", "21/10", "7 và 8-5", "2021",
+          "sáng", "SÁNG", "ſáng", "Chiều", "ngày", "NGÀY", "hôm nay", "Hôm qua", "tối", "Đêm", "trưa nay",
+          "tháng", "sá", "ng", "ày", "Hà", "Nội", "HÀ", "nội", "TP.", "Tp.", "TP", "HCM", "Nam", "Định",
+          "Bà", "Rịa", "Vũng", "Tàu", "Quận", "Thủ", "Đức", "tỉnh", "hoà", "Hòa", "thuỷ", "…"]
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_event_scan_finds_what_finditer_finds(s):
+    assert [m.span() for m in dates._event_matches(s)] == [m.span() for m in dates._EVENT.finditer(s)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_capword_scan_is_the_plain_one(s):
+    assert [m.span() for m in locality._CAPWORD.finditer(s)] == [m.span() for m in locality._CAPWORD_SLOW.finditer(s)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_name_scan_keeps_every_word_that_can_open_a_name(s):
+    g = _load().gazetteer()
+    got = {m.span() for m in g.first_cap_words.finditer(s)}
+    for m in locality._CAPWORD_SLOW.finditer(s):
+        w0 = m.group(0).strip(locality._TOKEN_PUNCT)
+        if w0 in g.first_cap or w0[:3] in ("TP.", "Tp."):
+            assert m.span() in got
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_chrome_key_is_the_match_key_form(s):
+    t = s.strip()
+    want = "" if not t or len(t) > 200 else "".join(
+        "0" if c.isdecimal() else c for c in " ".join(match_key(t).split()))
+    assert chrome_key(s) == want
+
+
+def test_repetition_memo_follows_the_chrome_set():
+    rs = _load()
+    ln = rs.cached_line_info("Tin khác", False, True)
+    a, b = frozenset({chrome_key("Tin khác")}), frozenset({"x"})
+    assert _repeated(ln, a) and not _repeated(ln, b) and _repeated(ln, a)
+    assert _repeated(ln, {chrome_key("Tin khác")})
