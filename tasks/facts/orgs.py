@@ -32,10 +32,11 @@ def name_at(fb: str, pos: int, limit: int):
     if " ".join(syl).casefold() in L.places or " ".join(syl[:2]).casefold() in L.places:
         return None
     end = m.end()
-    return end if _boundary_ok(fb, end, limit) else None
+    return end if name_may_end(fb, end, limit) else None
 
 
-def _boundary_ok(fb: str, end: int, limit: int) -> bool:
+def name_may_end(fb: str, end: int, limit: int) -> bool:
+    """Whether what follows fb[:end] can follow a name (punctuation, the limit, a lower-case stop word)."""
     if end >= limit:
         return True
     ch = fb[end]

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from tasks.facts import lexicon as lx
-from tasks.facts.orgs import name_at, org_phrase_end
+from tasks.facts.orgs import name_at, name_may_end, org_phrase_end
 from tasks.facts.page import Page
 from tasks.model import Person
 from tasks.textnorm import match_key as _match_key
@@ -133,6 +133,38 @@ def _capitalised_runs(fb: str):
             yield m
 
 
+@lru_cache(maxsize=16384)
+def _run_reading(run: str):
+    """Where the name in a capitalised run starts, read from the run's text alone: (offset,
+    honorific) when the run from offset is a whole name as `name_at` reads one (only what follows
+    the run can still rule it out), (None, False) when a name may start at a later syllable
+    after a title (`_name_inside`), None when the run holds no name.
+
+    Cached on the text: most runs ("Hà Nội", "Phó Chủ", a leader's name) recur page after page,
+    and these string checks cost more than the dictionary look-up."""
+    sp = run.find(" ")
+    first = (run[:sp] if sp > 0 else run).casefold()
+    honorific = first in _HONORIFIC
+    if first in L.surnames:
+        off = 0
+    elif honorific and sp > 0:      # "Ông Nguyễn Văn A": the name starts after the address form
+        off = sp + 1
+        while off < len(run) and run[off] in " \t\u00a0":
+            off += 1
+    elif run.count(" ") >= 2 and any(w.casefold() in L.surnames for w in run.split()[1:-1]):
+        return None, False
+    else:
+        return None
+    # name_at from off: up to five syllables, surname first, not a place; a sixth capitalised
+    # syllable (the run goes on) is never a name boundary
+    syl = run[off:].split()
+    if not 2 <= len(syl) <= 5 or syl[0].casefold() not in L.surnames:
+        return None
+    if " ".join(syl).casefold() in L.places or " ".join(syl[:2]).casefold() in L.places:
+        return None
+    return off, honorific
+
+
 def _name_inside(fb: str, m, page: Page):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
@@ -186,22 +218,17 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             p["role"] = role
 
     for m in _capitalised_runs(fb):
-        s, run_end = m.span()
-        first_end = fb.find(" ", s, run_end)
-        first = (fb[s:first_end] if first_end > 0 else fb[s:run_end]).casefold()
-        honorific = first in _HONORIFIC
-        if first not in L.surnames:
-            if honorific and first_end > 0:
-                s = first_end + 1
-                while s < run_end and fb[s] in " \t\u00a0":
-                    s += 1
-            else:
-                seq = m.group(0)
-                if seq.count(" ") < 2 or not any(w.casefold() in L.surnames for w in seq.split()[1:-1]):
-                    continue
-                s = _name_inside(fb, m, page)
-                if s is None:
-                    continue
+        reading = _run_reading(m.group(0))
+        if reading is None:
+            continue
+        off, honorific = reading
+        run_start, run_end = m.span()
+        if off is None:
+            s = _name_inside(fb, m, page)
+            if s is None:
+                continue
+        else:
+            s = run_start + off
         sentences, starts = page.sentences, page.sentence_starts
         i = bisect.bisect_right(starts, s) - 1
         if i < 0:
@@ -209,14 +236,17 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         ss, se = sentences[i]
         if s >= se:
             continue
-        e = name_at(fb, s, se)
+        if off is None:
+            e = name_at(fb, s, se)
+        else:   # the run itself is the name (_run_reading): only what follows it can still rule it out
+            e = run_end if name_may_end(fb, run_end, se) else None
         if not e:
             continue
         nkey = match_key(body[s:e])
         if author_key and (nkey == author_key or nkey in author_key.split(" - ") or author_key.endswith(" " + nkey)):
             continue
         left = fb[max(ss, s - 40):s]
-        cue = _has_cue(left) or (honorific and s != m.start())
+        cue = _has_cue(left) or (honorific and s != run_start)
         before = _titles_before(fb, ss, s)
         after, chain_end = _titles_after(fb, e, se)
         if not (cue or before or after or nkey in persons):
