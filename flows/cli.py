@@ -145,7 +145,7 @@ def _print_summary(s) -> None:
         out.print("  data quality: nothing new to validate")
     if s.stage_seconds:
         out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()
-                                            if not k.startswith("_")) + f" (workers {s.workers})")
+                                            if not k.startswith("_")) + f" (clean-extract on {s.runner})")
         peaks = s.stage_seconds.get("_peak_rss_mb", {})
         if peaks:
             out.print("  peak RSS of this process after each stage (MB): "

@@ -57,6 +57,7 @@ class RunSummary:
     warehouse: str = ""
     report: str = ""
     workers: int = 1
+    runner: str = "threads"
     stage_seconds: dict = field(default_factory=dict)
 
 
@@ -208,6 +209,9 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
         summary.files_seen = len(files) + len(problems)
         summary.files_unchanged = len(plan.unchanged)
         summary.workers = choose_workers(workers, len(plan.to_read), dask_address)
+        summary.runner = (f"dask {dask_address}" if dask_address else
+                          f"dask local cluster, {summary.workers} processes" if summary.workers > 1
+                          else "this process")
         size = batch_size or auto_batch_size(len(plan.to_read), summary.workers)
         n_batches = -(-len(plan.to_read) // size)
 

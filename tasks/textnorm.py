@@ -22,9 +22,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Where old-style placement can occur at all: o/u then a toned a/e/y ending the syllable. One
+# scan per leading letter: a regex that starts with a literal is scanned several times faster than
+# one starting with a look-behind or a character class, and most text has few such places.
+_OLD_TONE_AT = [re.compile(lead + "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])") for lead in "oOuU"]
+
+
 def fold_tone_placement(text: str) -> str:
     """Map old-style tone placement to the modern one, keeping length (offsets stay honest)."""
-    return _OPEN_SYLLABLE.sub(_move_mark, text)
+    starts = sorted(m.start() for rx in _OLD_TONE_AT for m in rx.finditer(text))
+    if not starts:
+        return text
+    pieces, pos = [], 0
+    for start in starts:
+        m = _OPEN_SYLLABLE.match(text, start)   # the full rule, look-behind included
+        if m is None:
+            continue
+        rep = _move_mark(m)
+        if rep != m.group(0):
+            pieces += [text[pos:start], rep]
+            pos = m.end()
+    return "".join(pieces + [text[pos:]]) if pieces else text
 
 
 def match_key(text: str) -> str:

@@ -27,13 +27,17 @@ def test_dask_cluster_run_equals_single_process_run(tmp_path, run_bantin):
                        "--batch-size", "2")
     t_local = time.monotonic() - t0
     assert local.returncode == 0, local.stderr
+    assert "clean-extract on dask local cluster, 2 processes" in local.stdout
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        address = cluster.scheduler_address
         t0 = time.monotonic()
         remote = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "remote"),
-                            "--dask-address", cluster.scheduler_address, "--batch-size", "2")
+                            "--dask-address", address, "--batch-size", "2")
         t_remote = time.monotonic() - t0
     assert remote.returncode == 0, remote.stderr
+    assert f"clean-extract on dask {address}" in remote.stdout
+    assert "clean-extract on this process" in single.stdout
     print(f"\nwall seconds: single {t_single:.1f}, --workers 2 {t_local:.1f}, --dask-address {t_remote:.1f}")
     expected = content(tmp_path / "single" / "warehouse.duckdb")
     assert content(tmp_path / "local" / "warehouse.duckdb") == expected
