@@ -32,7 +32,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
-_PREFILTER = re.compile(r"\d")
 # Where a kind word may start.  A word that begins with another kind word ("chương trình hành
 # động") starts where that one does, so only the shorter one is searched for.
 _KIND_SEARCH = tuple(w for w in L.doc_kind_words
@@ -56,7 +55,7 @@ def _mkdate(d: str, m: str, y: str) -> date | None:
 
 def extract_document_refs(page: Page) -> list[DocumentRef]:
     body, fb = page.body, page.fb
-    if not _PREFILTER.search(fb):
+    if not page.has_digit:
         return []
     lo = page.lo
     starts = set()

@@ -132,15 +132,15 @@ def _in_paren(fb: str, cs: int, pos: int) -> bool:
 
 
 def extract_indicators(page: Page, ref_year: int | None, masked) -> list[Indicator]:
-    body, fb, lo = page.body, page.fb, page.lo
     out: list[Indicator] = []
+    if not page.has_digit:      # every indicator is a number
+        return out
+    body, fb, lo = page.body, page.fb, page.lo
     seen = set()
     hints = L.sentence_hints
-    if not any(h in lo for h in hints):
-        return out
-    for ss, se in page.sentences:
-        low = lo[ss:se]
-        if not any(h in low for h in hints) or not _HAS_DIGIT.search(low):
+    for k in _hinted_sentences(page):
+        ss, se = page.sentences[k]
+        if not _HAS_DIGIT.search(lo, ss, se):
             continue
         facts = []
         for cs, ce in clause_spans(fb, ss, se):
@@ -165,6 +165,25 @@ def extract_indicators(page: Page, ref_year: int | None, masked) -> list[Indicat
                 evidence=body[ss:se], start=ss, end=se,
             ))
     return out
+
+
+def _hinted_sentences(page: Page) -> list[int]:
+    """Indices of the sentences that contain a sentence hint.  One substring search per hint over
+    the whole lower-cased page (most pages contain none), not every hint in every sentence; after
+    a hit the search goes on from the end of its sentence."""
+    lo = page.lo
+    found: set[int] = set()
+    for h in L.sentence_hints:
+        i = lo.find(h)
+        while i >= 0:
+            k = bisect.bisect_right(page.sentence_starts, i) - 1
+            se = page.sentences[k][1] if k >= 0 else 0
+            if i + len(h) <= se:
+                found.add(k)
+                i = lo.find(h, se)
+            else:   # across a sentence end, or in the spaces between two sentences
+                i = lo.find(h, i + 1)
+    return sorted(found)
 
 
 def _nearest_period(periods, pos, clause, sentence_start):

@@ -6,10 +6,13 @@ share the work instead of re-splitting or re-normalising the same text.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from tasks.facts import _fold
 from tasks.facts.text import sentence_spans
+
+_DIGIT = re.compile(r"\d")
 
 
 def lower_same_length(text: str) -> str:
@@ -29,6 +32,12 @@ class Page:
         self.body = body
         fb = _fold(body)
         self.fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
+
+    @cached_property
+    def has_digit(self) -> bool:
+        """Both document references and indicators need a number: a page without a digit is
+        done without its lower-cased copy."""
+        return _DIGIT.search(self.fb) is not None
 
     @cached_property
     def lo(self) -> str:
