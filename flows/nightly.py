@@ -220,7 +220,9 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             plan_file = plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
                                               plan.to_read)
             runner = make_task_runner(summary.workers, dask_address)
-            warm_up_validation()
+            if summary.workers == 1 and not dask_address:
+                # with Dask workers on this machine, its ~250 MB would add to their peak instead
+                warm_up_validation()
             with timed(secs, "clean_extract_flow"), api_shared_with_workers():
                 ce = clean_extract.with_options(task_runner=runner)(
                     plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),

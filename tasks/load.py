@@ -74,7 +74,7 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
              finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
     with warehouse(db_path) as con:
         # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
-        con.execute("SET memory_limit = '512MB'")
+        con.execute("SET memory_limit = '384MB'")
         con.execute("SET preserve_insertion_order = false")
         apply_schema(con)
         for name in ("articles", "boilerplate", "people", "document_refs", "indicators",
