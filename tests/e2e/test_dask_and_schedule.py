@@ -61,3 +61,23 @@ def test_serve_without_a_server_says_how_to_start_one(run_bantin):
     proc = run_bantin("serve", timeout=120)
     assert proc.returncode != 0
     assert "prefect server start" in proc.stderr
+
+
+def test_a_batch_that_never_reports_back_fails_the_run_instead_of_hanging(tmp_path, run_bantin):
+    """A Dask worker that never finishes its batch (here: frozen at a failpoint; in the field, a
+    worker that cannot unpickle its task) must fail the run with a clear message, not leave the
+    nightly run waiting forever."""
+    inp = tmp_path / "in"
+    shutil.copytree(SEEDS, inp)
+    t0 = time.monotonic()
+    proc = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "data"), "--workers", "2",
+                      env_extra={"BANTIN_FAILPOINT": "extracted", "BANTIN_BATCH_TIMEOUT_S": "15"},
+                      timeout=300)
+    elapsed = time.monotonic() - t0
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert "did not finish within 15 s" in proc.stderr
+    assert elapsed < 200
+    import duckdb
+    with duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
