@@ -50,10 +50,22 @@ _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strong
 
 
 def _head_at(fb: str, pos: int):
-    hm = L.post_head_re.match(fb, pos)
-    if hm and fb[pos].isupper():
-        return hm
-    return None
+    if not fb[pos].isupper():    # cheap test first: the head regex tries every post head
+        return None
+    return L.post_head_re.match(fb, pos)
+
+
+# Punctuation that no organisation-phrase token (orgs._TOKEN) holds or starts with: a title whose
+# head ends before one of these cannot reach past it.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
+
+
+def _last_break(fb: str, start: int, end: int) -> int:
+    """Offset of the last _PHRASE_BREAK character in fb[start:end], -1 if none."""
+    last = -1
+    for m in _PHRASE_BREAK.finditer(fb, start, end):
+        last = m.start()
+    return last
 
 
 def _titles_after(fb: str, pos: int, limit: int):
@@ -100,9 +112,11 @@ def _titles_before(fb: str, ss: int, pos: int):
     while pos > ss:
         # the nearest title that ends right before pos, its head at most 120 characters back
         found = None
-        for hs, he in _post_heads(fb, max(ss, pos - 120), pos):
-            if he > pos:
-                continue
+        heads = [h for h in _post_heads(fb, max(ss, pos - 120), pos) if h[1] <= pos]
+        wall = _last_break(fb, min((he for _, he in heads), default=pos), pos)
+        for hs, he in heads:
+            if he <= wall:
+                continue   # the title's words stop at that punctuation, before pos
             te = org_phrase_end(fb, he, pos, stop_at_names=False)
             if not fb[te:pos].strip():
                 found = (hs, te)
