@@ -57,7 +57,7 @@ class RunSummary:
     warehouse: str = ""
     report: str = ""
     workers: int = 1
-    runner: str = "threads"
+    runner: str = "this process"
     stage_seconds: dict = field(default_factory=dict)
 
 
