@@ -300,6 +300,11 @@ def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> N
         j = bisect.bisect_right(cstarts, hs) - 1
         if j >= 0 and claimed[j][0] <= hs < claimed[j][1]:
             continue
+        # The reference's key starts with its head's key (the organisation phrase, if any, follows
+        # after a space), so a head that starts no known title needs no phrase read.
+        hk = match_key(body[hs:he])
+        if not any(tk.startswith(hk) for tk in by_title):
+            continue
         i = bisect.bisect_right(starts, hs) - 1
         if i < 0:
             continue
