@@ -108,6 +108,8 @@ class Lexicon:
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_re confirms
         self.post_head_first_re = re.compile(alternation(firsts) + r"(?![^\W\d_])")  # left edge: checked by caller
+        # the same, one literal-first regex per word, for scanning a page for only a few of them
+        self.post_head_first_word_re = {w: re.compile(re.escape(w) + r"(?![^\W\d_])") for w in map(_norm, firsts)}
         self.former_words = word_tuple(posts["former_prefixes"])
         self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
         self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")

@@ -107,6 +107,23 @@ def _post_heads(fb: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return heads
 
 
+def _post_heads_from(fb: str, words) -> list[tuple[int, int]]:
+    """_post_heads(fb) restricted to heads whose first word (as the scan reads it) is in words.
+
+    At most one first word can match at a place (each must be followed by a non-letter), so
+    merging one scan per word gives the same places as the alternation scan; a regex that starts
+    with a literal is scanned several times faster than the alternation."""
+    starts = sorted(m.start() for w in words for m in L.post_head_first_word_re[w].finditer(fb))
+    heads = []
+    for hs in starts:
+        if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
+            continue
+        hm = L.post_head_re.match(fb, hs)
+        if hm:
+            heads.append((hs, hm.end()))
+    return heads
+
+
 def _titles_before(fb: str, ss: int, pos: int):
     chain = []
     while pos > ss:
@@ -280,8 +297,13 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         claimed.extend(after)
         claimed.append((s, e))
 
-    if any(p["tkeys"] for p in persons.values()):   # references by title need a known title
-        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed, _post_heads(fb))
+    tkeys = {tk for p in persons.values() for tk in p["tkeys"]}
+    if tkeys:   # references by title need a known title
+        # A reference's key starts with its head's first word, case-folded (see _title_references):
+        # only heads whose first word starts a known title can refer to anyone.
+        words = [w for w in L.post_head_first_word_re if any(tk.startswith(w.casefold()) for tk in tkeys)]
+        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed,
+                          _post_heads_from(fb, words))
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]
