@@ -91,6 +91,31 @@ def common_word_re(phrases) -> re.Pattern:
     return re.compile(re.escape(max(sorted(common), key=len)), re.IGNORECASE)
 
 
+class FirstCharAlternation:
+    """`re.compile(alternation(words) + tail, flags).match(text, pos)`, trying only the phrases
+    whose first character can match text[pos].  A case-insensitive alternation of ~90 phrases
+    enters every branch on every call; here the regex engine itself decides, once per character
+    seen, which phrases can start with it, and the result is the same (the other branches fail
+    on their first character; the order of the rest is kept)."""
+
+    def __init__(self, words, tail: str, flags: int) -> None:
+        uniq = sorted({_norm(w) for w in words}, key=len, reverse=True)   # as alternation()
+        self._parts = [(w[0], re.escape(w).replace(r"\ ", r"\s+")) for w in uniq]
+        self._tail, self._flags = tail, flags
+        self._for_char: dict[str, re.Pattern | None] = {}
+
+    def match(self, text: str, pos: int) -> re.Match | None:
+        if pos >= len(text):
+            return None
+        c = text[pos]
+        rx = self._for_char.get(c, False)
+        if rx is False:
+            parts = [p for first, p in self._parts if re.fullmatch(re.escape(first), c, self._flags)]
+            rx = re.compile("(?:" + "|".join(parts) + ")" + self._tail, self._flags) if parts else None
+            self._for_char[c] = rx
+        return rx.match(text, pos) if rx is not None else None
+
+
 class Lexicon:
     def __init__(self) -> None:
         posts = _yaml("posts.yaml")
@@ -104,9 +129,10 @@ class Lexicon:
 
         # -- people
         self.post_head_re = re.compile(alternation(posts["post_heads"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.post_head_at = FirstCharAlternation(posts["post_heads"], r"(?![^\W\d_])", re.IGNORECASE)  # same matches
         firsts = {_norm(h).split()[0] for h in posts["post_heads"]}
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
-        # cheap case-sensitive scan for where a post head may start; post_head_re confirms
+        # cheap case-sensitive scan for where a post head may start; post_head_at confirms
         self.post_head_first_re = re.compile(alternation(firsts) + r"(?![^\W\d_])")  # left edge: checked by caller
         # the same, one literal-first regex per word, for scanning a page for only a few of them
         self.post_head_first_word_re = {w: re.compile(re.escape(w) + r"(?![^\W\d_])") for w in map(_norm, firsts)}

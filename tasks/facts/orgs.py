@@ -104,7 +104,7 @@ def org_phrase_end(fb: str, pos: int, limit: int, *, stops=None, max_tokens: int
                 break
             if n > 0 and prev_word.casefold() not in ("ban", "đảng", "ủy"):
                 # a new post head starts a new title ("..., Trưởng Ban") - only without a comma is rare
-                hm = L.post_head_re.match(fb, ts)
+                hm = L.post_head_at.match(fb, ts)
                 if hm and " " in hm.group(0):
                     break
             end = m.end(); p = end; prev_cap = True; prev_word = tok; n += 1

@@ -52,7 +52,7 @@ _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strong
 def _head_at(fb: str, pos: int):
     if not fb[pos].isupper():    # cheap test first: the head regex tries every post head
         return None
-    return L.post_head_re.match(fb, pos)
+    return L.post_head_at.match(fb, pos)
 
 
 # Punctuation that no organisation-phrase token (orgs._TOKEN) holds or starts with: a title whose
@@ -101,7 +101,7 @@ def _post_heads(fb: str, start: int = 0, end: int | None = None) -> list[tuple[i
         hs = cm.start()
         if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
             continue
-        hm = L.post_head_re.match(fb, hs)
+        hm = L.post_head_at.match(fb, hs)
         if hm:
             heads.append((hs, hm.end()))
     return heads
@@ -118,7 +118,7 @@ def _post_heads_from(fb: str, words) -> list[tuple[int, int]]:
     for hs in starts:
         if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
             continue
-        hm = L.post_head_re.match(fb, hs)
+        hm = L.post_head_at.match(fb, hs)
         if hm:
             heads.append((hs, hm.end()))
     return heads
