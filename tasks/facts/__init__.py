@@ -43,13 +43,25 @@ def _fold(body: str) -> str:
     return "".join(pieces)
 
 
+_parts = None
+
+
+def _extractors():
+    """The extractor modules, imported on first use (they import this package, and load the
+    lexicons); a function-level import on every call costs more than a small page's matching."""
+    global _parts
+    if _parts is None:
+        from tasks.facts.docrefs import extract_document_refs
+        from tasks.facts.indicators import extract_indicators
+        from tasks.facts.page import Page
+        from tasks.facts.people import extract_people
+        _parts = (Page, extract_document_refs, extract_people, extract_indicators)
+    return _parts
+
+
 def extract_facts(body: str, *, published_at: datetime | None = None, event_date: date | None = None,
                   author: str | None = None) -> Facts:
-    from tasks.facts.docrefs import extract_document_refs
-    from tasks.facts.indicators import extract_indicators
-    from tasks.facts.page import Page
-    from tasks.facts.people import extract_people
-
+    Page, extract_document_refs, extract_people, extract_indicators = _extractors()
     if not isinstance(body, str) or not body:
         return Facts()
     try:
