@@ -130,7 +130,7 @@ def _titles_before(fb: str, ss: int, pos: int):
         # the nearest title that ends right before pos, its head at most 120 characters back
         found = None
         heads = [h for h in _post_heads(fb, max(ss, pos - 120), pos) if h[1] <= pos]
-        wall = _last_break(fb, min((he for _, he in heads), default=pos), pos)
+        wall = _last_break(fb, min(he for _, he in heads), pos) if heads else -1
         for hs, he in heads:
             if he <= wall:
                 continue   # the title's words stop at that punctuation, before pos
