@@ -233,8 +233,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     persons: dict[str, dict] = {}
     claimed: list[tuple[int, int]] = []
 
-    def add(name_s, name_e, titles, role):
-        key = match_key(body[name_s:name_e])
+    def add(key, name_s, name_e, titles, role):
         p = persons.get(key)
         if p is None:
             p = persons[key] = {"name": body[name_s:name_e], "titles": [], "tkeys": set(), "role": role,
@@ -292,7 +291,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             if pm and pm.group(1)[0].isupper() and nkey not in persons and not after:
                 continue
         role = _role(fb, ss, s, chain_end, se, before[0][0] if before else s)
-        add(s, e, before + after, role)
+        add(nkey, s, e, before + after, role)
         claimed.extend(before)
         claimed.extend(after)
         claimed.append((s, e))

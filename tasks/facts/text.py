@@ -35,7 +35,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for cut, resume in _breaks(text):
-        _add(text, pos, cut, spans)
+        if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
+            spans.append((pos, cut))     # the usual case: nothing to trim
+        else:
+            _add(text, pos, cut, spans)
         pos = resume
     _add(text, pos, len(text), spans)
     return spans
