@@ -46,6 +46,7 @@ _SPEAKER_INTRO = re.compile(
     r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
+_HEAD_FIRST_FOLDED = [(w, w.casefold()) for w in L.post_head_first_word_re]
 _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strongest first
 
 
@@ -153,15 +154,13 @@ def _titles_before(fb: str, ss: int, pos: int):
     return chain
 
 
-def _capitalised_runs(fb: str):
-    """Runs of 2+ capitalised syllables, each starting at a word edge ("TP HCM Nguyễn Văn Được"
-    gives "Nguyễn Văn Được": the scan regex may first land on the "M" of "HCM")."""
-    for m in _CAPSEQ.finditer(fb):
-        while m is not None and m.start() and fb[m.start() - 1].isalnum():
-            sp = fb.find(" ", m.start(), m.end())
-            m = _CAPSEQ.match(fb, sp + 1) if sp >= 0 else None
-        if m is not None:
-            yield m
+def _at_word_edge(fb: str, m):
+    """The capitalised run m, or its part that starts at a word edge ("TP HCM Nguyễn Văn Được"
+    gives "Nguyễn Văn Được": the scan regex may first land on the "M" of "HCM"); None if none."""
+    while m is not None and m.start() and fb[m.start() - 1].isalnum():
+        sp = fb.find(" ", m.start(), m.end())
+        m = _CAPSEQ.match(fb, sp + 1) if sp >= 0 else None
+    return m
 
 
 @lru_cache(maxsize=16384)
@@ -247,7 +246,11 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         if _ROLE_RANK[role] > _ROLE_RANK[p["role"]]:
             p["role"] = role
 
-    for m in _capitalised_runs(fb):
+    for m in _CAPSEQ.finditer(fb):   # runs of 2+ capitalised syllables
+        if m.start() and fb[m.start() - 1].isalnum():
+            m = _at_word_edge(fb, m)
+            if m is None:
+                continue
         reading = _run_reading(m.group(0))
         if reading is None:
             continue
@@ -300,7 +303,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     if tkeys:   # references by title need a known title
         # A reference's key starts with its head's first word, case-folded (see _title_references):
         # only heads whose first word starts a known title can refer to anyone.
-        words = [w for w in L.post_head_first_word_re if any(tk.startswith(w.casefold()) for tk in tkeys)]
+        words = [w for w, fw in _HEAD_FIRST_FOLDED if any(tk.startswith(fw) for tk in tkeys)]
         _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed,
                           _post_heads_from(fb, words))
 
