@@ -167,22 +167,40 @@ def extract_indicators(page: Page, ref_year: int | None, masked) -> list[Indicat
     return out
 
 
+def _hint_searches(hints) -> list[tuple[str, tuple[str, ...]]]:
+    """(what to search for, the hints it finds): hints that share a first word ("hội viên",
+    "hội thanh niên") are found with one search for that word and a space."""
+    by_first: dict[str, list[str]] = {}
+    for h in dict.fromkeys(hints):   # the lexicon's "cấp uỷ" is "cấp ủy" once tone placement is folded
+        by_first.setdefault(h.split(" ")[0], []).append(h)
+    out = []
+    for first, group in by_first.items():
+        if len(group) > 1 and all(h.startswith(first + " ") for h in group):
+            out.append((first + " ", tuple(group)))
+        else:
+            out.extend((h, (h,)) for h in group)
+    return out
+
+
+_HINT_SEARCHES = _hint_searches(L.sentence_hints)
+
+
 def _hinted_sentences(page: Page) -> list[int]:
     """Indices of the sentences that contain a sentence hint.  One substring search per hint over
     the whole lower-cased page (most pages contain none), not every hint in every sentence; after
     a hit the search goes on from the end of its sentence."""
     lo = page.lo
     found: set[int] = set()
-    for h in L.sentence_hints:
-        i = lo.find(h)
+    for needle, group in _HINT_SEARCHES:
+        i = lo.find(needle)
         while i >= 0:
             k = bisect.bisect_right(page.sentence_starts, i) - 1
             se = page.sentences[k][1] if k >= 0 else 0
-            if i + len(h) <= se:
+            if any(i + len(h) <= se and lo.startswith(h, i) for h in group):
                 found.add(k)
-                i = lo.find(h, se)
-            else:   # across a sentence end, or in the spaces between two sentences
-                i = lo.find(h, i + 1)
+                i = lo.find(needle, se)
+            else:   # not a hint, across a sentence end, or in the spaces between two sentences
+                i = lo.find(needle, i + 1)
     return sorted(found)
 
 
