@@ -128,8 +128,8 @@ class Lexicon:
         self.docs = docs
 
         # -- people
-        self.post_head_re = re.compile(alternation(posts["post_heads"]) + r"(?![^\W\d_])", re.IGNORECASE)
-        self.post_head_at = FirstCharAlternation(posts["post_heads"], r"(?![^\W\d_])", re.IGNORECASE)  # same matches
+        # a post head at a place: the case-insensitive alternation of post_heads + (?![^\W\d_])
+        self.post_head_at = FirstCharAlternation(posts["post_heads"], r"(?![^\W\d_])", re.IGNORECASE)
         firsts = {_norm(h).split()[0] for h in posts["post_heads"]}
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_at confirms

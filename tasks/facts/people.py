@@ -46,6 +46,7 @@ _SPEAKER_INTRO = re.compile(
     r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
+# first words of post heads with their case-folded form (title keys are case-folded)
 _HEAD_FIRST_FOLDED = [(w, w.casefold()) for w in L.post_head_first_word_re]
 _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strongest first
 
