@@ -71,6 +71,8 @@ def _last_break(fb: str, start: int, end: int) -> int:
 
 
 def _titles_after(fb: str, pos: int, limit: int):
+    if pos >= limit or fb[pos] not in " \t,–-—(":   # cheap test first: what _SEP_FIRST can start with
+        return [], pos
     spans = []
     sep = _SEP_FIRST
     while True:
