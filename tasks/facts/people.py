@@ -232,6 +232,7 @@ def _role(fb: str, ss: int, s: int, after: int, se: int, chain_start: int | None
 def extract_people(page: Page, author: str | None) -> list[Person]:
     body, fb = page.body, page.fb
     author_key = match_key(author).strip() if author else None
+    author_parts = author_key.split(" - ") if author_key else ()
     persons: dict[str, dict] = {}
     claimed: list[tuple[int, int]] = []
 
@@ -279,7 +280,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         if not e:
             continue
         nkey = match_key(body[s:e])
-        if author_key and (nkey == author_key or nkey in author_key.split(" - ") or author_key.endswith(" " + nkey)):
+        if author_key and (nkey == author_key or nkey in author_parts or author_key.endswith(" " + nkey)):
             continue
         left = fb[max(ss, s - 40):s]
         cue = _has_cue(left) or (honorific and s != run_start)
