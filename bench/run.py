@@ -273,7 +273,7 @@ def stage_seconds(tail: str) -> dict:
     for ln in tail.splitlines():
         ln = ln.strip()
         if ln.startswith("seconds:"):
-            body = ln[len("seconds:"):].split("(workers")[0]
+            body = ln[len("seconds:"):].split("(")[0]
             out = {}
             for item in body.split(","):
                 parts = item.split()
