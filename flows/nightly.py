@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -101,13 +102,15 @@ def discover_task(input_dir: Path):
 
 
 @task(name="scan-chrome", cache_policy=NO_CACHE)
-def scan_task(files):
-    return batch_stage.scan_batch(files)
+def scan_task(plan_file: str, start: int, stop: int):
+    return batch_stage.scan_batch(plan_stage.read_plan(Path(plan_file), start, stop))
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def process_task(files, batch_no: int, run_id: str, data_dir: Path, chrome_lines):
-    return batch_stage.process_batch(files, batch_no=batch_no, run_id=run_id, data_dir=data_dir,
+def process_task(plan_file: str, start: int, stop: int, batch_no: int, run_id: str, data_dir: Path,
+                 chrome_lines):
+    return batch_stage.process_batch(plan_stage.read_plan(Path(plan_file), start, stop),
+                                     batch_no=batch_no, run_id=run_id, data_dir=data_dir,
                                      chrome_lines=chrome_lines)
 
 
@@ -165,14 +168,13 @@ class CleanExtractResult:
 @flow(name="clean-extract", log_prints=False)
 def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
                   full_refresh: bool = False) -> CleanExtractResult:
-    """Scan then process the planned files. The file list comes from a staged plan file, not as a
-    parameter: Prefect records flow parameters in its database, and 100,000 paths do not belong
-    there."""
+    """Scan then process the planned files. The file list is a staged plan file, not a parameter:
+    Prefect records flow parameters in its database, and 100,000 paths do not belong there; each
+    task reads its own slice of it."""
     data_path, seconds = Path(data_dir), {}
-    files = plan_stage.read_plan(Path(plan_file))
-    batches = plan_stage.batches(files, batch_size)
+    batches = plan_stage.slices(plan_stage.plan_size(Path(plan_file)), batch_size)
     with timed(seconds, "scan"):
-        scans = _results([scan_task.submit(b) for b in batches], "scan")
+        scans = _results([scan_task.submit(plan_file, a, b) for a, b in batches], "scan")
         counts = chrome_stage.count_pages(scans)
         del scans
         history = (chrome_stage.KeyCounts.empty() if full_refresh
@@ -180,8 +182,8 @@ def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
         chrome = batch_stage.chrome_set(chrome_stage.merge_counts([history, counts]))
         del history
     with timed(seconds, "clean_extract"):
-        results = _results([process_task.submit(b, i, run_id, data_path, chrome)
-                            for i, b in enumerate(batches)], "process")
+        results = _results([process_task.submit(plan_file, a, b, i, run_id, data_path, chrome)
+                            for i, (a, b) in enumerate(batches)], "process")
     return CleanExtractResult(counts=counts, batches=results, seconds=seconds)
 
 
@@ -208,17 +210,22 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
                                               full_refresh=full_refresh)
         summary.files_seen = len(files) + len(problems)
         summary.files_unchanged = len(plan.unchanged)
-        summary.workers = choose_workers(workers, len(plan.to_read), dask_address)
+        n_to_read = len(plan.to_read)
+        summary.workers = choose_workers(workers, n_to_read, dask_address)
         summary.runner = (f"dask {dask_address}" if dask_address else
                           f"dask local cluster, {summary.workers} processes" if summary.workers > 1
                           else "this process")
-        size = batch_size or auto_batch_size(len(plan.to_read), summary.workers)
-        n_batches = -(-len(plan.to_read) // size)
+        size = batch_size or auto_batch_size(n_to_read, summary.workers)
+        n_batches = -(-n_to_read // size)
+        plan_file = (plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
+                                           plan.to_read) if n_to_read else None)
+        # From here on the flow needs only the paths it saw (for the load's vanished check):
+        # one Arrow array instead of a Python object per file.
+        discovered = pa.array([f.rel_path for f in files] + [q.rel_path for q in problems], pa.string())
+        del files, plan
 
         results, counts = [], None
-        if plan.to_read:
-            plan_file = plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
-                                              plan.to_read)
+        if plan_file is not None:
             runner = make_task_runner(summary.workers, dask_address)
             if summary.workers == 1 and not dask_address:
                 # with Dask workers on this machine, its ~250 MB would add to their peak instead
@@ -248,8 +255,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
         summary.dq_failed = [f"{r.table_name}: {r.expectation} ({r.unexpected_count} unexpected)"
                              for r in dq if not r.success]
         with timed(secs, "load"):
-            stats = load_task(db_path, data_path, run_id, [f.rel_path for f in files] +
-                              [q.rel_path for q in problems],
+            stats = load_task(db_path, data_path, run_id, discovered,
                               dict(files_seen=summary.files_seen, files_new=summary.files_new,
                                    files_quarantined=summary.files_quarantined),
                               # a key seen on one page only carries no repetition signal: not kept

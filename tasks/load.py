@@ -69,7 +69,7 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM {alias}_empty")
 
 
-def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: list[str],
+def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: list[str] | pa.Array,
              run_stats: dict, dq_rows: list[dict], chrome_counts: KeyCounts | None,
              finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
     with warehouse(db_path) as con:

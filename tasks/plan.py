@@ -54,7 +54,21 @@ def write_plan(path: Path, files: list[SourceFile]) -> Path:
     return path
 
 
-def read_plan(path: Path) -> list[SourceFile]:
+def read_plan(path: Path, start: int = 0, stop: int | None = None) -> list[SourceFile]:
+    """The planned files [start:stop]: a batch task reads its own slice, so file lists never
+    travel through the flow process or Prefect's task parameters."""
     t = pq.read_table(path)
+    t = t.slice(start, (t.num_rows if stop is None else stop) - start)
     return [SourceFile(p, r, s, m) for p, r, s, m in zip(
         t["path"].to_pylist(), t["rel_path"].to_pylist(), t["size"].to_pylist(), t["mtime"].to_pylist())]
+
+
+def plan_size(path: Path) -> int:
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def slices(n: int, size: int) -> list[tuple[int, int]]:
+    """[start, stop) of each batch of `size` over n planned files."""
+    if size < 1:
+        raise ValueError("batch size must be >= 1")
+    return [(i, min(i + size, n)) for i in range(0, n, size)]
