@@ -143,16 +143,3 @@ def test_plan_skips_files_whose_size_and_mtime_match():
     with pytest.raises(ValueError):
         batches([a], 0)
 
-
-def test_collapse_whitespace_equals_split_join():
-    import random
-    import sys
-
-    from tasks.identity import WHITESPACE, collapse_whitespace
-
-    assert set(WHITESPACE) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
-    rnd = random.Random(7)
-    alphabet = list("ab đờ\u00a0\t\n\r\u3000\u2009\x1c") + [" " * 3]
-    for _ in range(5000):
-        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
-        assert collapse_whitespace(s) == " ".join(s.split()), repr(s)
