@@ -25,12 +25,13 @@ def nfc(text: str) -> str:
 # Where old-style placement can occur at all: o/u then a toned a/e/y ending the syllable. One
 # scan per leading letter: a regex that starts with a literal is scanned several times faster than
 # one starting with a look-behind or a character class, and most text has few such places.
-_OLD_TONE_AT = [re.compile(lead + "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])") for lead in "oOuU"]
+_OLD_TONE_AT = [(lead, re.compile(lead + "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])"))
+                for lead in "oOuU"]
 
 
 def fold_tone_placement(text: str) -> str:
     """Map old-style tone placement to the modern one, keeping length (offsets stay honest)."""
-    starts = sorted(m.start() for rx in _OLD_TONE_AT for m in rx.finditer(text))
+    starts = sorted(m.start() for lead, rx in _OLD_TONE_AT if lead in text for m in rx.finditer(text))
     if not starts:
         return text
     pieces, pos = [], 0

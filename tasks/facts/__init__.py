@@ -9,39 +9,13 @@ and `body[start:end]` is the evidence.  Rules are data (tasks/facts/lexicons/); 
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date, datetime
 
 from tasks.model import Facts
-from tasks.textnorm import _OPEN_SYLLABLE, _move_mark, nfc
+from tasks.textnorm import fold_tone_placement as _fold, nfc
 
 __all__ = ["extract_facts"]
-# Old-style tone placement can only occur where o/u is followed by a toned a/e/y at the end of a
-# syllable ("hoà", "uỷ"): a cheap scan finds those few places, the (slower) fold checks each one.
-# One scan per leading letter: a regex that starts with a literal is scanned several times faster
-# than one that starts with a character class; a letter the page lacks (most pages have no
-# capital O) is ruled out by a plain substring test, cheaper still.
-_OLD_TONE = [(lead, re.compile(lead + "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")) for lead in "oOuU"]
 log = logging.getLogger(__name__)
-
-
-def _fold(body: str) -> str:
-    """fold_tone_placement(body), visiting only the few places a fast scan finds."""
-    pieces = []
-    pos = 0
-    for start in sorted(m.start() for lead, rx in _OLD_TONE if lead in body for m in rx.finditer(body)):
-        om = _OPEN_SYLLABLE.match(body, start)
-        if om is None:
-            continue
-        rep = _move_mark(om)
-        if rep != om.group(0):
-            pieces.append(body[pos:start])
-            pieces.append(rep)
-            pos = om.end()
-    if not pieces:
-        return body
-    pieces.append(body[pos:])
-    return "".join(pieces)
 
 
 _parts = None
