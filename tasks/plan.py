@@ -35,9 +35,7 @@ def plan_incremental(files: list[SourceFile], known: dict[str, tuple[str, int | 
 
 
 def batches(files: list[SourceFile], size: int) -> list[list[SourceFile]]:
-    if size < 1:
-        raise ValueError("batch size must be >= 1")
-    return [files[i:i + size] for i in range(0, len(files), size)]
+    return [files[a:b] for a, b in slices(len(files), size)]
 
 
 def write_plan(path: Path, files: list[SourceFile]) -> Path:

@@ -73,16 +73,6 @@ DERIVED_FROM = {
 }
 
 
-def stored_columns(spec: dict) -> list[str]:
-    """The stored columns a suite needs read (its own plus the sources of derived ones)."""
-    cols: list[str] = []
-    for c in suite_columns(spec):
-        for src in DERIVED_FROM.get(c, (c,)):
-            if src not in cols:
-                cols.append(src)
-    return cols
-
-
 def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
     """Columns some expectations need that are computed, not stored (idempotent)."""
     def add(name: str, make):

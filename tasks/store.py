@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
-from tasks.records import SCHEMAS, STAGED_TABLES
+from tasks.records import STAGED_TABLES
 
 WAREHOUSE_DIR = Path(__file__).resolve().parent.parent / "warehouse"
 PUBLISHED_TABLES = {  # staged dataset -> published Parquet dataset name
@@ -66,14 +66,6 @@ def write_batch(data_dir: Path, run_id: str, part: int | str, tables: dict[str, 
 
 def staged_files(data_dir: Path, run_id: str, name: str) -> list[Path]:
     return sorted((staging_dir(data_dir, run_id) / name).glob("part-*.parquet"))
-
-
-def read_staged(data_dir: Path, run_id: str, name: str, columns: list[str] | None = None) -> pa.Table:
-    files = staged_files(data_dir, run_id, name)
-    schema = SCHEMAS[name]
-    if not files:
-        return schema.empty_table() if columns is None else schema.empty_table().select(columns)
-    return pa.concat_tables([pq.read_table(f, columns=columns, schema=schema) for f in files])
 
 
 def publish_staging(data_dir: Path, run_id: str) -> None:
@@ -155,9 +147,7 @@ def known_sources(db_path: Path) -> dict[str, tuple[str, int | None, int | None]
 def _drop_string_keyed_chrome_lines(con) -> None:
     """Warehouses before tasks/chrome.py kept line keys as text; the counts are derived data
     (a --full-refresh recounts them), so the old table is dropped, not converted."""
-    cols = {r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'chrome_lines'").fetchall()}
-    if "line_key" in cols:
+    if "line_key" in _columns(con, "chrome_lines"):
         con.execute("DROP TABLE chrome_lines")
 
 
@@ -165,9 +155,7 @@ def known_chrome_counts(db_path: Path) -> KeyCounts:
     if not db_path.exists():
         return KeyCounts.empty()
     with warehouse(db_path, read_only=True) as con:
-        if "key_hash" not in {r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_name = 'chrome_lines'").fetchall()}:
+        if "key_hash" not in _columns(con, "chrome_lines"):
             return KeyCounts.empty()
         t = con.sql("SELECT key_hash, pages FROM chrome_lines ORDER BY key_hash").to_arrow_table()
     return KeyCounts(t["key_hash"].to_numpy().astype("int64", copy=False),
@@ -181,6 +169,11 @@ def committed_run_ids(db_path: Path) -> set[str]:
         if not _has_table(con, "runs"):
             return set()
         return {r[0] for r in con.execute("SELECT run_id FROM runs WHERE status = 'succeeded'").fetchall()}
+
+
+def _columns(con, table: str) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
 
 
 def _has_table(con, name: str) -> bool:

@@ -99,16 +99,8 @@ def _post_heads(fb: str, start: int = 0, end: int | None = None) -> list[tuple[i
     head's first word is one capitalised syllable, so no scan match can straddle a word start,
     and a head needs its first word followed by a non-letter, which the window's end allows too
     (the head itself is then matched on the whole text)."""
-    heads = []
     scan = L.post_head_first_re.finditer(fb, start) if end is None else L.post_head_first_re.finditer(fb, start, end)
-    for cm in scan:
-        hs = cm.start()
-        if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
-            continue
-        hm = L.post_head_at.match(fb, hs)
-        if hm:
-            heads.append((hs, hm.end()))
-    return heads
+    return _heads_at(fb, (cm.start() for cm in scan))
 
 
 def _post_heads_from(fb: str, words) -> list[tuple[int, int]]:
@@ -117,7 +109,12 @@ def _post_heads_from(fb: str, words) -> list[tuple[int, int]]:
     At most one first word can match at a place (each must be followed by a non-letter), so
     merging one scan per word gives the same places as the alternation scan; a regex that starts
     with a literal is scanned several times faster than the alternation."""
-    starts = sorted(m.start() for w in words for m in L.post_head_first_word_re[w].finditer(fb))
+    return _heads_at(fb, sorted(m.start() for w in words for m in L.post_head_first_word_re[w].finditer(fb)))
+
+
+def _heads_at(fb: str, starts) -> list[tuple[int, int]]:
+    """(start, end) of the post heads that begin at the given scan starts: a capital at a word
+    edge, then the whole head matched there."""
     heads = []
     for hs in starts:
         if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
