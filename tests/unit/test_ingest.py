@@ -297,6 +297,23 @@ def test_double_encoded_utf8_is_repaired_not_passed_on(tmp_path):
     assert page.text == SEED
 
 
+# characters around the double-encoding pairs: every lead and continuation character, and
+# Vietnamese letters and punctuation that look like them
+_PAIR_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0xC0, 0xF6)] + [chr(c) for c in range(0x80, 0xC0)]
+    + list("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u201c\u201e"
+           "\u2020\u2022\u2026\u2030\u2039\u20ac\u2122ạảđưĐ aA.")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PAIR_ALPHABET, max_size=40).map("".join))
+def test_double_utf8_byte_precheck_never_undercounts_the_text_pairs(text):
+    # the byte pre-check may only skip the text scan when the text scan would find < 3 pairs
+    by_bytes = len(ingest._DOUBLE_UTF8_BYTES.findall(text.encode("utf-8")))
+    assert by_bytes >= len(ingest._DOUBLE_UTF8.findall(text))
+
+
 def test_lossy_double_encoded_utf8_is_quarantined(tmp_path):
     # Mojibake whose undefined bytes were dropped cannot be repaired exactly: refuse it.
     mojibake = SEED.encode("utf-8").decode("cp1252", errors="ignore")
