@@ -2,25 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from tasks.model import Anatomy
-from tasks.textnorm import match_key
-
-_SPACE_RUN = re.compile(" {2,}")
-
-
-def collapse_whitespace(s: str) -> str:
-    """" ".join(s.split()) without splitting a long text into all its words.
-
-    When s is printable its only whitespace is the ASCII space (str.isprintable is false for
-    every other character str.split splits on: controls, separators, NBSP), so collapsing runs
-    of spaces and stripping gives the same string."""
-    if not s.isprintable():
-        return " ".join(s.split())
-    if "  " in s:
-        s = _SPACE_RUN.sub(" ", s)
-    return s.strip(" ")
+from tasks.textnorm import collapse_whitespace, match_key
 
 
 def article_id_for(anatomy: Anatomy) -> str:

@@ -49,3 +49,19 @@ def fold_tone_placement(text: str) -> str:
 def match_key(text: str) -> str:
     """Key for comparing Vietnamese strings: NFC, modern tone placement, case-folded."""
     return fold_tone_placement(nfc(text)).casefold()
+
+
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def collapse_whitespace(s: str) -> str:
+    """" ".join(s.split()) without splitting a long text into all its words.
+
+    When s is printable its only whitespace is the ASCII space (str.isprintable is false for
+    every other character str.split splits on: controls, separators, NBSP), so collapsing runs
+    of spaces and stripping gives the same string."""
+    if not s.isprintable():
+        return " ".join(s.split())
+    if "  " in s:
+        s = _SPACE_RUN.sub(" ", s)
+    return s.strip(" ")

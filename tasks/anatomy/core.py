@@ -26,7 +26,7 @@ import yaml
 
 from tasks.model import Anatomy, Segment
 from tasks import textnorm as _textnorm
-from tasks.textnorm import match_key, nfc
+from tasks.textnorm import collapse_whitespace, match_key, nfc
 
 from . import dates as _dates
 from .locality import gazetteer
@@ -197,7 +197,7 @@ def _chrome_key_of(s: str) -> str:
     # match_key = NFC, tone placement folded, case-folded; the fold (a regex substitution with a
     # look-behind, slow to scan) changes only lines with an o/u before a toned a/e/y
     k = match_key(s) if _OLD_TONE_PAIR.search(s) else s.casefold()
-    k = " ".join(k.split())
+    k = collapse_whitespace(k)
     return _DIGIT.sub("0", k) if _DIGIT.search(k) else k
 
 
@@ -234,7 +234,8 @@ def _line_info(rs: "_RuleSet", s: str, strip: bool, shape: bool) -> _LineInfo:
     else:
         ln.dt = None
     # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
-    ln.ckey = _chrome_key_of(s) if len(s) <= CHROME_MAX_LEN else ""
+    # (cached: a run's scan keyed the same lines moments before)
+    ln.ckey = _chrome_key_cached(s) if len(s) <= CHROME_MAX_LEN else ""
     ln._rep = None
     _shape(ln, rs, shape)
     return ln

@@ -4,9 +4,9 @@ import hashlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.identity import article_id_for, collapse_whitespace
+from tasks.identity import article_id_for
 from tasks.model import Anatomy
-from tasks.textnorm import match_key
+from tasks.textnorm import collapse_whitespace, match_key
 
 # every kind of character str.split() treats as whitespace, plus a few that it does not
 _WS_AND_TRAPS = st.sampled_from([" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
