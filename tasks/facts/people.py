@@ -204,8 +204,8 @@ def _name_inside(fb: str, m, page: Page):
     for k in range(1, len(syl) - 1):
         if syl[k].group(0).casefold() in L.surnames:
             s = m.start() + syl[k].start()
-            i = bisect.bisect_right(page.sentence_starts, s) - 1
-            if i >= 0 and _titles_before(fb, page.sentences[i][0], s):
+            sentence = page.sentence_at(s)
+            if sentence is not None and _titles_before(fb, sentence[0], s):
                 return s
     return None
 
@@ -263,11 +263,10 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
                 continue
         else:
             s = run_start + off
-        sentences, starts = page.sentences, page.sentence_starts
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0:
+        sentence = page.sentence_at(s)
+        if sentence is None:
             continue
-        ss, se = sentences[i]
+        ss, se = sentence
         if s >= se:
             continue
         if off is None:
@@ -305,8 +304,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
         # A reference's key starts with its head's first word, case-folded (see _title_references):
         # only heads whose first word starts a known title can refer to anyone.
         words = [w for w, fw in _HEAD_FIRST_FOLDED if any(tk.startswith(fw) for tk in tkeys)]
-        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed,
-                          _post_heads_from(fb, words))
+        _title_references(body, fb, page, persons, claimed, _post_heads_from(fb, words))
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]
@@ -314,7 +312,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     return out
 
 
-def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> None:
+def _title_references(body, fb, page: Page, persons, claimed, heads) -> None:
     claimed.sort()
     cstarts = [c[0] for c in claimed]
     by_title: dict[str, list[str]] = {}
@@ -330,10 +328,10 @@ def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> N
         hk = match_key(body[hs:he])
         if not any(tk.startswith(hk) for tk in by_title):
             continue
-        i = bisect.bisect_right(starts, hs) - 1
-        if i < 0:
+        sentence = page.sentence_at(hs)
+        if sentence is None:
             continue
-        ss, se = sentences[i]
+        ss, se = sentence
         if hs >= se or lx.ends_with_word(fb[max(ss, hs - 8):hs].lower(), L.former_words):
             continue
         te = org_phrase_end(fb, he, se)
