@@ -48,6 +48,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
 # first words of post heads with their case-folded form (title keys are case-folded)
 _HEAD_FIRST_FOLDED = [(w, w.casefold()) for w in L.post_head_first_word_re]
+_HEAD_FIRST_LENGTHS = sorted({len(fw) for _, fw in _HEAD_FIRST_FOLDED})
 _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strongest first
 
 
@@ -195,10 +196,13 @@ def _run_reading(run: str):
     return off, honorific
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def _name_inside(fb: str, m, page: Page):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
-    syl = list(re.finditer(r"\S+", m.group(0)))
+    syl = list(_NONSPACE.finditer(m.group(0)))
     if len(syl) < 3:
         return None
     for k in range(1, len(syl) - 1):
@@ -303,7 +307,9 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     if tkeys:   # references by title need a known title
         # A reference's key starts with its head's first word, case-folded (see _title_references):
         # only heads whose first word starts a known title can refer to anyone.
-        words = [w for w, fw in _HEAD_FIRST_FOLDED if any(tk.startswith(fw) for tk in tkeys)]
+        # (tk.startswith(fw) for some tk, as one set look-up: fw is a prefix of the same length)
+        prefixes = {tk[:n] for tk in tkeys for n in _HEAD_FIRST_LENGTHS}
+        words = [w for w, fw in _HEAD_FIRST_FOLDED if fw in prefixes]
         _title_references(body, fb, page, persons, claimed, _post_heads_from(fb, words))
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
