@@ -252,7 +252,8 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             p["role"] = role
 
     for m in _CAPSEQ.finditer(fb):   # runs of 2+ capitalised syllables
-        if m.start() and fb[m.start() - 1].isalnum():
+        run_start = m.start()
+        if run_start and fb[run_start - 1].isalnum():
             m = _at_word_edge(fb, m)
             if m is None:
                 continue
