@@ -16,7 +16,6 @@ bộ"), dates, years, "lần thứ 20", numbers inside document references never
 """
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date
 
@@ -138,8 +137,7 @@ def extract_indicators(page: Page, ref_year: int | None, masked) -> list[Indicat
     body, fb, lo = page.body, page.fb, page.lo
     seen = set()
     hints = L.sentence_hints
-    for k in _hinted_sentences(page):
-        ss, se = page.sentences[k]
+    for ss, se in _hinted_sentences(page):
         if not _HAS_DIGIT.search(lo, ss, se):
             continue
         facts = []
@@ -185,19 +183,21 @@ def _hint_searches(hints) -> list[tuple[str, tuple[str, ...]]]:
 _HINT_SEARCHES = _hint_searches(L.sentence_hints)
 
 
-def _hinted_sentences(page: Page) -> list[int]:
-    """Indices of the sentences that contain a sentence hint.  One substring search per hint over
+def _hinted_sentences(page: Page) -> list[tuple[int, int]]:
+    """The sentences that contain a sentence hint, in order.  One substring search per hint over
     the whole lower-cased page (most pages contain none), not every hint in every sentence; after
     a hit the search goes on from the end of its sentence."""
     lo = page.lo
-    found: set[int] = set()
+    found: set[tuple[int, int]] = set()
     for needle, group in _HINT_SEARCHES:
         i = lo.find(needle)
         while i >= 0:
-            k = bisect.bisect_right(page.sentence_starts, i) - 1
-            se = page.sentences[k][1] if k >= 0 else 0
-            if any(i + len(h) <= se and lo.startswith(h, i) for h in group):
-                found.add(k)
+            # a one-hint search finds its hint; a shared first word may start none of its hints
+            hints = group if len(group) == 1 else [h for h in group if lo.startswith(h, i)]
+            sentence = page.sentence_at(i) if hints else None
+            se = sentence[1] if sentence is not None else 0
+            if any(i + len(h) <= se for h in hints):
+                found.add(sentence)
                 i = lo.find(needle, se)
             else:   # not a hint, across a sentence end, or in the spaces between two sentences
                 i = lo.find(needle, i + 1)

@@ -6,13 +6,15 @@ share the work instead of re-splitting or re-normalising the same text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 
 from tasks.facts import _fold
-from tasks.facts.text import sentence_spans
+from tasks.facts.text import marks_in, sentence_around, sentence_spans
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")    # a plain range scans faster than the \d category
 
 
 def lower_same_length(text: str) -> str:
@@ -26,18 +28,22 @@ def lower_same_length(text: str) -> str:
 class Page:
     """body: the text as written (everything stored is sliced from it); fb: the same-length copy
     with modern tone placement that all matching runs on; lo: fb lower-cased, same length;
-    sentences: (start, end) spans of fb, with their starts for bisecting."""
+    sentences: (start, end) spans of fb, with their starts for bisecting; sentence_at: the one
+    holding a position, usually found without splitting the whole page."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         fb = _fold(body)
         self.fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
+        self._found: list[tuple[int, int]] = []   # sentences sentence_at has found, in order
+        self._found_starts: list[int] = []
 
     @cached_property
     def has_digit(self) -> bool:
         """Both document references and indicators need a number: a page without a digit is
         done without its lower-cased copy."""
-        return _DIGIT.search(self.fb) is not None
+        fb = self.fb
+        return _ASCII_DIGIT.search(fb) is not None or _DIGIT.search(fb) is not None
 
     @cached_property
     def lo(self) -> str:
@@ -50,3 +56,24 @@ class Page:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _marks(self) -> tuple[str, ...]:
+        return marks_in(self.fb)
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The sentence with the last start at or before pos (the one holding pos, when pos is
+        inside one), None if none: what bisecting `sentences` gives.  Extractors ask for a few
+        sentences of a page; finding each from the breaks around it costs less than splitting
+        the whole page (text.sentence_around), which is done only for the positions it cannot
+        place."""
+        k = bisect.bisect_right(self._found_starts, pos)
+        if k and pos < self._found[k - 1][1]:
+            return self._found[k - 1]
+        span = sentence_around(self.fb, pos, self._marks) if 0 <= pos < len(self.fb) else None
+        if span is None:
+            i = bisect.bisect_right(self.sentence_starts, pos) - 1
+            return self.sentences[i] if i >= 0 else None
+        self._found.insert(k, span)
+        self._found_starts.insert(k, span[0])
+        return span

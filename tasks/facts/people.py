@@ -48,6 +48,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
 # first words of post heads with their case-folded form (title keys are case-folded)
 _HEAD_FIRST_FOLDED = [(w, w.casefold()) for w in L.post_head_first_word_re]
+_HEAD_FIRST_LENGTHS = sorted({len(fw) for _, fw in _HEAD_FIRST_FOLDED})
 _ROLE_AFTER = sorted(L.role_after, key=lambda rr: -_ROLE_RANK[rr[0]])   # strongest first
 
 
@@ -195,17 +196,20 @@ def _run_reading(run: str):
     return off, honorific
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def _name_inside(fb: str, m, page: Page):
     """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of a
     title; a name may start at a later syllable if a title chain ends right before it."""
-    syl = list(re.finditer(r"\S+", m.group(0)))
+    syl = list(_NONSPACE.finditer(m.group(0)))
     if len(syl) < 3:
         return None
     for k in range(1, len(syl) - 1):
         if syl[k].group(0).casefold() in L.surnames:
             s = m.start() + syl[k].start()
-            i = bisect.bisect_right(page.sentence_starts, s) - 1
-            if i >= 0 and _titles_before(fb, page.sentences[i][0], s):
+            sentence = page.sentence_at(s)
+            if sentence is not None and _titles_before(fb, sentence[0], s):
                 return s
     return None
 
@@ -248,7 +252,8 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
             p["role"] = role
 
     for m in _CAPSEQ.finditer(fb):   # runs of 2+ capitalised syllables
-        if m.start() and fb[m.start() - 1].isalnum():
+        run_start = m.start()
+        if run_start and fb[run_start - 1].isalnum():
             m = _at_word_edge(fb, m)
             if m is None:
                 continue
@@ -263,11 +268,10 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
                 continue
         else:
             s = run_start + off
-        sentences, starts = page.sentences, page.sentence_starts
-        i = bisect.bisect_right(starts, s) - 1
-        if i < 0:
+        sentence = page.sentence_at(s)
+        if sentence is None:
             continue
-        ss, se = sentences[i]
+        ss, se = sentence
         if s >= se:
             continue
         if off is None:
@@ -304,9 +308,10 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     if tkeys:   # references by title need a known title
         # A reference's key starts with its head's first word, case-folded (see _title_references):
         # only heads whose first word starts a known title can refer to anyone.
-        words = [w for w, fw in _HEAD_FIRST_FOLDED if any(tk.startswith(fw) for tk in tkeys)]
-        _title_references(body, fb, page.sentences, page.sentence_starts, persons, claimed,
-                          _post_heads_from(fb, words))
+        # (tk.startswith(fw) for some tk, as one set look-up: fw is a prefix of the same length)
+        prefixes = {tk[:n] for tk in tkeys for n in _HEAD_FIRST_LENGTHS}
+        words = [w for w, fw in _HEAD_FIRST_FOLDED if fw in prefixes]
+        _title_references(body, fb, page, persons, claimed, _post_heads_from(fb, words))
 
     out = [Person(name=p["name"], titles=tuple(p["titles"]), role=p["role"], start=p["start"], end=p["end"])
            for p in persons.values()]
@@ -314,7 +319,7 @@ def extract_people(page: Page, author: str | None) -> list[Person]:
     return out
 
 
-def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> None:
+def _title_references(body, fb, page: Page, persons, claimed, heads) -> None:
     claimed.sort()
     cstarts = [c[0] for c in claimed]
     by_title: dict[str, list[str]] = {}
@@ -330,10 +335,10 @@ def _title_references(body, fb, sentences, starts, persons, claimed, heads) -> N
         hk = match_key(body[hs:he])
         if not any(tk.startswith(hk) for tk in by_title):
             continue
-        i = bisect.bisect_right(starts, hs) - 1
-        if i < 0:
+        sentence = page.sentence_at(hs)
+        if sentence is None:
             continue
-        ss, se = sentences[i]
+        ss, se = sentence
         if hs >= se or lx.ends_with_word(fb[max(ss, hs - 8):hs].lower(), L.former_words):
             continue
         te = org_phrase_end(fb, he, se)

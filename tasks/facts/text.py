@@ -31,6 +31,54 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# What a break after an end mark consumes before its whitespace: a position holding one of these,
+# or whitespace, may lie inside a break; any other position lies inside one sentence or none.
+_CLOSERS = "\"”’)"
+
+
+def marks_in(text: str) -> tuple[str, ...]:
+    """The end marks text holds (most pages have no ! ? …): the only marks sentence_around scans."""
+    return tuple(mark for mark in _END_MARK if mark in text)
+
+
+def sentence_around(text: str, pos: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of sentence_spans(text) that holds pos, found from the breaks nearest to pos
+    alone; None when pos is whitespace or a closing quote or bracket (callers then bisect the
+    whole split).  marks: marks_in(text).
+
+    Exact because every break is (cut, resume) over whitespace only: a sentence is the text
+    between two breaks with its whitespace trimmed, so the one holding a non-space pos runs from
+    the last break that resumes at or before pos to the first that cuts after it.  No break can
+    hold pos (it is not whitespace), and none that starts at a mark before pos can reach past pos
+    (it would have to pass pos as a closer).  A break whose whitespace begins before the last line
+    break before pos and ends after it only moves the start over whitespace that is trimmed anyway,
+    so the backward search stops at that line break."""
+    ch = text[pos]
+    if ch.isspace() or ch in _CLOSERS:
+        return None
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    for mark in marks:
+        rx = _END_MARK[mark]
+        i = text.rfind(mark, start, pos)
+        while i >= 0:          # the last mark before pos that ends a sentence
+            m = rx.match(text, i)
+            if m:
+                start = m.end()
+                break
+            i = text.rfind(mark, start, i)
+        m = rx.search(text, pos)
+        if m and m.start(1) < end:
+            end = m.start(1)
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0

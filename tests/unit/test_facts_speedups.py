@@ -69,7 +69,7 @@ def test_line_break_in_the_spaces_after_a_full_stop():
 @given(TEXT)
 def test_hinted_sentences_are_those_holding_a_hint(text):
     page = Page(text)
-    want = [k for k, (s, e) in enumerate(page.sentences) if any(h in page.lo[s:e] for h in L.sentence_hints)]
+    want = [(s, e) for s, e in page.sentences if any(h in page.lo[s:e] for h in L.sentence_hints)]
     assert indicators._hinted_sentences(page) == want
 
 
