@@ -6,9 +6,11 @@
 For each size N a corpus is generated with bench/make_corpus.py (cached by N, seed and the
 generator's own hash under $BANTIN_BENCH_CACHE, default /tmp/bantin-bench-cache), then:
 
-- clean+extract alone (no Prefect): read_source + process_page over every file, one process,
-  with the chrome-line set the flow would use (computed first by tasks.batch.scan_batch, timed
-  apart as "scan"); then the same on one process per core (ProcessPoolExecutor over chunks);
+- clean+extract alone (no Prefect): read_source + process_page over every file (or an even
+  --ce-sample of them), with the chrome-line set the flow would use (computed first by
+  tasks.batch.scan_batch, timed apart as "scan"), in a new process with empty caches, best CPU
+  time of --ce-passes such passes (the share of read_source in it is printed); then the same
+  on one process per core (ProcessPoolExecutor over chunks);
 - jusText (Vietnamese stop list, one <p> per line) on the first --justext-sample readable pages;
 - `bantin run` (bantin's automatic worker choice, or --workers W) in a subprocess on a fresh
   --data folder: wall seconds, the flow's seconds per stage (validation's share) and peak memory
@@ -112,7 +114,8 @@ def _init(chrome):
 
 
 def clean_extract(files, chrome=None) -> dict:
-    """read_source + process_page over files; counts and seconds (this process only)."""
+    """read_source + process_page over files; counts and seconds (this process only), with the
+    CPU seconds of read_source (read + decode + NFC) apart."""
     from tasks.ingest import read_source
     from tasks.model import RawPage
     from tasks.pipeline import process_page
@@ -120,10 +123,14 @@ def clean_extract(files, chrome=None) -> dict:
     chrome = _CHROME if chrome is None else chrome
     n = docs = nbytes = errors = quarantined = 0
     first_error = ""
-    t0, c0 = time.perf_counter(), time.process_time()
+    read_cpu = 0.0
+    cpu = time.process_time
+    t0, c0 = time.perf_counter(), cpu()
     for sf in files:
         n += 1
+        r0 = cpu()
         page = read_source(sf)
+        read_cpu += cpu() - r0
         if not isinstance(page, RawPage):
             quarantined += 1
             continue
@@ -135,8 +142,30 @@ def clean_extract(files, chrome=None) -> dict:
             errors += 1
             first_error = first_error or f"{sf.rel_path}: {type(e).__name__}: {e}"[:300]
     return dict(files=n, docs=docs, bytes=nbytes, errors=errors, quarantined=quarantined,
-                seconds=time.perf_counter() - t0, cpu_seconds=time.process_time() - c0,
+                seconds=time.perf_counter() - t0, cpu_seconds=cpu() - c0, read_cpu_seconds=read_cpu,
                 first_error=first_error)
+
+
+def _fresh_pass(files) -> dict:
+    # Warm up (imports, gazetteer, compiled rules: paid once per process, and counted in the
+    # end-to-end figures) so that the rate is the per-page rate; the line caches start empty.
+    clean_extract(files[:20])
+    return clean_extract(files)
+
+
+def clean_extract_cold(files, chrome, passes: int) -> tuple[dict, list[dict]]:
+    """clean_extract in a new process (spawned: nothing inherited from this one's scan), `passes`
+    times one after another; (the pass with the least CPU time, all passes). The machine is a
+    shared VM whose speed varies from minute to minute: the best of a few identical cold passes
+    is the figure least disturbed by other tenants."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    runs = []
+    for _ in range(passes):
+        with ProcessPoolExecutor(1, mp_context=ctx, initializer=_init, initargs=(chrome,)) as ex:
+            runs.append(ex.submit(_fresh_pass, files).result())
+    return min(runs, key=lambda r: r["cpu_seconds"]), runs
 
 
 def clean_extract_parallel(files, chrome, workers: int, chunk: int = 500) -> dict:
@@ -285,7 +314,7 @@ def stage_seconds(tail: str) -> dict:
 
 # ----------------------------------------------------------------------------- one size
 def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeout: int,
-               skip_e2e: bool, ce_sample: int = 0) -> dict:
+               skip_e2e: bool, ce_sample: int = 0, ce_passes: int = 3) -> dict:
     print(f"== N={n} (seed {seed}); load average {load_avg()}")
     r: dict = {"n": n, "seed": seed, "load_start": load_avg(), "commit": git_head(),
                "started": dt.datetime.now().isoformat(timespec="seconds")}
@@ -298,15 +327,16 @@ def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeou
     ce_files = files[:: max(1, len(files) // ce_sample)][:ce_sample] if ce_sample else files
     if ce_sample:
         print(f"  clean+extract on an even sample of {len(ce_files)} of {len(files)} files")
-    # Warm up (imports, gazetteer, compiled rules: paid once per process, and counted in the
-    # end-to-end figures) so that the rate below is the per-page rate.
-    clean_extract(ce_files[:20], chrome)
-    one = clean_extract(ce_files, chrome)
+    one, passes = clean_extract_cold(ce_files, chrome, ce_passes)
     r["ce1"] = one
-    print(f"  clean+extract 1 process: {one['docs'] / one['seconds']:.0f} docs/s wall, "
+    r["ce1_passes"] = [p["docs"] / p["cpu_seconds"] for p in passes]
+    print(f"  clean+extract 1 process (best of {len(passes)} cold passes, each in a new process: "
+          f"{', '.join(f'{x:.0f}' for x in r['ce1_passes'])} docs per CPU-second): "
+          f"{one['docs'] / one['seconds']:.0f} docs/s wall, "
           f"{one['docs'] / one['cpu_seconds']:.0f} docs per CPU-second, "
           f"{one['bytes'] / 2**20 / one['seconds']:.2f} MB/s wall ({one['docs']} docs, {one['quarantined']} "
-          f"quarantined at read, {one['errors']} errors; CPU/wall {one['cpu_seconds'] / one['seconds']:.0%})")
+          f"quarantined at read, {one['errors']} errors; CPU/wall {one['cpu_seconds'] / one['seconds']:.0%}; "
+          f"read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%} of the CPU time)")
     if one["first_error"]:
         print("   first error:", one["first_error"])
     par = clean_extract_parallel(ce_files, chrome, CE_PROCS)
@@ -372,7 +402,8 @@ def table(results: list[dict], workers: int) -> list[str]:
             f"{r['n']:,}", f"{r.get('commit') or '?'} {r['started'][11:16]}", r["load_start"].split()[0],
             _f(r["scan"]["files"] / r["scan"]["seconds"]),
             f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}"
-            + (f" ({one['docs']:,} docs)" if one['files'] < r['n'] else ""),
+            + (f" ({one['docs']:,} docs)" if one['files'] < r['n'] else "")
+            + (f"; read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%}" if "read_cpu_seconds" in one else ""),
             f"{one['bytes'] / 2**20 / one['seconds']:.2f} / {one['bytes'] / 2**20 / one['cpu_seconds']:.2f}",
             _f(par["docs"] / par["seconds"]),
             f"{js['docs'] / js['seconds']:.0f} / {js['docs'] / js['cpu_seconds']:.0f} ({js['docs']:,})", f"{js['kept'] / max(1, js['lines']):.0%}",
@@ -495,13 +526,15 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-e2e", action="store_true")
     ap.add_argument("--ce-sample", type=int, default=0,
                     help="clean+extract on an even sample of this many files (0 = all)")
+    ap.add_argument("--ce-passes", type=int, default=3,
+                    help="cold clean+extract passes (each in a new process); the best is reported")
     ap.add_argument("--out", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     w1 = {int(x) for x in a.w1_sizes.split(",") if x}
     for n in [int(x) for x in a.sizes.split(",") if x]:
         bench_size(n, a.seed, a.workers, n in w1, a.justext_sample, a.timeout, a.skip_e2e,
-                   a.ce_sample if n > 10_000 else 0)
+                   a.ce_sample if n > 10_000 else 0, a.ce_passes)
         write_results(a.out, a.seed, a.workers)
     print(f"wrote {a.out}")
     print("\n".join(table([json.loads(p.read_text()) for p in sorted(CACHE.glob(f'results-n*-s{a.seed}.json'),
