@@ -23,17 +23,26 @@ _ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?
 _TIME = re.compile(
     r"(?P<h>\d(?<!\d\d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
     re.I)
-# residue test: strip these, then what remains must be date-line vocabulary only. The text is
-# case-folded first, so no IGNORECASE: every alternative then opens with a literal or a class,
-# which the engine tests before entering it (an optional or repeated first item, like "\(?gmt",
-# is written as two alternatives or "\d\d*"). In order: d/m/y, ISO date, time, "(gmt+7)",
-# "[gmt+7]", separators, numbers.
-_STRIP = re.compile(
-    r"\d(?<!\d\d)(?:(?<=[0-3])\d)?\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d"
-    r"|19\d\d-[01]\d(?:-[0-3]\d)?|20\d\d-[01]\d(?:-[0-3]\d)?"
-    r"|\d(?:(?<=[0-2])\d)?\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?"
-    r"|\(gmt\s*[+-]?\s*\d*\)?|gmt\s*[+-]?\s*\d*\)?|\[gmt\s*[+-]?\s*\d*\]?|gmt\s*[+-]?\s*\d*\]?"
-    r"|[\[\](),|:'’\-–—+]|\d\d*")
+
+
+def _strip_regex() -> re.Pattern:
+    """The residue test's tokens, the first that matches at a position being removed (re.sub):
+    d/m/y date, ISO date, time, "(gmt+7)", "[gmt+7]", separators, numbers. Written to open with
+    one class of the characters a token can start with (the regex engine skips to those instead
+    of trying the pattern at every position); the alternatives then read that character with a
+    look-behind. Under a digit: an ISO date (it cannot start where a d/m/y date or a time does:
+    four digits come before its "-"), d/m/y, time, number. The text is case-folded first, so no
+    IGNORECASE. Tests compare it with the plain form."""
+    dmy = r"(?<!\d\d)(?:(?<=[0-3])\d)?\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d"
+    iso = r"(?:9(?<=19)|0(?<=20))\d\d-[01]\d(?:-[0-3]\d)?"
+    hm = r"(?:(?<=[0-2])\d)?\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?"
+    gmt = r"gmt\s*[+-]?\s*\d*"
+    seps = r"\]),|:'’\-–—+"
+    return re.compile(rf"[\d(\[g{seps}](?:(?<=\d)(?:{iso}|{dmy}|{hm}|\d*)"
+                      rf"|(?<=\()(?:{gmt}\)?)?|(?<=\[)(?:{gmt}\]?)?|(?<=g)mt\s*[+-]?\s*\d*\)?|(?<=[{seps}]))")
+
+
+_STRIP = _strip_regex()
 
 # event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
 # "sáng nay (23/9)", "Trong 2 ngày 7 và 8-5"
@@ -105,13 +114,13 @@ def find_datetime(s: str) -> datetime | None:
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
     if not m:
         return None
-    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    y, mo, d = map(int, m.group("y", "m", "d"))
     hh = mi = ss = 0
     t = _TIME.search(s)
     if t:
-        hh, mi = int(t.group("h")), int(t.group("mi"))
-        ss = int(t.group("s") or 0)
-        ap = (t.group("ap") or "").upper()
+        h, m_, s_, ap = t.group("h", "mi", "s", "ap")
+        hh, mi, ss = int(h), int(m_), int(s_ or 0)
+        ap = (ap or "").upper()
         if ap in ("PM", "CH") and hh < 12:
             hh += 12
         elif ap in ("AM", "SA") and hh == 12:
@@ -130,11 +139,7 @@ def is_date_line(s: str, residue_words: frozenset[str]) -> bool:
 
 def is_date_residue(s: str, residue_words: frozenset[str]) -> bool:
     """Removing the date/time tokens from s leaves only date-line vocabulary."""
-    rest = _STRIP.sub(" ", s.casefold())
-    for w in rest.split():
-        if w not in residue_words:
-            return False
-    return True
+    return residue_words.issuperset(_STRIP.sub(" ", s.casefold()).split())
 
 
 _DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
