@@ -74,34 +74,35 @@ def _first_cap_regex(first_cap, follow: dict[str, str] | None = None) -> re.Patt
     first_cap, or opens with "TP."/"Tp." (the caller re-checks each). One scan instead of a
     Python test per capitalised word; every branch opens with a literal character, so the
     engine skips ahead to the letters that start some name.
-    follow (word -> pattern): only words in it are kept, and the text after a kept word must
-    match its pattern (a look-ahead; "" for none)."""
+    follow (word -> pattern): of the words that open with their capital, only those in follow
+    are kept, each followed by its pattern (a look-ahead; "" for none). The rarer words after an
+    opening bracket or quote are all kept: filtering a second copy of the trie made the regex
+    several times slower to compile for little."""
     # the stripped form never starts or ends with punctuation and, in a _CAPWORD, opens with a capital
-    words = sorted(w for w in first_cap if w[0] in _UP_SET and w[-1] not in _TOKEN_PUNCT
-                   and (follow is None or w in follow))
+    words = sorted(w for w in first_cap if w[0] in _UP_SET and w[-1] not in _TOKEN_PUNCT)
     end = f"[{re.escape(_TOKEN_PUNCT)}]*(?!\\S)"       # trailing punctuation, then the word's end
-    tails = {w: end + (follow or {}).get(w, "") for w in words}
-    by_first: dict[str, list[str]] = {"T": []}
+    by_first: dict[str, dict[str, str]] = {"T": {}}
     for w in words:
-        by_first.setdefault(w[0], []).append(w)
+        if follow is None or w in follow:
+            by_first.setdefault(w[0], {})[w[1:]] = follow[w] if follow else ""
     alts = []
-    for c, ws in sorted(by_first.items()):
+    for c, rests in sorted(by_first.items()):
         # (?<!\S.) after the first character: it opens a word (as in _CAPWORD)
-        rests = {w[1:]: tails[w] for w in ws}
-        tail = ([_trie(rests)] if rests else []) + (["[Pp]\\.\\S*"] if c == "T" else [])
-        alts.append(f"{re.escape(c)}(?<!\\S.)(?:{'|'.join(tail)})")
+        tails = ([_trie(rests) + end] if rests else []) + (["[Pp]\\.\\S*"] if c == "T" else [])
+        alts.append(f"{re.escape(c)}(?<!\\S.)(?:{'|'.join(tails)})")
     for q in "(“\"":
-        alts.append(f"{re.escape(q)}(?<!\\S.)(?=[{_UP}])(?:{_trie(tails)}|T[Pp]\\.\\S*)")
+        alts.append(f"{re.escape(q)}(?<!\\S.)(?=[{_UP}])(?:{_trie(words)}{end}|T[Pp]\\.\\S*)")
     return re.compile("|".join(alts))
 
 
 def _second_word_lookahead(seconds) -> str:
-    """A look-ahead for a name's second word after its first: blanks, then a word whose
-    lower-case form, stripped of trailing punctuation, is one of seconds (_longest_name reads no
-    further when the next word opens with punctuation: it is not capitalised). A superset (the
-    caller re-checks): the word's end is not required, and (?i:) accepts every character whose
-    lower-case form is the one written (tests check this over all of Unicode)."""
-    return f"(?=\\s+(?i:{_trie(sorted(seconds))}))"
+    """A look-ahead, right after a name's first word, for its second: the first word's trailing
+    punctuation, blanks, then a word whose lower-case form, stripped of trailing punctuation, is
+    one of seconds (_longest_name reads no further when the next word opens with punctuation:
+    it is not capitalised). A superset (the caller re-checks): the word's end is not required,
+    and (?i:) accepts every character whose lower-case form is the one written (tests check
+    this over all of Unicode)."""
+    return f"(?=\\S*\\s+(?i:{_trie(sorted(seconds))}))"
 
 
 class Gazetteer:

@@ -94,6 +94,7 @@ def test_mentions_are_the_plain_ones(s):
     "Hội nghị (Hà Nội) “Hải Phòng” \"Nam Định\" ở Thừa Thiên - Huế, tỉnh Khánh Hoà.",
     "Việt Nam và Hà" + " " * 58 + "Nội; Hà" + " " * 50 + "Nội.",
     "HÀ NỘI - Tin từ NAM ĐỊNH; Hà\u3000Nội;\x1cHải\x1cPhòng",
+    "Về Hà, Nội dung; Quảng… Nam, Bà) Rịa - Vũng Tàu; (Hải Phòng, “Cà Mau”",
 ])
 def test_mentions_on_examples(gaz, text):
     assert [m[1:] for m in gaz._mentions([(text, 1.0)])] == list(_plain_mentions(gaz, text))
