@@ -10,12 +10,11 @@ The highest score wins if it is >= 1.
 """
 from __future__ import annotations
 
-import bisect
 import importlib.resources
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tasks.textnorm import match_key
 
@@ -32,8 +31,6 @@ _CAP_RUN = re.compile(rf"(?:TP\.\s?|TP\s)?[{_UP}][\w.\-–]*(?:\s+(?:-\s+|–\s+
 # after the first character is the same "word start" test; the branch then requires the capital
 # right after an opening bracket/quote.
 _CAPWORD = re.compile(rf"[(“\"{_UP}](?<!\S.)(?:(?<=[{_UP}])|[{_UP}])[^\s]*")
-# the next word within a window (pattern.match(text, pos, endpos) reads text[:endpos] only)
-_NEXT_WORD = re.compile(r"\s+(\S+)")
 _UP_SET = frozenset(c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{_UP}]", c))
 _CAPWORD_SLOW = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")       # the plain form (tests compare)
 _NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![^\\W\\d_])")
@@ -55,33 +52,39 @@ def _ascii(s: str) -> str:
 
 def _trie(words) -> str:
     """A regex matching exactly the given words, as a trie of alternations (each branch opens with
-    a literal, which the regex engine checks before entering it)."""
+    a literal, which the regex engine checks before entering it). words may be a dict: word ->
+    a pattern required after that word."""
     root: dict = {}
     for w in words:
         node = root
         for c in w:
             node = node.setdefault(c, {})
-        node[""] = {}
+        node[""] = words[w] if isinstance(words, dict) else ""
 
     def emit(node: dict) -> str:
         alts = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
         if "" in node:
-            alts.append("")
+            alts.append(node[""])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return emit(root)
 
 
-def _first_cap_regex(first_cap) -> re.Pattern:
+def _first_cap_regex(first_cap, follow: dict[str, str] | None = None) -> re.Pattern:
     """The _CAPWORD matches that can open a gazetteer name: words whose stripped form is in
     first_cap, or opens with "TP."/"Tp." (the caller re-checks each). One scan instead of a
     Python test per capitalised word; every branch opens with a literal character, so the
-    engine skips ahead to the letters that start some name."""
+    engine skips ahead to the letters that start some name.
+    follow (word -> pattern): of the words that open with their capital, only those in follow
+    are kept, each followed by its pattern (a look-ahead; "" for none). The rarer words after an
+    opening bracket or quote are all kept: filtering a second copy of the trie made the regex
+    several times slower to compile for little."""
     # the stripped form never starts or ends with punctuation and, in a _CAPWORD, opens with a capital
     words = sorted(w for w in first_cap if w[0] in _UP_SET and w[-1] not in _TOKEN_PUNCT)
     end = f"[{re.escape(_TOKEN_PUNCT)}]*(?!\\S)"       # trailing punctuation, then the word's end
-    by_first: dict[str, list[str]] = {"T": []}
+    by_first: dict[str, dict[str, str]] = {"T": {}}
     for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
+        if follow is None or w in follow:
+            by_first.setdefault(w[0], {})[w[1:]] = follow[w] if follow else ""
     alts = []
     for c, rests in sorted(by_first.items()):
         # (?<!\S.) after the first character: it opens a word (as in _CAPWORD)
@@ -90,6 +93,16 @@ def _first_cap_regex(first_cap) -> re.Pattern:
     for q in "(“\"":
         alts.append(f"{re.escape(q)}(?<!\\S.)(?=[{_UP}])(?:{_trie(words)}{end}|T[Pp]\\.\\S*)")
     return re.compile("|".join(alts))
+
+
+def _second_word_lookahead(seconds) -> str:
+    """A look-ahead, right after a name's first word, for its second: the first word's trailing
+    punctuation, blanks, then a word whose lower-case form, stripped of trailing punctuation, is
+    one of seconds (_longest_name reads no further when the next word opens with punctuation:
+    it is not capitalised). A superset (the caller re-checks): the word's end is not required,
+    and (?i:) accepts every character whose lower-case form is the one written (tests check
+    this over all of Unicode)."""
+    return f"(?=\\S*\\s+(?i:{_trie(sorted(seconds))}))"
 
 
 class Gazetteer:
@@ -141,75 +154,78 @@ class Gazetteer:
         self.first_tokens = frozenset(k.split()[0] for k in allk)
         # first words as they are written in text (names are capitalised; aliases may be caps)
         self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
-        self.first_cap_words = _first_cap_regex(self.first_cap)
         # the words that follow each first word in some name
         self.second_words: dict[str, frozenset[str]] = {}
         for k in allk:
             ws = k.split(" ")
             if len(ws) > 1:
                 self.second_words[ws[0]] = self.second_words.get(ws[0], frozenset()) | {ws[1]}
+        # the scan _mentions runs: most capitalised words that open a name ("Tân", "Phú") are
+        # not followed by the rest of one, and testing that in the regex spares a Python step
+        # per word. A first word that is no name itself needs a possible second word after it.
+        follow = {w: "" if w.lower() in self.keys else _second_word_lookahead(self.second_words[w.lower()])
+                  for w in self.first_cap if w.lower() in self.keys or w.lower() in self.second_words}
+        self.name_starts = _first_cap_regex(self.first_cap, follow)
 
-    def _mentions(self, text: str):
-        """Yield (province | frozenset of district provinces, is_district, has_unit_word) for each
-        capitalised gazetteer name in text. Only capitalised words are visited (one regex pass);
-        names are stored in both tone-placement styles, so no per-word normalisation is needed."""
-        first_cap, names, districts = self.first_cap, self.names, self.districts
-        units = self.unit_tuple
-        skip_to = 0
-        for m in self.first_cap_words.finditer(text):
-            st = m.start()
-            if st < skip_to:
-                continue
-            w0 = m.group(0).strip(_TOKEN_PUNCT)
-            unit = False
-            if w0 not in first_cap:
-                if w0[:3] in ("TP.", "Tp.") and w0[3:] in first_cap:
-                    w0, unit = w0[3:], True
-                else:
+    @cached_property
+    def first_cap_words(self) -> re.Pattern:
+        """Every capitalised word that can open a name, wherever it stands (tests compare)."""
+        return _first_cap_regex(self.first_cap)
+
+    def _mentions(self, texts):
+        """Yield (weight, province | frozenset of district provinces, is_district, has_unit_word)
+        for each capitalised gazetteer name in each (text, weight) of texts, in order. Only the
+        words name_starts finds are visited (one regex pass per text); names are stored in both
+        tone-placement styles, so no per-word normalisation is needed. One generator per page,
+        not per text: most texts hold no name, and starting a generator was a measurable share."""
+        first_cap, names, districts, needs_prefix = self.first_cap, self.names, self.districts, self.needs_prefix
+        units, scan, longest = self.unit_tuple, self.name_starts.finditer, self._longest_name
+        for text, weight in texts:
+            skip_to = 0
+            for m in scan(text):
+                st = m.start()
+                if st < skip_to:
                     continue
-            t0 = w0.lower()
-            if t0 not in self.keys and not self._may_continue(t0, text, m.end()):
-                continue
-            key, n = self._longest_name(t0, text, m.end())
-            if key is None:
-                continue
-            if not unit:
-                unit = text[max(0, st - 32):st].lower().rstrip().endswith(units)
-            skip_to = m.end() + n
-            if key in names:
-                if not (key in self.needs_prefix and not unit):
-                    yield names[key], False, unit
-            else:
-                yield districts[key], True, unit
-
-    def _may_continue(self, t0: str, text: str, end: int) -> bool:
-        """Whether the word after text[end] (stripped, lower-cased) can follow t0 in some name:
-        most capitalised words that open a name are not followed by the rest of one."""
-        m = _NEXT_WORD.match(text, end, end + 60)
-        return m is not None and m.group(1).lower().strip(_TOKEN_PUNCT) in self.second_words.get(t0, ())
+                w0 = m.group(0).strip(_TOKEN_PUNCT)
+                unit = False
+                if w0 not in first_cap:
+                    if w0[:3] in ("TP.", "Tp.") and w0[3:] in first_cap:
+                        w0, unit = w0[3:], True
+                    else:
+                        continue
+                end = m.end()
+                key, n = longest(w0.lower(), text, end)
+                if key is None:
+                    continue
+                if not unit:
+                    unit = text[max(0, st - 32):st].lower().rstrip().endswith(units)
+                skip_to = end + n
+                if key in names:
+                    if not (key in needs_prefix and not unit):
+                        yield weight, names[key], False, unit
+                else:
+                    yield weight, districts[key], True, unit
 
     def _longest_name(self, t0: str, text: str, end: int) -> tuple[str | None, int]:
         """The longest gazetteer name made of first word t0 and the capitalised words (digits,
         "-") among the next maxlen - 1 words in text[end:end + 60], compared lower-cased without
         punctuation: (key, length of those words joined by single spaces + 1, 0 for t0 alone),
-        or (None, 0)."""
+        or (None, 0). text[end] ends a word (it is blank, or end is the end of text)."""
         keys, continued = self.keys, self.continued
         key, covered = (t0, 0) if t0 in keys else (None, 0)
-        cand, pos, joined, limit = t0, end, 0, end + 60
-        for _ in range(self.maxlen - 1):
-            if cand not in continued:       # no longer name begins with these words
-                break
-            m = _NEXT_WORD.match(text, pos, limit)
-            if m is None:
-                break
-            o = m.group(1)
+        if t0 not in continued:            # no longer name begins with t0
+            return key, covered
+        cand, joined, n = t0, 0, self.maxlen - 1
+        # the window's words (str.split() and the regex \s split at the same characters)
+        for o in text[end:end + 60].split(None, n)[:n]:
             if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
                 break
-            pos = m.end()
             joined += len(o) + 1
             cand = cand + " " + o.lower().strip(_TOKEN_PUNCT)
             if cand in keys:
                 key, covered = cand, joined
+            if cand not in continued:      # no longer name begins with these words
+                break
         return key, covered
 
     def _domain_province(self, site: str | None) -> str | None:
@@ -237,20 +253,19 @@ class Gazetteer:
                 break
             seq.append((b[:budget], 2.0 if j == 0 else 1.0))
             budget -= len(b)
-        for text, w in seq:
-            for prov, is_d, unit in self._mentions(text):
-                order += 1
-                ww = w * (2.0 if unit else 1.0)
-                if is_d:
-                    if len(prov) == 1:
-                        (p,) = prov
-                        scores[p] = scores.get(p, 0.0) + 0.8 * ww
-                        first.setdefault(p, order)
-                    else:
-                        pending.append((prov, 0.8 * ww))
+        for w, prov, is_d, unit in self._mentions(seq):
+            order += 1
+            ww = w * (2.0 if unit else 1.0)
+            if is_d:
+                if len(prov) == 1:
+                    (p,) = prov
+                    scores[p] = scores.get(p, 0.0) + 0.8 * ww
+                    first.setdefault(p, order)
                 else:
-                    scores[prov] = scores.get(prov, 0.0) + ww
-                    first.setdefault(prov, order)
+                    pending.append((prov, 0.8 * ww))
+            else:
+                scores[prov] = scores.get(prov, 0.0) + ww
+                first.setdefault(prov, order)
         for provs, ww in pending:
             hits = [p for p in provs if p in scores]
             if len(hits) == 1:
