@@ -271,11 +271,21 @@ def _repeated(ln: _LineInfo, chrome_lines) -> bool:
 NW_CAP = 30
 
 
+def _word_count(t: str) -> int:
+    """min(len(t.split()), NW_CAP)."""
+    # a printable line's only whitespace is the ASCII space (see textnorm.collapse_whitespace):
+    # without runs of spaces nor a space at either end, its words are its spaces plus one (no
+    # list of words is built)
+    if t and t[0] != " " != t[-1] and "  " not in t and t.isprintable():
+        return min(t.count(" ") + 1, NW_CAP)
+    return len(t.split(None, NW_CAP - 1))
+
+
 def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
     t = ln.text
     head = t[:400]
     # (a line over 400 chars counts at least len // 6 > NW_CAP words)
-    ln.nw = len(head.split(None, NW_CAP - 1)) if len(t) <= 400 else NW_CAP
+    ln.nw = _word_count(t) if len(t) <= 400 else NW_CAP
     if not shape:
         ln.prose = ln.strong = True
         ln.name_like = ln.teaser = ln.title_like = False
@@ -367,6 +377,7 @@ def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
     rep: list[bool] = []
     repetition = sig.repetition and bool(chrome_lines)
     cached = rs.cached_line_info
+    shape = sig.shape
     strong_seen = 0
     for i, raw in enumerate(text.split("\n")):
         s = raw.strip()
@@ -375,7 +386,7 @@ def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
         # outlet tags / datelines only open the page: strip them until two prose lines were seen
         strip = strong_seen < 2
         # short lines (all chrome among them) are classified once per process; long ones are prose
-        ln = cached(s, strip, sig.shape) if len(s) <= CHROME_MAX_LEN else _line_info(rs, s, strip, sig.shape)
+        ln = cached(s, strip, shape) if len(s) <= CHROME_MAX_LEN else _line_info(rs, s, strip, shape)
         items.append(ln)
         nos.append(i)
         rep.append(repetition and _repeated(ln, chrome_lines))
@@ -466,7 +477,8 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     qr_title = None
 
     for k, ln in enumerate(items):
-        for kind, pre in ln.prefixes:
+        prefixes = ln.prefixes          # (empty on most lines)
+        for kind, pre in prefixes:
             if kind == "__site__":
                 sites.append(pre)
         in_header = k < body_start
@@ -527,7 +539,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         if not sig.position and kind is None and not ln.prose:
             kind = "other"
         # emit
-        for pk, pre in ln.prefixes:
+        for pk, pre in prefixes:
             if pk != "__site__":
                 segs.append(Segment(pk, pre, nos[k]))
         if kind is None:
