@@ -271,21 +271,11 @@ def _repeated(ln: _LineInfo, chrome_lines) -> bool:
 NW_CAP = 30
 
 
-def _word_count(t: str) -> int:
-    """min(len(t.split()), NW_CAP)."""
-    # a printable line's only whitespace is the ASCII space (see textnorm.collapse_whitespace):
-    # without runs of spaces nor a space at either end, its words are its spaces plus one (no
-    # list of words is built)
-    if t and t[0] != " " != t[-1] and "  " not in t and t.isprintable():
-        return min(t.count(" ") + 1, NW_CAP)
-    return len(t.split(None, NW_CAP - 1))
-
-
 def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
     t = ln.text
     head = t[:400]
     # (a line over 400 chars counts at least len // 6 > NW_CAP words)
-    ln.nw = _word_count(t) if len(t) <= 400 else NW_CAP
+    ln.nw = len(head.split(None, NW_CAP - 1)) if len(t) <= 400 else NW_CAP
     if not shape:
         ln.prose = ln.strong = True
         ln.name_like = ln.teaser = ln.title_like = False

@@ -5,7 +5,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tasks.anatomy import dates, locality
-from tasks.anatomy.core import NW_CAP, _load, _repeated, _word_count, chrome_key
+from tasks.anatomy.core import _load, _repeated, chrome_key
 from tasks.textnorm import match_key
 
 PIECES = [" ", "  ", "\t", "(", "“", '"', ")", ".", ",", "-", "/", "x", "1", "21/10", "7 và 8-5", "2021",
@@ -86,12 +86,3 @@ def test_line_rules_pre_checks_only_reject_non_matches(key, pad):
     else:
         want = _match_by_groupdict(rs, rs.re_h_long, key), _match_by_groupdict(rs, rs.re_f_long, key)
     assert rs.line_rules(key, len(key)) == want
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(PIECES + ["\u00a0", "\u2009", "\n", " x", "y "]) | st.text(max_size=3),
-                max_size=40).map("".join))
-@example("a " * 40)
-@example(" a b ")
-def test_word_count_is_the_split_count(s):
-    assert _word_count(s) == min(len(s.split()), NW_CAP)
