@@ -95,19 +95,18 @@ class _RuleSet:
         # (scanning patterns such as breadcrumbs) are tried only when a required substring is there
         all_parts = [_NAMED_GROUP.sub("(?:", r["pattern"]) for r in cfg["line_rules"] if not r.get("requires")]
         self.re_any = re.compile("|".join(f"(?:{x})" for x in all_parts))
-        self.requires = tuple({q for r in cfg["line_rules"] for q in r.get("requires", [])})
-        # one search for "any required substring" instead of a Python loop over them
-        self.re_requires = _substrings_regex(self.requires)
+        self.requires = tuple(sorted({q for r in cfg["line_rules"] for q in r.get("requires", [])}))
         # long lines: rules without `requires` in one anchored alternation; the scanning ones
         # (`requires`, e.g. cookie_notice's '^.{0,200}?\bcookies?\b', costly on every long body
         # line) are only tried when one of their substrings is in the line
         long_rules = [r for r in cfg["line_rules"] if r.get("long")]
         self.re_any_long = _anchored_alternation(r["pattern"] for r in long_rules if not r.get("requires"))
         self.re_any_long_req = _anchored_alternation(r["pattern"] for r in long_rules if r.get("requires"))
-        self.re_requires_long = _substrings_regex({q for r in long_rules for q in r.get("requires", [])})
+        self.requires_long = tuple(sorted({q for r in long_rules for q in r.get("requires", [])}))
         # lines longer than short_line are only tried against rules marked long: true
         self.re_h_long = re.compile("|".join(long_h) or "(?!)")
         self.re_f_long = re.compile("|".join(long_f) or "(?!)")
+        self._groups = {rx: self._index_groups(rx) for rx in (self.re_h, self.re_f, self.re_h_long, self.re_f_long)}
         self.prefix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("prefix_rules", [])]
         # one anchored alternation as a fast pre-check (most lines have no prefix)
         self.prefix_any = re.compile("|".join(
@@ -138,10 +137,10 @@ class _RuleSet:
         A cheap pre-check (one alternation without capture groups) rejects most lines before
         the two named-group alternations run."""
         if length <= self.short_len:
-            if not (self.re_any.match(key) or (self.re_requires and self.re_requires.search(key))):
+            if not (self.re_any.match(key) or _contains_any(key, self.requires)):
                 return None, None
             return self.match(self.re_h, key), self.match(self.re_f, key)
-        if not (self.re_any_long.match(key) or (self.re_requires_long and self.re_requires_long.search(key)
+        if not (self.re_any_long.match(key) or (_contains_any(key, self.requires_long)
                                                 and self.re_any_long_req.match(key))):
             return None, None
         return self.match(self.re_h_long, key), self.match(self.re_f_long, key)
@@ -150,17 +149,30 @@ class _RuleSet:
         m = regex.match(key)
         if not m:
             return None
-        name = m.lastgroup
-        # lastgroup is the outer rule group (it closes last)
-        idx = int(name[1:].split("_")[0])
-        caps = {k.split("_", 1)[1]: v for k, v in m.groupdict().items()
-                if v is not None and k.startswith(f"r{idx}_")}
-        return self.rules[idx], caps
+        # the outer rule group closes last, so it is the last group matched; its captures are
+        # read by group number (m.groupdict() would build every rule's groups)
+        rule, caps = self._groups[regex][m.lastindex]
+        return rule, {name: v for name, g in caps if (v := m.group(g)) is not None}
+
+    def _index_groups(self, regex: re.Pattern) -> dict:
+        """outer group number -> (rule, ((capture name, group number), ...)) for match()."""
+        out = {}
+        for name, g in regex.groupindex.items():
+            idx, _, cap = name[1:].partition("_")
+            if not cap:
+                out[g] = self.rules[int(idx)], tuple(
+                    (n.split("_", 1)[1], gi) for n, gi in sorted(regex.groupindex.items(), key=lambda x: x[1])
+                    if n.startswith(f"r{idx}_"))
+        return out
 
 
-def _substrings_regex(subs) -> re.Pattern | None:
-    """`rx.search(s)` is true iff one of subs occurs in s (None when there are none)."""
-    return re.compile("|".join(map(re.escape, sorted(subs)))) if subs else None
+def _contains_any(s: str, subs: tuple) -> bool:
+    """One of subs occurs in s (a few `in` tests are much cheaper than a regex alternation of
+    literals, which the engine tries at every position)."""
+    for q in subs:
+        if q in s:
+            return True
+    return False
 
 
 def _anchored_alternation(patterns) -> re.Pattern:
@@ -216,13 +228,13 @@ class _LineInfo:
 def _line_info(rs: "_RuleSet", s: str, strip: bool, shape: bool) -> _LineInfo:
     """Classify stripped line s; strip: leading outlet/dateline prefixes are still removed."""
     ln = _LineInfo()
-    prefixes: list[tuple[str, str]] = []
-    sites: list[str] = []
-    text = _strip_prefixes(s, rs, prefixes, sites) if strip else s
-    if sites:
-        prefixes.append(("__site__", sites[0]))
+    # one anchored alternation rules out a prefix on most lines (match with endpos reads the
+    # line as if cut at max_scan, without copying it)
+    if strip and rs.prefix_any.match(s, 0, rs.max_scan):
+        text, ln.prefixes = _strip_prefixes(s, rs)
+    else:
+        text, ln.prefixes = s, ()
     ln.text = text
-    ln.prefixes = tuple(prefixes)
     ln.key_cf = key = text[:rs.max_scan].casefold()
     ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
     dt = _dates.find_datetime(text) if len(text) <= 90 else None
@@ -270,7 +282,7 @@ def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
         return
     last = t[-1]
     ends = last in _SENT_END
-    teaser = (t.endswith("…") or t.endswith("...")) and len(t) < 220 and not t.endswith("./.")
+    teaser = t.endswith(("…", "...")) and len(t) < 220 and not t.endswith("./.")
     # a paragraph ends like a sentence; an unpunctuated line must be long and function-word rich
     if ln.nw >= 6 and ends:
         prose = True
@@ -286,7 +298,8 @@ def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
     ln.strong = prose and not teaser
     nl = False
     if ln.nw <= 6 and len(t) <= 60 and not ends or (ln.nw <= 6 and last == ")"):
-        core = _PAREN_TAIL.sub("", t).strip()
+        # (_PAREN_TAIL is tried at every position: only a line with a ")" can hold one)
+        core = _PAREN_TAIL.sub("", t).strip() if ")" in t else t.strip()
         ws = core.split()
         if 1 <= len(ws) <= 5 and not _DIGIT.search(core):
             if (all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper())
@@ -302,13 +315,15 @@ def _shape(ln: _LineInfo, rs: _RuleSet, shape: bool) -> None:
                      and last not in ";:" and not (last == "." and ln.nw > 25))
 
 
-def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
-    if not rs.prefix_any.match(text[:rs.max_scan]):
-        return text
+def _strip_prefixes(text: str, rs: _RuleSet) -> tuple[str, tuple]:
+    """(text without its leading outlet/dateline prefixes, the prefixes as (kind, text) pairs
+    plus ("__site__", domain) for the first credited site)."""
+    segs: list[tuple[str, str]] = []
+    sites: list[str] = []
     for _ in range(3):
         hit = False
         for name, kind, rx in rs.prefix:
-            m = rx.match(text[:rs.max_scan])
+            m = rx.match(text, 0, rs.max_scan)
             if m and m.end() < len(text):
                 pre = text[:m.end()].strip()
                 if pre:
@@ -320,7 +335,9 @@ def _strip_prefixes(text: str, rs: _RuleSet, segs: list, sites: list) -> str:
                 break
         if not hit:
             break
-    return text
+    if sites:
+        segs.append(("__site__", sites[0]))
+    return text, tuple(segs)
 
 
 _DATE_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản|xuất bản|"
@@ -350,6 +367,7 @@ def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
     rep: list[bool] = []
     repetition = sig.repetition and bool(chrome_lines)
     cached = rs.cached_line_info
+    shape = sig.shape
     strong_seen = 0
     for i, raw in enumerate(text.split("\n")):
         s = raw.strip()
@@ -358,7 +376,7 @@ def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
         # outlet tags / datelines only open the page: strip them until two prose lines were seen
         strip = strong_seen < 2
         # short lines (all chrome among them) are classified once per process; long ones are prose
-        ln = cached(s, strip, sig.shape) if len(s) <= CHROME_MAX_LEN else _line_info(rs, s, strip, sig.shape)
+        ln = cached(s, strip, shape) if len(s) <= CHROME_MAX_LEN else _line_info(rs, s, strip, shape)
         items.append(ln)
         nos.append(i)
         rep.append(repetition and _repeated(ln, chrome_lines))
@@ -449,7 +467,8 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
     qr_title = None
 
     for k, ln in enumerate(items):
-        for kind, pre in ln.prefixes:
+        prefixes = ln.prefixes          # (empty on most lines)
+        for kind, pre in prefixes:
             if kind == "__site__":
                 sites.append(pre)
         in_header = k < body_start
@@ -510,7 +529,7 @@ def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:
         if not sig.position and kind is None and not ln.prose:
             kind = "other"
         # emit
-        for pk, pre in ln.prefixes:
+        for pk, pre in prefixes:
             if pk != "__site__":
                 segs.append(Segment(pk, pre, nos[k]))
         if kind is None:

@@ -1,7 +1,7 @@
 """The anatomy speed-ups are exact: each fast scan finds what the plain form finds."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tasks.anatomy import dates, locality
@@ -53,3 +53,36 @@ def test_repetition_memo_follows_the_chrome_set():
     a, b = frozenset({chrome_key("Tin khác")}), frozenset({"x"})
     assert _repeated(ln, a) and not _repeated(ln, b) and _repeated(ln, a)
     assert _repeated(ln, {chrome_key("Tin khác")})
+
+
+RULE_PIECES = ["nguồn: ", "nguồn tin:", "baohanoi.vn", "theo ", "tin: ", "ảnh: ", "bài và ảnh: ", "qr code: ",
+               "ths. ", "pgs, ts ", "tin khác", "xem thêm", " / ", " » ", " > ", "cookie", "cookies", "©",
+               "bản quyền", "print ", " gốc", "hôm nay", "3 giờ trước", "a+ a-", "tags:", ">> ", "»", "Nguyễn Văn A"]
+rule_keys = st.lists(st.sampled_from(RULE_PIECES + PIECES) | st.text(max_size=3), max_size=8).map(
+    lambda xs: "".join(xs).casefold())
+
+
+def _match_by_groupdict(rs, regex, key):
+    """The rule match read the plain way: lastgroup names the rule, groupdict() its captures."""
+    m = regex.match(key)
+    if not m:
+        return None
+    idx = int(m.lastgroup[1:].split("_")[0])
+    return rs.rules[idx], {k.split("_", 1)[1]: v for k, v in m.groupdict().items()
+                           if v is not None and k.startswith(f"r{idx}_")}
+
+
+@settings(max_examples=500, deadline=None)
+@given(rule_keys, st.sampled_from([None, 180, 250]))
+@example("thời sự / xã hội", None)           # matched only through `requires` (breadcrumb_sep)
+@example("trang này dùng cookies", None)
+@example("trang này dùng cookies", 250)
+def test_line_rules_pre_checks_only_reject_non_matches(key, pad):
+    rs = _load()
+    if pad:
+        key = (key + " " + "x" * pad)[:rs.max_scan]
+    if len(key) <= rs.short_len:
+        want = _match_by_groupdict(rs, rs.re_h, key), _match_by_groupdict(rs, rs.re_f, key)
+    else:
+        want = _match_by_groupdict(rs, rs.re_h_long, key), _match_by_groupdict(rs, rs.re_f_long, key)
+    assert rs.line_rules(key, len(key)) == want
