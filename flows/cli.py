@@ -96,7 +96,7 @@ def run(
     input: Path = typer.Option(Path("seeds"), "--input", help="Folder of raw page files."),
     data: Path = typer.Option(Path("data"), "--data", help="Output folder (warehouse, parquet, reports)."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read and re-clean every input file."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for cleaning and extraction: 1 = this process only, N > 1 = a local Dask cluster of N. Default: every core when at least 10,000 files need reading, else 1."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes for cleaning and extraction: 1 = this process only, N > 1 = a local Dask cluster of N. Default: every core when at least 20,000 files need reading, else 1."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Run tasks on an existing Dask cluster, e.g. tcp://host:8786."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Pages per task (default: a few tasks per worker, 250-5,000 pages each)."),
 ):
