@@ -11,6 +11,7 @@ speed drifts, alternate old and new trees several times and compare pairs, not h
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import sys
 import time
@@ -39,7 +40,11 @@ def main(argv=None) -> int:
 
     pages = bench_run.corpus(a.n, a.seed)
     files = bench_run._files(pages)
-    cached = pages.parent / "chrome-set.pkl"
+    # the chrome set depends on how the timed tree reads pages and keys lines: cache it per
+    # version of that code, so an A/B of two trees never times one with the other's set
+    keyed_by = ("tasks/ingest.py", "tasks/anatomy/core.py", "tasks/chrome.py", "tasks/textnorm.py")
+    code = hashlib.sha256(b"".join((root / f).read_bytes() for f in keyed_by)).hexdigest()[:12]
+    cached = pages.parent / f"chrome-set-{code}.pkl"
     if cached.exists():
         chrome = pickle.loads(cached.read_bytes())
     else:

@@ -188,16 +188,17 @@ _MAGIC_FIRST_BYTES = frozenset(sig[0] for sig, _ in _MAGIC)
 
 
 def _magic(data: bytes) -> str | None:
-    for sig, what in (_MAGIC if data and data[0] in _MAGIC_FIRST_BYTES else ()):
-        if data.startswith(sig):
-            if sig == b"BZh" and not (len(data) > 9 and data[3:4].isdigit()
-                                      and data[4:10] == b"1AY&SY"):
-                continue
-            if sig == b"ID3" and not (len(data) > 10 and data[3] < 10):
-                continue
-            if sig == b"\x00\x00\x01\x00" and len(data) < 22:
-                continue
-            return what
+    if data and data[0] in _MAGIC_FIRST_BYTES:
+        for sig, what in _MAGIC:
+            if data.startswith(sig):
+                if sig == b"BZh" and not (len(data) > 9 and data[3:4].isdigit()
+                                          and data[4:10] == b"1AY&SY"):
+                    continue
+                if sig == b"ID3" and not (len(data) > 10 and data[3] < 10):
+                    continue
+                if sig == b"\x00\x00\x01\x00" and len(data) < 22:
+                    continue
+                return what
     if data[4:8] == b"ftyp":
         return "MP4/ISO media"
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):

@@ -156,14 +156,15 @@ class _RuleSet:
 
     def _index_groups(self, regex: re.Pattern) -> dict:
         """outer group number -> (rule, ((capture name, group number), ...)) for match()."""
-        out = {}
-        for name, g in regex.groupindex.items():
-            idx, _, cap = name[1:].partition("_")
-            if not cap:
-                out[g] = self.rules[int(idx)], tuple(
-                    (n.split("_", 1)[1], gi) for n, gi in sorted(regex.groupindex.items(), key=lambda x: x[1])
-                    if n.startswith(f"r{idx}_"))
-        return out
+        outer: dict[int, int] = {}
+        captures: dict[int, list[tuple[str, int]]] = {}
+        for name, g in sorted(regex.groupindex.items(), key=lambda item: item[1]):
+            idx, _, cap = name[1:].partition("_")       # "r12" (a rule) or "r12_site" (its capture)
+            if cap:
+                captures.setdefault(int(idx), []).append((cap, g))
+            else:
+                outer[g] = int(idx)
+        return {g: (self.rules[idx], tuple(captures.get(idx, ()))) for g, idx in outer.items()}
 
 
 def _contains_any(s: str, subs: tuple) -> bool:

@@ -92,10 +92,6 @@ def _event_matches(lead: str):
             end = m.end()
 
 
-_YEAR_CTX = re.compile(
-    r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
-
-
 def _mk_dt(y: int, m: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0) -> datetime | None:
     try:
         return datetime(y, m, d, hh, mi, ss)

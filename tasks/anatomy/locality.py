@@ -22,7 +22,6 @@ _TOK = re.compile(r"\S+")
 _TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
 # upper-case letters only (a range like À-Ỹ would also take the lower-case letters between them)
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and c.isupper())
-_CAP_RUN = re.compile(rf"(?:TP\.\s?|TP\s)?[{_UP}][\w.\-–]*(?:\s+(?:-\s+|–\s+)?(?:[{_UP}0-9][\w\-]*))*")
 
 
 # a whitespace-delimited word opening with a capital letter (after an optional "(", "“", '"').
