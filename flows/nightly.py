@@ -23,13 +23,14 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.settings import temporary_settings
 
 from tasks import batch as batch_stage
 from tasks import chrome as chrome_stage
 from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store
-from tasks.ingest import discover_with_problems
+from tasks.ingest import discover_with_problems, take_listing_ahead
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -99,7 +100,8 @@ def timed(seconds: dict, stage: str):
 
 @task(name="discover", cache_policy=NO_CACHE)
 def discover_task(input_dir: Path):
-    return discover_with_problems(input_dir)
+    ahead = take_listing_ahead(input_dir)   # `bantin run` starts listing before the flow
+    return ahead if ahead is not None else discover_with_problems(input_dir)
 
 
 @task(name="scan-chrome", cache_policy=NO_CACHE)
@@ -332,6 +334,11 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None):
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
                 batch_size: int | None = None, workers: int | None = None,
-                dask_address: str | None = None) -> RunSummary:
-    return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
-                   batch_size=batch_size, workers=workers, dask_address=dask_address)
+                dask_address: str | None = None, heartbeats: bool = True) -> RunSummary:
+    """heartbeats=False: the flow run sends none. Heartbeats let a long-lived server mark a
+    crashed run; a temporary server that ends with the run never reads them, and the flow's end
+    waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
+    updates = {} if heartbeats else {"flows.heartbeat_frequency": None}
+    with temporary_settings(updates=updates):
+        return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
+                       batch_size=batch_size, workers=workers, dask_address=dask_address)

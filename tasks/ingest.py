@@ -4,6 +4,7 @@ Public API (the flow calls exactly this)::
 
     discover(input_dir) -> Iterator[SourceFile]          # sorted by rel_path
     discover_with_problems(input_dir) -> (files, problems) # problems: Quarantined(reason="unreadable")
+    listing_ahead(input_dir) / take_listing_ahead(input_dir)  # the same, started earlier in a thread
     read_source(sf, max_bytes=DEFAULT_MAX_BYTES) -> RawPage | Quarantined   # never raises
     decode_bytes(data) -> (text, encoding)                # or raises DecodeRejected(reason, detail)
 
@@ -19,8 +20,11 @@ import logging
 import os
 import re
 import stat
+import threading
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,12 +59,16 @@ class DecodeRejected(Exception):
 
 
 # =========================================================================== discovery
-def _rel(parts: list[str]) -> str:
+def _rel_name(name: str) -> str:
     # Names that are not valid UTF-8 (surrogate-escaped by os) would break every writer
     # downstream; show their bytes as \xNN in rel_path (path keeps the real name).
-    return "/".join(
-        p.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") for p in parts
-    )
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _rel(parts: list[str]) -> str:
+    return "/".join(map(_rel_name, parts))
 
 
 def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], list[Quarantined]]:
@@ -93,19 +101,20 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
             continue
         finally:
             first = False
+        prefix = _rel(parts) + "/" if parts else ""
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            sub = parts + [entry.name]
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, sub))
+                    stack.append((entry.path, parts + [name]))
                     continue
                 if entry.is_symlink():
                     try:
                         target = os.stat(entry.path)
                     except OSError as e:
-                        problems.append(Quarantined(_rel(sub), None, "unreadable",
+                        problems.append(Quarantined(prefix + _rel_name(name), None, "unreadable",
                                                     f"dangling symlink: {e.strerror or e}"))
                         continue
                     if stat.S_ISDIR(target.st_mode):
@@ -118,14 +127,48 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
                     log.info("skipping non-regular file %s", entry.path)
                     continue
             except OSError as e:
-                problems.append(Quarantined(_rel(sub), None, "unreadable",
+                problems.append(Quarantined(prefix + _rel_name(name), None, "unreadable",
                                             f"cannot stat: {e.strerror or e}"))
                 continue
-            files.append(SourceFile(path=entry.path, rel_path=_rel(sub),
-                                    size=st_e.st_size, mtime=st_e.st_mtime))
+            files.append(SourceFile(entry.path, prefix + _rel_name(name), st_e.st_size, st_e.st_mtime))
     files.sort(key=lambda f: f.rel_path)
     problems.sort(key=lambda q: q.rel_path)
     return files, problems
+
+
+_listings_ahead: dict[str, Future] = {}
+
+
+@contextmanager
+def listing_ahead(input_dir: Path | str):
+    """Start ``discover_with_problems(input_dir)`` in a background thread now. Within the block,
+    the first ``take_listing_ahead(input_dir)`` returns its result (or raises what it raised).
+
+    `bantin run` lists while the temporary Prefect server starts (4-5 s on 2 cores), which
+    would otherwise be idle time before the flow's own discovery: most of a rerun that finds
+    nothing new. On leaving the block an untaken listing is dropped, so no later run in the
+    same process can take a stale one."""
+    key = os.path.abspath(input_dir)
+    pending: Future = Future()
+
+    def work() -> None:
+        try:
+            pending.set_result(discover_with_problems(input_dir))
+        except BaseException as exc:  # handed to the taker, raised there
+            pending.set_exception(exc)
+
+    _listings_ahead[key] = pending
+    threading.Thread(target=work, name="list-input-ahead", daemon=True).start()
+    try:
+        yield
+    finally:
+        _listings_ahead.pop(key, None)
+
+
+def take_listing_ahead(input_dir: Path | str) -> tuple[list[SourceFile], list[Quarantined]] | None:
+    """The listing started by ``listing_ahead`` for this folder (waiting for it), or None."""
+    pending = _listings_ahead.pop(os.path.abspath(input_dir), None)
+    return None if pending is None else pending.result()
 
 
 def discover(input_dir: Path | str) -> Iterator[SourceFile]:

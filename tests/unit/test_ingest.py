@@ -485,6 +485,42 @@ def test_unreadable_directory_simulated(tmp_path, monkeypatch):
     assert [f.rel_path for f in discover(tmp_path)] == ["ok.txt"]     # discover does not crash
 
 
+def test_file_names_not_valid_utf8_get_escaped_rel_paths_and_real_paths(tmp_path):
+    (tmp_path / "th\u01b0 m\u1ee5c").mkdir()                       # "thư mục"
+    _write(tmp_path, "th\u01b0 m\u1ee5c/b\u00e0i.txt", b"x")      # "bài.txt"
+    raw_name = b"tin-\xe0\xff.txt"                                 # latin-1 bytes, not UTF-8
+    with open(os.path.join(os.fsencode(tmp_path), b"th\xc6\xb0 m\xe1\xbb\xa5c", raw_name), "wb") as fh:
+        fh.write(b"y")
+    files, problems = discover_with_problems(tmp_path)
+    assert problems == []
+    assert [f.rel_path for f in files] == ["th\u01b0 m\u1ee5c/b\u00e0i.txt",
+                                           "th\u01b0 m\u1ee5c/tin-\\xe0\\xff.txt"]
+    assert all(f.rel_path.encode("utf-8") for f in files)           # writable downstream
+    assert os.fsencode(files[1].path).endswith(raw_name)            # the real name, to read
+    assert _page(read_source(files[1])).text == "y"
+
+
+def test_listing_ahead_is_the_same_listing_taken_once(tmp_path, monkeypatch):
+    for name in ["b/z.txt", "a.txt", ".hidden"]:
+        _write(tmp_path, name, b"x")
+    monkeypatch.chdir(tmp_path.parent)
+    relative = Path(tmp_path.name)
+    with ingest.listing_ahead(relative):                 # keyed by absolute path
+        got = ingest.take_listing_ahead(str(tmp_path))
+        assert ingest.take_listing_ahead(tmp_path) is None
+    assert got == discover_with_problems(relative)
+    assert [f.rel_path for f in got[0]] == ["a.txt", "b/z.txt"]
+
+
+def test_listing_ahead_raises_its_error_when_taken_and_is_dropped_untaken(tmp_path):
+    with ingest.listing_ahead(tmp_path / "nope"):
+        with pytest.raises(FileNotFoundError):
+            ingest.take_listing_ahead(tmp_path / "nope")
+    with ingest.listing_ahead(tmp_path):
+        pass                                              # the flow never got to discovery
+    assert ingest.take_listing_ahead(tmp_path) is None    # a later run lists afresh
+
+
 # --------------------------------------------------------------------------- decode_bytes
 def test_decode_bytes_rejections():
     with pytest.raises(DecodeRejected) as e:
