@@ -56,7 +56,10 @@ def main(argv=None) -> int:
     for sf in files[:20]:      # warm-up: imports, gazetteer, compiled rules
         page = read_source(sf)
         if isinstance(page, RawPage):
-            read_anatomy(page.text, chrome_lines=chrome)
+            an = read_anatomy(page.text, chrome_lines=chrome)
+            extract_facts(an.body, published_at=an.published_at, event_date=an.event_date,
+                          author=an.author)
+            article_id_for(an)
     docs, start = 0, cpu()
     for sf in files:
         t = cpu()
