@@ -116,9 +116,10 @@ def run(
 
         _check_warehouse(data / "warehouse.duckdb")
         with run_lock(data), listing_ahead(input):
+            import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
+
             from flows.nightly import run_nightly
             from tasks.store import WarehouseBusy
-            import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
 
             api.wait_ready()
             try:
