@@ -37,6 +37,7 @@ def main(argv=None) -> int:
     from tasks.identity import article_id_for
     from tasks.ingest import read_source
     from tasks.model import RawPage
+    from tasks.pipeline import process_page
 
     pages = bench_run.corpus(a.n, a.seed)
     files = bench_run._files(pages)
@@ -56,10 +57,7 @@ def main(argv=None) -> int:
     for sf in files[:20]:      # warm-up: imports, gazetteer, compiled rules
         page = read_source(sf)
         if isinstance(page, RawPage):
-            an = read_anatomy(page.text, chrome_lines=chrome)
-            extract_facts(an.body, published_at=an.published_at, event_date=an.event_date,
-                          author=an.author)
-            article_id_for(an)
+            process_page(page, chrome)
     docs, start = 0, cpu()
     for sf in files:
         t = cpu()
