@@ -9,9 +9,9 @@ import html
 from pathlib import Path
 
 from tasks.store import warehouse
+from tasks.tables import DATA, LOG, tables_in
 
-TABLES = ("articles", "boilerplate", "people", "document_refs", "indicators", "sources",
-          "quarantine", "runs", "dq_results")
+TABLES = tables_in(DATA, LOG)   # the row counts shown: data and run logs, not derived state
 
 _CSS = """
 body{font-family:system-ui,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 
 from tasks.batch import process_batch
-from tasks.model import SourceFile
+from tasks.records import SourceFile
 from tasks.plan import read_plan, write_plan
 
 

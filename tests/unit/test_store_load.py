@@ -9,11 +9,11 @@ import pyarrow as pa
 import pytest
 
 from tasks import load, store
-from tasks.model import Anatomy, Facts, Indicator, Person, Quarantined, RawPage, Segment
-from tasks.pipeline import ProcessedDoc
+from tasks.records import Anatomy, Facts, Indicator, Person, Quarantined, RawPage, Segment
+from tasks.process_page import ProcessedDoc
 from tasks.plan import batches, plan_incremental
-from tasks.model import SourceFile
-from tasks.records import rows_for_doc, rows_for_quarantine, to_tables
+from tasks.records import SourceFile
+from tasks.rows import rows_for_doc, rows_for_quarantine, to_tables
 
 
 def doc(path: str, body: str, sha: str) -> ProcessedDoc:
