@@ -60,7 +60,7 @@ def test_staged_datasets_carry_the_warehouse_columns_they_load():
     assert set(STAGED) == {"articles", "boilerplate", "people", "document_refs", "indicators",
                            "source_versions", "quarantine"}
     assert PUBLISHED_TABLES["source_versions"] == "sources"
-    for dataset, table in STAGED.items():
+    for table in STAGED.values():
         names = table.arrow_schema.names
         # staged order is warehouse order: the loader's column lists rely on it
         assert [n for n in table.column_names if n in names] == [n for n in names if n in table.column_names]
