@@ -29,8 +29,8 @@ def main(argv=None) -> int:
 
     from tasks.anatomy import core
     from tasks.ingest import read_source
-    from tasks.model import RawPage
-    from tasks.pipeline import process_page
+    from tasks.process_page import process_page
+    from tasks.records import RawPage
 
     files = bench_run._files(bench_run.corpus(a.n, a.seed))
     chrome, _ = bench_run.scan(files)

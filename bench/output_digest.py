@@ -45,8 +45,8 @@ def _pages(n: int, seed: int):
 
 def _record(folder: Path, sf, chrome) -> dict:
     from tasks.ingest import read_source
-    from tasks.model import RawPage
-    from tasks.pipeline import process_page
+    from tasks.process_page import process_page
+    from tasks.records import RawPage
 
     page = read_source(sf)
     key = f"{folder.name}/{sf.rel_path}"

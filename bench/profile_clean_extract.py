@@ -81,7 +81,7 @@ def main(argv=None) -> int:
             print(f"{nc:>10} {tt:>8.2f} {ct:>8.2f}  {_short(func)}")
         # the top five that are not just the driver loop / process_page wrapper
         shown = [r for r in rows if key == "tottime" or not any(
-            s in _short(r[0]) for s in ("run.py", "pipeline.py", "{built-in method builtins.exec}"))][:5]
+            s in _short(r[0]) for s in ("run.py", "process_page.py", "{built-in method builtins.exec}"))][:5]
         out += ["", f"Top five by {'cumulative time' if key == 'cumulative' else 'own time (tottime)'}"
                 + (" (below the driver loop and `process_page`)" if key == "cumulative" else "") + ":", "",
                 "| function | calls | own s | cumulative s | share of total |", "|---|---|---|---|---|"]

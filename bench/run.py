@@ -117,8 +117,8 @@ def clean_extract(files, chrome=None) -> dict:
     """read_source + process_page over files; counts and seconds (this process only), with the
     CPU seconds of read_source (read + decode + NFC) apart."""
     from tasks.ingest import read_source
-    from tasks.model import RawPage
-    from tasks.pipeline import process_page
+    from tasks.process_page import process_page
+    from tasks.records import RawPage
 
     chrome = _CHROME if chrome is None else chrome
     n = docs = nbytes = errors = quarantined = 0
@@ -185,7 +185,7 @@ def justext_ref(files, sample: int) -> dict:
     import justext
 
     from tasks.ingest import read_source
-    from tasks.model import RawPage
+    from tasks.records import RawPage
 
     stop = justext.get_stoplist("Vietnamese")
     pages = []

@@ -36,8 +36,12 @@ def main(argv=None) -> int:
     from tasks.facts import extract_facts
     from tasks.identity import article_id_for
     from tasks.ingest import read_source
-    from tasks.model import RawPage
-    from tasks.pipeline import process_page
+    try:
+        from tasks.process_page import process_page
+        from tasks.records import RawPage
+    except ImportError:     # a tree from before tasks/model.py and pipeline.py were renamed
+        from tasks.model import RawPage
+        from tasks.pipeline import process_page
 
     pages = bench_run.corpus(a.n, a.seed)
     files = bench_run._files(pages)

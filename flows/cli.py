@@ -150,10 +150,10 @@ def _print_summary(s) -> None:
         out.print(f"  data quality: all {s.dq_checked} expectations met")
     else:
         out.print("  data quality: nothing new to validate")
-    if s.stage_seconds:
-        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()
+    if s.stage_stats:
+        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_stats.items()
                                             if not k.startswith("_")) + f" (clean-extract on {s.runner})")
-        peaks = s.stage_seconds.get("_peak_rss_mb", {})
+        peaks = s.stage_stats.get("_peak_rss_mb", {})
         if peaks:
             out.print("  peak RSS of this process after each stage (MB): "
                       + ", ".join(f"{k} {v}" for k, v in peaks.items()))

@@ -61,7 +61,7 @@ class RunSummary:
     report: str = ""
     workers: int = 1
     runner: str = "this process"
-    stage_seconds: dict = field(default_factory=dict)
+    stage_stats: dict = field(default_factory=dict)   # seconds by stage; "_peak_rss_mb": {stage: MB}
 
 
 def new_run_id(now: datetime) -> str:
@@ -205,7 +205,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
     with timed(secs, "start"):
         store.recover_staging(data_path, store.committed_run_ids(db_path))
         load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
-    summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path), stage_seconds=secs)
+    summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path), stage_stats=secs)
     try:
         with timed(secs, "discover_plan"):
             files, problems = discover_task(input_path)

@@ -17,8 +17,9 @@ import numpy as np
 from tasks.chrome import CHROME_MIN_PAGES, ChromeSet, KeyCounts, PageKeys, key_hash
 from tasks.faults import failpoint
 from tasks.ingest import read_source
-from tasks.model import Quarantined, RawPage, SourceFile
-from tasks.records import rows_for_doc, rows_for_quarantine, to_tables
+from tasks.process_page import process_page
+from tasks.records import Quarantined, RawPage, SourceFile
+from tasks.rows import rows_for_doc, rows_for_quarantine, to_tables
 from tasks.store import write_batch
 
 PART_PAGES = 500
@@ -94,8 +95,6 @@ def _process_part(files: list[SourceFile], summary: BatchSummary, *, run_id: str
 
 
 def _process_or_quarantine(page: RawPage, chrome_lines):
-    from tasks.pipeline import process_page
-
     try:
         doc = process_page(page, chrome_lines)
     except Exception as exc:  # a bug on one page must not lose the night's run

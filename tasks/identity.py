@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from tasks.model import Anatomy
+from tasks.records import Anatomy
 from tasks.textnorm import collapse_whitespace, match_key
 
 

@@ -17,19 +17,18 @@ import pyarrow as pa
 
 from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
-from tasks.records import SCHEMAS
 from tasks.store import apply_schema, staged_files, warehouse
+from tasks.tables import ARTICLE_CHILDREN, STAGED, TABLES, column_list
 
-CHILD_TABLES = {
-    "boilerplate": "article_id, seq, kind, text, line_no",
-    "people": "article_id, name, titles, role, first_offset",
-    "document_refs": ("article_id, doc_key, kind, number, symbol, issuer, issued_date, evidence, "
-                      "start_offset, end_offset"),
-    "indicators": ("article_id, seq, metric, actual, target, percent, unit, qualifier, period, "
-                   "period_start, period_end, evidence, start_offset, end_offset"),
-}
-ARTICLE_COLS = ("article_id, source_path, source_sha256, title, published_at, event_date, "
-                "source_site, author, locality, body, run_id, body_chars, encoding")
+
+def _arrow_schema(table: str, columns: list[str]) -> pa.Schema:
+    return pa.schema([TABLES[table].column(c).field for c in columns])
+
+
+# What the flow hands the load, as Arrow: every dq_results column but the run id, the chrome
+# counts' two columns.
+DQ_ROW_SCHEMA = _arrow_schema("dq_results", TABLES["dq_results"].column_names[1:])
+CHROME_SCHEMA = _arrow_schema("chrome_lines", TABLES["chrome_lines"].column_names)
 
 
 @dataclass
@@ -65,7 +64,7 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
         lst = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM read_parquet([{lst}])")
     else:
-        con.register(f"{alias}_empty", SCHEMAS[name].empty_table())
+        con.register(f"{alias}_empty", STAGED[name].arrow_schema.empty_table())
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM {alias}_empty")
 
 
@@ -77,16 +76,14 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
         con.execute("SET memory_limit = '384MB'")
         con.execute("SET preserve_insertion_order = false")
         apply_schema(con)
-        for name in ("articles", "boilerplate", "people", "document_refs", "indicators",
-                     "source_versions", "quarantine"):
+        for name in STAGED:
             _staged_view(con, data_dir, run_id, name, f"stg_{name}")
         con.register("discovered_arrow", pa.table({"source_path": pa.array(discovered_paths, pa.string())}))
         chrome_counts = chrome_counts if chrome_counts is not None else KeyCounts.empty()
-        con.register("chrome_arrow", pa.table({"key_hash": pa.array(chrome_counts.hashes, pa.int64()),
-                                               "pages": pa.array(chrome_counts.pages, pa.int64())}))
-        con.register("dq_arrow", pa.Table.from_pylist(dq_rows, schema=pa.schema([
-            ("table_name", pa.string()), ("expectation", pa.string()), ("success", pa.bool_()),
-            ("unexpected_count", pa.int64()), ("rows_checked", pa.int64())])))
+        con.register("chrome_arrow", pa.Table.from_arrays(
+            [pa.array(v, f.type) for v, f in zip((chrome_counts.hashes, chrome_counts.pages),
+                                                 CHROME_SCHEMA)], schema=CHROME_SCHEMA))
+        con.register("dq_arrow", pa.Table.from_pylist(dq_rows, schema=DQ_ROW_SCHEMA))
 
         con.execute("BEGIN TRANSACTION")
         try:
@@ -94,12 +91,13 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
             failpoint("load-merged")
             if reset_chrome:  # a full refresh recounts every page
                 con.execute("DELETE FROM chrome_lines")
-            con.execute("""
-                INSERT INTO chrome_lines SELECT key_hash, pages FROM chrome_arrow
+            con.execute(f"""
+                INSERT INTO chrome_lines ({column_list("chrome_lines")})
+                SELECT {column_list("chrome_lines")} FROM chrome_arrow
                 ON CONFLICT (key_hash) DO UPDATE SET pages = chrome_lines.pages + excluded.pages""")
-            con.execute("""
-                INSERT INTO dq_results SELECT ?, table_name, expectation, success, unexpected_count,
-                       rows_checked FROM dq_arrow
+            con.execute(f"""
+                INSERT INTO dq_results ({column_list("dq_results")})
+                SELECT ?, {", ".join(DQ_ROW_SCHEMA.names)} FROM dq_arrow
                 ON CONFLICT DO NOTHING""", [run_id])
             dq_success = all(r["success"] for r in dq_rows) if dq_rows else None
             con.execute("""
@@ -114,6 +112,14 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
             con.execute("ROLLBACK")
             raise
     return stats
+
+
+# sources columns the staged file versions do not carry: the loader fills them ($1 = this run).
+_SOURCES_FILLED = {"first_run_id": "$1", "last_run_id": "$1", "present": "true"}
+
+
+def _sources_select() -> str:
+    return ", ".join(_SOURCES_FILLED.get(c, c) for c in TABLES["sources"].column_names)
 
 
 def _merge(con, run_id: str) -> LoadStats:
@@ -137,15 +143,12 @@ def _merge(con, run_id: str) -> LoadStats:
                     WHERE present AND source_path NOT IN (SELECT source_path FROM discovered_arrow)""",
                  [run_id]).fetchone()[0]
     # New or returning versions.
-    new_sources = q("""
-        INSERT INTO sources (source_path, source_sha256, article_id, encoding, first_run_id,
-                             last_run_id, present, size_bytes, mtime_ns)
-        SELECT source_path, source_sha256, article_id, encoding, ?, ?, true, size_bytes, mtime_ns
-        FROM run_versions
+    new_sources = q(f"""
+        INSERT INTO sources ({column_list("sources")}) SELECT {_sources_select()} FROM run_versions
         ON CONFLICT (source_path, source_sha256) DO UPDATE SET
             present = true, last_run_id = excluded.last_run_id, article_id = excluded.article_id,
             size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns""",
-        [run_id, run_id]).fetchone()[0]
+        [run_id]).fetchone()[0]
     # Articles whose only holders were superseded versions go, with everything derived from them.
     q("""CREATE TEMP TABLE dropped AS
          SELECT DISTINCT x.article_id FROM superseded x
@@ -154,7 +157,7 @@ def _merge(con, run_id: str) -> LoadStats:
              AND NOT EXISTS (SELECT 1 FROM superseded y WHERE y.source_path = s.source_path
                              AND y.source_sha256 = s.source_sha256))""")
     replaced = q("SELECT count(*) FROM dropped").fetchone()[0]
-    for table in ("boilerplate", "people", "document_refs", "indicators", "articles"):
+    for table in (*ARTICLE_CHILDREN, "articles"):
         q(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM dropped)")
     # One copy of each new article: the first file (by path) that holds it. Chosen on the two
     # key columns only; the wide rows (bodies) are read once, by the inserts.
@@ -162,16 +165,17 @@ def _merge(con, run_id: str) -> LoadStats:
          SELECT article_id, min(source_path) AS source_path FROM stg_articles
          WHERE article_id NOT IN (SELECT article_id FROM articles)
          GROUP BY article_id""")
-    loaded = q(f"""INSERT INTO articles SELECT {', '.join('s.' + c.strip() for c in ARTICLE_COLS.split(','))}
+    loaded = q(f"""INSERT INTO articles ({column_list("articles")})
+                   SELECT {column_list("articles", "s.")}
                    FROM stg_articles s JOIN new_articles a
                      ON a.article_id = s.article_id AND a.source_path = s.source_path""").fetchone()[0]
-    for table, cols in CHILD_TABLES.items():
-        q(f"""INSERT INTO {table} ({cols})
-              SELECT {', '.join('c.' + c.strip() for c in cols.split(','))}
+    for table in ARTICLE_CHILDREN:
+        q(f"""INSERT INTO {table} ({column_list(table)})
+              SELECT {column_list(table, "c.")}
               FROM stg_{table} c JOIN new_articles a
                 ON a.article_id = c.article_id AND a.source_path = c._source_path""")
-    quarantined = q("""INSERT INTO quarantine SELECT quarantine_id, source_path, source_sha256,
-                           reason, detail, run_id FROM stg_quarantine
-                       ON CONFLICT DO NOTHING""").fetchone()[0]
+    quarantined = q(f"""INSERT INTO quarantine ({column_list("quarantine")})
+                        SELECT {column_list("quarantine")} FROM stg_quarantine
+                        ON CONFLICT DO NOTHING""").fetchone()[0]
     return LoadStats(articles_loaded=loaded, articles_replaced=replaced, sources_new=new_sources,
                      sources_vanished=vanished, quarantined_new=quarantined)

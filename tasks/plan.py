@@ -7,7 +7,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tasks.model import SourceFile
+from tasks.records import SourceFile
 
 
 @dataclass

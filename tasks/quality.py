@@ -10,16 +10,24 @@ import json
 import logging
 import os
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+from tasks.tables import STAGED, TABLES
 
-# Staged dataset that each suite validates (the sources suite checks this run's file versions).
-SUITE_DATASET = {"sources": "source_versions"}
+# The `expectations` package (the top-level expectations/ folder) ships in the wheel.
+EXPECTATIONS_PACKAGE = "expectations"
+
+# Staged dataset that each suite (named after its table) validates: the sources suite checks
+# this run's file versions.
+SUITE_DATASET = {t.name: t.staged_as for t in TABLES.values() if t.staged_as}
+# Staged datasets of an article's rows, and the column naming the file each row came from.
+ARTICLE_TABLES = {t.staged_as: t.copy_column for t in TABLES.values() if t.copy_column}
 
 
 @dataclass(frozen=True)
@@ -31,9 +39,12 @@ class DqResult:
     rows_checked: int
 
 
-def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
+def load_suites(directory: Traversable | None = None) -> dict[str, dict]:
+    """The suites in `directory` (default: the installed expectations/*.json), by name."""
+    directory = directory or resources.files(EXPECTATIONS_PACKAGE)
     suites = {}
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted((f for f in directory.iterdir() if f.name.endswith(".json")),
+                       key=lambda f: f.name):
         spec = json.loads(path.read_text(encoding="utf-8"))
         keys = [expectation_key(e["type"], e["kwargs"]) for e in spec["expectations"]]
         if len(set(keys)) != len(keys):
@@ -102,7 +113,6 @@ def validate_staged(data_dir: Path, run_id: str, suites: dict[str, dict] | None 
     expectations look at, long text as its length, the one-copy rule as a join."""
     import duckdb
 
-    from tasks.records import SCHEMAS
     from tasks.store import staged_files
 
     suites = suites or load_suites()
@@ -116,7 +126,7 @@ def validate_staged(data_dir: Path, run_id: str, suites: dict[str, dict] | None 
         for name, spec in suites.items():
             dataset = SUITE_DATASET.get(name, name)
             files = staged_files(data_dir, run_id, dataset)
-            schema = SCHEMAS[dataset]
+            schema = STAGED[dataset].arrow_schema
             if not files:
                 table = schema.empty_table()
             else:
@@ -242,7 +252,3 @@ def _results_by_key(outcome) -> dict[tuple, tuple[bool, int | None]]:
             bool(res.success), res.result.get("unexpected_count"))
     return out
 
-
-# Staged tables and the column naming the file each row came from.
-ARTICLE_TABLES = {"articles": "source_path", "boilerplate": "_source_path", "people": "_source_path",
-                  "document_refs": "_source_path", "indicators": "_source_path"}

@@ -1,139 +1,105 @@
-"""ProcessedDoc / Quarantined -> Arrow tables with fixed schemas (one per warehouse table).
+"""Typed records that move between stages: Path -> RawPage -> Anatomy -> Facts -> rows.
 
-Child tables carry `_source_path` so the loader can keep exactly one copy of an article's rows
-when two input files hold the same article.
+Every stage function takes and returns these; nothing reaches back upstream.
 """
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
-
-import pyarrow as pa
-
-from tasks.model import Quarantined
-from tasks.pipeline import ProcessedDoc
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("article_id", pa.string()), ("source_path", pa.string()), ("source_sha256", pa.string()),
-        ("title", pa.string()), ("published_at", pa.timestamp("us")), ("event_date", pa.date32()),
-        ("source_site", pa.string()), ("author", pa.string()), ("locality", pa.string()),
-        ("body", pa.string()), ("run_id", pa.string()), ("body_chars", pa.int32()),
-        ("encoding", pa.string()),
-    ]),
-    "boilerplate": pa.schema([
-        ("article_id", pa.string()), ("seq", pa.int32()), ("kind", pa.string()),
-        ("text", pa.string()), ("line_no", pa.int32()), ("_source_path", pa.string()),
-    ]),
-    "people": pa.schema([
-        ("article_id", pa.string()), ("name", pa.string()), ("titles", pa.list_(pa.string())),
-        ("role", pa.string()), ("first_offset", pa.int32()), ("_source_path", pa.string()),
-    ]),
-    "document_refs": pa.schema([
-        ("article_id", pa.string()), ("doc_key", pa.string()), ("kind", pa.string()),
-        ("number", pa.string()), ("symbol", pa.string()), ("issuer", pa.string()),
-        ("issued_date", pa.date32()), ("evidence", pa.string()), ("start_offset", pa.int32()),
-        ("end_offset", pa.int32()), ("_source_path", pa.string()),
-    ]),
-    "indicators": pa.schema([
-        ("article_id", pa.string()), ("seq", pa.int32()), ("metric", pa.string()),
-        ("actual", pa.float64()), ("target", pa.float64()), ("percent", pa.float64()),
-        ("unit", pa.string()), ("qualifier", pa.string()), ("period", pa.string()),
-        ("period_start", pa.date32()), ("period_end", pa.date32()), ("evidence", pa.string()),
-        ("start_offset", pa.int32()), ("end_offset", pa.int32()), ("_source_path", pa.string()),
-    ]),
-    # What this run saw of each file version; merged into `sources` by the loader.
-    "source_versions": pa.schema([
-        ("source_path", pa.string()), ("source_sha256", pa.string()), ("article_id", pa.string()),
-        ("encoding", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()),
-    ]),
-    "quarantine": pa.schema([
-        ("quarantine_id", pa.string()), ("source_path", pa.string()), ("source_sha256", pa.string()),
-        ("reason", pa.string()), ("detail", pa.string()), ("run_id", pa.string()),
-    ]),
-}
-
-FACT_TABLES = ("articles", "boilerplate", "people", "document_refs", "indicators")
-STAGED_TABLES = tuple(SCHEMAS)
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 
-def doc_key(kind: str, number: str | None, symbol: str | None) -> str:
-    return "|".join([kind, (number or "").lstrip("0") or (number or ""), (symbol or "").upper()])
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found by discovery. `rel_path` is relative to the input folder."""
+    path: str
+    rel_path: str
+    size: int
+    mtime: float
 
 
-def quarantine_id(rel_path: str, sha256: str | None, reason: str) -> str:
-    return hashlib.sha256(f"{rel_path}\0{sha256 or ''}\0{reason}".encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class RawPage:
+    """A decoded input file: NFC text, LF line ends, plus where it came from."""
+    rel_path: str
+    sha256: str          # of the raw bytes, as read
+    encoding: str        # as detected, e.g. "utf-8", "utf-16", "windows-1258", "tcvn3"
+    text: str            # NFC, "\n" line ends, no NUL
 
 
-def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[str, list[dict]]:
-    """All warehouse rows one processed page contributes."""
-    a, raw, aid = doc.anatomy, doc.raw, doc.article_id
-    src = raw.rel_path
-    body = a.body
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    rows["articles"].append(dict(
-        article_id=aid, source_path=src, source_sha256=raw.sha256, title=a.title,
-        published_at=a.published_at, event_date=a.event_date, source_site=a.source_site,
-        author=a.author, locality=a.locality, body=body, run_id=run_id, body_chars=len(body),
-        encoding=raw.encoding,
-    ))
-    rows["boilerplate"] = [
-        dict(article_id=aid, seq=i, kind=s.kind, text=s.text, line_no=s.line_no, _source_path=src)
-        for i, s in enumerate(a.boilerplate)
-    ]
-    rows["people"] = [
-        dict(article_id=aid, name=p.name, titles=list(p.titles), role=p.role,
-             first_offset=p.start, _source_path=src)
-        for p in _unique(doc.facts.people, key=lambda p: p.name)
-    ]
-    rows["document_refs"] = [
-        dict(article_id=aid, doc_key=doc_key(d.kind, d.number, d.symbol), kind=d.kind,
-             number=d.number, symbol=d.symbol, issuer=d.issuer, issued_date=d.issued_date,
-             evidence=d.evidence, start_offset=d.start, end_offset=d.end, _source_path=src)
-        for d in _unique(doc.facts.document_refs, key=lambda d: doc_key(d.kind, d.number, d.symbol))
-    ]
-    rows["indicators"] = [
-        dict(article_id=aid, seq=i, metric=x.metric, actual=x.actual, target=x.target,
-             percent=x.percent, unit=x.unit, qualifier=x.qualifier, period=x.period,
-             period_start=x.period_start, period_end=x.period_end, evidence=x.evidence,
-             start_offset=x.start, end_offset=x.end, _source_path=src)
-        for i, x in enumerate(doc.facts.indicators)
-    ]
-    rows["source_versions"].append(dict(
-        source_path=src, source_sha256=raw.sha256, article_id=aid, encoding=raw.encoding,
-        size_bytes=stat[0], mtime_ns=stat[1],
-    ))
-    return rows
+@dataclass(frozen=True)
+class Quarantined:
+    """An input that could not become an article, with a short reason code."""
+    rel_path: str
+    sha256: str | None
+    reason: str          # short code: empty, binary, undecodable, unreadable, vanished, no_article, ...
+    detail: str
+    encoding: str | None = None
 
 
-def rows_for_quarantine(q: Quarantined, run_id: str, stat: tuple[int, int] | None) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    rows["quarantine"].append(dict(
-        quarantine_id=quarantine_id(q.rel_path, q.sha256, q.reason), source_path=q.rel_path,
-        source_sha256=q.sha256, reason=q.reason, detail=q.detail, run_id=run_id,
-    ))
-    if q.sha256 is not None:  # a version we could hash is a seen source, with no article
-        rows["source_versions"].append(dict(
-            source_path=q.rel_path, source_sha256=q.sha256, article_id=None, encoding=q.encoding,
-            size_bytes=stat[0] if stat else None, mtime_ns=stat[1] if stat else None,
-        ))
-    return rows
+@dataclass(frozen=True)
+class Segment:
+    """A removed (non-body) run of lines, labelled for audit."""
+    kind: str            # header, title, byline, source_credit, related_news, cookie_notice, comments, share_tools, links, ...
+    text: str            # the raw line(s), NFC
+    line_no: int         # 0-based index of the first raw line
 
 
-def to_tables(row_sets: Iterable[dict[str, list[dict]]]) -> dict[str, pa.Table]:
-    merged: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    for rows in row_sets:
-        for name, lst in rows.items():
-            merged[name].extend(lst)
-    return {name: pa.Table.from_pylist(merged[name], schema=SCHEMAS[name]) for name in SCHEMAS}
+@dataclass
+class Anatomy:
+    """What a page is made of: metadata, body paragraphs and the chrome removed."""
+    title: str | None
+    published_at: datetime | None
+    event_date: date | None
+    author: str | None
+    source_site: str | None
+    locality: str | None
+    body_lines: list[str]                      # article paragraphs, NFC, in order
+    boilerplate: list[Segment] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.body_lines)
 
 
-def _unique(items, key):
-    seen: set = set()
-    out = []
-    for it in items:
-        k = key(it)
-        if k not in seen:
-            seen.add(k)
-            out.append(it)
-    return out
+@dataclass(frozen=True)
+class Person:
+    name: str
+    titles: tuple[str, ...]
+    role: str                  # chair, speaker, attendee, mentioned
+    start: int                 # offset of first mention in body
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    kind: str                  # nghi_quyet, ket_luan, chi_thi, ...
+    number: str | None         # as written ("09" stays "09")
+    symbol: str | None         # e.g. 28-NQ/TU
+    issuer: str | None
+    issued_date: date | None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    metric: str
+    actual: float | None
+    target: float | None
+    percent: float | None
+    unit: str | None
+    qualifier: str | None      # "trên", "gần", "hơn", ... as written
+    period: str | None         # as written
+    period_start: date | None
+    period_end: date | None
+    evidence: str              # the sentence it came from
+    start: int                 # offsets of the evidence sentence in body
+    end: int
+
+
+@dataclass
+class Facts:
+    people: list[Person] = field(default_factory=list)
+    document_refs: list[DocumentRef] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)

@@ -9,9 +9,9 @@ import html
 from pathlib import Path
 
 from tasks.store import warehouse
+from tasks.tables import DATA, LOG, tables_in
 
-TABLES = ("articles", "boilerplate", "people", "document_refs", "indicators", "sources",
-          "quarantine", "runs", "dq_results")
+TABLES = tables_in(DATA, LOG)   # the row counts shown: data and run logs, not derived state
 
 _CSS = """
 body{font-family:system-ui,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
@@ -53,6 +53,9 @@ def build_report(data_dir: Path) -> Path:
             dq = con.execute("""SELECT table_name, expectation, success, unexpected_count, rows_checked
                                 FROM dq_results WHERE run_id = ? ORDER BY success, table_name""",
                              [last[0]]).fetchall()
+        # processing_error rows are bugs met on a page (the batch's error boundary): counted apart
+        reasons = con.execute("""SELECT reason, count(*) FROM quarantine GROUP BY reason
+                                 ORDER BY 2 DESC, 1""").fetchall()
         quarantine = con.execute("""SELECT source_path, reason, detail, run_id FROM quarantine
                                     ORDER BY run_id DESC, source_path LIMIT 200""").fetchall()
         kinds = con.execute("""SELECT kind, count(*) FROM boilerplate GROUP BY kind
@@ -76,7 +79,8 @@ def build_report(data_dir: Path) -> Path:
                                         "new", "quarantined", "articles loaded", "DQ ok"], runs, 3),
               "<h2>Warehouse tables</h2>", _table(["table", "rows"], counts),
               "<h2>Removed page chrome by kind</h2>", _table(["kind", "segments"], kinds),
-              "<h2>Quarantine</h2>", _table(["source", "reason", "detail", "run"], quarantine),
+              "<h2>Quarantine</h2>", _table(["reason", "files"], reasons),
+              _table(["source", "reason", "detail", "run"], quarantine),
               "</body></html>"]
     index = reports / "index.html"
     tmp = index.with_suffix(".html.tmp")

@@ -14,6 +14,7 @@ import shutil
 import time
 import uuid
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -22,14 +23,14 @@ import pyarrow.parquet as pq
 
 from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
-from tasks.records import STAGED_TABLES
+from tasks.tables import STAGED
 
-WAREHOUSE_DIR = Path(__file__).resolve().parent.parent / "warehouse"
-PUBLISHED_TABLES = {  # staged dataset -> published Parquet dataset name
-    "articles": "articles", "boilerplate": "boilerplate", "people": "people",
-    "document_refs": "document_refs", "indicators": "indicators",
-    "source_versions": "sources", "quarantine": "quarantine",
-}
+# The `warehouse` package (the top-level warehouse/ folder) ships in the wheel: read it as a
+# package resource, never by a path relative to this file.
+WAREHOUSE_SQL = "warehouse"
+STAGED_TABLES = tuple(STAGED)
+# staged dataset -> published Parquet dataset (the warehouse table it is loaded into)
+PUBLISHED_TABLES = {dataset: table.name for dataset, table in STAGED.items()}
 
 
 class WarehouseBusy(RuntimeError):
@@ -115,11 +116,22 @@ def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> 
             delay = min(delay * 2, 0.5)
 
 
+def schema_sql() -> str:
+    return resources.files(WAREHOUSE_SQL).joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def view_sqls() -> list[str]:
+    """warehouse/views/*.sql, in file-name order."""
+    views = resources.files(WAREHOUSE_SQL).joinpath("views")
+    files = sorted((f for f in views.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     _drop_string_keyed_chrome_lines(con)
-    con.execute((WAREHOUSE_DIR / "schema.sql").read_text(encoding="utf-8"))
-    for view in sorted((WAREHOUSE_DIR / "views").glob("*.sql")):
-        con.execute(view.read_text(encoding="utf-8"))
+    con.execute(schema_sql())
+    for view in view_sqls():
+        con.execute(view)
 
 
 @contextmanager

@@ -387,12 +387,9 @@ def _lines(text: str, rs: _RuleSet, chrome_lines, sig: Signals):
 
 
 def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset()) -> Anatomy:
-    """Split a page into metadata, body lines and labelled boilerplate. Never raises."""
-    try:
-        return _read(text, chrome_lines, Signals())
-    except Exception:  # pragma: no cover - safety net; tests call _read directly
-        lines = [s.strip() for s in (text or "").split("\n") if s.strip()]
-        return Anatomy(None, None, None, None, None, None, lines, [])
+    """Split a page into metadata, body lines and labelled boilerplate. A bug raises: the batch
+    quarantines the page (processing_error) rather than load its chrome as an article."""
+    return _read(text, chrome_lines, Signals())
 
 
 def _read(text: str, chrome_lines: frozenset[str], sig: Signals) -> Anatomy:

@@ -12,12 +12,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tasks.tables import DATA, tables_in
 from tests.conftest import BANTIN, REPO, SEEDS, bantin_env
 
 pytestmark = pytest.mark.slow
 
 RUN_COLUMNS = {"run_id", "first_run_id", "last_run_id", "mtime_ns"}
-TABLES = ("articles", "boilerplate", "people", "document_refs", "indicators", "sources", "quarantine")
+TABLES = tables_in(DATA)
 
 
 def q(db: Path, sql: str, params=None):

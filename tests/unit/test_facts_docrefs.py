@@ -47,7 +47,7 @@ def test_not_document_refs():
 
 
 def test_symbols_with_one_warehouse_key_are_one_document():
-    from tasks.records import doc_key
+    from tasks.rows import doc_key
 
     # dotless ı: upper-cases to I (so records.doc_key gives one key) but does not case-fold to i
     ds = refs("Thực hiện Nghị quyết số 28-NQ/TI và Nghị quyết số 28-NQ/Tı của Ban Thường vụ.")

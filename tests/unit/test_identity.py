@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.identity import article_id_for
-from tasks.model import Anatomy
+from tasks.records import Anatomy
 from tasks.textnorm import collapse_whitespace, match_key
 
 # every kind of character str.split() treats as whitespace, plus a few that it does not

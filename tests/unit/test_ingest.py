@@ -25,7 +25,7 @@ from tasks.ingest import (
     discover_with_problems,
     read_source,
 )
-from tasks.model import Quarantined, RawPage, SourceFile
+from tasks.records import Quarantined, RawPage, SourceFile
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 SEED = SEEDS[0].read_text("utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 
 from tasks.batch import process_batch
-from tasks.model import SourceFile
 from tasks.plan import read_plan, write_plan
+from tasks.records import SourceFile
 
 
 def test_plan_file_round_trips_exactly(tmp_path):

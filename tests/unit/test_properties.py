@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tasks.facts.numbers import parse_vn_number
 from tasks.ingest import DecodeRejected, decode_bytes
-from tasks.model import RawPage
-from tasks.pipeline import process_page
+from tasks.process_page import process_page
+from tasks.records import RawPage
 
 
 def vn_format(value: Decimal, decimals: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from tasks.quality import expectation_label, load_suites, validate_tables
-from tasks.records import SCHEMAS
+from tasks.rows import SCHEMAS
 
 
 def test_every_table_has_a_suite_file():

@@ -9,11 +9,10 @@ import pyarrow as pa
 import pytest
 
 from tasks import load, store
-from tasks.model import Anatomy, Facts, Indicator, Person, Quarantined, RawPage, Segment
-from tasks.pipeline import ProcessedDoc
 from tasks.plan import batches, plan_incremental
-from tasks.model import SourceFile
-from tasks.records import rows_for_doc, rows_for_quarantine, to_tables
+from tasks.process_page import ProcessedDoc
+from tasks.records import Anatomy, Facts, Indicator, Person, Quarantined, RawPage, Segment, SourceFile
+from tasks.rows import rows_for_doc, rows_for_quarantine, to_tables
 
 
 def doc(path: str, body: str, sha: str) -> ProcessedDoc:
@@ -94,6 +93,24 @@ def test_quarantine_row_once_per_bad_version(tmp_path):
     stage_and_load(tmp_path, "r2", [], ["x.png"], [bad])
     assert rows(db, "SELECT source_path, reason, run_id FROM quarantine") == [("x.png", "binary", "r1")]
     assert rows(db, "SELECT article_id, present FROM sources") == [(None, True)]
+
+
+def test_row_builders_fill_exactly_the_staged_columns_of_the_registry():
+    """A row dict's key that is not a column would be dropped, a column without a key would
+    load NULL: both silently, so the builders' keys are checked against the registry."""
+    from tasks.rows import SCHEMAS
+
+    from tasks.records import DocumentRef
+
+    page = doc("a.txt", "Nội dung bài.", "a")
+    page.facts.document_refs.append(DocumentRef("nghi_quyet", "09", None, None, None, "NQ 09", 0, 5))
+    built = rows_for_doc(page, "r1", (1, 1))
+    quarantined = rows_for_quarantine(Quarantined("x.png", "e" * 64, "binary", "PNG", None), "r1", None)
+    for table, table_rows in [*built.items(), *quarantined.items()]:
+        for row in table_rows:
+            assert list(row) == SCHEMAS[table].names, table
+    assert {t for t, r in built.items() if r} == {"articles", "boilerplate", "people", "document_refs",
+                                                  "indicators", "source_versions"}
 
 
 def test_failure_inside_the_transaction_leaves_the_warehouse_as_it_was(tmp_path, monkeypatch):

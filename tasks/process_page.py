@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tasks.model import Anatomy, Facts, RawPage
+from tasks.records import Anatomy, Facts, RawPage
 
 
 @dataclass
