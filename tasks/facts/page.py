@@ -10,7 +10,7 @@ import bisect
 import re
 from functools import cached_property
 
-from tasks.facts import _fold
+from tasks.textnorm import fold_tone_placement
 from tasks.facts.text import marks_in, sentence_around, sentence_spans
 
 _DIGIT = re.compile(r"\d")
@@ -33,7 +33,7 @@ class Page:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        fb = _fold(body)
+        fb = fold_tone_placement(body)
         self.fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
         self._found: list[tuple[int, int]] = []   # sentences sentence_at has found, in order
         self._found_starts: list[int] = []

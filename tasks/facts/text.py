@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.facts.lexicon import UP
+from tasks.facts.letters import UP
 
 # A sentence ends at a line break, or at . ! ? … followed by space and something that can open a
 # sentence (capital, digit, quote, bracket).  "TP.HCM", "23.000", "28-NQ/TU." stay whole.
