@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 
 from tasks.facts.events import HAS_DIGIT, OPEN_PAREN, ClauseEvents, Event
-from tasks.facts.lexicon import Lexicon, ends_with_word
+from tasks.facts.lexicon import Lexicon, default_lexicon, ends_with_word
 from tasks.facts.page import Page
 from tasks.facts.periods import find_periods
 from tasks.facts.text import clause_spans
+from tasks.fastforms import FastForm
 from tasks.model import Indicator
 
 _PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
@@ -246,3 +247,22 @@ class _ClauseFolder:
                 last["qual"] = ev.qual
         elif pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET:
             self._pending_phrase_fact(ev, ev.start, p=ev.a, qual=ev.qual)
+
+
+def hinted_sentences_plain(page: Page, hints) -> list[tuple[int, int]]:
+    """hinted_sentences, read as the rule says: every sentence that holds a hint."""
+    lo = page.lo
+    return [(s, e) for s, e in page.sentences if any(h in lo[s:e] for h in hints)]
+
+
+def _hinted_fast(text: str) -> list[tuple[int, int]]:
+    return hinted_sentences(Page(text), hint_searches(default_lexicon().sentence_hints))
+
+
+FAST_FORMS = (
+    FastForm("facts.hinted_sentences", plain=lambda text: hinted_sentences_plain(Page(text), default_lexicon().sentence_hints),
+             fast=_hinted_fast,
+             pieces=("đảng viên", "kết nạp", "hội viên", "hội thanh niên", "cấp uỷ", "chi bộ", "Đảng viên. ", "hội ", "\n"),
+             why="one substring search per hint over the page instead of every hint in every sentence: 7 % of "
+                 "clean+extract CPU (in-process A/B over the 3,000-page stage_times sample, 59 µs of ~850 µs/page)"),
+)

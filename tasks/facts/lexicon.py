@@ -110,8 +110,7 @@ class Lexicon:
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_at confirms
         self.post_head_first_re = re.compile(alternation(firsts) + NOT_LETTER_AFTER)  # left edge: checked by caller
-        # the same, one literal-first regex per word, for scanning a page for only a few of them
-        self.post_head_first_word_re = {w: re.compile(re.escape(w) + NOT_LETTER_AFTER) for w in map(norm, firsts)}
+        self.post_head_first_words = frozenset(map(norm, firsts))
         self.former_words = word_tuple(posts["former_prefixes"])
         role_words = [w for ws in posts["roles"].values() for w in ws]
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)

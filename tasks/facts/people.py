@@ -18,12 +18,13 @@ from tasks.facts.letters import CAP_SYL_SCAN, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
 from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
-from tasks.facts.persons import Found, RoleCues, match_key
+from tasks.facts.persons import Found, RoleCues
+from tasks.textnorm import match_key
 from tasks.facts.references import TitleReferences
 from tasks.facts.titles import Span, Titles
 from tasks.model import Person
 
-# runs of 2+ capitalised syllables; the scan has no leading look-behind (callers check the left edge)
+# runs of 2+ capitalised syllables; the scan has no leading look-behind (name_runs checks the left edge)
 CAPSEQ = re.compile(rf"{CAP_SYL_SCAN}(?:{MORE_CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
 _CUE = word_tuple(
@@ -45,11 +46,29 @@ def _has_cue(left: str) -> bool:
 
 def _at_word_edge(fb: str, m: re.Match | None) -> re.Match | None:
     """The capitalised run m, or its part that starts at a word edge ("TP HCM Nguyễn Văn Được"
-    gives "Nguyễn Văn Được": the scan regex may first land on the "M" of "HCM"); None if none."""
+    gives "Nguyễn Văn Được": the scan regex may first land on the "M" of "HCM"); None if none.
+    The part starts after the next plain space: a tab or no-break space there is not a word edge
+    here (kept as it was; reading those as edges finds 3 more people in the 5,089 digest pages)."""
     while m is not None and m.start() and fb[m.start() - 1].isalnum():
         sp = fb.find(" ", m.start(), m.end())
         m = CAPSEQ.match(fb, sp + 1) if sp >= 0 else None
     return m
+
+
+def name_runs(fb: str):
+    """The runs of 2+ capitalised syllables that start at a word edge, in order.
+
+    The scan has no leading look-behind, so the regex engine's first-character skip works; the
+    left edge is checked here.  That saves 8 % of clean+extract CPU (in-process A/B over the
+    3,000-page stage_times sample: 62 µs of ~770 µs/page).  Its plain form, a run that no
+    letter or digit precedes, differs only after a glued word with a tab or no-break space (see
+    _at_word_edge), so it is not declared in FAST_FORMS until that reading is settled."""
+    for m in CAPSEQ.finditer(fb):
+        if m.start() and fb[m.start() - 1].isalnum():
+            m = _at_word_edge(fb, m)
+            if m is None:
+                continue
+        yield m
 
 
 def read_run(lex: Lexicon, run: str) -> tuple[int | None, bool] | None:
@@ -98,7 +117,8 @@ class PeopleExtractor:
         self.roles = RoleCues(lex)
         self.references = TitleReferences(lex, orgs, titles, self.roles)
         # Most runs ("Hà Nội", "Phó Chủ", a leader's name) recur page after page, and reading one
-        # costs more than the look-up: the extractor keeps its readings.
+        # costs more than the look-up: the extractor keeps its readings (3 % of clean+extract CPU,
+        # in-process A/B over the 3,000-page stage_times sample).
         self.read_run = lru_cache(maxsize=16384)(lambda run: read_run(lex, run))
 
     def extract(self, page: Page, author: str | None) -> list[Person]:
@@ -106,7 +126,7 @@ class PeopleExtractor:
         persons: dict[str, Found] = {}
         claimed: list[Span] = []     # names and titles read as a person's
         author_key = match_key(author).strip() if author else None
-        for m in CAPSEQ.finditer(page.fb):
+        for m in name_runs(page.fb):
             mention = self._mention(page, m)
             if mention is None:
                 continue
@@ -123,10 +143,6 @@ class PeopleExtractor:
     def _mention(self, page: Page, m: re.Match) -> Mention | None:
         """The name a capitalised run holds, with its sentence; None if it holds none."""
         fb = page.fb
-        if m.start() and fb[m.start() - 1].isalnum():
-            m = _at_word_edge(fb, m)
-            if m is None:
-                return None
         reading = self.read_run(m.group(0))
         if reading is None:
             return None

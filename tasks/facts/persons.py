@@ -3,15 +3,12 @@ sentence that give a mention its role."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from tasks.facts.lexicon import Lexicon, ends_with_word
 from tasks.facts.titles import Span
-from tasks.textnorm import match_key as _match_key
+from tasks.textnorm import match_key
 
 ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
-# names and titles recur page after page: their match keys are worth keeping
-match_key = lru_cache(maxsize=4096)(_match_key)
 
 
 @dataclass

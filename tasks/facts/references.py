@@ -9,7 +9,8 @@ from tasks.facts.lexicon import ends_with_word
 from tasks.facts.page import Page
 from tasks.facts.lexicon import Lexicon
 from tasks.facts.orgs import OrgPhrases
-from tasks.facts.persons import Found, RoleCues, match_key
+from tasks.facts.persons import Found, RoleCues
+from tasks.textnorm import match_key
 from tasks.facts.titles import Span, Titles
 
 _SPACES = re.compile(r"\s+")
@@ -20,7 +21,7 @@ class TitleReferences:
     def __init__(self, lex: Lexicon, orgs: OrgPhrases, titles: Titles, roles: RoleCues) -> None:
         self.lex, self.orgs, self.titles, self.roles = lex, orgs, titles, roles
         # first words of post heads with their case-folded form (title keys are case-folded)
-        self.head_first_folded = [(w, w.casefold()) for w in lex.post_head_first_word_re]
+        self.head_first_folded = [(w, w.casefold()) for w in lex.post_head_first_words]
         self.head_first_lengths = sorted({len(fw) for _, fw in self.head_first_folded})
 
     def apply(self, page: Page, persons: dict[str, Found], claimed: list[Span]) -> None:
