@@ -10,33 +10,33 @@ are filled from any mention).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from tasks.facts import lexicon as lx
-from tasks.facts.orgs import org_phrase_end
+from tasks.facts.lexicon import Lexicon
+from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.model import DocumentRef
 
-L = lx.get()
-
 _SYM = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/][A-Za-zĐđ0-9]+)+"
-_DOC = re.compile(
-    r"(?<![^\W\d_])(?P<kind>" + L.doc_kind_alt + r")"
-    r"(?:\s+(?:liên tịch|chuyên đề))?"
-    r"(?P<so>\s+(?:số|Số))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
-    r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|" + r"-" + _SYM + r")?",
-    re.IGNORECASE,
-)
 _DATE = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
     re.IGNORECASE,
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
-# Where a kind word may start.  A word that begins with another kind word ("chương trình hành
-# động") starts where that one does, so only the shorter one is searched for.
-_KIND_SEARCH = tuple(w for w in L.doc_kind_words
-                     if not any(v != w and w.startswith(v) for v in L.doc_kind_words))
+_NOT_A_NUMBER_AFTER = re.compile(r"\s*(?:%|/|năm\b|tháng\b)", re.IGNORECASE)   # "Quyết định 5%", "Kế hoạch 2/..."
+_SPACES = re.compile(r"\s+")
+_NON_DIGITS = re.compile(r"\D")
 
+
+def _doc_re(lex: Lexicon) -> re.Pattern:
+    return re.compile(
+        r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
+        r"(?:\s+(?:liên tịch|chuyên đề))?"
+        r"(?P<so>\s+(?:số|Số))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
+        r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|" + r"-" + _SYM + r")?",
+        re.IGNORECASE,
+    )
 
 
 def _same_symbol(a: str, b: str) -> bool:
@@ -46,82 +46,115 @@ def _same_symbol(a: str, b: str) -> bool:
     return a.replace(" ", "").casefold() == b.replace(" ", "").casefold() or a.upper() == b.upper()
 
 
-def _mkdate(d: str, m: str, y: str) -> date | None:
-    try:
-        return date(int(y), int(m), int(d))
-    except (ValueError, TypeError):
+def _date_at(fb: str, pos: int) -> tuple[date | None, int] | None:
+    """An issue date written at pos ("ngày 14/7/2014", "ngày 5 tháng 3 năm 2019"): (date, end)."""
+    dm = _DATE.match(fb, pos)
+    if not dm:
         return None
+    d, m, y = dm.group(1, 2, 3) if dm.group(1) else dm.group(4, 5, 6)
+    try:
+        return date(int(y), int(m), int(d)), dm.end()
+    except (ValueError, TypeError):
+        return None, dm.end()
 
 
-def extract_document_refs(page: Page) -> list[DocumentRef]:
-    body, fb = page.body, page.fb
-    if not page.has_digit:
-        return []
-    lo = page.lo
-    starts = set()
-    for w in _KIND_SEARCH:              # C-speed substring search per kind word
-        i = lo.find(w)
-        while i >= 0:
-            if not (i and lo[i - 1].isalnum()):
-                starts.add(i)
-            i = lo.find(w, i + 1)
-    if not starts:
-        return []
-    rows: list[dict] = []
-    n = len(fb)
-    for ks in sorted(starts):
-        m = _DOC.match(fb, ks)
+@dataclass
+class _Ref:
+    kind: str
+    number: str
+    symbol: str | None
+    issuer: str | None
+    issued_date: date | None
+    start: int
+    end: int
+    key: tuple[str, int]
+
+    def same_document(self, other: _Ref) -> bool:
+        return self.key == other.key and (self.symbol is None or other.symbol is None
+                                          or _same_symbol(self.symbol, other.symbol))
+
+    def fill_from(self, other: _Ref) -> None:
+        for f in ("symbol", "issuer", "issued_date"):
+            if getattr(self, f) is None and getattr(other, f) is not None:
+                setattr(self, f, getattr(other, f))
+
+
+class DocumentRefExtractor:
+    """Document references of a page, read with one lexicon."""
+
+    def __init__(self, lex: Lexicon, orgs: OrgPhrases) -> None:
+        self.lex, self.orgs = lex, orgs
+        self.doc_re = _doc_re(lex)
+        # Where a kind word may start.  A word that begins with another kind word ("chương trình
+        # hành động") starts where that one does, so only the shorter one is searched for.
+        words = lex.doc_kind_words
+        self.kind_search = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+
+    def extract(self, page: Page) -> list[DocumentRef]:
+        if not page.has_digit:
+            return []
+        merged: list[_Ref] = []
+        for ks in self._kind_starts(page.lo):
+            r = self._read_ref(page, ks)
+            if r is None:
+                continue
+            same = next((g for g in merged if g.same_document(r)), None)
+            if same is None:
+                merged.append(r)
+            else:
+                same.fill_from(r)
+        body = page.body
+        return [DocumentRef(kind=g.kind, number=g.number, symbol=g.symbol, issuer=g.issuer,
+                            issued_date=g.issued_date, evidence=body[g.start:g.end], start=g.start, end=g.end)
+                for g in merged]
+
+    def _kind_starts(self, lo: str) -> list[int]:
+        """Every place a kind word starts at a word edge, in order (one substring search per word)."""
+        starts = set()
+        for w in self.kind_search:
+            i = lo.find(w)
+            while i >= 0:
+                if not (i and lo[i - 1].isalnum()):
+                    starts.add(i)
+                i = lo.find(w, i + 1)
+        return sorted(starts)
+
+    def _read_ref(self, page: Page, ks: int) -> _Ref | None:
+        """The reference whose kind word starts at ks, with its date and issuer; None if none."""
+        body, fb, lex = page.body, page.fb, self.lex
+        m = self.doc_re.match(fb, ks)
         if not m:
-            continue
+            return None
         kind_word = m.group("kind")
-        kind = L.doc_kind_of.get(re.sub(r"\s+", " ", kind_word).casefold())
+        kind = lex.doc_kind_of.get(_SPACES.sub(" ", kind_word).casefold())
         if kind is None:
-            continue
-        has_so = bool(m.group("so"))
-        sym = m.group("sym")
+            return None
+        has_so, sym, end = bool(m.group("so")), m.group("sym"), m.end()
         if not kind_word[0].isupper() and not has_so:
-            continue
-        end = m.end()
-        if not has_so and not sym:
-            if kind in L.need_so_or_symbol:
-                continue
-            if not L.bare_followers_re.match(fb, end):
-                continue
-        if not sym and re.match(r"\s*(?:%|/|năm\b|tháng\b)", fb[end:end + 8], re.IGNORECASE):
-            continue
+            return None
+        if not has_so and not sym and (kind in lex.need_so_or_symbol or not lex.bare_followers_re.match(fb, end)):
+            return None
+        if not sym and _NOT_A_NUMBER_AFTER.match(fb[end:end + 8]):
+            return None
         number = body[m.start("num"):m.end("num")]
-        symbol = re.sub(r"\s+", " ", body[m.start("num"):m.end("sym")]) if sym else None
+        symbol = _SPACES.sub(" ", body[m.start("num"):m.end("sym")]) if sym else None
         issued = None
-        dm = _DATE.match(fb, end)
-        if dm:
-            issued = _mkdate(*(dm.group(1, 2, 3) if dm.group(1) else dm.group(4, 5, 6)))
-            end = dm.end()
-        issuer = None
-        im = _ISSUER.match(fb, end)
-        if im and fb[im.end()].isupper():
-            ie = org_phrase_end(fb, im.end(), n, stops=L.issuer_stop, stop_at_names=False)
-            if ie > im.end():
-                issuer = body[im.end():ie]
-                end = ie
-                if issued is None:
-                    dm = _DATE.match(fb, end)
-                    if dm:
-                        issued = _mkdate(*(dm.group(1, 2, 3) if dm.group(1) else dm.group(4, 5, 6)))
-                        end = dm.end()
-        start = m.start()
-        rows.append(dict(kind=kind, number=number, symbol=symbol, issuer=issuer, issued_date=issued,
-                         start=start, end=end, key=(kind, int(re.sub(r"\D", "", number) or 0))))
-    merged: list[dict] = []
-    for r in rows:
-        for g in merged:
-            if g["key"] == r["key"] and (g["symbol"] is None or r["symbol"] is None
-                                         or _same_symbol(g["symbol"], r["symbol"])):
-                for f in ("symbol", "issuer", "issued_date"):
-                    if g[f] is None and r[f] is not None:
-                        g[f] = r[f]
-                break
-        else:
-            merged.append(r)
-    return [DocumentRef(kind=g["kind"], number=g["number"], symbol=g["symbol"], issuer=g["issuer"],
-                        issued_date=g["issued_date"], evidence=body[g["start"]:g["end"]],
-                        start=g["start"], end=g["end"]) for g in merged]
+        dated = _date_at(fb, end)
+        if dated:
+            issued, end = dated
+        issuer, end = self._issuer_at(page, end)
+        if issuer is not None and issued is None and (dated := _date_at(fb, end)):
+            issued, end = dated
+        return _Ref(kind, number, symbol, issuer, issued, m.start(), end,
+                    (kind, int(_NON_DIGITS.sub("", number) or 0)))
+
+    def _issuer_at(self, page: Page, pos: int) -> tuple[str | None, int]:
+        """The issuer written at pos ("của Bộ Chính trị", "do Ban Bí thư"): (text, end), else (None, pos)."""
+        fb = page.fb
+        im = _ISSUER.match(fb, pos)
+        if not (im and fb[im.end()].isupper()):
+            return None, pos
+        ie = self.orgs.phrase_end(fb, im.end(), len(fb), stops=self.lex.issuer_stop, stop_at_names=False)
+        if ie <= im.end():
+            return None, pos
+        return page.body[im.end():ie], ie

@@ -1,12 +1,17 @@
-"""Loads the rule data in lexicons/ once and compiles it into regexes.
+"""The rule data in lexicons/, compiled once into the regexes and word sets the extractors use.
 
 Everything language-specific lives in the YAML/TXT files; this module only turns lists into
 longest-first alternations.  Matching runs on `fold_tone_placement(body)` (same length as the
 body, "uỷ" -> "ủy"), so the lexicons are written with modern tone placement.
+
+`read_lexicon(folder)` builds a `Lexicon`; `default_lexicon()` is the one built from the files
+shipped here, read once per process.  Extractors receive it (tasks/facts/extractor.py); no
+module reads it at import.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,47 +19,18 @@ import yaml
 
 from tasks.textnorm import fold_tone_placement, nfc
 
-_DIR = Path(__file__).with_name("lexicons")
-
-# Vietnamese letters, split by case, for capitalised-syllable patterns.
-_LETTERS = [chr(c) for c in range(0x41, 0x1EFA) if chr(c).isalpha()]
-UPPER = "".join(c for c in _LETTERS if c.isupper() and c == nfc(c))
-LOWER = "".join(c for c in _LETTERS if c.islower() and c == nfc(c))
-UP = f"[{re.escape(UPPER)}]"
-LO = f"[{re.escape(LOWER)}]"
-# A capitalised syllable ("Đào", "Ủy") that is not part of a longer word or an acronym.
-CAP_SYL = rf"(?<![^\W\d_]){UP}{LO}*(?![^\W\d_])"
-# the same without the leading look-behind, for whole-text scans (callers check the left edge:
-# a look-behind first defeats the regex engine's fast first-character scan).  The possessive *+
-# never changes a match (giving back a lower-case letter leaves a letter next, which the
-# look-ahead rejects) but spares the engine that backtracking at every capital.
-CAP_SYL_SCAN = rf"{UP}{LO}*+(?![^\W\d_])"
-# a further syllable of a run: after a separator the look-behind always holds, so it is left out
-MORE_CAP_SYL = rf"[ \t\u00a0]++{CAP_SYL_SCAN}"
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
-def _norm(s: str) -> str:
+def norm(s: str) -> str:
+    """A lexicon entry as the matching copy of a body writes it: NFC, modern tone placement."""
     return fold_tone_placement(nfc(s))
-
-
-def _yaml(name: str) -> dict:
-    with open(_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def _lines(name: str) -> list[str]:
-    out = []
-    with open(_DIR / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                out.append(_norm(line))
-    return out
 
 
 def word_tuple(words) -> tuple[str, ...]:
     """Lower-cased phrases, longest first, for `ends_with_word` (cheaper than a `...$` regex search)."""
-    return tuple(sorted({_norm(w).lower() for w in words}, key=len, reverse=True))
+    return tuple(sorted({norm(w).lower() for w in words}, key=len, reverse=True))
 
 
 def ends_with_word(text: str, words: tuple[str, ...]) -> str | None:
@@ -73,7 +49,7 @@ def ends_with_word(text: str, words: tuple[str, ...]) -> str | None:
 
 def alternation(words, *, escape: bool = True) -> str:
     """Longest-first alternation; spaces in a phrase match any run of whitespace."""
-    uniq = sorted({_norm(w) for w in words}, key=len, reverse=True)
+    uniq = sorted({norm(w) for w in words}, key=len, reverse=True)
     parts = []
     for w in uniq:
         p = re.escape(w) if escape else w
@@ -85,130 +61,129 @@ def common_word_re(phrases) -> re.Pattern:
     """A case-insensitive search for a word every phrase contains: if it finds nothing, no phrase
     can match (a cheap test before a long IGNORECASE alternation).  Matches anything when the
     phrases share no word."""
-    common = set.intersection(*(set(_norm(p).lower().split()) for p in phrases))
+    common = set.intersection(*(set(norm(p).lower().split()) for p in phrases))
     if not common:
         return re.compile("")
     return re.compile(re.escape(max(sorted(common), key=len)), re.IGNORECASE)
 
 
-class FirstCharAlternation:
-    """`re.compile(alternation(words) + tail, flags).match(text, pos)`, trying only the phrases
-    whose first character can match text[pos].  A case-insensitive alternation of ~90 phrases
-    enters every branch on every call; here the regex engine itself decides, once per character
-    seen, which phrases can start with it, and the result is the same (the other branches fail
-    on their first character; the order of the rest is kept)."""
+@dataclass(frozen=True)
+class StopPhrases:
+    """Lower-case phrases an organisation phrase stops before, with their first words (a token
+    that starts none of them needs no further look)."""
+    phrases: frozenset[str]
+    firsts: frozenset[str]
 
-    def __init__(self, words, tail: str, flags: int) -> None:
-        uniq = sorted({_norm(w) for w in words}, key=len, reverse=True)   # as alternation()
-        self._parts = [(w[0], re.escape(w).replace(r"\ ", r"\s+")) for w in uniq]
-        self._tail, self._flags = tail, flags
-        self._for_char: dict[str, re.Pattern | None] = {}
+    @classmethod
+    def of(cls, words) -> StopPhrases:
+        phrases = frozenset(norm(w).casefold() for w in words)
+        return cls(phrases, frozenset(w.split()[0] for w in phrases))
 
-    def match(self, text: str, pos: int) -> re.Match | None:
-        if pos >= len(text):
-            return None
-        c = text[pos]
-        rx = self._for_char.get(c, False)
-        if rx is False:
-            parts = [p for first, p in self._parts if re.fullmatch(re.escape(first), c, self._flags)]
-            rx = re.compile("(?:" + "|".join(parts) + ")" + self._tail, self._flags) if parts else None
-            self._for_char[c] = rx
-        return rx.match(text, pos) if rx is not None else None
+
+def _read_yaml(folder: Path, name: str) -> dict:
+    with open(folder / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _read_lines(folder: Path, name: str) -> list[str]:
+    with open(folder / name, encoding="utf-8") as fh:
+        stripped = (line.strip() for line in fh)
+        return [norm(line) for line in stripped if line and not line.startswith("#")]
 
 
 class Lexicon:
-    def __init__(self) -> None:
-        posts = _yaml("posts.yaml")
-        metrics = _yaml("metrics.yaml")
-        docs = _yaml("documents.yaml")
-        self.surnames = frozenset(s.casefold() for s in _lines("surnames.txt"))
-        self.places = frozenset(s.casefold() for s in _lines("places.txt"))
-        self.posts = posts
-        self.metrics = metrics
-        self.docs = docs
+    """The compiled rules, one group per extractor; built by `read_lexicon`."""
 
-        # -- people
-        # a post head at a place: the case-insensitive alternation of post_heads + (?![^\W\d_])
-        self.post_head_at = FirstCharAlternation(posts["post_heads"], r"(?![^\W\d_])", re.IGNORECASE)
-        firsts = {_norm(h).split()[0] for h in posts["post_heads"]}
+    def __init__(self, posts: dict, metrics: dict, docs: dict, surnames, places) -> None:
+        self.surnames = frozenset(s.casefold() for s in surnames)
+        self.places = frozenset(s.casefold() for s in places)
+        self._compile_posts(posts)
+        self._compile_roles(posts["roles"])
+        self._compile_metrics(metrics)
+        self._compile_documents(docs)
+
+    def _compile_posts(self, posts: dict) -> None:
+        self.post_heads = tuple(posts["post_heads"])
+        # a post head at a place: case-insensitive, the longest head first
+        self.post_head_at = re.compile(alternation(self.post_heads) + NOT_LETTER_AFTER, re.IGNORECASE)
+        firsts = {norm(h).split()[0] for h in self.post_heads}
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_at confirms
-        self.post_head_first_re = re.compile(alternation(firsts) + r"(?![^\W\d_])")  # left edge: checked by caller
-        # the same, one literal-first regex per word, for scanning a page for only a few of them
-        self.post_head_first_word_re = {w: re.compile(re.escape(w) + r"(?![^\W\d_])") for w in map(_norm, firsts)}
+        self.post_head_first_re = re.compile(alternation(firsts) + NOT_LETTER_AFTER)  # left edge: checked by caller
+        self.post_head_first_words = frozenset(map(norm, firsts))
         self.former_words = word_tuple(posts["former_prefixes"])
-        self.former_re = re.compile(alternation(posts["former_prefixes"]) + r"\s+$")
-        self.rank_re = re.compile(alternation(posts["ranks"]) + r"\s+$")
         role_words = [w for ws in posts["roles"].values() for w in ws]
-        self.title_stop = frozenset(_norm(w).casefold() for w in list(posts["title_stop_words"]) + role_words)
-        self.title_stop_max = max(len(w.split()) for w in self.title_stop)
-        roles = posts["roles"]
+        self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)
+        self.title_stop_max = max(len(w.split()) for w in self.title_stop.phrases)
+        self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
+
+    def _compile_roles(self, roles: dict) -> None:
         self.role_after = [
-            (role, re.compile(r"[\s,\-–—)]*(?:(?:đã|cũng|vừa|đồng thời|sau đó|đã đến|trực tiếp)\s+)?" + alternation(roles[key]) + r"(?![^\W\d_])", re.IGNORECASE))
+            (role, re.compile(r"[\s,\-–—)]*(?:(?:đã|cũng|vừa|đồng thời|sau đó|đã đến|trực tiếp)\s+)?"
+                              + alternation(roles[key]) + NOT_LETTER_AFTER, re.IGNORECASE))
             for role, key in (("chair", "chair_after"), ("speaker", "speaker_after"), ("attendee", "attendee_after"))
         ]
-        self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         # every attendee cue contains "có": a one-word search rules most sentences out cheaply
         self.attendee_before_hint_re = common_word_re(roles["attendee_before"])
-        self.speaker_before_re = re.compile(r"\W*" + alternation(roles["speaker_before"]) + r"(?![^\W\d_])", re.IGNORECASE)
         self.chair_before = word_tuple(roles["chair_before"])
-        self.chair_before_re = re.compile(alternation(roles["chair_before"]) + r"\s*$", re.IGNORECASE)
+        # "Phát biểu tại Hội nghị, (đồng chí) <title chain> NAME": the intro must lead straight to the mention
+        self.speaker_intro_re = re.compile(
+            r"\W*" + alternation(roles["speaker_before"]) + NOT_LETTER_AFTER + r"[^,.;:]{0,80},\s*"
+            r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
 
-        # a known surname followed by another capitalised syllable: where a name may start
-        caps = sorted(self.surnames | {"ông", "bà", "anh", "chị"})
-        self.name_start_re = re.compile(
-            r"(?<![^\W\d_])" + alternation([c[:1].upper() + c[1:] for c in caps]) + r"[ \t\u00a0]+(?=" + UP + ")")
-
-        # -- indicators
+    def _compile_metrics(self, metrics: dict) -> None:
         self.verb_classes = {}
         vparts = []
         for cls, words in metrics["verbs"].items():
             for w in words:
-                self.verb_classes[_norm(w).casefold()] = cls
+                self.verb_classes[norm(w).casefold()] = cls
             vparts.extend(words)
-        self.verb_re = re.compile(r"(?<![^\W\d_])" + alternation(vparts) + r"(?![^\W\d_])", re.IGNORECASE)
-        # same, for scanning the lower-cased text (much faster than IGNORECASE over a whole clause)
-        self.verb_lo_re = re.compile(alternation([v.lower() for v in vparts]) + r"(?![^\W\d_])")  # left edge: caller
+        # verbs are scanned on the lower-cased copy (much faster than IGNORECASE over a whole clause)
+        self.verb_lo_re = re.compile(alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER)  # left edge: caller
         self.verb_blockers = word_tuple(metrics["verb_blockers"])
         self.total_cues = word_tuple(metrics["total_cues"])
         self.qualifiers = word_tuple(metrics["qualifiers"])
-        self.verb_blocker_re = re.compile(alternation(metrics["verb_blockers"]) + r"\s+$", re.IGNORECASE)
-        # sentence pre-filter for indicators (lower-cased text): a unit or verb stem must occur
-        stems = {w.lower() for w in vparts} | {w.lower() for ws in metrics["units"].values() for w in ws}
-        self.indicator_hint_re = re.compile(alternation(stems) + r"(?![^\W\d_])")
-        self.sentence_hints = tuple(_norm(w).lower() for w in metrics["sentence_hints"])
+        self.sentence_hints = tuple(norm(w).lower() for w in metrics["sentence_hints"])
         self.unit_class = {}
         uparts = []
         for cls, words in metrics["units"].items():
             for w in words:
-                self.unit_class.setdefault(_norm(w).casefold(), cls)
+                self.unit_class.setdefault(norm(w).casefold(), cls)
             uparts.extend(words)
-        self.unit_re = re.compile(r"\s*(" + alternation(uparts) + r")(?![^\W\d_])", re.IGNORECASE)
+        self.unit_re = re.compile(r"\s*(" + alternation(uparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
         self.metric_map = metrics["metric_map"]
         self.dong_chi_for = frozenset(metrics["dong_chi_units_for"])
-        self.other_units = frozenset(_norm(w).casefold() for w in metrics["other_units"])
-        self.total_cue_re = re.compile(alternation(metrics["total_cues"]) + r"\s*$", re.IGNORECASE)
-        self.qualifier_re = re.compile(r"(?<![^\W\d_])(" + alternation(metrics["qualifiers"]) + r")\s*$", re.IGNORECASE)
-        self.plan_re = re.compile(r"\s*" + alternation(metrics["plan_words"]) + r"(?![^\W\d_])", re.IGNORECASE)
+        self.other_units = frozenset(norm(w).casefold() for w in metrics["other_units"])
+        self.plan_re = re.compile(r"\s*" + alternation(metrics["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.passive_re = re.compile(
-            r"[^\d;()]{0,60}?(?<![^\W\d_])" + alternation(metrics["passive_markers"]) + r"\s+(?:(?:trao|tặng|trao tặng|xem xét|thi hành|xử lý)\s+)?("
-            + alternation(vparts) + r")(?![^\W\d_])", re.IGNORECASE)
+            r"[^\d;()]{0,60}?(?<![^\W\d_])" + alternation(metrics["passive_markers"])
+            + r"\s+(?:(?:trao|tặng|trao tặng|xem xét|thi hành|xử lý)\s+)?("
+            + alternation(vparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
 
-        # -- documents
+    def _compile_documents(self, docs: dict) -> None:
         self.doc_kind_of = {}
         kparts = []
         for kind, spec in docs["kinds"].items():
             for w in spec["words"]:
-                self.doc_kind_of[_norm(w).casefold()] = kind
+                self.doc_kind_of[norm(w).casefold()] = kind
                 kparts.append(w)
         self.doc_kind_alt = alternation(kparts)
-        self.doc_kind_lo_re = re.compile(alternation([w.lower() for w in kparts]) + r"(?![^\W\d_])")
         self.doc_kind_words = word_tuple(kparts)
         self.need_so_or_symbol = frozenset(docs["need_so_or_symbol"])
-        self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"]) + r"(?![^\W\d_])|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
-        self.issuer_stop = frozenset(_norm(w).casefold() for w in docs["issuer_stop_words"])
+        self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"])
+                                            + NOT_LETTER_AFTER + r"|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
+        self.issuer_stop = StopPhrases.of(docs["issuer_stop_words"])
+
+
+def read_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
+    """Read and compile the lexicon files in folder."""
+    return Lexicon(posts=_read_yaml(folder, "posts.yaml"), metrics=_read_yaml(folder, "metrics.yaml"),
+                   docs=_read_yaml(folder, "documents.yaml"),
+                   surnames=_read_lines(folder, "surnames.txt"), places=_read_lines(folder, "places.txt"))
 
 
 @lru_cache(maxsize=1)
-def get() -> Lexicon:
-    return Lexicon()
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in tasks/facts/lexicons/, read once per process."""
+    return read_lexicon(LEXICON_DIR)

@@ -10,8 +10,8 @@ import bisect
 import re
 from functools import cached_property
 
-from tasks.facts import _fold
-from tasks.facts.text import marks_in, sentence_around, sentence_spans
+from tasks.textnorm import fold_tone_placement
+from tasks.facts.text import sentence_spans
 
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")    # a plain range scans faster than the \d category
@@ -29,14 +29,12 @@ class Page:
     """body: the text as written (everything stored is sliced from it); fb: the same-length copy
     with modern tone placement that all matching runs on; lo: fb lower-cased, same length;
     sentences: (start, end) spans of fb, with their starts for bisecting; sentence_at: the one
-    holding a position, usually found without splitting the whole page."""
+    holding a position."""
 
     def __init__(self, body: str) -> None:
         self.body = body
-        fb = _fold(body)
+        fb = fold_tone_placement(body)
         self.fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
-        self._found: list[tuple[int, int]] = []   # sentences sentence_at has found, in order
-        self._found_starts: list[int] = []
 
     @cached_property
     def has_digit(self) -> bool:
@@ -57,23 +55,8 @@ class Page:
     def sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
 
-    @cached_property
-    def _marks(self) -> tuple[str, ...]:
-        return marks_in(self.fb)
-
     def sentence_at(self, pos: int) -> tuple[int, int] | None:
         """The sentence with the last start at or before pos (the one holding pos, when pos is
-        inside one), None if none: what bisecting `sentences` gives.  Extractors ask for a few
-        sentences of a page; finding each from the breaks around it costs less than splitting
-        the whole page (text.sentence_around), which is done only for the positions it cannot
-        place."""
-        k = bisect.bisect_right(self._found_starts, pos)
-        if k and pos < self._found[k - 1][1]:
-            return self._found[k - 1]
-        span = sentence_around(self.fb, pos, self._marks) if 0 <= pos < len(self.fb) else None
-        if span is None:
-            i = bisect.bisect_right(self.sentence_starts, pos) - 1
-            return self.sentences[i] if i >= 0 else None
-        self._found.insert(k, span)
-        self._found_starts.insert(k, span[0])
-        return span
+        inside one), None if none."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[i] if i >= 0 else None

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from tasks.facts.lexicon import UP
+from tasks.facts.letters import UP
+from tasks.fastforms import FastForm
 
 # A sentence ends at a line break, or at . ! ? … followed by space and something that can open a
 # sentence (capital, digit, quote, bracket).  "TP.HCM", "23.000", "28-NQ/TU." stay whole.
@@ -29,54 +30,6 @@ def _breaks(text: str) -> list[tuple[int, int]]:
             found.extend((m.start(1), m.end()) for m in rx.finditer(text))
     found.sort()
     return found
-
-
-# What a break after an end mark consumes before its whitespace: a position holding one of these,
-# or whitespace, may lie inside a break; any other position lies inside one sentence or none.
-_CLOSERS = "\"”’)"
-
-
-def marks_in(text: str) -> tuple[str, ...]:
-    """The end marks text holds (most pages have no ! ? …): the only marks sentence_around scans."""
-    return tuple(mark for mark in _END_MARK if mark in text)
-
-
-def sentence_around(text: str, pos: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
-    """The span of sentence_spans(text) that holds pos, found from the breaks nearest to pos
-    alone; None when pos is whitespace or a closing quote or bracket (callers then bisect the
-    whole split).  marks: marks_in(text).
-
-    Exact because every break is (cut, resume) over whitespace only: a sentence is the text
-    between two breaks with its whitespace trimmed, so the one holding a non-space pos runs from
-    the last break that resumes at or before pos to the first that cuts after it.  No break can
-    hold pos (it is not whitespace), and none that starts at a mark before pos can reach past pos
-    (it would have to pass pos as a closer).  A break whose whitespace begins before the last line
-    break before pos and ends after it only moves the start over whitespace that is trimmed anyway,
-    so the backward search stops at that line break."""
-    ch = text[pos]
-    if ch.isspace() or ch in _CLOSERS:
-        return None
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    if end < 0:
-        end = len(text)
-    for mark in marks:
-        rx = _END_MARK[mark]
-        i = text.rfind(mark, start, pos)
-        while i >= 0:          # the last mark before pos that ends a sentence
-            m = rx.match(text, i)
-            if m:
-                start = m.end()
-                break
-            i = text.rfind(mark, start, i)
-        m = rx.search(text, pos)
-        if m and m.start(1) < end:
-            end = m.start(1)
-    while text[start].isspace():
-        start += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -112,3 +65,34 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return out
         out.append((pos, i))
         pos = i + 1
+
+
+_NEXT_RE = re.compile(_NEXT)
+
+
+def sentence_spans_stop_by_stop(text: str) -> list[tuple[int, int]]:
+    """sentence_spans, read as the rule says: a check at every line break and end mark."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for i, ch in enumerate(text):
+        if i < pos or ch not in "\n.!?…":
+            continue
+        if ch == "\n":
+            _add(text, pos, i, spans)
+            pos = i + 1
+            continue
+        m = _NEXT_RE.match(text, i + 1)
+        if m:
+            _add(text, pos, m.start(1), spans)
+            pos = m.end()
+    _add(text, pos, len(text), spans)
+    return spans
+
+
+FAST_FORMS = (
+    FastForm("facts.sentence_spans", plain=sentence_spans_stop_by_stop, fast=sentence_spans,
+             pieces=("Câu một.  \n  Câu hai. \n", "TP.HCM", "23.000", "28-NQ/TU.", "!”", ".)", "… Bốn", "? (", "“Ba",
+                     ". \n ", "A", "Ông"),
+             why="one literal-first scan per end mark instead of a Python check at every stop: 10 % of "
+                 "clean+extract CPU (in-process A/B over the 3,000-page stage_times sample, 82 µs of ~850 µs/page)"),
+)

@@ -12,11 +12,10 @@ from datetime import datetime
 import duckdb
 import pytest
 
-import tasks.facts
-import tasks.facts.people
 from tasks import load
 from tasks.anatomy import core as anatomy_core
 from tasks.batch import process_batch
+from tasks.facts.people import PeopleExtractor
 from tasks.ingest import discover_with_problems
 from tasks.report import build_report
 from tasks.store import publish_staging
@@ -45,15 +44,14 @@ def failing_rule(monkeypatch):
 @pytest.fixture
 def failing_extractor(monkeypatch):
     """The people extractor raises on one page's body."""
-    real = tasks.facts.people.extract_people
+    real = PeopleExtractor.extract
 
-    def extract_people(page, *args, **kwargs):
+    def extract(self, page, *args, **kwargs):
         if FACTS_MARK in page.body:
             raise ValueError("injected extractor failure")
-        return real(page, *args, **kwargs)
+        return real(self, page, *args, **kwargs)
 
-    monkeypatch.setattr(tasks.facts.people, "extract_people", extract_people)
-    monkeypatch.setattr(tasks.facts, "_parts", None, raising=False)  # re-import the extractors
+    monkeypatch.setattr(PeopleExtractor, "extract", extract)
 
 
 def test_a_stage_that_raises_quarantines_its_page_and_the_others_load(

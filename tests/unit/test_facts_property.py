@@ -28,11 +28,3 @@ def _check(body, f):
 def test_total_and_offsets(body, author, ev, pub):
     f = extract_facts(body, published_at=pub, event_date=ev, author=author)
     _check(body, f)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(["uỷ", "hoà", "quý", "khoẻ", "thuý", "Uỷ", "oá", "QUÝ", " ", "a", "hoàn"]), max_size=30).map("".join)))
-def test_fast_fold_equals_textnorm_fold(text):
-    from tasks.facts import _fold
-    from tasks.textnorm import fold_tone_placement
-    assert _fold(text) == fold_tone_placement(text)

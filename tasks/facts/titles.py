@@ -1,0 +1,125 @@
+"""Titles: a post head from lexicons/posts.yaml ("Bí thư", "Phó Chủ tịch") plus the organisation
+phrase after it (orgs.py), and chains of them before or after a name."""
+from __future__ import annotations
+
+import re
+
+from tasks.facts.lexicon import Lexicon, ends_with_word
+from tasks.facts.orgs import OrgPhrases
+
+Span = tuple[int, int]
+_SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
+_SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
+_SEP_FIRST_CHARS = " \t,–-—("      # what _SEP_FIRST can start with
+_FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
+_COMMA_END = re.compile(r",\s*$")
+# Punctuation that no organisation-phrase token (orgs.TOKEN) holds or starts with: a title whose
+# head ends before one of these cannot reach past it.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
+_HEAD_LOOKBACK = 120     # a title before a name has its head at most this far back
+
+
+def _last_break(fb: str, start: int, end: int) -> int:
+    """Offset of the last _PHRASE_BREAK character in fb[start:end], -1 if none."""
+    last = -1
+    for m in _PHRASE_BREAK.finditer(fb, start, end):
+        last = m.start()
+    return last
+
+
+class Titles:
+    """Post heads and title chains, read with one lexicon."""
+
+    def __init__(self, lex: Lexicon, orgs: OrgPhrases) -> None:
+        self.lex, self.orgs = lex, orgs
+
+    def head_at(self, fb: str, pos: int) -> re.Match | None:
+        if not fb[pos].isupper():    # cheap test first: the head regex tries every post head
+            return None
+        return self.lex.post_head_at.match(fb, pos)
+
+    def post_heads(self, fb: str, start: int = 0, end: int | None = None) -> list[Span]:
+        """(start, end) of every capitalised post head at a word edge that starts in fb[start:end].
+
+        Scanning only a window gives exactly the heads of a whole-text scan that start in it: a
+        head's first word is one capitalised syllable, so no scan match can straddle a word start,
+        and a head needs its first word followed by a non-letter, which the window's end allows
+        too (the head itself is then matched on the whole text)."""
+        rx = self.lex.post_head_first_re
+        scan = rx.finditer(fb, start) if end is None else rx.finditer(fb, start, end)
+        return self._heads_at(fb, (cm.start() for cm in scan))
+
+    def post_heads_from(self, fb: str, words) -> list[Span]:
+        """post_heads(fb) restricted to heads whose first word (as the scan reads it) is in words."""
+        words = set(words)
+        scan = self.lex.post_head_first_re.finditer(fb)
+        return self._heads_at(fb, (cm.start() for cm in scan if cm.group(0) in words))
+
+    def _heads_at(self, fb: str, starts) -> list[Span]:
+        """(start, end) of the post heads that begin at the given scan starts: a capital at a word
+        edge, then the whole head matched there."""
+        heads = []
+        for hs in starts:
+            if not fb[hs].isupper() or (hs and fb[hs - 1].isalnum()):
+                continue
+            hm = self.lex.post_head_at.match(fb, hs)
+            if hm:
+                heads.append((hs, hm.end()))
+        return heads
+
+    def after(self, fb: str, pos: int, limit: int) -> tuple[list[Span], int]:
+        """The titles right after a name ending at pos ("..., Bí thư Tỉnh ủy, Trưởng Ban ..."), and
+        where the chain ends."""
+        if pos >= limit or fb[pos] not in _SEP_FIRST_CHARS:
+            return [], pos
+        spans = []
+        sep = _SEP_FIRST
+        while sm := sep.match(fb, pos, limit):
+            p = sm.end()
+            fm = _FORMER_AT.match(fb, p, limit)
+            hp = fm.end() if fm else p
+            hm = self.head_at(fb, hp) if hp < limit else None
+            if not hm:
+                break
+            te = self.orgs.phrase_end(fb, hm.end(), limit)
+            spans.append((p, te))
+            pos = te
+            sep = _SEP_NEXT
+        return spans, pos
+
+    def before(self, fb: str, ss: int, pos: int) -> list[Span]:
+        """The chain of titles that ends right before pos, within the sentence starting at ss
+        ("Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Thành ủy NAME"), first title first."""
+        chain: list[Span] = []
+        while pos > ss:
+            found = self._title_ending_at(fb, ss, pos)
+            if not found:
+                break
+            ts, te = self._with_former_prefix(fb, ss, found[0]), found[1]
+            chain.insert(0, (ts, te))
+            cm = _COMMA_END.search(fb, ss, ts)
+            if not cm:
+                break
+            pos = cm.start()
+        return chain
+
+    def _title_ending_at(self, fb: str, ss: int, pos: int) -> Span | None:
+        """The nearest title that ends right before pos (only spaces between), its head at most
+        _HEAD_LOOKBACK characters back."""
+        heads = [h for h in self.post_heads(fb, max(ss, pos - _HEAD_LOOKBACK), pos) if h[1] <= pos]
+        wall = _last_break(fb, min(he for _, he in heads), pos) if heads else -1
+        for hs, he in heads:
+            if he <= wall:
+                continue   # the title's words stop at that punctuation, before pos
+            te = self.orgs.phrase_end(fb, he, pos, stop_at_names=False)
+            if not fb[te:pos].strip():
+                return hs, te
+        return None
+
+    def _with_former_prefix(self, fb: str, ss: int, ts: int) -> int:
+        """The title's start moved back over "nguyên"/"cựu" written before it."""
+        win = fb[max(ss, ts - 12):ts]
+        fw = ends_with_word(win.lower(), self.lex.former_words)
+        if fw:
+            ts = ts - (len(win) - len(win.rstrip())) - len(fw)
+        return ts
