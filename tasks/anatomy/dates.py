@@ -12,24 +12,54 @@ from functools import lru_cache
 
 from tasks.fastforms import FastForm
 
-# The date and time patterns (each searched in a line's first characters). Hand-rewritten forms
-# (look-behinds moved after the first character, one scan per year prefix, a year pre-check) were
-# measured against these and saved nothing in clean+extract (same-minute pairs: -3.5 %, -10.9 %,
-# -4.2 %), so the plain forms stay.
-_DMY = re.compile(
+# The plain forms: what each date pattern means.
+DMY_PLAIN = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
-_VN_LONG = re.compile(
+VN_LONG_PLAIN = re.compile(
     r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
-_TIME = re.compile(
+ISO_PLAIN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+TIME_PLAIN = re.compile(
     r"(?<!\d)(?P<h>[0-2]?\d)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
     re.IGNORECASE)
-_STRIP = re.compile(
+STRIP_PLAIN = re.compile(
     r"(?:(?<![\d])[0-3]?\d\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d)|(?:(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)"
     r"|(?:[0-2]?\d\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?)|\(?gmt\s*[+-]?\s*\d*\)?|\[?gmt\s*[+-]?\s*\d*\]?"
     r"|[\[\](),|:'’\-–—+]|\d+", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_PLAIN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
+# The fast forms open with a character class or literal, not a look-behind: the regex engine then
+# skips straight to the digits (or letters) a match can start with instead of trying the whole
+# pattern at every position. "\d(?<![\d/.-]\d)(?:(?<=[0-3])\d)?" is "(?<![\d/.-])[0-3]?\d" with
+# the look-behind moved after the first digit.
+_DMY = re.compile(
+    r"(?P<d>\d(?<![\d/.-]\d)(?:(?<=[0-3])\d)?)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+# [nN]: the characters re.IGNORECASE equates with "n"
+_VN_LONG = re.compile(
+    r"[nN](?i:gày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d))")
+_ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+_TIME = re.compile(
+    r"(?P<h>\d(?<!\d\d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
+    re.I)
+
+
+def _strip_regex() -> re.Pattern:
+    """The residue test's tokens, the first that matches at a position being removed (re.sub):
+    d/m/y date, ISO date, time, "(gmt+7)", "[gmt+7]", separators, numbers. Written to open with
+    one class of the characters a token can start with (the regex engine skips to those instead
+    of trying the pattern at every position); the alternatives then read that character with a
+    look-behind. Under a digit: an ISO date (it cannot start where a d/m/y date or a time does:
+    four digits come before its "-"), d/m/y, time, number. The text is case-folded first, so no
+    IGNORECASE. Tests compare it with the plain form."""
+    dmy = r"(?<!\d\d)(?:(?<=[0-3])\d)?\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d"
+    iso = r"(?:9(?<=19)|0(?<=20))\d\d-[01]\d(?:-[0-3]\d)?"
+    hm = r"(?:(?<=[0-2])\d)?\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?"
+    gmt = r"gmt\s*[+-]?\s*\d*"
+    seps = r"\]),|:'’\-–—+"
+    return re.compile(rf"[\d(\[g{seps}](?:(?<=\d)(?:{iso}|{dmy}|{hm}|\d*)"
+                      rf"|(?<=\()(?:{gmt}\)?)?|(?<=\[)(?:{gmt}\]?)?|(?<=g)mt\s*[+-]?\s*\d*\)?|(?<=[{seps}]))")
+
+
+_STRIP = _strip_regex()
 
 # event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
 # "sáng nay (23/9)", "Trong 2 ngày 7 và 8-5"
@@ -86,8 +116,14 @@ def _mk_dt(y: int, m: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0) -> dat
         return None
 
 
+# every date format above contains a four-digit year: a search for one rejects most lines
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
 def find_datetime(s: str) -> datetime | None:
     """First full date in s (with a time if one is written next to it)."""
+    if not _YEAR_DIGITS.search(s):
+        return None
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
     if not m:
         return None
@@ -161,6 +197,11 @@ def event_date(lead: str, year_hint: int | None | Callable[[], int | None],
         return None
 
 
+# a year alone (19xx or 20xx between non-digits), found by two scans each opening with a literal
+# ("19", "20"): the regex engine finds a literal prefix several times faster than a leading
+# look-behind or a set of first characters. year_evidence only counts years, so their order
+# does not matter.
+_YEARS = (re.compile(r"19(?<!\d..)\d\d(?!\d)"), re.compile(r"20(?<!\d..)\d\d(?!\d)"))
 _YEAR_BEFORE = re.compile(r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*$", re.I)
 
 
@@ -176,12 +217,13 @@ def year_evidence(texts: list[str]) -> int | None:
             break
         chunk = t[:budget]
         budget -= len(chunk)
-        for m in _YEAR.finditer(chunk):
-            s = m.start()
-            before = chunk[max(0, s - 14):s]
-            if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
-                y = int(m.group(0))
-                counts[y] = counts.get(y, 0) + 1
+        for year in _YEARS:
+            for m in year.finditer(chunk):
+                s = m.start()
+                before = chunk[max(0, s - 14):s]
+                if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
+                    y = int(m.group(0))
+                    counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
@@ -209,12 +251,54 @@ def published_at(header_dates: list[tuple[int, datetime]], footer_dates: list[da
 
 # ---- the fast forms beside their plain forms (tasks/fastforms.py; tests/unit/test_fast_forms.py)
 
+def _spans(rx: re.Pattern) -> Callable[[str], object]:
+    return lambda s: [(m.span(), m.groupdict()) for m in rx.finditer(s)]
+
+
+def _plain_find_datetime(s: str) -> datetime | None:
+    """find_datetime without the year pre-check, with the plain patterns."""
+    m = DMY_PLAIN.search(s) or VN_LONG_PLAIN.search(s) or ISO_PLAIN.search(s)
+    if not m:
+        return None
+    y, mo, d = map(int, m.group("y", "m", "d"))
+    hh = mi = ss = 0
+    t = TIME_PLAIN.search(s)
+    if t:
+        hh, mi, ss = int(t.group("h")), int(t.group("mi")), int(t.group("s") or 0)
+        ap = (t.group("ap") or "").upper()
+        if ap in ("PM", "CH") and hh < 12:
+            hh += 12
+        elif ap in ("AM", "SA") and hh == 12:
+            hh = 0
+        if hh > 23:
+            hh = mi = ss = 0
+    return _mk_dt(y, mo, d, hh, mi, ss)
+
+
+_DATE_PIECES = ("/", ".", "-", "–", "—", ":", "'", "’", "+", "[", "]", "|", "0", "1", "2", "3", "9", "12", "19",
+                "20", "31", "2019", "2020", "1999", "05", "h", "H", "gmt", "GMT", "Gmt", "ngày", "NGÀY", "Ngày",
+                "tháng", "THÁNG", "năm", "am", "PM", "sa", "CH", "5/6/2020", "12.10.1999", "1999-12-31",
+                "8h30", "08:30:15 PM", "ngày 5 tháng 12 năm 2016", "(GMT +7)", "ſ", "K", "İ", "೦", "١٢")
 _EVENT_PIECES = ("sáng", "SÁNG", "ſáng", "Chiều", "ngày", "NGÀY", "hôm nay", "Hôm qua", "tối", "Đêm",
                  "trưa nay", "tháng", "sá", "ng", "ày", "21/10", "7 và 8-5", "16.10", "19 - 12")
 
+# the measured saving (tasks/fastforms.py): the plain forms were tried together
+_WHY = ("A/B (warm read_anatomy, same minute): with every dates and locality fast form replaced by its plain "
+                 "form, 215-250 vs 184-188 us/page (~+15 % of anatomy, ~+7 % of clean+extract); not split per form")
+
 FAST_FORMS = (
+    FastForm("dates.dmy", plain=_spans(DMY_PLAIN), fast=_spans(_DMY), pieces=_DATE_PIECES, why=_WHY),
+    FastForm("dates.vn_long", plain=_spans(VN_LONG_PLAIN), fast=_spans(_VN_LONG), pieces=_DATE_PIECES,
+             why=_WHY),
+    FastForm("dates.iso", plain=_spans(ISO_PLAIN), fast=_spans(_ISO), pieces=_DATE_PIECES, why=_WHY),
+    FastForm("dates.time", plain=_spans(TIME_PLAIN), fast=_spans(_TIME), pieces=_DATE_PIECES, why=_WHY),
+    FastForm("dates.find_datetime", plain=_plain_find_datetime, fast=find_datetime, pieces=_DATE_PIECES,
+             why=_WHY),
+    FastForm("dates.residue_tokens", plain=lambda s: STRIP_PLAIN.sub(" ", s.casefold()),
+             fast=lambda s: _STRIP.sub(" ", s.casefold()), pieces=_DATE_PIECES, why=_WHY),
+    FastForm("dates.years", plain=lambda s: [m.span() for m in YEAR_PLAIN.finditer(s)],
+             fast=lambda s: sorted(m.span() for y in _YEARS for m in y.finditer(s)), pieces=_DATE_PIECES,
+             why=_WHY),
     FastForm("dates.event_phrases", plain=lambda s: [m.span() for m in _EVENT.finditer(s)],
-             fast=lambda s: [m.span() for m in _event_matches(s)], pieces=_EVENT_PIECES,
-             why="bench/stage_times.py --n 10000 --sample 3000, same-minute pairs, plain form (_EVENT.finditer) "
-                 "vs this: clean+extract +11.5 % and +8.2 % CPU without it, one noisy pair -6.3 %"),
+             fast=lambda s: [m.span() for m in _event_matches(s)], pieces=_EVENT_PIECES, why=_WHY),
 )

@@ -68,11 +68,12 @@ class _Labeller:
         for pk, pre in ln.prefixes:
             if pk == "__site__":
                 self.out.sites.append(pre)
-        zone = ("header" if k < span.start else "body" if k < span.end else "trailer") if span.zoned else "body"
-        if span.zoned:
-            rule = ln.rule_h if zone == "header" else ln.rule_f
+        if not span.zoned:
+            zone, rule = "body", ln.rule_h or ln.rule_f
+        elif k < span.start:
+            zone, rule = "header", ln.rule_h
         else:
-            rule = ln.rule_h or ln.rule_f
+            zone, rule = ("body" if k < span.end else "trailer"), ln.rule_f
         kind: Kind
         if rule:
             kind = self._ruled(k, ln, rule, zone)
@@ -86,7 +87,15 @@ class _Labeller:
                 kind = "other"
         else:
             kind = self._trailer(k, ln, line.repeated)
-        self._emit(ln, line.no, kind)
+        out = self.out
+        for pk, pre in ln.prefixes:
+            if pk != "__site__":
+                out.segments.append(Segment(pk, pre, line.no))
+        if kind is None:
+            out.body.append(ln.text)
+        else:
+            out.segments.append(Segment(kind, ln.text, line.no))
+        out.kinds.append(kind or "")
 
     def _ruled(self, k: int, ln: LineInfo, rule: RuleMatch, zone: str) -> str:
         r, caps = rule
@@ -135,17 +144,6 @@ class _Labeller:
         if k != self.span.byline:
             self.after_byline = max(0, self.after_byline - 1)
         return kind
-
-    def _emit(self, ln: LineInfo, no: int, kind: Kind) -> None:
-        out = self.out
-        for pk, pre in ln.prefixes:
-            if pk != "__site__":
-                out.segments.append(Segment(pk, pre, no))
-        if kind is None:
-            out.body.append(ln.text)
-        else:
-            out.segments.append(Segment(kind, ln.text, no))
-        out.kinds.append(kind or "")
 
 
 def label_lines(page: PageLines, span: BodySpan, body_kind: Callable[[PageLine], Kind]) -> Labels:

@@ -181,11 +181,6 @@ class LineClassifier:
         self.rules = rules
         self.short_line_info = lru_cache(maxsize=cache_size)(partial(classify_line, rules))
 
-    def info(self, s: str, strip: bool, shape: bool) -> LineInfo:
-        if len(s) <= CHROME_MAX_LEN:
-            return self.short_line_info(s, strip, shape)
-        return classify_line(self.rules, s, strip, shape)   # long lines are prose: rarely seen twice
-
 
 class PageLine(NamedTuple):
     info: LineInfo
@@ -206,15 +201,19 @@ def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: 
     """Classify every non-blank line of text; chrome_lines: the run's chrome keys (a ChromeSet
     or a set of keys; empty: no repetition evidence)."""
     out: list[PageLine] = []
-    info = classifier.info
+    short_line_info, rules = classifier.short_line_info, classifier.rules
+    repetition = bool(chrome_lines)
     strong_seen = 0
     for i, raw in enumerate(text.split("\n")):
         s = raw.strip()
         if not s:
             continue
         # outlet tags / datelines only open the page: strip them until two prose lines were seen
-        ln = info(s, strong_seen < 2, shape)
-        out.append(PageLine(ln, i, bool(ln.ckey) and ln.ckey in chrome_lines))
+        # short lines (all chrome among them) are classified once per process; long ones are prose
+        strip = strong_seen < 2
+        ln = (short_line_info(s, strip, shape) if len(s) <= CHROME_MAX_LEN
+              else classify_line(rules, s, strip, shape))
+        out.append(PageLine(ln, i, repetition and bool(ln.ckey) and ln.ckey in chrome_lines))
         if ln.strong:
             strong_seen += 1
     return PageLines(out)

@@ -378,9 +378,10 @@ def test_a_failing_stage_raises():
     # no safety net inside the stage: the batch boundary quarantines the page
     from tasks.anatomy import LineClassifier, default_rules
 
-    class Broken(LineClassifier):
-        def info(self, s, strip, shape):
-            raise RuntimeError("rule bug")
+    def rule_bug(s, strip, shape):
+        raise RuntimeError("rule bug")
 
+    broken = LineClassifier(default_rules())
+    broken.short_line_info = rule_bug
     with pytest.raises(RuntimeError, match="rule bug"):
-        read_anatomy("Tiêu đề\n" + BODY, classifier=Broken(default_rules()))
+        read_anatomy("Tiêu đề\n" + BODY, classifier=broken)

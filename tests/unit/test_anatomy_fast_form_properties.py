@@ -1,9 +1,10 @@
-"""Anatomy fast forms and hand-built scans: the checks tests/unit/test_fast_forms.py cannot make
-from generated text alone. Pairs go through each module's FAST_FORMS; the name scan (a regex
-trie that must keep every capitalised word that can open a name) is a superset property."""
+"""Anatomy fast forms: the checks tests/unit/test_fast_forms.py cannot make from generated text
+alone. Pairs still go through each module's FAST_FORMS; the rest are properties over all of
+Unicode that the hand-written forms rely on."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +13,25 @@ from hypothesis import strategies as st
 from tasks.anatomy import dates, default_rules, locality, rules
 from tasks.fastforms import FastForm
 
-FORMS = {f.name: f for m in (dates, rules) for f in m.FAST_FORMS}
+FORMS = {f.name: f for m in (dates, locality, rules) for f in m.FAST_FORMS}
+
+CORES = ["5/6/2020", "12.10.1999", "31 - 12 - 2019", "1/2/20201", "125/12/2020", "1999-12-31", "2020-1-1",
+         "2019-12-31T", "8h30", "08:30:15 PM", "12:00 SA", "23 h 05'", "ngày 5 tháng 12 năm 2016",
+         "NGÀY 5 THÁNG 12/2016", "gmt+7", "(GMT +7)", "[gmt-5]", "gmt"]
+EDGES = ["", "x", " ", "0", "1", "2", "೦", "/", ".", "-", "–", "(", "[", ")", "]", "h", "g", "a1"]
+
 
 def _agree(form: FastForm, s: str) -> None:
     assert form.fast(s) == form.plain(s), (form.name, s)
+
+
+@pytest.mark.parametrize("name", [n for n in FORMS if n.startswith("dates.")])
+def test_date_forms_agree_next_to_every_edge(name):
+    # what stands right before or after a date decides the look-behinds and look-aheads
+    for core in CORES:
+        for before in EDGES:
+            for after in EDGES:
+                _agree(FORMS[name], before + core + after)
 
 
 @pytest.mark.parametrize("text", [
@@ -26,9 +42,9 @@ def _agree(form: FastForm, s: str) -> None:
     "HÀ NỘI - Tin từ NAM ĐỊNH; Hà\u3000Nội;\x1cHải\x1cPhòng",
     "Về Hà, Nội dung; Quảng… Nam, Bà) Rịa - Vũng Tàu; (Hải Phòng, “Cà Mau”",
 ])
-def test_locality_mentions_on_examples(text):
-    found = [m[1] for m in default_rules().gazetteer.mentions([(text, 1.0)])]
-    assert found, text
+def test_locality_forms_agree_on_examples(text):
+    _agree(FORMS["locality.mentions"], text)
+    _agree(FORMS["locality.longest_name"], text)
 
 
 @pytest.mark.parametrize("key", ["thời sự / xã hội", "trang này dùng cookies", "trang này dùng cookies " + "x" * 250,
@@ -36,6 +52,15 @@ def test_locality_mentions_on_examples(text):
 def test_line_rule_forms_agree_on_examples(key):
     # matched only through `requires` (breadcrumb_sep, cookie_notice), long lines
     _agree(FORMS["anatomy.line_rules"], key[:default_rules().max_scan])
+
+
+def test_dropped_ignorecase_is_exact():
+    # _STRIP reads case-folded text without IGNORECASE: no case fold holds a capital its letters
+    # ("gmt", "h") would also match; "[nN]" in _VN_LONG is what IGNORECASE equates with "n"
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert not any(x in "GMTH" for x in c.casefold()), hex(cp)
+        assert bool(re.fullmatch("n", c, re.IGNORECASE)) == (c in "nN"), hex(cp)
 
 
 NAME_TEXT = st.lists(st.sampled_from(["Hà", "Nội", "TP.", "Tp.", "TP.HCM", "Quận", "Thủ", "Đức", "(", "“", " ", ",",
@@ -47,11 +72,34 @@ NAME_TEXT = st.lists(st.sampled_from(["Hà", "Nội", "TP.", "Tp.", "TP.HCM", "Q
 @given(NAME_TEXT)
 def test_name_scan_keeps_every_word_that_can_open_a_name(s):
     g = default_rules().gazetteer
-    got = {m.span() for m in g.name_starts.finditer(s)}
+    got = {m.span() for m in g.first_cap_words().finditer(s)}
     for m in re.finditer(rf"(?<!\S)[(“\"]?[{locality._UP}][^\s]*", s):
         w0 = m.group(0).strip(".,;:!?()[]“”\"'‘’…")
         if w0 in g.first_cap or w0[:3] in ("TP.", "Tp."):
             assert m.span() in got
+
+
+def test_second_word_lookahead_is_a_superset():
+    # a next word passes _longest_name when its lower-case form (trailing punctuation stripped)
+    # is a second word; the look-ahead's (?i:) must accept every such spelling
+    gaz = default_rules().gazetteer
+    seconds = {w for ws in gaz.second_words.values() for w in ws}
+    letters = {c for w in seconds for c in w}
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) == 1:
+            if low in letters:
+                assert re.fullmatch(re.escape(low), c, re.IGNORECASE), hex(cp)
+        else:                  # "İ" -> "i̇": no second word holds such a lower-case form
+            assert not any(low in w for w in seconds), hex(cp)
+
+
+def test_split_blanks_are_regex_blanks():
+    # _longest_name reads the window with str.split(); the regexes use \s
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert (("a" + c + "b").split() == ["a", "b"]) == bool(re.fullmatch(r"\s", c)), hex(cp)
 
 
 def test_date_examples():
