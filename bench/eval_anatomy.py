@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.anatomy import chrome_key  # noqa: E402
-from tasks.anatomy.core import Signals, _read  # noqa: E402
+from tasks.anatomy import Signals, chrome_key, read_anatomy  # noqa: E402
 
 CONFIGS = [
     ("rules", Signals(shape=False, position=False, repetition=False)),
@@ -99,7 +98,7 @@ def evaluate(pages, sig: Signals, chrome: frozenset[str]):
     meta_n: Counter[str] = Counter()
     misses: list[str] = []
     for g, text in pages:
-        an = _read(text, chrome, sig)
+        an = read_anatomy(text, chrome_lines=chrome, signals=sig)
         pred = predicted_body_texts(text, an)
         for line in g["body_lines"]:
             if line.strip() in pred:

@@ -47,8 +47,9 @@ def main(argv=None) -> int:
     files = bench_run._files(pages)
     # the chrome set depends on how the timed tree reads pages and keys lines: cache it per
     # version of that code, so an A/B of two trees never times one with the other's set
-    keyed_by = ("tasks/ingest.py", "tasks/anatomy/core.py", "tasks/chrome.py", "tasks/textnorm.py")
-    code = hashlib.sha256(b"".join((root / f).read_bytes() for f in keyed_by)).hexdigest()[:12]
+    keyed_by = [root / f for f in ("tasks/ingest.py", "tasks/chrome.py", "tasks/textnorm.py")]
+    keyed_by += sorted((root / "tasks" / "anatomy").glob("*.py"))
+    code = hashlib.sha256(b"".join(f.read_bytes() for f in keyed_by)).hexdigest()[:12]
     cached = pages.parent / f"chrome-set-{code}.pkl"
     if cached.exists():
         chrome = pickle.loads(cached.read_bytes())

@@ -11,6 +11,7 @@ line count as repeated; at 10^7 keys its probability is ~10^-5.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from hashlib import blake2b
 
 import numpy as np
@@ -22,6 +23,12 @@ CHROME_MIN_PAGES = 3
 def key_hash(key: str) -> int:
     """Signed 64-bit hash of a chrome key (fits DuckDB BIGINT and numpy int64)."""
     return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+# read_anatomy asks the run's ChromeSet about every short line of every page, and chrome lines
+# recur on thousands of pages: their hashes are cached (the scan hashes each key once per page
+# through key_hash, uncached)
+_member_hash = lru_cache(maxsize=1 << 15)(key_hash)
 
 
 @dataclass
@@ -109,7 +116,7 @@ class ChromeSet:
         return cls(key_hash(k) for k in keys)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key_hash(key) in self._hashes
+        return isinstance(key, str) and _member_hash(key) in self._hashes
 
     def __len__(self) -> int:
         return len(self._hashes)

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from tasks.anatomy import chrome_key, read_anatomy, unaccounted_lines
-from tasks.anatomy.core import RULES_PATH, Signals, _read
+from tasks.anatomy import Signals
+from tasks.anatomy.rules import RULES_PATH
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -68,7 +69,7 @@ def test_seeds_present_and_accounted():
     assert len(files) >= 5
     for f in files:
         text = f.read_text(encoding="utf-8")
-        an = _read(text, frozenset(), Signals())       # no safety net: a bug must surface here
+        an = read_anatomy(text)       # stages raise: a bug must surface here
         assert an.body_lines, f.name
         assert unaccounted_lines(text, an) == []
         assert all(s.kind in KINDS for s in an.boilerplate)
@@ -80,7 +81,7 @@ def test_corpus_pages_accounted_and_kinds_known():
     assert len(files) >= 50
     for f in files:
         text = f.read_text(encoding="utf-8")
-        an = _read(text, frozenset(), Signals())
+        an = read_anatomy(text)
         assert unaccounted_lines(text, an) == [], f.name
         assert all(s.kind in KINDS for s in an.boilerplate), f.name
 
@@ -283,9 +284,9 @@ def test_repeated_sentence_after_the_article_is_chrome():
 # ----------------------------------------------------------------------------- signals ablation
 def test_shape_signal_drops_non_prose_outside_span():
     text = "\n".join(["Tiêu đề bài", BODY, BODY2, "Một dòng lạ"])
-    no_shape = _read(text, frozenset(), Signals(shape=False, position=False, repetition=False))
+    no_shape = read_anatomy(text, chrome_lines=frozenset(), signals=Signals(shape=False, position=False, repetition=False))
     assert "Một dòng lạ" in no_shape.body_lines
-    full = _read(text, frozenset(), Signals())
+    full = read_anatomy(text)
     assert "Một dòng lạ" not in full.body_lines
 
 
@@ -294,7 +295,7 @@ def test_shape_signal_drops_non_prose_outside_span():
                                   "Hoàng Tùng\nTin khác\n11/12/2025", "((((((((((((((((((((" * 50,
                                   "\ufeff\u200b", "QR CODE: ", "1/1/1900\n99/99/2099"])
 def test_edge_inputs_do_not_raise(text):
-    an = _read(text, frozenset({chrome_key("Tin khác")}), Signals())
+    an = read_anatomy(text, chrome_lines=frozenset({chrome_key("Tin khác")}))
     assert unaccounted_lines(text, an) == []
 
 
@@ -361,3 +362,26 @@ def test_teaser_shaped_headline_does_not_open_the_body():
     head = "Bị cáo liên tục đòi 'trả não lại cho tôi'..."
     an = read_anatomy("\n".join(["Thứ Tư, ngày 15 tháng 5 năm 2017", head, BODY, BODY2]))
     assert an.title == head and an.body_lines == [BODY, BODY2]
+
+
+# ----------------------------------------------------------------------------- chrome key, failures
+@pytest.mark.parametrize("line", ["Tin khác", "  Hoà  Bình 2021 ", "THỦY lợi\u00a0 12/10", "x" * 200, "x" * 201, " "])
+def test_chrome_key_is_the_match_key_form(line):
+    from tasks.textnorm import match_key
+    t = line.strip()
+    want = "" if not t or len(t) > 200 else "".join(
+        "0" if c.isdecimal() else c for c in " ".join(match_key(t).split()))
+    assert chrome_key(line) == want
+
+
+def test_a_failing_stage_raises():
+    # no safety net inside the stage: the batch boundary quarantines the page
+    from tasks.anatomy import LineClassifier, default_rules
+
+    def rule_bug(s, strip, shape):
+        raise RuntimeError("rule bug")
+
+    broken = LineClassifier(default_rules())
+    broken.short_line_info = rule_bug
+    with pytest.raises(RuntimeError, match="rule bug"):
+        read_anatomy("Tiêu đề\n" + BODY, classifier=broken)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.anatomy.core import _load
+from tasks.anatomy import default_rules
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return _load().gazetteer()
+    return default_rules().gazetteer
 
 
 @pytest.mark.parametrize("title,body,site,want", [

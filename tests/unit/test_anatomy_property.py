@@ -5,8 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tasks.anatomy import chrome_key, read_anatomy, unaccounted_lines
-from tasks.anatomy.core import Signals, _read
+from tasks.anatomy import Signals
 
+ABLATIONS = [Signals(shape=s, position=p, repetition=r) for s in (False, True) for p in (False, True)
+             for r in (False, True) if not (s and p and r)]
 KINDS = {"header", "title", "dateline", "byline", "source_credit", "related_news", "cookie_notice",
          "comments", "share_tools", "links", "repeated_chrome", "other"}
 
@@ -23,11 +25,13 @@ piece_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=30), max_size=2
 
 
 def _check(text: str, chrome: frozenset[str]) -> None:
-    an = _read(text, chrome, Signals())           # the un-netted implementation
+    an = read_anatomy(text, chrome_lines=chrome)
     assert unaccounted_lines(text, an) == []
     assert all(s.kind in KINDS for s in an.boilerplate)
     assert all(b and b == b.strip() for b in an.body_lines)
-    assert read_anatomy(text, chrome_lines=chrome) == an
+    assert read_anatomy(text, chrome_lines=chrome) == an         # deterministic, line cache warm or not
+    for sig in ABLATIONS:                                           # every strategy accounts for every line
+        assert unaccounted_lines(text, read_anatomy(text, chrome_lines=chrome, signals=sig)) == []
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,7 +13,8 @@ import duckdb
 import pytest
 
 from tasks import load
-from tasks.anatomy import core as anatomy_core
+from tasks.anatomy.core import default_classifier
+from tasks.anatomy.rules import RuleSet
 from tasks.batch import process_batch
 from tasks.facts.people import PeopleExtractor
 from tasks.ingest import discover_with_problems
@@ -28,17 +29,17 @@ FACTS_PAGE, FACTS_MARK = "002_f7d895790006074a.txt", "Ngô Hoàng Ngân"       #
 @pytest.fixture
 def failing_rule(monkeypatch):
     """An anatomy line rule that raises on the lines of one page."""
-    real = anatomy_core._RuleSet.line_rules
+    real = RuleSet.line_rules
 
     def line_rules(self, key, length):
         if RULE_MARK in key:
             raise RuntimeError("injected rule failure")
         return real(self, key, length)
 
-    monkeypatch.setattr(anatomy_core._RuleSet, "line_rules", line_rules)
-    anatomy_core._load.cache_clear()     # a fresh rule set: short lines' cached infos go too
+    monkeypatch.setattr(RuleSet, "line_rules", line_rules)
+    default_classifier.cache_clear()     # a fresh line cache: short lines are classified anew
     yield
-    anatomy_core._load.cache_clear()
+    default_classifier.cache_clear()
 
 
 @pytest.fixture

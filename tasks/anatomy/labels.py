@@ -1,0 +1,213 @@
+"""Phase 3 of page anatomy: label every line (body, or a boilerplate kind) and gather the
+metadata evidence the zones hold: credited sites, byline texts, header and footer dates, the
+"QR CODE: …" caption. Then the page-level corrections: listing pages and a byline glued to the
+last body line."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tasks.model import Segment
+
+from .lines import LineInfo, PageLine, PageLines
+from .rules import RuleMatch, RuleSet
+from .span import BodySpan
+
+_DATE_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản|xuất bản|"
+                         r"thời gian đăng|posted|published)\b")
+_INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
+# trailing markers that switch every later line to their kind
+_MODE_KINDS = ("related_news", "comments", "links", "other")
+
+Kind = str | None          # None: a body line
+
+
+@dataclass
+class Labels:
+    """Each line's kind ("" = body), the body and boilerplate, and the zones' metadata evidence."""
+    kinds: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    header_dates: list[tuple[int, datetime]] = field(default_factory=list)   # (line index, date)
+    footer_dates: list[datetime] = field(default_factory=list)
+    qr_title: str | None = None
+
+
+def body_kind_by_shape(line: PageLine) -> Kind:
+    """A line inside the body span: body unless it repeats across pages and is not prose, or is
+    a short all-ASCII lower-case line (image alt text / URL slug leaked into a Vietnamese page)."""
+    ln = line.info
+    if not ln.prose and line.repeated:
+        return "repeated_chrome"
+    if ln.nw <= 6 and ln.text.isascii() and ln.text.islower():
+        return "other"
+    return None
+
+
+def body_kind_by_repetition(line: PageLine) -> Kind:
+    """A body-span line when the shape signal is ablated: only repetition marks chrome."""
+    return "repeated_chrome" if line.repeated else None
+
+
+class _Labeller:
+    """One pass over the lines in order; `mode` is the trailing marker met so far (every later
+    trailer line takes its kind) and `after_byline` the lines a byline block may still run."""
+
+    def __init__(self, span: BodySpan, body_kind: Callable[[PageLine], Kind]):
+        self.span, self.body_kind = span, body_kind
+        self.out = Labels()
+        self.mode: str | None = None
+        self.after_byline = 0
+
+    def label(self, k: int, line: PageLine, prev: LineInfo | None) -> None:
+        ln, span = line.info, self.span
+        for pk, pre in ln.prefixes:
+            if pk == "__site__":
+                self.out.sites.append(pre)
+        if not span.zoned:
+            zone, rule = "body", ln.rule_h or ln.rule_f
+        elif k < span.start:
+            zone, rule = "header", ln.rule_h
+        else:
+            zone, rule = ("body" if k < span.end else "trailer"), ln.rule_f
+        kind: Kind
+        if rule:
+            kind = self._ruled(k, ln, rule, zone)
+        elif ln.is_date:
+            kind = self._dated(k, ln, zone, prev)
+        elif zone == "header":
+            kind = "header"
+        elif zone == "body":
+            kind = self.body_kind(line)
+            if not span.zoned and kind is None and not ln.prose:
+                kind = "other"
+        else:
+            kind = self._trailer(k, ln, line.repeated)
+        out = self.out
+        for pk, pre in ln.prefixes:
+            if pk != "__site__":
+                out.segments.append(Segment(pk, pre, line.no))
+        if kind is None:
+            out.body.append(ln.text)
+        else:
+            out.segments.append(Segment(kind, ln.text, line.no))
+        out.kinds.append(kind or "")
+
+    def _ruled(self, k: int, ln: LineInfo, rule: RuleMatch, zone: str) -> str:
+        r, caps = rule
+        out = self.out
+        if caps.get("site"):
+            out.sites.append(caps["site"])
+        if caps.get("title") and out.qr_title is None:
+            t = caps["title"]
+            out.qr_title = ln.text[len(ln.text) - len(t):].strip() if len(t) <= len(ln.text) else None
+        if caps.get("author") and r.kind == "byline":
+            out.authors.append(ln.text)
+        if r.name == "print_date" and ln.dt and not r.clock:
+            out.header_dates.append((k, ln.dt))
+        if zone == "trailer" and r.ends_body and r.kind in _MODE_KINDS:
+            self.mode = r.kind
+        return r.kind
+
+    def _dated(self, k: int, ln: LineInfo, zone: str, prev: LineInfo | None) -> str:
+        """A date-only line: the article's date near the body's top, a teaser's date in a
+        related-news list, or a "Ngày đăng: …" printed under the article."""
+        if zone == "header" or (zone == "body" and k <= self.span.start + 2):
+            if ln.dt:
+                self.out.header_dates.append((k, ln.dt))
+        elif self.mode == "related_news" or (prev is not None and prev.teaser):
+            return "related_news"
+        elif self.mode is None and ln.dt and _DATE_LABEL.match(ln.key_cf):
+            self.out.footer_dates.append(ln.dt)
+        return "dateline"
+
+    def _trailer(self, k: int, ln: LineInfo, repeated: bool) -> str:
+        """A line after the body with no rule and no date."""
+        if self.mode:
+            kind = self.mode
+        elif k == self.span.byline:
+            self.out.authors.append(ln.text)
+            self.after_byline = 2       # the next lines may continue the byline block
+            return "byline"
+        elif self.after_byline and not ln.prose and ln.nw <= 8 and not ln.teaser:
+            kind = "byline"
+        elif ln.teaser:
+            kind = "related_news"
+        elif repeated:
+            kind = "repeated_chrome"
+        else:
+            kind = "other"
+        if k != self.span.byline:
+            self.after_byline = max(0, self.after_byline - 1)
+        return kind
+
+
+def label_lines(page: PageLines, span: BodySpan, body_kind: Callable[[PageLine], Kind]) -> Labels:
+    labeller = _Labeller(span, body_kind)
+    prev = None
+    for k, line in enumerate(page.lines):
+        labeller.label(k, line, prev)
+        prev = line.info
+    return labeller.out
+
+
+def mark_title(labels: Labels, title: str | None) -> None:
+    """The title's header segment becomes a "title" segment."""
+    if title is None:
+        return
+    for i, sg in enumerate(labels.segments):
+        if sg.text == title and sg.kind == "header":
+            labels.segments[i] = Segment("title", sg.text, sg.line_no)
+            return
+
+
+def _is_teaser_sentence(b: str, rs: RuleSet) -> bool:
+    """One sentence, teaser length, not opening with a connective that continues a paragraph."""
+    if len(b) > 300 or _INNER_SENTENCE.search(b):
+        return False
+    first = b.split(",", 1)[0].strip().lower()
+    return first not in rs.connectives and b.split(" ", 1)[0].lower() not in rs.connectives
+
+
+def demote_listing(page: PageLines, labels: Labels, title: str | None, rs: RuleSet) -> None:
+    """Listing / tag pages: no headline, no date line, no byline, only a stack of independent
+    one-sentence teasers (none continuing the previous one with a connective) -> no article."""
+    body = labels.body
+    if (title is not None or labels.header_dates or labels.authors or len(body) < rs.listing_min
+            or not all(_is_teaser_sentence(b, rs) for b in body)):
+        return
+    body_texts = set(body)
+    labels.body = []
+    for k, line in enumerate(page.lines):
+        if labels.kinds[k] == "" and line.info.text in body_texts:
+            labels.segments.append(Segment("related_news", line.info.text, line.no))
+            labels.kinds[k] = "related_news"
+
+
+def split_glued_credit(page: PageLines, labels: Labels, rs: RuleSet) -> None:
+    """A byline/credit glued to the end of a long last body line (baomoi style) becomes its own
+    segment."""
+    body = labels.body
+    if not body or len(body[-1]) <= 200:
+        return
+    last = body[-1]
+    tail_src = last[-rs.max_scan:]
+    off = len(last) - len(tail_src)
+    for _name, kind, rx in rs.suffix:
+        m = rx.search(tail_src)
+        if not m:
+            continue
+        cut = off + m.start("tail")
+        body[-1] = last[:cut].rstrip()
+        line_no = next(page.lines[k].no for k in range(len(page) - 1, -1, -1) if labels.kinds[k] == "")
+        labels.segments.append(Segment(kind, last[cut:].strip(), line_no))
+        gd = m.groupdict()
+        if gd.get("site"):
+            labels.sites.append(gd["site"])
+        if gd.get("author") and kind == "byline":
+            labels.authors.append(gd["author"])
+        return

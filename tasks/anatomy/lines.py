@@ -1,0 +1,219 @@
+"""Phase 1 of page anatomy: the page's non-blank lines, each classified on its own (prefixes
+stripped, rule matches, date, chrome key, shape) and flagged when it repeats across pages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import NamedTuple
+
+from tasks.textnorm import collapse_whitespace, match_key
+
+from . import dates
+from .rules import RuleMatch, RuleSet
+
+CHROME_MAX_LEN = 200
+# per-process bound on cached line classifications (chrome recurs; a long tail of body lines
+# passes through): ~1 KB per entry
+LINE_CACHE_SIZE = 1 << 15
+# word counts are only compared with small thresholds (<= 26 words): counting stops at NW_CAP,
+# which spares splitting every long paragraph into all its words
+NW_CAP = 30
+
+_SENT_END = set('.…;:"”»')
+_DIGIT = re.compile(r"\d")
+_INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
+PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def chrome_key(line: str) -> str:
+    """Cross-page repetition key: match_key, whitespace collapsed, digits masked.
+
+    Returns "" for blank lines and for lines longer than CHROME_MAX_LEN chars: those are never
+    treated as chrome, so callers counting keys across pages can skip them (`if key`)."""
+    s = line.strip()
+    if not s or len(s) > CHROME_MAX_LEN:
+        return ""
+    return _chrome_key_cached(s)
+
+
+def _chrome_key_of(s: str) -> str:
+    """chrome_key of a stripped, non-blank line of at most CHROME_MAX_LEN chars."""
+    return _DIGIT.sub("0", collapse_whitespace(match_key(s)))
+
+
+# the batch scan keys every short line of every page; chrome lines recur on thousands of them
+_chrome_key_cached = lru_cache(maxsize=LINE_CACHE_SIZE)(_chrome_key_of)
+
+
+class LineInfo:
+    """Everything one stripped line says on its own (no page context): its text after prefix
+    stripping, rule matches, date, chrome key and shape. Short lines' infos are cached and shared
+    between pages: nothing changes one after classify_line returns it."""
+    __slots__ = ("text", "prefixes", "key_cf", "rule_h", "rule_f", "dt", "is_date", "ckey",
+                 "nw", "prose", "strong", "name_like", "teaser", "title_like")
+    text: str
+    prefixes: tuple[tuple[str, str], ...]
+    key_cf: str
+    rule_h: RuleMatch | None
+    rule_f: RuleMatch | None
+    dt: object
+    is_date: bool
+    ckey: str
+    nw: int
+    prose: bool
+    strong: bool
+    name_like: bool
+    teaser: bool
+    title_like: bool
+
+
+def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
+    """Classify stripped line s; strip: leading outlet/dateline prefixes are still removed;
+    shape: the shape signal is on (off, every line reads as strong prose)."""
+    ln = LineInfo()
+    # one anchored alternation rules out a prefix on most lines (match with endpos reads the
+    # line as if cut at max_scan, without copying it)
+    if strip and rs.prefix_any.match(s, 0, rs.max_scan):
+        text, ln.prefixes = strip_prefixes(s, rs)
+    else:
+        text, ln.prefixes = s, ()
+    ln.text = text
+    ln.key_cf = key = text[:rs.max_scan].casefold()
+    ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
+    dt = dates.find_datetime(text) if len(text) <= 90 else None
+    ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
+    if ln.is_date:
+        ln.dt = dt                 # text is <= 90 chars: the same as find_datetime(text[:120])
+    elif ln.rule_h and ln.rule_h[0].name == "print_date":
+        ln.dt = dates.find_datetime(text[:120])
+    else:
+        ln.dt = None
+    # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
+    # (cached: a run's scan keyed the same lines moments before)
+    ln.ckey = _chrome_key_cached(s) if len(s) <= CHROME_MAX_LEN else ""
+    (_set_shape if shape else _set_no_shape)(ln, rs)
+    return ln
+
+
+def _set_no_shape(ln: LineInfo, rs: RuleSet) -> None:
+    """The shape signal ablated: every line is strong prose, nothing is name- or title-like."""
+    ln.nw = _word_count(ln.text)
+    ln.prose = ln.strong = True
+    ln.name_like = ln.teaser = ln.title_like = False
+
+
+def _word_count(t: str) -> int:
+    # (a line over 400 chars counts at least len // 6 > NW_CAP words)
+    return len(t.split(None, NW_CAP - 1)) if len(t) <= 400 else NW_CAP
+
+
+def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
+    t = ln.text
+    ln.nw = nw = _word_count(t)
+    last = t[-1]
+    ends = last in _SENT_END
+    ln.teaser = teaser = t.endswith(("…", "...")) and len(t) < 220 and not t.endswith("./.")
+    ln.prose = prose = _is_prose(t, nw, ends, rs)
+    ln.strong = prose and not teaser
+    ln.name_like = _is_name_like(t, nw, ends, rs)
+    t0 = t.lstrip("'\"“‘«([")[:1]
+    ln.title_like = (nw >= 4 and len(t) <= 350 and (t0.isupper() or t0.isdigit())
+                     and last not in ";:" and not (last == "." and nw > 25))
+
+
+def _is_prose(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
+    """A paragraph ends like a sentence; an unpunctuated line must be long and function-word rich."""
+    if nw >= 6 and ends:
+        return True
+    if nw < 18:
+        return False
+    sample = t[:400].lower().split()[:80]
+    stop = sum(map(rs.stop_punct.__contains__, sample)) / max(1, len(sample))
+    return ((nw >= 25 and stop >= 0.12) or (t[-1] in "?!)" and stop >= 0.15)
+            or (len(t) >= 300 and stop >= 0.08))
+
+
+def _is_name_like(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
+    """A short line that reads as a person's name or initials (a byline)."""
+    if not (nw <= 6 and len(t) <= 60 and not ends or (nw <= 6 and t[-1] == ")")):
+        return False
+    # (PAREN_TAIL is tried at every position: only a line with a ")" can hold one)
+    core = PAREN_TAIL.sub("", t).strip() if ")" in t else t.strip()
+    ws = core.split()
+    if 1 <= len(ws) <= 5 and not _DIGIT.search(core):
+        if (all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper())
+                and not any(w.lower() in rs.not_names for w in ws)):
+            return True
+    return bool(_INITIALS.match(core))
+
+
+def strip_prefixes(text: str, rs: RuleSet) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(text without its leading outlet/dateline prefixes, the prefixes as (kind, text) pairs
+    plus ("__site__", domain) for the first credited site)."""
+    segs: list[tuple[str, str]] = []
+    sites: list[str] = []
+    for _ in range(3):
+        hit = False
+        for name, kind, rx in rs.prefix:
+            m = rx.match(text, 0, rs.max_scan)
+            if m and m.end() < len(text):
+                pre = text[:m.end()].strip()
+                if pre:
+                    segs.append((kind, pre))
+                if "site" in rx.groupindex and m.group("site") and "." in m.group("site"):
+                    sites.append(m.group("site"))
+                text = text[m.end():].lstrip()
+                hit = True
+                break
+        if not hit:
+            break
+    if sites:
+        segs.append(("__site__", sites[0]))
+    return text, tuple(segs)
+
+
+class LineClassifier:
+    """classify_line over one RuleSet, with short lines' classifications cached (bounded LRU,
+    keyed by line, strip and shape): chrome recurs on every page of an outlet."""
+
+    def __init__(self, rules: RuleSet, cache_size: int = LINE_CACHE_SIZE):
+        self.rules = rules
+        self.short_line_info = lru_cache(maxsize=cache_size)(partial(classify_line, rules))
+
+
+class PageLine(NamedTuple):
+    info: LineInfo
+    no: int            # line number in the raw text
+    repeated: bool     # its chrome key is among the run's chrome lines
+
+
+@dataclass
+class PageLines:
+    """The page's non-blank lines in order."""
+    lines: list[PageLine]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: bool) -> PageLines:
+    """Classify every non-blank line of text; chrome_lines: the run's chrome keys (a ChromeSet
+    or a set of keys; empty: no repetition evidence)."""
+    out: list[PageLine] = []
+    short_line_info, rules = classifier.short_line_info, classifier.rules
+    repetition = bool(chrome_lines)
+    strong_seen = 0
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            continue
+        # outlet tags / datelines only open the page: strip them until two prose lines were seen
+        # short lines (all chrome among them) are classified once per process; long ones are prose
+        strip = strong_seen < 2
+        ln = (short_line_info(s, strip, shape) if len(s) <= CHROME_MAX_LEN
+              else classify_line(rules, s, strip, shape))
+        out.append(PageLine(ln, i, repetition and bool(ln.ckey) and ln.ckey in chrome_lines))
+        if ln.strong:
+            strong_seen += 1
+    return PageLines(out)

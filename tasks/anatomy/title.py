@@ -1,0 +1,66 @@
+"""Phase 4 of page anatomy: the title, the best headline-shaped header line (length, nearness
+to the body and to the article's date line, word overlap with the lead)."""
+from __future__ import annotations
+
+from .labels import Labels
+from .lines import PageLine, PageLines
+from .rules import RuleSet
+from .span import BodySpan
+
+PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
+_MIN_SCORE = 1.5
+
+
+def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[int]:
+    """Header lines shaped like a headline: not a name, rule-matched line, date, or the line
+    right after a byline."""
+    out = []
+    for k in range(min(span.start, len(lines))):
+        ln = lines[k].info
+        if (labels.kinds[k] == "header" and ln.title_like and not ln.name_like and not ln.rule_h
+                and not ln.is_date):
+            prev = lines[k - 1].info.rule_h if k > 0 else None
+            if not (prev and prev[0].kind == "byline"):
+                out.append(k)
+    return out
+
+
+def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int) -> float:
+    ln = line.info
+    sc = 3.0 * overlap + (2.0 if ln.nw >= 7 else 0.0) + (1.5 if abs(k - pub_k) == 1 else 0.0)
+    sc += 1.0 if k == last_cand else 0.0
+    sc -= 2.0 if ln.text.isupper() else 0.0
+    # a headline also recurs across pages (in other pages' related-news lists, syndicated
+    # copies), so repetition only weighs against a candidate, it does not exclude it
+    sc -= 1.0 if line.repeated else 0.0
+    return sc
+
+
+def _overlap(text: str, lead_words: set[str], rs: RuleSet) -> float:
+    """Share of the line's content words that occur in the lead."""
+    words = [w.strip(PUNCT_STRIP).lower() for w in text[:350].split()]
+    content = [w for w in words if w and w not in rs.stop]
+    return sum(1 for w in content if w in lead_words) / max(1, len(content))
+
+
+def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> str | None:
+    """The headline among the header lines, or None."""
+    lines = page.lines
+    if span.start <= 0:
+        return None
+    cands = _candidates(lines, span, labels)
+    if not cands:
+        return None
+    pub_k = labels.header_dates[-1][0] if labels.header_dates else -9
+    last = cands[-1]
+    if len(cands) == 1 and _score(lines[last], last, 0.0, pub_k, last) > _MIN_SCORE:
+        # the overlap only adds to a score: a lone candidate above the bar without it is the
+        # title, and splitting the lead into words (costly) is not needed
+        return lines[last].info.text
+    lead_words = {w.strip(PUNCT_STRIP) for w in " ".join(labels.body[:3])[:800].lower().split()}
+    best, best_sc = None, _MIN_SCORE
+    for k in cands:
+        sc = _score(lines[k], k, _overlap(lines[k].info.text, lead_words, rs), pub_k, last)
+        if sc > best_sc:
+            best, best_sc = k, sc
+    return None if best is None else lines[best].info.text
