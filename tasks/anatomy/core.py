@@ -101,11 +101,14 @@ def unaccounted_lines(text: str, anatomy: Anatomy) -> list[str]:
         pieces = seg_by_line.get(i, [])
         if s in pieces:
             continue
-        rest = s
-        for p in pieces:
+        rest, unused = s, list(pieces)
+        for p in pieces:                       # leading pieces (stripped prefixes), each once
             if p and rest.startswith(p):
                 rest = rest[len(p):].lstrip()
-        for p in pieces:
+                unused.remove(p)
+        if rest in body:
+            continue
+        for p in unused:                       # trailing pieces (a glued byline), each once
             if p and rest.endswith(p):
                 rest = rest[:-len(p)].rstrip()
         if not rest or rest in body:
