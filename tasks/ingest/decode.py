@@ -161,8 +161,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     Tries DECODE_STEPS in order. Raises DecodeRejected("empty" | "binary" | "undecodable",
     detail). A leading BOM is removed; line ends and NUL are left to read_source."""
     text, encoding, _step = decode_steps(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, encoding

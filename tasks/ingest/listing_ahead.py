@@ -15,6 +15,7 @@ import os
 import threading
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Self
 
 from tasks.ingest.discovery import discover_with_problems
 from tasks.model import Quarantined, SourceFile
@@ -58,7 +59,7 @@ class ListingAhead:
         """Forget an untaken listing (its thread finishes on its own)."""
         self._pending = None
 
-    def __enter__(self) -> ListingAhead:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

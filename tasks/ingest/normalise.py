@@ -41,8 +41,7 @@ def normalise_text(text: str, rel_path: str = "", *, is_nfc: bool = False) -> st
 
     is_nfc: text is known to be NFC already (decode_bytes output); then only the steps that can
     break NFC (removing a NUL between a letter and its mark, HTML entities) lead to a new check."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         text = _strip_nul(text, rel_path)
         is_nfc = False
