@@ -88,7 +88,8 @@ FAST_FORMS = (
         plain=_fold_tone_placement_plain,
         fast=fold_tone_placement,
         pieces=("uỷ", "hoà", "quý", "khoẻ", "thuý", "Uỷ", "oá", "QUÝ", "qUỷ", "hoàn", "OÀ", "uè", "Qoà"),
-        why="literal-led scans instead of a look-behind scan over every text",
+        why="clean+extract (anatomy+facts+article_id) 944 vs 1190 µs/page with the plain form "
+            "(-21 %), bench/stage_times.py --n 10000 --sample 3000, same-minute pair",
     ),
     FastForm(
         name="textnorm.collapse_whitespace",
@@ -96,6 +97,7 @@ FAST_FORMS = (
         fast=collapse_whitespace,
         pieces=(" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680",
                 "\u2003", "\u2028", "\u2029", "\u202f", "\u3000", "\u200b", "\ufeff", "Đ", "ủy"),
-        why="no list of every word of a long text",
+        why="article_id 78-82 vs 114-117 µs/page with the plain form, about 4 % of "
+            "clean+extract, bench/stage_times.py --n 10000 --sample 3000, two pairs",
     ),
 )

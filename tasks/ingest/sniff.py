@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from tasks.fastforms import FastForm
 
 SAMPLE_BYTES = 256 * 1024
 BINARY_CONTROL_SHARE = 0.10
@@ -63,28 +62,11 @@ def _signature_holds(sig: bytes, data: bytes) -> bool:
     return True
 
 
-def _leading_signature_plain(data: bytes) -> str | None:
+def binary_signature(data: bytes) -> str | None:
+    """What kind of binary file ``data`` starts like ("PNG image", ...), or None."""
     for sig, what in MAGIC:
         if data.startswith(sig) and _signature_holds(sig, data):
             return what
-    return None
-
-
-# Most files are text: one look at the first byte rules out every signature.
-_MAGIC_FIRST_BYTES = frozenset(sig[0] for sig, _ in MAGIC)
-
-
-def _leading_signature(data: bytes) -> str | None:
-    if data and data[0] in _MAGIC_FIRST_BYTES:
-        return _leading_signature_plain(data)
-    return None
-
-
-def binary_signature(data: bytes) -> str | None:
-    """What kind of binary file ``data`` starts like ("PNG image", ...), or None."""
-    what = _leading_signature(data)
-    if what:
-        return what
     if data[4:8] == b"ftyp":
         return "MP4/ISO media"
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
@@ -119,19 +101,3 @@ def utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-be"
     return None
 
-
-def _as_bytes(s: str) -> bytes:
-    return s.encode("utf-8", "surrogatepass")
-
-
-FAST_FORMS = (
-    FastForm(
-        name="ingest.sniff.leading_signature",
-        plain=lambda s: _leading_signature_plain(_as_bytes(s)),
-        fast=lambda s: _leading_signature(_as_bytes(s)),
-        pieces=tuple(sig.decode("latin-1") for sig, _ in MAGIC if sig.isascii())
-        + ("BZh91AY&SY", "ID3\x03\x00", "\x00\x00\x01\x00", "\x00asm", "\x7fELF"),
-        why="the first-byte set skips 29 startswith calls for every text file; kept for read "
-            "speed (read+decode), not clean+extract",
-    ),
-)
