@@ -47,9 +47,10 @@ def main(argv=None) -> int:
     files = bench_run._files(pages)
     # the chrome set depends on how the timed tree reads pages and keys lines: cache it per
     # version of that code, so an A/B of two trees never times one with the other's set
-    keyed_by = [root / f for f in ("tasks/ingest.py", "tasks/chrome.py", "tasks/textnorm.py")]
+    keyed_by = [*sorted(root.glob("tasks/ingest*.py")), *sorted(root.glob("tasks/ingest/*.py")),
+                root / "tasks/chrome.py", root / "tasks/textnorm.py"]
     keyed_by += sorted((root / "tasks" / "anatomy").glob("*.py"))
-    code = hashlib.sha256(b"".join(f.read_bytes() for f in keyed_by)).hexdigest()[:12]
+    code = hashlib.sha256(b"".join(Path(f).read_bytes() for f in keyed_by)).hexdigest()[:12]
     cached = pages.parent / f"chrome-set-{code}.pkl"
     if cached.exists():
         chrome = pickle.loads(cached.read_bytes())

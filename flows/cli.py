@@ -112,10 +112,10 @@ def run(
     # The temporary Prefect server (4-5 s to start) comes up while this process checks the
     # warehouse, lists the input folder and imports the flow's modules.
     with prefect_api() as api:
-        from tasks.ingest import listing_ahead
+        from tasks.ingest import ListingAhead
 
         _check_warehouse(data / "warehouse.duckdb")
-        with run_lock(data), listing_ahead(input):
+        with run_lock(data), ListingAhead(input) as listing:
             import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
 
             from flows.nightly import run_nightly
@@ -125,7 +125,7 @@ def run(
             try:
                 summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
                                       workers=workers, dask_address=dask_address,
-                                      heartbeats=not api.temporary)
+                                      heartbeats=not api.temporary, listing=listing)
             except WarehouseBusy as exc:
                 raise UserError(f"{exc}; is another program holding it open for writing?", code=3)
     _print_summary(summary)

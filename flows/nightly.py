@@ -30,7 +30,7 @@ from tasks import chrome as chrome_stage
 from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store
-from tasks.ingest import discover_with_problems, take_listing_ahead
+from tasks.ingest import ListingAhead, discover_with_problems
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -99,8 +99,8 @@ def timed(seconds: dict, stage: str):
 # run's chrome set are large and never repeat, so hashing them is pure cost.
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(input_dir: Path):
-    ahead = take_listing_ahead(input_dir)   # `bantin run` starts listing before the flow
+def discover_task(input_dir: Path, listing: ListingAhead | None = None):
+    ahead = listing.take(input_dir) if listing is not None else None   # `bantin run` lists early
     return ahead if ahead is not None else discover_with_problems(input_dir)
 
 
@@ -193,8 +193,9 @@ def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
 @flow(name="bantin-nightly", log_prints=False)
 def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool = False,
             batch_size: int | None = None, workers: int | None = None,
-            dask_address: str | None = None) -> RunSummary:
-    """workers/batch_size None = automatic (all cores for big runs, a few tasks per worker)."""
+            dask_address: str | None = None, listing: ListingAhead | None = None) -> RunSummary:
+    """workers/batch_size None = automatic (all cores for big runs, a few tasks per worker).
+    listing: the input folder's listing started ahead of the flow (`bantin run`), if any."""
     log = get_run_logger()
     input_path, data_path = Path(input_dir), Path(data_dir)
     db_path = data_path / "warehouse.duckdb"
@@ -208,7 +209,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
     summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path), stage_stats=secs)
     try:
         with timed(secs, "discover_plan"):
-            files, problems = discover_task(input_path)
+            files, problems = discover_task(input_path, listing)
             plan = plan_stage.plan_incremental(files, store.known_sources(db_path),
                                               full_refresh=full_refresh)
         summary.files_seen = len(files) + len(problems)
@@ -334,11 +335,13 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None):
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
                 batch_size: int | None = None, workers: int | None = None,
-                dask_address: str | None = None, heartbeats: bool = True) -> RunSummary:
+                dask_address: str | None = None, heartbeats: bool = True,
+                listing: ListingAhead | None = None) -> RunSummary:
     """heartbeats=False: the flow run sends none. Heartbeats let a long-lived server mark a
     crashed run; a temporary server that ends with the run never reads them, and the flow's end
     waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
     updates = {} if heartbeats else {"flows.heartbeat_frequency": None}
     with temporary_settings(updates=updates):
         return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
-                       batch_size=batch_size, workers=workers, dask_address=dask_address)
+                       batch_size=batch_size, workers=workers, dask_address=dask_address,
+                       listing=listing)

@@ -16,15 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks import encodings as enc
-from tasks import ingest
 from tasks.ingest import (
     DEFAULT_MAX_BYTES,
     DecodeRejected,
+    ListingAhead,
     decode_bytes,
     discover,
     discover_with_problems,
     read_source,
 )
+from tasks.ingest import read as ingest_read
+from tasks.ingest import utf8 as ingest_utf8
+from tasks.ingest.normalise import is_blank
 from tasks.records import Quarantined, RawPage, SourceFile
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -165,7 +168,7 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", path)
         return real_open(path, *a, **kw)
 
-    monkeypatch.setattr(ingest.os, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     q = _quarantined(read_source(sf), "unreadable")
     assert "Permission" in q.detail
 
@@ -176,7 +179,7 @@ def test_read_error_midway_is_unreadable(tmp_path, monkeypatch):
     def failing_read(fd, limit, size_hint):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(ingest, "_read_all", failing_read)
+    monkeypatch.setattr(ingest_read, "_read_all", failing_read)
     q = _quarantined(read_source(sf), "unreadable")
     assert "Input/output" in q.detail
 
@@ -309,9 +312,11 @@ _PAIR_ALPHABET = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_PAIR_ALPHABET, max_size=40).map("".join))
 def test_double_utf8_byte_precheck_never_undercounts_the_text_pairs(text):
-    # the byte pre-check may only skip the text scan when the text scan would find < 3 pairs
-    by_bytes = len(ingest._DOUBLE_UTF8_BYTES.findall(text.encode("utf-8")))
-    assert by_bytes >= len(ingest._DOUBLE_UTF8.findall(text))
+    # the byte pre-check may only skip the text scan when the text scan would find < 3 pairs:
+    # the fast form (tasks/ingest/utf8.py FAST_FORMS) over the pair alphabet, harder than the
+    # generic check in test_fast_forms.py
+    (form,) = ingest_utf8.FAST_FORMS
+    assert form.fast(text) == form.plain(text)
 
 
 def test_lossy_double_encoded_utf8_is_quarantined(tmp_path):
@@ -478,7 +483,7 @@ def test_unreadable_directory_simulated(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", fake_scandir)
+    monkeypatch.setattr(os, "scandir", fake_scandir)
     files, problems = discover_with_problems(tmp_path)
     assert [f.rel_path for f in files] == ["ok.txt"]
     assert [(q.rel_path, q.reason) for q in problems] == [("locked", "unreadable")]
@@ -505,20 +510,23 @@ def test_listing_ahead_is_the_same_listing_taken_once(tmp_path, monkeypatch):
         _write(tmp_path, name, b"x")
     monkeypatch.chdir(tmp_path.parent)
     relative = Path(tmp_path.name)
-    with ingest.listing_ahead(relative):                 # keyed by absolute path
-        got = ingest.take_listing_ahead(str(tmp_path))
-        assert ingest.take_listing_ahead(tmp_path) is None
+    with ListingAhead(relative) as listing:               # compared by absolute path
+        assert listing.take(tmp_path / "b") is None       # not the folder it lists
+        got = listing.take(str(tmp_path))
+        assert listing.take(tmp_path) is None             # taken once
     assert got == discover_with_problems(relative)
     assert [f.rel_path for f in got[0]] == ["a.txt", "b/z.txt"]
 
 
 def test_listing_ahead_raises_its_error_when_taken_and_is_dropped_untaken(tmp_path):
-    with ingest.listing_ahead(tmp_path / "nope"):
+    with ListingAhead(tmp_path / "nope") as listing:
         with pytest.raises(FileNotFoundError):
-            ingest.take_listing_ahead(tmp_path / "nope")
-    with ingest.listing_ahead(tmp_path):
+            listing.take(tmp_path / "nope")
+    with ListingAhead(tmp_path) as listing:
         pass                                              # the flow never got to discovery
-    assert ingest.take_listing_ahead(tmp_path) is None    # a later run lists afresh
+    assert listing.take(tmp_path) is None                 # nobody takes a stale listing
+    with ListingAhead(tmp_path) as first, ListingAhead(tmp_path) as second:
+        assert first.take(tmp_path) == second.take(tmp_path)   # no shared state between them
 
 
 # --------------------------------------------------------------------------- decode_bytes
@@ -555,7 +563,7 @@ def test_property_read_source_normalises_line_ends(tmp_path_factory, s):
     expected = unicodedata.normalize(
         "NFC", s.replace("\r\n", "\n").replace("\r", "\n")
         .replace("\u2028", "\n").replace("\u2029", "\n"))
-    if ingest._BLANK.fullmatch(expected):
+    if is_blank(expected):
         _quarantined(result, "blank")
     else:
         assert _page(result).text == expected

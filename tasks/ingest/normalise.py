@@ -1,0 +1,55 @@
+"""Decoded text -> the text a RawPage holds: no BOM, no NUL, "\\n" line ends, HTML reduced, NFC."""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+from tasks.ingest.html_text import html_to_text, looks_like_html
+
+log = logging.getLogger("bantin.ingest")
+
+# Text made of these only is "blank": nothing to read.
+_BLANK = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+# Line separators other than "\n" and "\r". Replacing them by "\n" keeps NFC: all of them are
+# starters that compose with nothing.
+_OTHER_LINE_SEPARATORS = ("\x0b", "\x0c", "\u2028", "\u2029")
+
+
+def is_blank(text: str) -> bool:
+    return _BLANK.fullmatch(text) is not None
+
+
+def _strip_nul(text: str, rel_path: str) -> str:
+    log.warning("%s: stripped %d NUL character(s)", rel_path, text.count("\x00"))
+    return text.replace("\x00", "")
+
+
+def _unify_line_ends(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")      # str.replace: no per-match objects on 50 MB
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+    for sep in _OTHER_LINE_SEPARATORS:
+        if sep in text:
+            text = text.replace(sep, "\n")
+    return text
+
+
+def normalise_text(text: str, rel_path: str = "", *, is_nfc: bool = False) -> str:
+    """Decoded text -> RawPage text: no BOM, no NUL, "\\n" line ends, HTML reduced to text, NFC.
+
+    is_nfc: text is known to be NFC already (decode_bytes output); then only the steps that can
+    break NFC (removing a NUL between a letter and its mark, HTML entities) lead to a new check."""
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        text = _strip_nul(text, rel_path)
+        is_nfc = False
+    text = _unify_line_ends(text)
+    if "<" in text and looks_like_html(text):
+        log.warning("%s: HTML page saved as text; reduced to its text lines", rel_path)
+        text = html_to_text(text)
+        is_nfc = False
+    if not is_nfc and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
