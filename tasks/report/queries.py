@@ -177,9 +177,17 @@ def most_cited_documents(wh: Warehouse, limit: int = 15) -> pd.DataFrame:
 
 
 def people_most_posts(wh: Warehouse, limit: int = 15) -> pd.DataFrame:
-    if not wh.has("people_directory"):
-        return pd.DataFrame()
-    return wh.df(f"""SELECT name, len(posts) AS n_posts, array_to_string(posts, '; ') AS posts,
-                            article_count, array_to_string(localities, ', ') AS localities
-                     FROM people_directory ORDER BY len(posts) DESC, article_count DESC, name
-                     LIMIT {int(limit)}""")
+    """People by the number of distinct posts the articles gave them (as people_directory
+    lists them), ranked on counts first so that only the top names are listed in full."""
+    return wh.df(f"""
+        WITH top AS (
+            SELECT p.name, count(DISTINCT t.post) AS n_posts, count(DISTINCT p.article_id) AS article_count
+            FROM people p LEFT JOIN (SELECT article_id, name, unnest(titles) AS post FROM people) t
+                 USING (article_id, name)
+            GROUP BY p.name ORDER BY n_posts DESC, article_count DESC, p.name LIMIT {int(limit)})
+        SELECT top.name, top.n_posts, top.article_count,
+               array_to_string(list_sort(list_distinct(flatten(list(p.titles)))), '; ') AS posts,
+               array_to_string(list_sort(list_distinct(list(a.locality) FILTER (WHERE a.locality IS NOT NULL)))[1:8], ', ')
+                   AS localities
+        FROM top JOIN people p USING (name) JOIN articles a USING (article_id)
+        GROUP BY ALL ORDER BY top.n_posts DESC, top.article_count DESC, top.name""")
