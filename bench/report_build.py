@@ -26,7 +26,6 @@ PORTALS = 60
 def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
     import duckdb
 
-    from tasks.report.failing import definitions
     from tasks.report.stages import RUN_STAGES_DDL
     from tasks.store import apply_schema
 
@@ -56,6 +55,14 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               repeat('Nội dung bài viết. ', 30), 'run' || lpad((i % {n_runs})::VARCHAR, 3, '0'),
               570, 'utf-8'
           FROM range({n_articles}) t(i)""")
+    _derived_rows(q, n_articles, n_runs)
+    con.close()
+
+
+def _derived_rows(q, n_articles: int, n_runs: int) -> None:
+    """Facts, chrome, sources, quarantine, expectation results and stage durations."""
+    from tasks.report.failing import definitions
+
     q("""INSERT INTO boilerplate SELECT article_id, s, CASE s % 4 WHEN 0 THEN 'header'
               WHEN 1 THEN 'links' WHEN 2 THEN 'related_news' ELSE 'share_tools' END,
               'Dòng chrome số ' || s || ' của trang', s FROM articles, range(12) t(s)""")
@@ -76,15 +83,14 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               || '.txt', NULL, CASE WHEN i % 3 = 0 THEN 'not_article' ELSE 'no_article' END,
               'listing', 'run' || lpad((i % {n_runs})::VARCHAR, 3, '0')
           FROM range({n_articles} // 20) t(i)""")
-    labels = list(definitions())
-    con.register("labels", __import__("pandas").DataFrame(labels, columns=["table_name", "expectation"]))
+    labels = ", ".join("('{}', '{}')".format(t, e.replace("'", "''")) for t, e in definitions())
+    q(f"CREATE TEMP TABLE labels AS SELECT * FROM (VALUES {labels}) v(table_name, expectation)")
     q(f"""INSERT INTO dq_results SELECT 'run' || lpad(i::VARCHAR, 3, '0'), table_name, expectation,
               NOT (i % 7 = 3 AND hash(expectation) % 5 = 0), (hash(i, expectation) % 30)::BIGINT,
               {n_articles} // {n_runs} FROM labels, range({n_runs}) t(i)""")
     q(f"""INSERT INTO run_stages SELECT 'run' || lpad(i::VARCHAR, 3, '0'), s, 1 + (hash(i, s) % 200) / 10.0, 400
           FROM range({n_runs}) t(i), (VALUES ('start'), ('discover_plan'), ('clean_extract_flow'),
                ('scan'), ('clean_extract'), ('validate'), ('load'), ('publish_report')) v(s)""")
-    con.close()
 
 
 def warehouse_size(db: Path) -> tuple[int, int]:
