@@ -22,11 +22,14 @@ class Warehouse:
     _columns: dict = field(default_factory=dict)
 
     def columns(self, table: str) -> set[str]:
-        if table not in self._columns:
-            self._columns[table] = {r[0] for r in self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                [table]).fetchall()}
-        return self._columns[table]
+        """Columns of a table or view (empty: no such table). Read once for all tables: each
+        information_schema query costs a few ms."""
+        if not self._columns:
+            for name, col in self.con.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns").fetchall():
+                self._columns.setdefault(name, set()).add(col)
+            self._columns.setdefault("", set())   # read, even for an empty warehouse
+        return self._columns.get(table, set())
 
     def has(self, table: str) -> bool:
         return bool(self.columns(table))

@@ -27,7 +27,13 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def page(data_dir) -> str:
-    return build_report(data_dir).read_text(encoding="utf-8")
+    from tasks.report import charts
+
+    charts.VALIDATE_SPECS = True    # every spec checked against the Vega-Lite schema
+    try:
+        return build_report(data_dir).read_text(encoding="utf-8")
+    finally:
+        charts.VALIDATE_SPECS = False
 
 
 def specs(page: str) -> dict[str, dict]:
