@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PORTALS = 60
+SYNTHETIC_VERSION = 2   # bump when make_warehouse changes: an older warehouse is made again
 
 
 def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
@@ -42,7 +43,8 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               'succeeded', {n_articles} // {n_runs} * (i + 1), {n_articles} // {n_runs},
               {n_articles} // {n_runs} // 20, {n_articles} // {n_runs}, i % 7 <> 3, 0, 'input', NULL
           FROM range({n_runs}) t(i)""")
-    # article i: portal i % PORTALS, run i % n_runs; coverage differs by portal
+    # article i: portal i % PORTALS, run (i // PORTALS) % n_runs (every portal in every run);
+    # coverage differs by portal
     q(f"""INSERT INTO articles SELECT
               lpad(printf('%x', i), 16, '0'), 'portal' || (i % {PORTALS}) || '.gov.vn/' || i || '.txt',
               repeat('a', 64),
@@ -52,10 +54,11 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               'portal' || (i % {PORTALS}) || '.gov.vn',
               CASE WHEN hash(i, 4) % 100 < 40 THEN 'Tác giả ' || (i % 500) END,
               CASE WHEN hash(i, 5) % 100 < 70 THEN 'Tỉnh ' || (i % 34) END,
-              repeat('Nội dung bài viết. ', 30), 'run' || lpad((i % {n_runs})::VARCHAR, 3, '0'),
+              repeat('Nội dung bài viết. ', 30), 'run' || lpad((i // {PORTALS} % {n_runs})::VARCHAR, 3, '0'),
               570, 'utf-8'
           FROM range({n_articles}) t(i)""")
     _derived_rows(q, n_articles, n_runs)
+    q(f"CREATE TABLE _bench_synthetic AS SELECT {SYNTHETIC_VERSION} AS version")
     con.close()
 
 
@@ -81,7 +84,7 @@ def _derived_rows(q, n_articles: int, n_runs: int) -> None:
               true, 1000, 0 FROM articles""")
     q(f"""INSERT INTO quarantine SELECT printf('%016x', i), 'portal' || (i % {PORTALS}) || '.gov.vn/q' || i
               || '.txt', NULL, CASE WHEN i % 3 = 0 THEN 'not_article' ELSE 'no_article' END,
-              'listing', 'run' || lpad((i % {n_runs})::VARCHAR, 3, '0')
+              'listing', 'run' || lpad((i // {PORTALS} % {n_runs})::VARCHAR, 3, '0')
           FROM range({n_articles} // 20) t(i)""")
     labels = ", ".join("('{}', '{}')".format(t, e.replace("'", "''")) for t, e in definitions())
     q(f"CREATE TEMP TABLE labels AS SELECT * FROM (VALUES {labels}) v(table_name, expectation)")
@@ -93,16 +96,18 @@ def _derived_rows(q, n_articles: int, n_runs: int) -> None:
                ('scan'), ('clean_extract'), ('validate'), ('load'), ('publish_report')) v(s)""")
 
 
-def warehouse_size(db: Path) -> tuple[int, int]:
+def warehouse_size(db: Path) -> tuple[int, int, int]:
+    """(articles, runs, synthetic version) of a bench warehouse; zeros when there is none."""
     import duckdb
     if not db.exists():
-        return 0, 0
+        return 0, 0, 0
     with duckdb.connect(str(db), read_only=True) as con:
         try:
             return (con.execute("SELECT count(*) FROM articles").fetchone()[0],
-                    con.execute("SELECT count(*) FROM runs").fetchone()[0])
+                    con.execute("SELECT count(*) FROM runs").fetchone()[0],
+                    con.execute("SELECT max(version) FROM _bench_synthetic").fetchone()[0])
         except duckdb.Error:
-            return 0, 0
+            return 0, 0, 0
 
 
 TIMED = """
@@ -125,7 +130,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     db = args.data / "warehouse.duckdb"
-    if warehouse_size(db) != (args.articles, args.runs):
+    if warehouse_size(db) != (args.articles, args.runs, SYNTHETIC_VERSION):
         t = time.perf_counter()
         make_warehouse(db, args.articles, args.runs)
         print(f"synthetic warehouse: {args.articles:,} articles, {args.runs} runs, "

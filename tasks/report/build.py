@@ -29,6 +29,7 @@ TABLES = ("articles", "boilerplate", "people", "document_refs", "indicators", "s
           "quarantine", "runs", "dq_results", "run_stages")
 ASSETS = Path(__file__).resolve().parent / "assets"
 QUARANTINE_SHOWN = 5_000   # rows in the page; the rest is one `bantin sql` away
+SHOW_SHARE_CHANGE = 0.10   # a portal's field share this run is shown beside its whole share when this far off
 
 
 def build_report(data_dir: Path) -> Path:
@@ -117,6 +118,7 @@ def portal_rows(portals, p_runs, ids: list[str]) -> list[dict]:
         return rows
     pages = p_runs.pivot_table(index="portal", columns="run_id", values="new_pages",
                                aggfunc="sum", fill_value=0).reindex(columns=ids, fill_value=0)
+    latest = p_runs[(p_runs.run_id == ids[-1]) & (p_runs.articles > 0)].set_index("portal")
     for row in rows:
         if row["portal"] in pages.index:
             hist = pages.loc[row["portal"]]
@@ -124,6 +126,11 @@ def portal_rows(portals, p_runs, ids: list[str]) -> list[dict]:
             row["new_usual"] = float(hist.iloc[:-1].median()) if len(ids) > 1 else None
         else:
             row["new_now"], row["new_usual"] = 0, None
+        # field shares among this run's articles, where they differ from the whole history
+        now = latest.loc[row["portal"]] if row["portal"] in latest.index else None
+        row["now"] = {} if now is None else {
+            f: float(now[f"has_{f}"]) for f in FIELDS
+            if row[f"has_{f}"] is not None and abs(now[f"has_{f}"] - row[f"has_{f}"]) >= SHOW_SHARE_CHANGE}
     return rows
 
 

@@ -138,3 +138,15 @@ def test_an_empty_warehouse_still_gives_a_page(tmp_path):
         apply_schema(con)
     text = build_report(tmp_path).read_text(encoding="utf-8")
     assert "No run recorded yet" in text and 'class="chart"' not in text
+
+
+def test_a_portal_that_lost_its_titles_this_run_shows_it_and_raises_an_alert(tmp_path):
+    make_warehouse(tmp_path / "warehouse.duckdb", n_articles=3000, n_runs=6)   # ~8 per portal per run
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
+        con.execute("UPDATE articles SET title = 'Tiêu đề đầy đủ' WHERE source_site = 'portal7.gov.vn'")
+        con.execute("UPDATE articles SET title = NULL WHERE source_site = 'portal7.gov.vn' "
+                    "AND run_id = 'run005'")
+    text = build_report(tmp_path).read_text(encoding="utf-8")
+    row = re.search(r"<tr><td>portal7\.gov\.vn</td>.*?</tr>", text, re.S)[0]
+    assert 'class="now down"' in row and "now 0%" in row
+    assert "portal7.gov.vn: title on 0% of this run" in text
