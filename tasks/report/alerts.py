@@ -75,21 +75,24 @@ def coverage_alerts(runs: pd.DataFrame, portal_runs: pd.DataFrame) -> list[Alert
     if runs.empty or portal_runs.empty:
         return []
     ids = list(runs.run_id)
-    latest, previous = ids[-1], set(ids[-1 - HISTORY_RUNS:-1])
+    rows = portal_runs[portal_runs.articles > 0]
+    now = rows[rows.run_id == ids[-1]].set_index("portal")
+    before = rows[rows.run_id.isin(ids[-1 - HISTORY_RUNS:-1])]
+    shares = [f"has_{f}" for f in FIELDS]
+    # history share = articles with the field / articles, over the previous runs together
+    weighted = before[shares].mul(before.articles, axis=0).assign(portal=before.portal,
+                                                                  articles=before.articles)
+    history = weighted.groupby("portal").sum()
+    history[shares] = history[shares].div(history.articles, axis=0)
+    both = now.join(history.add_suffix("_before"), how="inner")
+    both = both[(both.articles >= MIN_RUN_ARTICLES) & (both.articles_before >= MIN_HISTORY_ARTICLES)]
     out = []
-    for portal, group in portal_runs[portal_runs.articles > 0].groupby("portal"):
-        now = group[group.run_id == latest]
-        before = group[group.run_id.isin(previous)]
-        if now.empty or now.articles.sum() < MIN_RUN_ARTICLES or \
-                before.articles.sum() < MIN_HISTORY_ARTICLES:
-            continue
+    for portal, r in both.iterrows():
         for f in FIELDS:
-            share_now = float(now[f"has_{f}"].iloc[0])
-            share_before = float((before[f"has_{f}"] * before.articles).sum() / before.articles.sum())
-            if share_before - share_now >= COVERAGE_DROP:
+            if r[f"has_{f}_before"] - r[f"has_{f}"] >= COVERAGE_DROP:
                 out.append(Alert("warning", "coverage",
-                                 f"{portal}: {f} on {share_now:.0%} of this run's "
-                                 f"{int(now.articles.sum())} articles, {share_before:.0%} before.",
+                                 f"{portal}: {f} on {r[f'has_{f}']:.0%} of this run's "
+                                 f"{int(r.articles)} articles, {r[f'has_{f}_before']:.0%} before.",
                                  "#portals"))
     return out
 
