@@ -177,26 +177,36 @@ METRIC_TITLES = {"party_members_admitted": "Party members admitted",
 
 
 def plan_chart(plan: pd.DataFrame, metric: str, limit: int = 25) -> dict | None:
-    """Actual (bars) against plan (ticks) by province, with a period (year) picker."""
+    """Actual by province as a stacked bar — the part from figures that give a plan (dark) and
+    the rest (light) — with the plan as a tick, so the tick is read against the dark part; a
+    period (year) picker filters both."""
     data = plan[(plan.metric == metric) & plan.actual.notna()].copy()
     if data.empty:
         return None
     data["year"] = [str(int(y)) if pd.notna(y) else "unknown" for y in data.year]
     top = data.groupby("province").actual.sum().sort_values(ascending=False).head(limit).index
-    data = data[data.province.isin(top)][["province", "year", "actual", "plan", "facts"]]
+    data = data[data.province.isin(top)]
+    data["no plan given"] = data.actual - data.actual_planned
+    long = data.drop(columns="actual").melt(id_vars=["province", "year", "plan", "facts"],
+                     value_vars=["actual_planned", "no plan given"], var_name="part", value_name="actual")
+    long["part"] = long.part.replace({"actual_planned": "against a plan"})
     years = sorted(data.year.unique())
-    period = alt.param(name=f"period_{metric}", value=None, bind=alt.binding_select(
+    name = f"period_{metric}"
+    period = alt.param(name=name, value=None, bind=alt.binding_select(
         options=[None, *years], labels=["all periods", *years], name="period: "))
-    base = alt.Chart(data).transform_filter(
-        f"period_{metric} == null || datum.year == period_{metric}").encode(
-        alt.X("province:N", sort="-y", title=None, axis=alt.Axis(labelAngle=-40)))
-    bars = base.mark_bar(color="#1565c0").encode(
-        alt.Y("sum(actual):Q", title=METRIC_TITLES.get(metric, metric)),
-        tooltip=["province", alt.Tooltip("sum(actual):Q", title="actual"),
-                 alt.Tooltip("sum(plan):Q", title="plan"), alt.Tooltip("sum(facts):Q", title="facts")])
-    ticks = base.transform_filter("datum.plan != null").mark_tick(
-        color="#111", thickness=3, size=26).encode(
-        alt.Y("sum(plan):Q"), tooltip=[alt.Tooltip("sum(plan):Q", title="plan")])
+    order = list(data.groupby("province").actual.sum().sort_values(ascending=False).index)
+    x = alt.X("province:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40))
+    title = METRIC_TITLES.get(metric, metric)
+    bars = alt.Chart(long).transform_filter(f"{name} == null || datum.year == {name}").mark_bar().encode(
+        x, alt.Y("sum(actual):Q", title=title),
+        alt.Color("part:N", title="actual", scale=alt.Scale(domain=["against a plan", "no plan given"],
+                                                             range=["#1565c0", "#90caf9"])),
+        alt.Order("part:N", sort="ascending"),
+        tooltip=["province", "part", alt.Tooltip("sum(actual):Q", title="actual")])
+    ticks = alt.Chart(data).transform_filter(f"{name} == null || datum.year == {name}").transform_filter(
+        "datum.plan != null").mark_tick(color="#111", thickness=3, size=26).encode(
+        x, alt.Y("sum(plan):Q"), tooltip=["province", alt.Tooltip("sum(plan):Q", title="plan"),
+                                          alt.Tooltip("sum(actual_planned):Q", title="actual against it")])
     chart = alt.layer(bars, ticks).add_params(period).properties(
-        width=WIDE, height=260, title=f"{METRIC_TITLES.get(metric, metric)}: actual (bars) vs plan (ticks)")
+        width=WIDE, height=260, title=f"{title}: actual (bars) vs plan (ticks)")
     return _spec(chart)

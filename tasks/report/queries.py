@@ -165,7 +165,9 @@ def plan_by_province(wh: Warehouse) -> pd.DataFrame:
     return wh.df(f"""
         SELECT i.metric, coalesce(a.locality, '(no province)') AS province,
                year(coalesce(i.period_start, a.event_date, CAST(a.published_at AS DATE))) AS year,
-               sum(i.actual) AS actual, sum(i.target) AS plan, count(*) AS facts
+               sum(i.actual) AS actual, sum(i.target) AS plan, count(*) AS facts,
+               -- what a plan can be held against: the figures that give one
+               coalesce(sum(i.actual) FILTER (WHERE i.target IS NOT NULL), 0) AS actual_planned
         FROM indicators i JOIN articles a USING (article_id)
         WHERE i.metric IN {PLAN_METRICS} {totals_only}
         GROUP BY ALL""")
