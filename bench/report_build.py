@@ -120,7 +120,7 @@ from tasks.report import build_report
 import tasks.report.build
 t1 = time.perf_counter()
 build_report(Path(sys.argv[1]))
-print(f"{t1 - t0:.3f} {time.perf_counter() - t1:.3f}")
+print(f"BENCH {t1 - t0:.3f} {time.perf_counter() - t1:.3f}")
 """
 
 
@@ -139,8 +139,11 @@ def main() -> None:
               f"made in {time.perf_counter() - t:.1f} s ({db})")
     for _ in range(args.repeat):
         t, cpu = time.perf_counter(), _children_cpu()
-        out = subprocess.run([sys.executable, "-c", TIMED, str(args.data)], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.split()
+        stdout = subprocess.run([sys.executable, "-c", TIMED, str(args.data)], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout
+        out = next(line.split()[1:] for line in stdout.splitlines() if line.startswith("BENCH "))
+        if stdout.strip().count("\n"):
+            print("build printed:", stdout.strip().splitlines()[:-1][:5])
         total, cpu = time.perf_counter() - t, _children_cpu() - cpu
         print(f"report build: {total:.2f} s for the whole process "
               f"(imports {float(out[0]):.2f} s, build_report {float(out[1]):.2f} s; "
