@@ -31,6 +31,7 @@ from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store
 from tasks.ingest import ListingAhead, discover_with_problems
+from tasks.report.stages import record_stage_seconds
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -270,7 +271,9 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
         summary.files_vanished = stats.sources_vanished
         with timed(secs, "publish_report"):
             publish_task(data_path, run_id)
+            record_stage_seconds(db_path, run_id, secs)   # the report charts them
             summary.report = str(report_task(data_path))
+        record_stage_seconds(db_path, run_id, secs)       # now with publish_report itself
         summary.status = "succeeded"
         log.info("run %s: %s new files, %s articles loaded; seconds by stage %s", run_id,
                  summary.files_new, summary.articles_loaded, secs)

@@ -133,7 +133,7 @@ def validate_staged(data_dir: Path, run_id: str, suites: dict[str, dict] | None 
                 table = _query_arrow(con, _suite_query(spec, schema, files, dataset))
             table = derive_columns(name, table)
             tables[dataset] = table.select([c for c in suite_columns(spec) if c in table.column_names])
-    return validate_tables(tables, data_dir / "reports" / "gx", suites)
+    return validate_tables(tables, data_dir / "reports" / "gx", suites, run_name=run_id)
 
 
 # Lengths computed while reading, so long text is never held whole.
@@ -165,8 +165,10 @@ def _query_arrow(con, sql: str) -> pa.Table:
 
 
 def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
-                    suites: dict[str, dict] | None = None) -> list[DqResult]:
-    """Validate each table against its suite; build GX Data Docs into docs_dir."""
+                    suites: dict[str, dict] | None = None, run_name: str | None = None) -> list[DqResult]:
+    """Validate each table against its suite; build GX Data Docs into docs_dir (offline: their
+    CDN assets vendored, tasks/report/gx_offline.py). run_name (bantin's run id) names the
+    validation in the Data Docs instead of GX's `__none__`."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -202,14 +204,23 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
     for name, vd in definitions:
         table = derive_columns(name, tables[SUITE_DATASET.get(name, name)])
         frame = to_frame(table.select([c for c in suite_columns(suites[name]) if c in table.column_names]))
-        outcome = vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+        outcome = vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY",
+                         run_id=_run_identifier(run_name))
         by_key = _results_by_key(outcome)
         for exp, label in zip(suites[name]["expectations"], labels[name]):
             ok, unexpected = by_key.get(expectation_key(exp["type"], exp["kwargs"]), (False, None))
             results.append(DqResult(name, label, ok, unexpected, len(frame)))
         del frame, outcome
     ctx.build_data_docs(site_names=["bantin"])
+    from tasks.report.gx_offline import make_offline
+    make_offline(docs_dir)
     return results
+
+
+def _run_identifier(run_name: str | None):
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=run_name) if run_name else None
 
 
 # A string column with fewer distinct values than this share of its rows becomes a pandas

@@ -215,6 +215,14 @@ DQ_RESULTS = Table("dq_results", "one row per expectation per table per run", LO
     col("rows_checked", "BIGINT", _I64, "rows validated", contract=False),
 ), key=("run_id", "table_name", "expectation"))
 
+RUN_STAGES = Table("run_stages", "one row per timed stage per run (the report charts them)", LOG, (
+    col("run_id", "VARCHAR", _STR, "the run", null=False, contract=False),
+    col("stage", "VARCHAR", _STR, "stage name as flows/nightly.py times it, e.g. clean_extract, validate",
+        null=False, contract=False),
+    col("seconds", "DOUBLE", _F64, "wall-clock seconds", null=False, contract=False),
+    col("peak_rss_mb", "INTEGER", _I32, "the flow process's peak RSS after the stage", contract=False),
+), key=("run_id", "stage"))
+
 CHROME_LINES = Table("chrome_lines", "line keys seen on two or more distinct pages: the "
                      "cleaner's cross-page repetition signal, kept across runs", DERIVED, (
     col("key_hash", "BIGINT", _I64, "64-bit hash of tasks.anatomy.chrome_key(line)", null=False,
@@ -224,7 +232,7 @@ CHROME_LINES = Table("chrome_lines", "line keys seen on two or more distinct pag
 
 TABLES: dict[str, Table] = {t.name: t for t in (
     ARTICLES, BOILERPLATE, PEOPLE, DOCUMENT_REFS, INDICATORS, SOURCES, QUARANTINE,
-    RUNS, DQ_RESULTS, CHROME_LINES)}
+    RUNS, DQ_RESULTS, RUN_STAGES, CHROME_LINES)}
 
 # Tables of rows that belong to one article and are staged with the file they came from.
 ARTICLE_CHILDREN = tuple(n for n, t in TABLES.items() if t.copy_column == _SOURCE_FILE.name)

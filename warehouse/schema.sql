@@ -114,6 +114,15 @@ CREATE TABLE IF NOT EXISTS dq_results (
     PRIMARY KEY (run_id, table_name, expectation)
 );
 
+-- Stage durations of each run (flows/nightly.py `timed`), charted by the report.
+CREATE TABLE IF NOT EXISTS run_stages (
+    run_id       VARCHAR NOT NULL,
+    stage        VARCHAR NOT NULL,
+    seconds      DOUBLE NOT NULL,
+    peak_rss_mb  INTEGER,
+    PRIMARY KEY (run_id, stage)
+);
+
 -- Line keys seen on two or more distinct pages: the cross-page repetition signal of the
 -- cleaner, kept across runs so a nightly run of a few pages still knows a site's chrome.
 -- key_hash is a 64-bit hash of tasks.anatomy.chrome_key(line) (tasks/chrome.py); the removed

@@ -87,4 +87,5 @@ def test_a_stage_that_raises_quarantines_its_page_and_the_others_load(
     assert sources == [(RULE_PAGE, None), (FACTS_PAGE, None)]   # seen, with no article
 
     page = build_report(data).read_text(encoding="utf-8")
-    assert "<td>processing_error</td><td>2</td>" in page
+    assert '<span class="pill">processing_error 2</span>' in page      # the report counts them
+    assert "injected rule failure" in page and "injected extractor failure" in page

@@ -75,4 +75,4 @@ def test_groups():
     assert ARTICLE_CHILDREN == ("boilerplate", "people", "document_refs", "indicators")
     assert tables_in(DATA) == ("articles", "boilerplate", "people", "document_refs",
                                "indicators", "sources", "quarantine")
-    assert tables_in(LOG) == ("runs", "dq_results")
+    assert tables_in(LOG) == ("runs", "dq_results", "run_stages")
