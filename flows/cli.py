@@ -124,7 +124,7 @@ def run(
             api.wait_ready()
             try:
                 summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
-                                      workers=workers, dask_address=dask_address,
+                                      workers=workers, dask_address=dask_address, api_url=api.url,
                                       heartbeats=not api.temporary)
             except WarehouseBusy as exc:
                 raise UserError(f"{exc}; is another program holding it open for writing?", code=3)
@@ -250,7 +250,6 @@ def _cell(v, width: int) -> str:
 def main() -> None:
     try:
         app(standalone_mode=False)
-        _exit_without_teardown(0)
     except UserError as exc:
         _fail(str(exc), exc.code, exc)
     except KeyboardInterrupt:
@@ -265,24 +264,6 @@ def main() -> None:
         if type(exc).__name__ == "Abort":
             _fail("aborted", 1, exc)
         _fail(_describe(exc), 1, exc)
-
-
-def _exit_without_teardown(code: int) -> None:
-    """Exit as the interpreter would, minus its teardown. After a run, the process holds ~300k
-    objects (Prefect, pydantic, pandas); tearing them down runs the cyclic GC over them several
-    times: ~1 s, a seventh of a rerun that finds nothing new. Exit hooks still run, in the
-    interpreter's order: thread-registered ones (Prefect drains its event and log queues there,
-    then non-daemon threads are joined), then atexit's."""
-    import atexit
-    import threading
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    threading._shutdown()    # what Py_FinalizeEx calls first
-    atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
 
 
 def _describe(exc: BaseException) -> str:

@@ -229,11 +229,11 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
 
         results, counts = [], None
         if plan_file is not None:
-            runner = make_task_runner(summary.workers, dask_address)
+            runner = make_task_runner(summary.workers, dask_address, api_url=_api_url())
             if summary.workers == 1 and not dask_address:
                 # with Dask workers on this machine, its ~250 MB would add to their peak instead
                 warm_up_validation()
-            with timed(secs, "clean_extract_flow"), api_shared_with_workers():
+            with timed(secs, "clean_extract_flow"):
                 ce = clean_extract.with_options(task_runner=runner)(
                     plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
                     batch_size=size, full_refresh=full_refresh)
@@ -281,34 +281,12 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             raise
 
 
-@contextmanager
-def api_shared_with_workers():
-    """Dask workers started from here inherit this process's environment. Without a configured
-    PREFECT_API_URL each worker would start a temporary Prefect server of its own (5-10 s, and its
-    task runs would never reach this flow's server): point them at the one this flow uses."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.context import FlowRunContext
-
-    ctx = FlowRunContext.get()
-    url = str(ctx.client.api_url) if ctx and ctx.client else ""
-    if url:
-        os.environ["PREFECT_API_URL"] = url
-    try:
-        yield
-    finally:
-        if url:
-            os.environ.pop("PREFECT_API_URL", None)
-
-
 def warm_up_validation() -> None:
     """Import Great Expectations (~3 s) in the background while pages are processed, so the
     validation step that follows does not wait for it."""
     import importlib
     import threading
 
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     threading.Thread(target=importlib.import_module, args=("great_expectations",),
                      name="import-gx", daemon=True).start()
 
@@ -320,25 +298,45 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def make_task_runner(workers: int = 1, dask_address: str | None = None):
-    """Threads in this process for one worker; Dask (local cluster or remote) for more."""
+def _api_url() -> str | None:
+    """The address of the Prefect API this flow run talks to."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return str(ctx.client.api_url) if ctx and ctx.client else None
+
+
+def make_task_runner(workers: int = 1, dask_address: str | None = None, api_url: str | None = None):
+    """Threads in this process for one worker; Dask (local cluster or remote) for more.
+
+    A local cluster's workers are told this flow's API address in their environment: without it,
+    a worker that finds no configured server would start a temporary one of its own (5-10 s, and
+    its task runs would never reach this flow's server). Workers of a remote cluster are
+    configured where they run (README, "More than one machine")."""
     if dask_address or workers > 1:
         from prefect_dask import DaskTaskRunner
+
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                             "processes": True, "dashboard_address": ":0"})
+        return DaskTaskRunner(cluster_kwargs={
+            "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
+            "env": {"PREFECT_API_URL": api_url} if api_url else {}})
     from prefect.task_runners import ThreadPoolTaskRunner
+
     return ThreadPoolTaskRunner(max_workers=1)
 
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
                 batch_size: int | None = None, workers: int | None = None,
-                dask_address: str | None = None, heartbeats: bool = True) -> RunSummary:
-    """heartbeats=False: the flow run sends none. Heartbeats let a long-lived server mark a
-    crashed run; a temporary server that ends with the run never reads them, and the flow's end
-    waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
-    updates = {} if heartbeats else {"flows.heartbeat_frequency": None}
+                dask_address: str | None = None, api_url: str | None = None,
+                heartbeats: bool = True) -> RunSummary:
+    """api_url: the Prefect API to use (None: the one Prefect's settings name, or Prefect's own
+    ephemeral server). heartbeats=False: the flow run sends none. Heartbeats let a long-lived
+    server mark a crashed run; a temporary server that ends with the run never reads them, and
+    the flow's end waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
+    updates: dict = {} if heartbeats else {"flows.heartbeat_frequency": None}
+    if api_url:
+        updates["api.url"] = api_url
     with temporary_settings(updates=updates):
         return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
                        batch_size=batch_size, workers=workers, dask_address=dask_address)
