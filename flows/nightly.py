@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
@@ -31,6 +32,10 @@ from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store
 from tasks.ingest import discover_with_problems, take_listing_ahead
+
+if TYPE_CHECKING:
+    from tasks.model import Quarantined, SourceFile
+    from tasks.quality import DqResult
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -99,31 +104,31 @@ def timed(seconds: dict, stage: str):
 # run's chrome set are large and never repeat, so hashing them is pure cost.
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(input_dir: Path):
+def discover_task(input_dir: Path) -> tuple[list[SourceFile], list[Quarantined]]:
     ahead = take_listing_ahead(input_dir)   # `bantin run` starts listing before the flow
     return ahead if ahead is not None else discover_with_problems(input_dir)
 
 
 @task(name="scan-chrome", cache_policy=NO_CACHE)
-def scan_task(plan_file: str, start: int, stop: int):
+def scan_task(plan_file: str, start: int, stop: int) -> chrome_stage.PageKeys:
     return batch_stage.scan_batch(plan_stage.read_plan(Path(plan_file), start, stop))
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_task(plan_file: str, start: int, stop: int, batch_no: int, run_id: str, data_dir: Path,
-                 chrome_lines):
+                 chrome_lines) -> batch_stage.BatchSummary:
     return batch_stage.process_batch(plan_stage.read_plan(Path(plan_file), start, stop),
                                      batch_no=batch_no, run_id=run_id, data_dir=data_dir,
                                      chrome_lines=chrome_lines)
 
 
 @task(name="stage-unreadable", cache_policy=NO_CACHE)
-def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int):
+def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int) -> batch_stage.BatchSummary:
     return batch_stage.stage_quarantined(problems, batch_no=batch_no, run_id=run_id, data_dir=data_dir)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(data_dir: Path, run_id: str):
+def validate_task(data_dir: Path, run_id: str) -> list[DqResult]:
     from tasks.quality import validate_staged
 
     return validate_staged(data_dir, run_id)
@@ -131,19 +136,19 @@ def validate_task(data_dir: Path, run_id: str):
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
 def load_task(db_path: Path, data_dir: Path, run_id: str, discovered_paths, run_stats, dq_rows,
-              chrome_counts, full_refresh: bool):
+              chrome_counts, full_refresh: bool) -> load_stage.LoadStats:
     return load_stage.load_run(db_path, data_dir, run_id, discovered_paths=discovered_paths,
                                run_stats=run_stats, dq_rows=dq_rows, chrome_counts=chrome_counts,
                                finished_at=datetime.now(), reset_chrome=full_refresh)
 
 
 @task(name="publish-parquet", cache_policy=NO_CACHE)
-def publish_task(data_dir: Path, run_id: str):
+def publish_task(data_dir: Path, run_id: str) -> None:
     store.publish_staging(data_dir, run_id)
 
 
 @task(name="build-report", cache_policy=NO_CACHE)
-def report_task(data_dir: Path):
+def report_task(data_dir: Path) -> Path:
     from tasks.report import build_report
     return build_report(data_dir)
 
@@ -174,7 +179,8 @@ def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
     """Scan then process the planned files. The file list is a staged plan file, not a parameter:
     Prefect records flow parameters in its database, and 100,000 paths do not belong there; each
     task reads its own slice of it."""
-    data_path, seconds = Path(data_dir), {}
+    data_path = Path(data_dir)
+    seconds: dict[str, Any] = {}
     batches = plan_stage.slices(plan_stage.plan_size(Path(plan_file)), batch_size)
     with timed(seconds, "scan"):
         scans = _results([scan_task.submit(plan_file, a, b) for a, b in batches], "scan")
@@ -201,7 +207,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
     started = datetime.now()
     run_id = new_run_id(started)
     data_path.mkdir(parents=True, exist_ok=True)
-    secs: dict = {}
+    secs: dict[str, Any] = {}
     with timed(secs, "start"):
         store.recover_staging(data_path, store.committed_run_ids(db_path))
         load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
@@ -251,7 +257,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
         # Validate what this run staged; a run that found nothing new has nothing to validate
         # (and skips Great Expectations' multi-second import).
         with timed(secs, "validate"):
-            dq = validate_task(data_path, run_id) if results else []
+            dq: list[DqResult] = validate_task(data_path, run_id) if results else []
         dq_rows = [dict(table_name=r.table_name, expectation=r.expectation, success=r.success,
                         unexpected_count=r.unexpected_count, rows_checked=r.rows_checked) for r in dq]
         summary.dq_checked = len(dq_rows)
