@@ -10,21 +10,35 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 export GX_ANALYTICS_ENABLED ?= False
 
-.PHONY: run test install serve report bench eval clean
+.PHONY: run test test-fast check lint types install serve report bench eval clean
 
 run: $(STAMP) ## install if needed, then one pipeline run over seeds/
 	$(BIN)/bantin run --input $(INPUT) --data $(DATA)
 
-test: $(STAMP) ## the whole test suite (what CI runs)
+test: $(STAMP) ## the whole test suite (CI runs `make check` first)
 	$(BIN)/pytest -q
+
+test-fast: $(STAMP) ## unit tests without the slow ones (no Prefect, no subprocess runs)
+	$(BIN)/pytest -q -m "not slow" tests/unit
+
+check: lint types test-fast ## what to run before a commit: lint, format, types, fast tests
+
+lint: $(STAMP) ## ruff: lint rules and formatting (`ruff format .` fixes the latter)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(STAMP) ## mypy over tasks/ and flows/ (settings in pyproject.toml)
+	$(BIN)/mypy
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "bantin needs Python 3.11+ (set PYTHON=python3.11)")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	@test -x $(BIN)/python || { echo "== creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "== installing bantin and its pinned dependencies into $(VENV) (first time: a few minutes)"
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+	@echo "== installed"
 
 serve: $(STAMP) ## nightly schedule (needs a Prefect server: see README)
 	$(BIN)/bantin serve --input $(INPUT) --data $(DATA)

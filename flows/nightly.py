@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
@@ -32,6 +33,10 @@ from tasks import plan as plan_stage
 from tasks import store
 from tasks.ingest import ListingAhead, discover_with_problems
 from tasks.report.stages import record_stage_seconds
+
+if TYPE_CHECKING:
+    from tasks.records import Quarantined, SourceFile
+    from tasks.quality import DqResult
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -100,31 +105,32 @@ def timed(seconds: dict, stage: str):
 # run's chrome set are large and never repeat, so hashing them is pure cost.
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(input_dir: Path, listing: ListingAhead | None = None):
+def discover_task(input_dir: Path,
+                  listing: ListingAhead | None = None) -> tuple[list[SourceFile], list[Quarantined]]:
     ahead = listing.take(input_dir) if listing is not None else None   # `bantin run` lists early
     return ahead if ahead is not None else discover_with_problems(input_dir)
 
 
 @task(name="scan-chrome", cache_policy=NO_CACHE)
-def scan_task(plan_file: str, start: int, stop: int):
+def scan_task(plan_file: str, start: int, stop: int) -> chrome_stage.PageKeys:
     return batch_stage.scan_batch(plan_stage.read_plan(Path(plan_file), start, stop))
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_task(plan_file: str, start: int, stop: int, batch_no: int, run_id: str, data_dir: Path,
-                 chrome_lines):
+                 chrome_lines) -> batch_stage.BatchSummary:
     return batch_stage.process_batch(plan_stage.read_plan(Path(plan_file), start, stop),
                                      batch_no=batch_no, run_id=run_id, data_dir=data_dir,
                                      chrome_lines=chrome_lines)
 
 
 @task(name="stage-unreadable", cache_policy=NO_CACHE)
-def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int):
+def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int) -> batch_stage.BatchSummary:
     return batch_stage.stage_quarantined(problems, batch_no=batch_no, run_id=run_id, data_dir=data_dir)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(data_dir: Path, run_id: str):
+def validate_task(data_dir: Path, run_id: str) -> list[DqResult]:
     from tasks.quality import validate_staged
 
     return validate_staged(data_dir, run_id)
@@ -132,19 +138,19 @@ def validate_task(data_dir: Path, run_id: str):
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
 def load_task(db_path: Path, data_dir: Path, run_id: str, discovered_paths, run_stats, dq_rows,
-              chrome_counts, full_refresh: bool):
+              chrome_counts, full_refresh: bool) -> load_stage.LoadStats:
     return load_stage.load_run(db_path, data_dir, run_id, discovered_paths=discovered_paths,
                                run_stats=run_stats, dq_rows=dq_rows, chrome_counts=chrome_counts,
                                finished_at=datetime.now(), reset_chrome=full_refresh)
 
 
 @task(name="publish-parquet", cache_policy=NO_CACHE)
-def publish_task(data_dir: Path, run_id: str):
+def publish_task(data_dir: Path, run_id: str) -> None:
     store.publish_staging(data_dir, run_id)
 
 
 @task(name="build-report", cache_policy=NO_CACHE)
-def report_task(data_dir: Path):
+def report_task(data_dir: Path) -> Path:
     from tasks.report import build_report
     return build_report(data_dir)
 
@@ -175,7 +181,8 @@ def clean_extract(plan_file: str, run_id: str, data_dir: str, batch_size: int,
     """Scan then process the planned files. The file list is a staged plan file, not a parameter:
     Prefect records flow parameters in its database, and 100,000 paths do not belong there; each
     task reads its own slice of it."""
-    data_path, seconds = Path(data_dir), {}
+    data_path = Path(data_dir)
+    seconds: dict[str, Any] = {}
     batches = plan_stage.slices(plan_stage.plan_size(Path(plan_file)), batch_size)
     with timed(seconds, "scan"):
         scans = _results([scan_task.submit(plan_file, a, b) for a, b in batches], "scan")
@@ -203,7 +210,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
     started = datetime.now()
     run_id = new_run_id(started)
     data_path.mkdir(parents=True, exist_ok=True)
-    secs: dict = {}
+    secs: dict[str, Any] = {}
     with timed(secs, "start"):
         store.recover_staging(data_path, store.committed_run_ids(db_path))
         load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
@@ -231,11 +238,11 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
 
         results, counts = [], None
         if plan_file is not None:
-            runner = make_task_runner(summary.workers, dask_address)
+            runner = make_task_runner(summary.workers, dask_address, api_url=_api_url())
             if summary.workers == 1 and not dask_address:
                 # with Dask workers on this machine, its ~250 MB would add to their peak instead
                 warm_up_validation()
-            with timed(secs, "clean_extract_flow"), api_shared_with_workers():
+            with timed(secs, "clean_extract_flow"):
                 ce = clean_extract.with_options(task_runner=runner)(
                     plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
                     batch_size=size, full_refresh=full_refresh)
@@ -253,7 +260,7 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
         # Validate what this run staged; a run that found nothing new has nothing to validate
         # (and skips Great Expectations' multi-second import).
         with timed(secs, "validate"):
-            dq = validate_task(data_path, run_id) if results else []
+            dq: list[DqResult] = validate_task(data_path, run_id) if results else []
         dq_rows = [dict(table_name=r.table_name, expectation=r.expectation, success=r.success,
                         unexpected_count=r.unexpected_count, rows_checked=r.rows_checked) for r in dq]
         summary.dq_checked = len(dq_rows)
@@ -285,34 +292,12 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             raise
 
 
-@contextmanager
-def api_shared_with_workers():
-    """Dask workers started from here inherit this process's environment. Without a configured
-    PREFECT_API_URL each worker would start a temporary Prefect server of its own (5-10 s, and its
-    task runs would never reach this flow's server): point them at the one this flow uses."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.context import FlowRunContext
-
-    ctx = FlowRunContext.get()
-    url = str(ctx.client.api_url) if ctx and ctx.client else ""
-    if url:
-        os.environ["PREFECT_API_URL"] = url
-    try:
-        yield
-    finally:
-        if url:
-            os.environ.pop("PREFECT_API_URL", None)
-
-
 def warm_up_validation() -> None:
     """Import Great Expectations (~3 s) in the background while pages are processed, so the
     validation step that follows does not wait for it."""
     import importlib
     import threading
 
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     threading.Thread(target=importlib.import_module, args=("great_expectations",),
                      name="import-gx", daemon=True).start()
 
@@ -324,26 +309,45 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def make_task_runner(workers: int = 1, dask_address: str | None = None):
-    """Threads in this process for one worker; Dask (local cluster or remote) for more."""
+def _api_url() -> str | None:
+    """The address of the Prefect API this flow run talks to."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return str(ctx.client.api_url) if ctx and ctx.client else None
+
+
+def make_task_runner(workers: int = 1, dask_address: str | None = None, api_url: str | None = None):
+    """Threads in this process for one worker; Dask (local cluster or remote) for more.
+
+    A local cluster's workers are told this flow's API address in their environment: without it,
+    a worker that finds no configured server would start a temporary one of its own (5-10 s, and
+    its task runs would never reach this flow's server). Workers of a remote cluster are
+    configured where they run (README, "More than one machine")."""
     if dask_address or workers > 1:
         from prefect_dask import DaskTaskRunner
+
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                             "processes": True, "dashboard_address": ":0"})
+        return DaskTaskRunner(cluster_kwargs={
+            "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
+            "env": {"PREFECT_API_URL": api_url} if api_url else {}})
     from prefect.task_runners import ThreadPoolTaskRunner
+
     return ThreadPoolTaskRunner(max_workers=1)
 
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
                 batch_size: int | None = None, workers: int | None = None,
-                dask_address: str | None = None, heartbeats: bool = True,
-                listing: ListingAhead | None = None) -> RunSummary:
-    """heartbeats=False: the flow run sends none. Heartbeats let a long-lived server mark a
-    crashed run; a temporary server that ends with the run never reads them, and the flow's end
-    waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
-    updates = {} if heartbeats else {"flows.heartbeat_frequency": None}
+                dask_address: str | None = None, api_url: str | None = None,
+                heartbeats: bool = True, listing: ListingAhead | None = None) -> RunSummary:
+    """api_url: the Prefect API to use (None: the one Prefect's settings name, or Prefect's own
+    ephemeral server). heartbeats=False: the flow run sends none. Heartbeats let a long-lived
+    server mark a crashed run; a temporary server that ends with the run never reads them, and
+    the flow's end waits up to 1 s for the heartbeat thread, which sleeps in 1 s steps."""
+    updates: dict = {} if heartbeats else {"flows.heartbeat_frequency": None}
+    if api_url:
+        updates["api.url"] = api_url
     with temporary_settings(updates=updates):
         return nightly(input_dir=str(input_dir), data_dir=str(data_dir), full_refresh=full_refresh,
                        batch_size=batch_size, workers=workers, dask_address=dask_address,
