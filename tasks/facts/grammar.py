@@ -63,6 +63,10 @@ class IndicatorGrammar:
         self.number_words = {norm(w).casefold(): float(v) for w, v in m["number_words"].items()}
         self.number_word_re = re.compile(r"(?<![^\W\d_])(" + alternation(self.number_words) + r")(?=\s)",
                                          re.IGNORECASE)
+        # a number word that is a count: right before a unit (the gate for sentences without a digit)
+        self.counted_word_re = re.compile(r"(?<![^\W\d_])" + alternation(self.number_words) + r"\s+"
+                                          + alternation(m["units"]["party_member"] + m["units"]["youth_member"])
+                                          + NOT_LETTER_AFTER, re.IGNORECASE)
         self.multipliers = {norm(w).casefold(): float(v) for w, v in m["multipliers"].items()}
         self.multiplier_re = re.compile(r"\s+(" + alternation(self.multipliers) + r")" + NOT_LETTER_AFTER,
                                         re.IGNORECASE)

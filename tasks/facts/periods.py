@@ -4,8 +4,8 @@
 for every period expression in text[start:end]; dates are None when not resolvable.  A missing
 year is taken from the article (event date, else publication date).  A year compared with ("so với
 cùng kỳ năm 2019") is not a period.  "năm qua" is the year under review: the one the page names
-(of the reference year and the one before), else the year before when the article is dated in its
-first two months (a year-end review), else the reference year.  "từ đầu năm (đến nay)" ends on the
+the year before when the article is dated in its first two months (a year-end review), else the
+one the page names (of the reference year and the one before), else the reference year.  "từ đầu năm (đến nay)" ends on the
 reference date.
 
 `PagePeriods` gives each fact its period: the nearest in its clause, else one at the head of its
@@ -35,6 +35,7 @@ _COMPARE_LOOKBACK = 20
 _HEAD_PERIOD_REACH = 40
 _YEAR_NAMED = re.compile(rf"năm\s+({_Y})(?!\d)", re.I)
 _REVIEW_MONTHS = 2
+_SCOPING_KINDS = frozenset({"months_of_year", "quarter", "month", "year", "year_to_date", "past_year", "this_year"})
 
 
 class Ref:
@@ -121,7 +122,7 @@ def find_periods(text: str, start: int, end: int, ref_year: int | date | Ref | N
         if _COMPARED.search(text, max(start, s - _COMPARE_LOOKBACK), s):
             continue          # "so với cùng kỳ năm 2019": a year compared with, not the period
         ps, pe = _resolve(kind, m, ref)
-        out.append((s, e, ps, pe))
+        out.append((s, e, ps, pe, kind))
     return out
 
 
@@ -130,10 +131,10 @@ def review_year(body: str, ref_date: date | None) -> int | None:
     if ref_date is None:
         return None
     y = ref_date.year
+    if ref_date.month <= _REVIEW_MONTHS:
+        return y - 1
     named = {int(m.group(1)) for m in _YEAR_NAMED.finditer(body)} & {y - 1, y}
-    if len(named) == 1:
-        return named.pop()
-    return y - 1 if ref_date.month <= _REVIEW_MONTHS else y
+    return y - 1 if named == {y - 1} else y
 
 
 class PagePeriods:
@@ -164,11 +165,13 @@ class PagePeriods:
         return self._earlier_in_paragraph(ss)
 
     def _earlier_in_paragraph(self, ss: int):
-        """The last period written before the sentence, in the same paragraph (line)."""
+        """A period that scopes the sentences after it: written at the head of an earlier sentence
+        of the same paragraph ("Năm 2020, ..."), and a calendar span, not a term ("nhiệm kỳ 2020 -
+        2025" names a resolution more often than the span of a figure)."""
         fb = self.page.fb
         para_start = fb.rfind("\n", 0, ss) + 1
         for s, e in reversed([x for x in self.page.sentences if para_start <= x[0] < ss]):
-            found = self._in(s, e)
-            if found:
-                return found[-1]
+            head = [p for p in self._in(s, e) if p[0] - s <= _HEAD_PERIOD_REACH and p[4] in _SCOPING_KINDS]
+            if head:
+                return head[0]
         return None
