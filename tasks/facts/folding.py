@@ -246,14 +246,15 @@ class SentenceFolder:
             return
         last, pending = self.last, self.pending
         if not self.g.plan_re.match(self.fb, ev.end, self.ce):
-            before = self.lo[max(self.cs, ev.start - 15):ev.start]
+            before = " ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split())
             if last is not None and last["percent"] is None and ev.start - last["end"] <= _FACT_TO_PERCENT \
                     and ends_with_word(before, self.g.loose_percent_cues):
                 last["loose_pct"] = ev.a        # kept only if the page states the target it is a ratio of
             return
         if last is not None and last["percent"] is None and (
                 ev.start - last["end"] <= _FACT_TO_PERCENT
-                or ends_with_word(self.lo[max(self.cs, ev.start - 15):ev.start], self.g.loose_percent_cues)):
+                or ends_with_word(" ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split()),
+                                  self.g.loose_percent_cues)):
             last["percent"] = ev.a
             if last["qual"] is None:
                 last["qual"] = ev.qual

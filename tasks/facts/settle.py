@@ -1,6 +1,7 @@
 """Page-level settling of the facts folding.py read sentence by sentence.
 
-1. A restated figure (same metric and figure, nothing new) is one fact: the later copy goes.
+1. A restated figure (same metric and figure in a later sentence, nothing new; a small figure only
+   in a copy of the same sentence) is one fact: the later copy goes.
 2. A target stated apart ("Bình quân hằng năm phát triển 2.000 đảng viên") joins the actual it is
    the plan of when the page's arithmetic says so: actual / target = the percent written with the
    actual ("kết nạp được 1.669 đảng viên, chiếm tỷ lệ 83,45% so với chỉ tiêu").  A loose percent
@@ -28,7 +29,7 @@ def _compatible(a: dict, b: dict) -> bool:
 
 def _same_text(lo: str, a: dict, b: dict) -> bool:
     (s1, e1), (s2, e2) = a["sentence"], b["sentence"]
-    return a["sentence"] != b["sentence"] and lo[s1:e1] == lo[s2:e2]
+    return lo[s1:e1] == lo[s2:e2]
 
 
 def _drop_restatements(facts: list[dict], minimum: float, lo: str) -> list[dict]:
@@ -38,7 +39,8 @@ def _drop_restatements(facts: list[dict], minimum: float, lo: str) -> list[dict]
         if f["metric"] != "other" and f["actual"] is not None:
             # a large figure again, or any figure in a copy of the same sentence, is the same fact
             same = next((k for k in kept if k["metric"] == f["metric"] and k["actual"] == f["actual"]
-                         and _compatible(k, f) and (f["actual"] >= minimum or _same_text(lo, k, f))), None)
+                         and k["sentence"] != f["sentence"] and _compatible(k, f)
+                         and (f["actual"] >= minimum or _same_text(lo, k, f))), None)
         if same is None:
             kept.append(f)
             continue
