@@ -64,9 +64,10 @@ class IndicatorGrammar:
         self.number_word_re = re.compile(r"(?<![^\W\d_])(" + alternation(self.number_words) + r")(?=\s)",
                                          re.IGNORECASE)
         # a number word that is a count: right before a unit (the gate for sentences without a digit)
+        # (searched on the lower-cased copy: a case-sensitive scan is much cheaper than IGNORECASE)
         self.counted_word_re = re.compile(r"(?<![^\W\d_])" + alternation(self.number_words) + r"\s+"
-                                          + alternation(m["units"]["party_member"] + m["units"]["youth_member"])
-                                          + NOT_LETTER_AFTER, re.IGNORECASE)
+                                          + alternation([u.lower() for u in m["units"]["party_member"]
+                                                         + m["units"]["youth_member"]]) + NOT_LETTER_AFTER)
         self.multipliers = {norm(w).casefold(): float(v) for w, v in m["multipliers"].items()}
         self.multiplier_re = re.compile(r"\s+(" + alternation(self.multipliers) + r")" + NOT_LETTER_AFTER,
                                         re.IGNORECASE)

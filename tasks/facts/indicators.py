@@ -68,7 +68,7 @@ class IndicatorExtractor:
         self.hint_searches = hint_searches(self.g.sentence_hints)
 
     def extract(self, page: Page, ref_date: date | None, masked) -> list[Indicator]:
-        if not page.has_digit and not self.g.counted_word_re.search(page.fb):   # every indicator is a number
+        if not page.has_digit and not self.g.counted_word_re.search(page.lo):   # every indicator is a number
             return []
         facts = []
         for ss, se in hinted_sentences(page, self.hint_searches):
@@ -99,13 +99,13 @@ class IndicatorExtractor:
         )
 
     def _sentence_facts(self, fb: str, lo: str, ss: int, se: int, masked) -> list[dict]:
-        if not HAS_DIGIT.search(lo, ss, se) and not self.g.counted_word_re.search(fb, ss, se):
+        if not HAS_DIGIT.search(lo, ss, se) and not self.g.counted_word_re.search(lo, ss, se):
             return []
         folder = SentenceFolder(self.g, fb, lo)
         hints = self.g.sentence_hints
         for cs, ce in clause_spans(fb, ss, se):
             low = lo[cs:ce]
-            if (HAS_DIGIT.search(low) or self.g.counted_word_re.search(fb, cs, ce)) and any(h in low for h in hints):
+            if (HAS_DIGIT.search(low) or self.g.counted_word_re.search(lo, cs, ce)) and any(h in low for h in hints):
                 folder.clause(cs, ce, self.events.read(fb, lo, cs, ce, masked))
             else:
                 folder.clause(cs, ce, [])
