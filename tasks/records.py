@@ -96,6 +96,7 @@ class Indicator:
     evidence: str              # the sentence it came from
     start: int                 # offsets of the evidence sentence in body
     end: int
+    part_of: int | None = None  # the article-level index (seq) of the total this figure is a part of
 
 
 @dataclass

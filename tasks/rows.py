@@ -57,7 +57,7 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
         dict(article_id=aid, seq=i, metric=x.metric, actual=x.actual, target=x.target,
              percent=x.percent, unit=x.unit, qualifier=x.qualifier, period=x.period,
              period_start=x.period_start, period_end=x.period_end, evidence=x.evidence,
-             start_offset=x.start, end_offset=x.end, _source_path=src)
+             start_offset=x.start, end_offset=x.end, part_of=x.part_of, _source_path=src)
         for i, x in enumerate(doc.facts.indicators)
     ]
     rows["source_versions"].append(dict(

@@ -162,6 +162,8 @@ INDICATORS = Table("indicators", "one row per quantitative fact", DATA, (
     col("period_end", "DATE", _DATE, "last day of the period", contract=False),
     col("evidence", "VARCHAR", _STR, "the sentence it came from", null=False),
     *_offsets("the evidence sentence"),
+    col("part_of", "INTEGER", _I32, "seq of the total this figure is a part of; NULL for a total",
+        contract=False),
 ), key=("article_id", "seq"), staged_as="indicators", copy_column="_source_path")
 
 SOURCES = Table("sources", "one row per input file version seen", DATA, (

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     evidence      VARCHAR NOT NULL,
     start_offset  INTEGER,
     end_offset    INTEGER,
+    part_of       INTEGER,             -- seq of the total this figure is a part of; NULL for a total
     PRIMARY KEY (article_id, seq)
 );
 

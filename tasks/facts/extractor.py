@@ -32,11 +32,11 @@ class FactsExtractor:
         # Matching runs on same-length copies of the body (tone fold, lower case); text comes from
         # `body`.  The page computes each copy and the sentence split once, on first use.
         page = Page(body)
-        ref_year = event_date.year if event_date else (published_at.year if published_at else None)
+        ref_date = event_date or (published_at.date() if published_at else None)
         docs = self.documents.extract(page)
         masked = [(d.start, d.end) for d in docs]     # numbers of a document are not counts
         people = self.people.extract(page, nfc(author) if isinstance(author, str) else None)
-        indicators = self.indicators.extract(page, ref_year, masked)
+        indicators = self.indicators.extract(page, ref_date, masked)
         return Facts(people=people, document_refs=docs, indicators=indicators)
 
 

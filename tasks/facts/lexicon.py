@@ -133,33 +133,9 @@ class Lexicon:
             r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
 
     def _compile_metrics(self, metrics: dict) -> None:
-        self.verb_classes = {}
-        vparts = []
-        for cls, words in metrics["verbs"].items():
-            for w in words:
-                self.verb_classes[norm(w).casefold()] = cls
-            vparts.extend(words)
-        # verbs are scanned on the lower-cased copy (much faster than IGNORECASE over a whole clause)
-        self.verb_lo_re = re.compile(alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER)  # left edge: caller
-        self.verb_blockers = word_tuple(metrics["verb_blockers"])
-        self.total_cues = word_tuple(metrics["total_cues"])
-        self.qualifiers = word_tuple(metrics["qualifiers"])
-        self.sentence_hints = tuple(norm(w).lower() for w in metrics["sentence_hints"])
-        self.unit_class = {}
-        uparts = []
-        for cls, words in metrics["units"].items():
-            for w in words:
-                self.unit_class.setdefault(norm(w).casefold(), cls)
-            uparts.extend(words)
-        self.unit_re = re.compile(r"\s*(" + alternation(uparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
-        self.metric_map = metrics["metric_map"]
-        self.dong_chi_for = frozenset(metrics["dong_chi_units_for"])
-        self.other_units = frozenset(norm(w).casefold() for w in metrics["other_units"])
-        self.plan_re = re.compile(r"\s*" + alternation(metrics["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
-        self.passive_re = re.compile(
-            r"[^\d;()]{0,60}?(?<![^\W\d_])" + alternation(metrics["passive_markers"])
-            + r"\s+(?:(?:trao|tặng|trao tặng|xem xét|thi hành|xử lý)\s+)?("
-            + alternation(vparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
+        # the indicator grammar is compiled by its own module, which builds on this one's helpers
+        from tasks.facts.grammar import IndicatorGrammar
+        self.metrics = IndicatorGrammar(metrics)
 
     def _compile_documents(self, docs: dict) -> None:
         self.doc_kind_of = {}

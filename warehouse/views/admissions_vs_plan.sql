@@ -1,6 +1,8 @@
--- Party admissions against plan, by locality and period: one row per party_members_admitted fact.
--- percent is the plan percent as written; when only actual and target are given it is derived
--- (percent_effective).  Facts without a period of their own fall back to the article's dates.
+-- Party admissions against plan, by locality and period: one row per party_members_admitted total
+-- (parts of a total - "trong đó 21 ... và 39 ..." - carry part_of and are left out, so no figure
+-- is counted twice).  percent is the plan percent as written; when only actual and target are
+-- given it is derived (percent_effective).  A target stated alone has actual NULL.  Facts without
+-- a period of their own fall back to the article's dates (as_of_date).
 CREATE OR REPLACE VIEW admissions_vs_plan AS
 SELECT
     a.locality,
@@ -19,7 +21,8 @@ SELECT
     a.source_site,
     a.title,
     i.evidence,
-    i.article_id
+    i.article_id,
+    i.seq
 FROM indicators AS i
 JOIN articles AS a USING (article_id)
-WHERE i.metric = 'party_members_admitted';
+WHERE i.metric = 'party_members_admitted' AND i.part_of IS NULL;

@@ -1,0 +1,262 @@
+"""Folding one sentence's events (events.py) into indicator facts, clause by clause.
+
+* VERB ... COUNT UNIT                  -> fact (metric from verb class x unit class)
+* VERB UNIT [cho] COUNT UNIT            -> fact ("Lễ kết nạp đảng viên mới cho 2 quần chúng ưu tú")
+* COUNT UNIT ... được/bị/nhận VERB      -> fact ("245 đảng viên được trao Huy hiệu")
+* COUNT VERB (count-before classes)    -> fact ("17 khiển trách")
+* COUNT UNIT N năm tuổi Đảng            -> badge item ("2 đảng viên 65 năm tuổi Đảng")
+* FACT, COUNT UNIT / ; COUNT UNIT       -> the same verb again ("thành lập được 2 Đảng bộ, 21 chi bộ")
+* FACT, trong đó (có) COUNT UNIT, ...  -> parts of that fact ("part_of")
+* total cues ... COUNT đảng viên        -> party_members_total ("với 203 đảng viên", "nâng tổng số ... lên N")
+* P% kế hoạch [về] VERB UNIT           -> percent-only fact ("Đạt 72% kế hoạch về kết nạp đảng viên")
+* VERB UNIT ... P% kế hoạch / (A/T=P%)  -> fact for a verb phrase without its own count
+* (A/T[=P%]) or (đạt P% kế hoạch) right after a fact completes it.
+A negated verb ("không thi hành kỷ luật") claims its count and makes no fact; a verb after a target
+cue ("bình quân hằng năm phát triển") makes a target; a participle ("doanh nghiệp thành lập và hoạt
+động") reaches no count.  A count with a party noun that no rule claims becomes `other`.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.facts.events import HAS_DIGIT, OPEN_PAREN, Event
+from tasks.facts.lexicon import ends_with_word
+
+_PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
+_HAS_WITH = ("hiện có", "có", "với")
+_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
+_DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
+_LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
+_PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
+# how far (characters) a count, bracket or percent may lie from what it completes
+_VERB_TO_COUNT = 60
+_FACT_TO_BRACKET = 40
+_VERB_TO_BRACKET = 40
+_FACT_TO_PERCENT = 30
+_TOTAL_CUE_LOOKBACK = 40
+_PART_GAP = 40
+
+
+def new_fact(metric, ev, pos, clause, *, unit=None, unit_cls=None, a=None, t=None, p=None, qual=None) -> dict:
+    return {"metric": metric, "actual": a, "target": t, "percent": p, "unit": unit, "unit_cls": unit_cls,
+            "qual": qual, "pos": pos, "clause": clause, "end": ev.unit_end if ev is not None else pos,
+            "parent": None, "loose_pct": None, "cls": None}
+
+
+class SentenceFolder:
+    """Folds the clauses of one sentence: a verb waits for its count (pending); a bracket or
+    percent right after a fact completes it (last); verbs of earlier clauses may carry a list on."""
+
+    def __init__(self, g, fb: str, lo: str) -> None:
+        self.g, self.fb, self.lo = g, fb, lo
+        self.facts: list[dict] = []
+        self.verbs: list[Event] = []          # every verb read so far in the sentence
+
+    def clause(self, cs: int, ce: int, evs: list[Event]) -> None:
+        self.cs, self.ce, self.span = cs, ce, (cs, ce)
+        self.pending: Event | None = None
+        self.last: dict | None = None
+        self.list_verb: Event | None = None
+        self.part_parent: dict | None = None
+        self.prev_end = cs
+        if not any(e.kind == "num" for e in evs):
+            self.verbs.extend(e for e in evs if e.kind == "verb")
+            return
+        for i, ev in enumerate(evs):
+            nxt = evs[i + 1] if i + 1 < len(evs) else None
+            if ev.used:
+                continue
+            if ev.kind == "verb":
+                self.verbs.append(ev)
+                if not ev.participle:
+                    self.pending, self.last, self.part_parent = ev, None, None
+            elif ev.unit is not None and not ev.pct:
+                self._count(ev)
+            elif ev.t is not None and ev.unit is None and not ev.pct and self._in_paren(ev.start):
+                self._bracket(ev)
+            elif ev.pct:
+                self._percent(ev, nxt)
+            elif nxt is not None and nxt.kind == "verb" and nxt.cls in self.g.count_before_verb \
+                    and not self.fb[ev.end:nxt.start].strip():
+                self._count_before_verb(ev, nxt)
+            self.prev_end = max(self.prev_end, ev.unit_end if ev.kind == "num" else ev.end)
+
+    # ------------------------------------------------------------ counts
+
+    def _in_paren(self, pos: int) -> bool:
+        return self.fb[max(self.cs, pos - 20):pos].rstrip().lower().endswith(OPEN_PAREN)
+
+    def _add(self, metric: str, ev: Event, verb: Event | None = None, **values) -> dict | None:
+        """A fact from a count (None when its verb is negated); a target verb makes the count a target."""
+        if verb is not None and verb.negated:
+            return None
+        if verb is not None and verb.target and values.get("t") is None:
+            values["a"], values["t"] = None, values.get("a")
+        f = new_fact(metric, ev, ev.start, self.span, unit=ev.unit, unit_cls=ev.unit_cls, qual=ev.qual, **values)
+        f["cls"] = verb.cls if verb is not None else None
+        self.facts.append(f)
+        return f
+
+    def _count(self, ev: Event) -> None:
+        """A count with a unit: named by the pending verb, a list or part after a fact, a passive
+        verb after it, a badge age, or a total cue."""
+        values = dict(a=ev.a, t=ev.t, p=ev.p)
+        verb = self._verb_for(ev)
+        if verb is not None:
+            metric = self.g.metric(verb.cls, ev.unit_cls, ev.unit)
+            f = self._add(metric, ev, verb, **values)
+            self.pending, self.list_verb = None, verb
+            self._became(f)
+            return
+        parent = self._part_parent(ev) if ev.t is None else None   # "4/16 đảng bộ" is a count of units
+        if parent is not None:
+            if parent["actual"] is None and parent["target"] is not None:    # a part of a target is a target
+                values = dict(t=ev.a)
+            f = self._add(parent["metric"], ev, **values)
+            f["parent"], f["cls"] = parent, parent["cls"]
+            self.part_parent = parent
+            self._became(f)
+            return
+        metric = self._passive_metric(ev) if ev.t is None else None
+        metric = metric or (self._badge_item(ev) if ev.t is None else None) or self._total_metric(ev)
+        if metric:
+            self._became(self._add(metric, ev, **values))
+        elif ev.t is None and ev.unit.casefold() in self.g.other_units:
+            self._add("other", ev, a=ev.a)
+
+    def _became(self, f: dict | None) -> None:
+        if f is not None:
+            self.last = f
+
+    def _verb_for(self, ev: Event) -> Event | None:
+        """The verb that names this count: the pending one within reach (its phrase, when it has
+        one, only across "cho"), else the verb of the fact the count is listed after."""
+        p = self.pending
+        if p is not None and ev.start - p.end <= _VERB_TO_COUNT and self.g.metric(p.cls, ev.unit_cls, ev.unit):
+            if p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start):
+                return p
+        if ev.t is None and self.last is not None and self.last["parent"] is None and self.list_verb is not None \
+                and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start) \
+                and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit) and not self._part_gap(ev):
+            return self.list_verb
+        if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(self.lo, self.cs, ev.start):
+            # a clause that opens with a count carries on a list of an earlier clause's verb
+            for v in reversed(self.verbs):
+                if not v.participle and self.g.metric(v.cls, ev.unit_cls, ev.unit) and v.start < self.cs:
+                    return v
+        return None
+
+    def _part_gap(self, ev: Event) -> bool:
+        """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev."""
+        gap = self.lo[self.prev_end:ev.start]
+        return len(gap) <= _PART_GAP and not HAS_DIGIT.search(gap) and self.g.part_cue_re.search(gap) is not None
+
+    def _part_parent(self, ev: Event) -> dict | None:
+        """"kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to."""
+        if self.part_parent is not None and self.last is not None \
+                and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start) \
+                and self.part_parent["unit_cls"] == ev.unit_cls:
+            return self.part_parent
+        if not self._part_gap(ev):
+            return None
+        for f in reversed(self.facts):
+            if f["unit_cls"] == ev.unit_cls and f["metric"] != "other" and f["parent"] is None:
+                return f
+        return None
+
+    def _count_before_verb(self, ev: Event, verb: Event) -> None:
+        """"17 khiển trách; 2 cảnh cáo": a bare count right before a sanction."""
+        metric = self.g.metric(verb.cls, "party_member", None)
+        if metric:
+            verb.used = True
+            self.verbs.append(verb)
+            self._became(self._add(metric, ev, verb, a=ev.a))
+
+    def _passive_metric(self, ev: Event) -> str | None:
+        """"245 đảng viên được trao Huy hiệu", "24 đồng chí nhận Huy hiệu": the verb after the count."""
+        pm = self.g.passive_re.match(self.fb, ev.unit_end, self.ce)
+        if not pm:
+            return None
+        cls = self.g.verb_classes.get(" ".join(pm.group(1).split()).casefold())
+        return self.g.metric(cls, ev.unit_cls, ev.unit)
+
+    def _badge_item(self, ev: Event) -> str | None:
+        """"2 đảng viên 65 năm tuổi Đảng": a count of members by party age is a badge item."""
+        if ev.unit_cls == "party_member" and self.g.badge_age_re.match(self.fb, ev.unit_end, self.ce):
+            return self.g.metric("badge", ev.unit_cls, ev.unit)
+        return None
+
+    def _total_metric(self, ev: Event) -> str | None:
+        """"tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
+        "843 tổ chức đảng (13.965 đảng viên)": the members total."""
+        if ev.unit_cls != "party_member" or ev.unit.casefold() in self.g.restricted_units \
+                and "total" not in self.g.restricted_units[ev.unit.casefold()]:
+            return None
+        before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK):ev.start]
+        if ev.qual:
+            before = before.rstrip()[: -len(ev.qual)]
+        if ends_with_word(before, self.g.total_cue_blockers):
+            return None
+        if ends_with_word(before, self.g.total_cues) or (
+                ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)):
+            return "party_members_total"
+        if ends_with_word(before, self.g.total_raise_end) and self.g.total_raise_start_re.search(self.lo, self.cs, ev.start):
+            return "party_members_total"
+        last = self.last or (self.facts[-1] if self.facts else None)
+        if before.rstrip().endswith("(") and last is not None and last["unit_cls"] == "party_org" \
+                and ev.start - last["end"] <= 4:
+            return "party_members_total"
+        return None
+
+    # ------------------------------------------------------------ brackets and percents
+
+    def _pending_phrase_fact(self, ev: Event, pos: int, **values) -> dict | None:
+        """A fact for the pending verb phrase ("kết nạp đảng viên") completed by ev."""
+        pending = self.pending
+        metric, us, ue = pending.direct
+        self.pending = None
+        if pending.negated:
+            return None
+        f = new_fact(metric, ev, pos, self.span, unit=self.fb[us:ue], unit_cls=self.g.unit_class.get(
+            " ".join(self.fb[us:ue].split()).casefold()), **values)
+        f["cls"] = pending.cls
+        self.facts.append(f)
+        self.last = f
+        return f
+
+    def _bracket(self, ev: Event) -> None:
+        """"(47/42=111,9% kế hoạch)" / "(1.071/444)": completes the last fact or the pending phrase."""
+        last, pending = self.last, self.pending
+        if last is not None and last["target"] is None and last["actual"] in (None, ev.a) \
+                and ev.start - last["end"] <= _FACT_TO_BRACKET:
+            last["actual"], last["target"] = ev.a, ev.t
+            if ev.p is not None and last["percent"] is None:
+                last["percent"] = ev.p
+        elif pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET:
+            self._pending_phrase_fact(ev, ev.start, a=ev.a, t=ev.t, p=ev.p)
+
+    def _percent(self, ev: Event, nxt: Event | None) -> None:
+        """"72% kế hoạch về kết nạp đảng viên", "... (đạt 72% kế hoạch)", "..., đạt tỷ lệ 96,6%"."""
+        if nxt is not None and nxt.kind == "verb" and nxt.direct is not None \
+                and _PCT_GAP_TO_VERB.fullmatch(self.fb, ev.end, nxt.start):
+            self.pending = nxt
+            nxt.used = True
+            self.verbs.append(nxt)
+            self._pending_phrase_fact(nxt, ev.start, p=ev.a, qual=ev.qual)
+            return
+        last, pending = self.last, self.pending
+        if not self.g.plan_re.match(self.fb, ev.end, self.ce):
+            before = " ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split())
+            if last is not None and last["percent"] is None and ev.start - last["end"] <= _FACT_TO_PERCENT \
+                    and ends_with_word(before, self.g.loose_percent_cues):
+                last["loose_pct"] = ev.a        # kept only if the page states the target it is a ratio of
+            return
+        if last is not None and last["percent"] is None and (
+                ev.start - last["end"] <= _FACT_TO_PERCENT
+                or ends_with_word(" ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split()),
+                                  self.g.loose_percent_cues)):
+            last["percent"] = ev.a
+            if last["qual"] is None:
+                last["qual"] = ev.qual
+        elif pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET:
+            self._pending_phrase_fact(ev, ev.start, p=ev.a, qual=ev.qual)
