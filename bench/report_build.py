@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PORTALS = 60
-SYNTHETIC_VERSION = 2   # bump when make_warehouse changes: an older warehouse is made again
+SYNTHETIC_VERSION = 3   # bump when make_warehouse changes: an older warehouse is made again
 
 
 def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
@@ -78,7 +78,7 @@ def _derived_rows(q, n_articles: int, n_runs: int) -> None:
     q("""INSERT INTO indicators SELECT article_id, k,
               CASE WHEN k = 0 THEN 'party_members_admitted' ELSE 'party_orgs_established' END,
               10 + hash(article_id) % 90, CASE WHEN k = 0 THEN 100 END, NULL, 'đảng viên', NULL,
-              '2024', DATE '2024-01-01', DATE '2024-12-31', 'kết nạp đảng viên', 0, 10
+              '2024', DATE '2024-01-01', DATE '2024-12-31', 'kết nạp đảng viên', 0, 10, NULL
          FROM articles, range(2) t(k) WHERE k = 0 OR hash(article_id) % 2 = 0""")
     q("""INSERT INTO sources SELECT source_path, source_sha256, article_id, 'utf-8', run_id, run_id,
               true, 1000, 0 FROM articles""")
