@@ -111,6 +111,12 @@ ARTICLES = Table("articles", "one row per distinct article", DATA, (
     col("run_id", "VARCHAR", _STR, "the run that loaded it", null=False),
     col("body_chars", "INTEGER", _I32, "length of body in characters", contract=False),
     col("encoding", "VARCHAR", _STR, "encoding the source file was decoded from", contract=False),
+    # added after the first warehouses: last, so ALTER TABLE … ADD COLUMN gives the same order
+    col("source_host", "VARCHAR", _STR, "host the page was crawled from (<input>/<host>/… layout "
+        "or a manifest.tsv URL), without www.; NULL when the input does not tell"),
+    col("source_url", "VARCHAR", _STR, "the page's URL from the input's manifest; NULL otherwise"),
+    col("locality_evidence", "VARCHAR", _STR, "why locality was chosen, e.g. \"text: huyện Thạch "
+        "Hà\", \"host: langson.gov.vn\"; NULL when locality is NULL"),
 ), key=("article_id",), staged_as="articles", copy_column="source_path")
 
 BOILERPLATE = Table("boilerplate", "every segment removed from a raw file (page chrome)", DATA, (

@@ -1,0 +1,204 @@
+"""Locality: the province-level unit an article is about, as at its date, with the evidence.
+
+Evidence, strongest first (weights: title 3, first body line 2, later lines 1; docs/anatomy.md):
+- a province named in the text (Gazetteer.mentions); a unit word before it ("tỉnh", "Tỉnh ủy",
+  "UBND thành phố") doubles it. Names that are also people's names count only after a unit word;
+- a district named with its unit word ("huyện Thạch Hà", "UBND quận Ba Đình"): 1.6 of the line's
+  weight for its province; without one, 0.8, and only outside a person's name (the name guard:
+  "Chẩu Văn Lâm" is a man, not Văn Lâm) and not after a commune/street word ("xã Văn Lâm");
+- a commune or ward named with its unit word ("xã Hữu Liên", "phường Đông Vệ"): 1.6, read in
+  the communes of the article's epoch (the merged gazetteer from 2025-07-01);
+- a district or commune name several provinces have counts only for the one the other evidence
+  (or the host) already names;
+- the credited site's domain ("Nguồn: haiphong.gov.vn"): 1.5.
+The best province scoring >= 1 wins. Only when the text names none does the page's host decide
+(host_place.py). Provinces are reported as at the article's date: merged into their 2025 unit
+from 2025-07-01, under their earlier name before a rename (`renamed` in rules.yaml); an undated
+article is reported in the 63 units.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tasks.textnorm import match_key
+
+from .locality import _UP
+from .places import MERGER_DATE
+
+_TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
+_NAME_END = frozenset(",.;:!?)]”\"'’…-–—/|")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Located:
+    name: str | None
+    evidence: str | None
+
+
+NOWHERE = Located(None, None)
+
+
+@dataclass
+class _Tally:
+    """Scores per province and, for each, its strongest piece of evidence."""
+    scores: dict[str, float] = field(default_factory=dict)
+    best: dict[str, tuple[float, int, str]] = field(default_factory=dict)   # (weight, -order, evidence)
+    pending: list[tuple[frozenset[str], float, str]] = field(default_factory=list)
+    order: int = 0
+
+    def add(self, province: str, weight: float, evidence: str) -> None:
+        self.order += 1
+        self.scores[province] = self.scores.get(province, 0.0) + weight
+        cand = (weight, -self.order, evidence)
+        if province not in self.best or cand[:2] > self.best[province][:2]:
+            self.best[province] = cand
+
+    def add_some(self, provinces: frozenset[str], weight: float, evidence: str) -> None:
+        if len(provinces) == 1:
+            self.add(next(iter(provinces)), weight, evidence)
+        else:
+            self.pending.append((provinces, weight, evidence))
+
+    def resolve_pending(self, host_province: str | None) -> None:
+        """An ambiguous name counts for the one of its provinces other evidence names."""
+        named = set(self.scores) | ({host_province} if host_province else set())
+        for provinces, weight, evidence in self.pending:
+            hits = [p for p in provinces if p in named]
+            if len(hits) == 1:
+                self.add(hits[0], weight, evidence)
+
+    def winner(self) -> tuple[str, str] | None:
+        if not self.scores:
+            return None
+        first = {p: -b[1] for p, b in self.best.items()}
+        top = max(self.scores, key=lambda p: (self.scores[p], -first[p]))
+        return (top, self.best[top][2]) if self.scores[top] >= 1.0 else None
+
+
+class Locator:
+    """Scores one page's evidence; built once per gazetteer (Gazetteer.locator)."""
+
+    def __init__(self, gazetteer, cfg: dict):
+        from .places import place_tables
+        from .host_place import HostPlaces
+
+        self.g = gazetteer
+        aliases = tuple((a, short) for short, al in (cfg.get("aliases") or {}).items() for a in al)
+        self.tables = place_tables(aliases)
+        self.hosts = HostPlaces(self.tables, cfg.get("host_affixes", []), int(cfg.get("host_free_affix_min", 6)))
+        self.lower_units = tuple(sorted(cfg.get("lower_unit_words", []), key=len, reverse=True))
+        self.name_heads = frozenset(cfg.get("place_heads", []))
+        self.renamed = [(old, new, date.fromisoformat(str(until)))
+                        for new, spec in (cfg.get("renamed") or {}).items()
+                        for old, until in [(spec["name"], spec["until"])]]
+        words = sorted(cfg.get("commune_unit_words", []), key=len, reverse=True)
+        # "xã Hữu Liên", "Phường Đông Vệ", not the "xã" of "thị xã"
+        self.commune_re = re.compile(r"(?<![^\W\d_])(?<!thị )(?<!Thị )(?<!THỊ )((?i:"
+                                     + "|".join(map(re.escape, words)) + r"))\s+(?=[" + _UP + "])")
+        self.commune_words = max((len(k.split()) for k in self.tables.communes_legacy), default=1)
+
+    # ---- the unit an article is reported in, as at its date
+
+    def unit_of(self, province: str, when: date | None) -> str:
+        if when is not None and when >= MERGER_DATE:
+            return self.tables.to_merged.get(province, province)
+        for old, new, until in self.renamed:
+            if province == new and (when is None or when < until):
+                return old
+        return province
+
+    # ---- evidence
+
+    def _inside_name(self, text: str, st: int) -> bool:
+        """The name continues a capitalised word before it: part of a person's or a thing's
+        name ("Chẩu Văn Lâm", "Nguyễn Thái Bình"), not a place. An acronym (UBND, TP, THPT), a
+        word ending in punctuation, or a word heading place names (`place_heads`: Báo, Tỉnh,
+        Tại …) before it does not count."""
+        if st == 0 or not text[st - 1].isspace():
+            return False
+        prev = text[max(0, st - 30):st].split()
+        if not prev:
+            return False
+        w = prev[-1]
+        return (w[0].isupper() and w[-1] not in _NAME_END and not (len(w) > 1 and w.isupper())
+                and w not in self.name_heads)
+
+    def _after_lower_unit(self, text: str, st: int) -> bool:
+        return text[max(0, st - 16):st].lower().rstrip().endswith(self.lower_units) if self.lower_units else False
+
+    def _evidence(self, text: str, st: int, stop: int, unit: bool) -> str:
+        """The mention as written, with its unit word ("huyện Thạch Hà", "Tỉnh ủy Lạng Sơn")."""
+        name = text[st:stop].strip().strip(_TOKEN_PUNCT)
+        if not unit:
+            return name
+        before = text[max(0, st - 32):st]
+        low = before.lower().rstrip()
+        for u in sorted(self.g.unit_tuple, key=len, reverse=True):
+            if low.endswith(u) and len(low) == len(before.rstrip()):
+                return (before.rstrip()[len(low) - len(u):] + " " + name).strip()
+        return name
+
+    def _names(self, tally: _Tally, seq, when: date | None) -> None:
+        for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
+            if not unit and (self._after_lower_unit(text, st) or self._inside_name(text, st)):
+                continue
+            ww = w * (2.0 if unit else 1.0) * (0.8 if is_d else 1.0)
+            ev = self._evidence(text, st, stop, unit)
+            if is_d:
+                tally.add_some(frozenset(self.unit_of(p, when) for p in prov), ww, ev)
+            else:
+                tally.add(self.unit_of(prov, when), ww, ev)
+
+    def _communes(self, tally: _Tally, seq, when: date | None) -> None:
+        table = self.tables.communes(when)
+        for text, w in seq:
+            for m in self.commune_re.finditer(text):
+                hit = self._commune_at(text, m.end(), table)
+                if hit is not None:
+                    provinces, stop = hit
+                    tally.add_some(frozenset(self.unit_of(p, when) for p in provinces), 1.6 * w,
+                                   (m.group(1) + " " + text[m.end():stop]).strip())
+
+    def _commune_at(self, text: str, pos: int, table) -> tuple[frozenset[str], int] | None:
+        """The longest commune name of capitalised words (or numbers) at text[pos:]: (its
+        provinces, where it ends), or None."""
+        found, cand = None, ""
+        for n, m in enumerate(_WORD.finditer(text, pos, pos + 60)):
+            o = m.group(0)
+            if n >= self.commune_words or not (o[:1].isupper() or o[:1].isdigit()):
+                break
+            core = o.strip(_TOKEN_PUNCT)
+            cand = f"{cand} {match_key(core)}" if cand else match_key(core)
+            if cand in table:
+                found = (table[cand], m.start() + len(o.rstrip(_TOKEN_PUNCT)))
+            if core != o:                # punctuation ends the name
+                break
+        return found
+
+    def locate(self, title: str | None, body: list[str], site: str | None, host: str | None,
+               when: date | None) -> Located:
+        seq = ([(title[:400], 3.0)] if title else [])
+        budget = 2000          # characters of body examined: bounded work per page
+        for j, b in enumerate(body[:40]):
+            if budget <= 0:
+                break
+            seq.append((b[:budget], 2.0 if j == 0 else 1.0))
+            budget -= len(b)
+        tally = _Tally()
+        self._names(tally, seq, when)
+        self._communes(tally, seq, when)
+        dp = self.g.domain_province(site)
+        if dp:
+            tally.add(self.unit_of(dp, when), 1.5, f"site: {site}")
+        host_prov = self.hosts.province_of(host)
+        host_unit = self.unit_of(host_prov, when) if host_prov else None
+        tally.resolve_pending(host_unit)
+        won = tally.winner()
+        if won is not None:
+            return Located(won[0], "text: " + won[1] if not won[1].startswith("site: ") else won[1])
+        if host_unit is not None:
+            return Located(host_unit, f"host: {host}")
+        return NOWHERE
