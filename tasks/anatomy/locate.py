@@ -98,6 +98,10 @@ class Locator:
         # "xã Hữu Liên", "Phường Đông Vệ", not the "xã" of "thị xã"
         self.commune_re = re.compile(r"(?<![^\W\d_])(?<!thị )(?<!Thị )(?<!THỊ )((?i:"
                                      + "|".join(map(re.escape, words)) + r"))\s+(?=[" + _UP + "])")
+        self.central = re.compile(cfg["central_actors"]) if cfg.get("central_actors") else None
+        self.document_before = re.compile(cfg.get("document_before") or "(?!)")
+        self.local = re.compile(cfg.get("local_actors") or "(?!)")
+        self.organ_units = tuple(sorted((match_key(w) for w in cfg.get("organ_words", [])), key=len, reverse=True))
         self.commune_words = max((len(k.split()) for k in self.tables.communes_legacy), default=1)
 
     # ---- the unit an article is reported in, as at its date
@@ -141,10 +145,24 @@ class Locator:
                 return (before.rstrip()[len(low) - len(u):] + " " + name).strip()
         return name
 
-    def _names(self, tally: _Tally, seq, when: date | None) -> None:
+    def is_central(self, title: str | None, body: list[str]) -> bool:
+        """A central organ acts in the title or lead and no local organ or unit does."""
+        if self.central is None:
+            return False
+        lead = ((title or "") + "\n" + "\n".join(body[:2]))[:1200]
+        acts = any(not self.document_before.search(lead, max(0, m.start() - 60), m.start())
+                   for m in self.central.finditer(lead))
+        return acts and not self.local.search(match_key(lead))
+
+    def _by_organ(self, text: str, st: int) -> bool:
+        return text[max(0, st - 32):st].lower().rstrip().endswith(self.organ_units)
+
+    def _names(self, tally: _Tally, seq, when: date | None, central: bool) -> None:
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
             if not unit and (self._after_lower_unit(text, st) or self._inside_name(text, st)):
                 continue
+            if central and w < 3.0 and not self._by_organ(text, st):
+                continue             # a venue or a passing mention in a central-level article
             ww = w * (2.0 if unit else 1.0) * (0.8 if is_d else 1.0)
             ev = self._evidence(text, st, stop, unit)
             if is_d:
@@ -188,8 +206,10 @@ class Locator:
             seq.append((b[:budget], 2.0 if j == 0 else 1.0))
             budget -= len(b)
         tally = _Tally()
-        self._names(tally, seq, when)
-        self._communes(tally, seq, when)
+        central = self.is_central(title, body)
+        self._names(tally, seq, when, central)
+        if not central:
+            self._communes(tally, seq, when)
         dp = self.g.domain_province(site)
         if dp:
             tally.add(self.unit_of(dp, when), 1.5, f"site: {site}")
@@ -199,6 +219,6 @@ class Locator:
         won = tally.winner()
         if won is not None:
             return Located(won[0], "text: " + won[1] if not won[1].startswith("site: ") else won[1])
-        if host_unit is not None:
+        if host_unit is not None and not central:
             return Located(host_unit, f"host: {host}")
         return NOWHERE
