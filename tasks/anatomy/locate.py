@@ -91,6 +91,7 @@ class Locator:
         self.hosts = HostPlaces(self.tables, cfg.get("host_affixes", []), int(cfg.get("host_free_affix_min", 6)))
         self.lower_units = tuple(sorted(cfg.get("lower_unit_words", []), key=len, reverse=True))
         self.name_heads = frozenset(cfg.get("place_heads", []))
+        self.name_guard = bool(cfg.get("name_guard", True))
         self.renamed = [(old, new, date.fromisoformat(str(until)))
                         for new, spec in (cfg.get("renamed") or {}).items()
                         for old, until in [(spec["name"], spec["until"])]]
@@ -152,14 +153,14 @@ class Locator:
         lead = ((title or "") + "\n" + "\n".join(body[:2]))[:1200]
         acts = any(not self.document_before.search(lead, max(0, m.start() - 60), m.start())
                    for m in self.central.finditer(lead))
-        return acts and not self.local.search(match_key(lead))
+        return acts and not self.local.search(match_key(lead + "\n" + "\n".join(body[2:40])[:2000]))
 
     def _by_organ(self, text: str, st: int) -> bool:
         return text[max(0, st - 32):st].lower().rstrip().endswith(self.organ_units)
 
     def _names(self, tally: _Tally, seq, when: date | None, central: bool) -> None:
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
-            if not unit and (self._after_lower_unit(text, st) or self._inside_name(text, st)):
+            if not unit and (self._after_lower_unit(text, st) or (self.name_guard and self._inside_name(text, st))):
                 continue
             if central and w < 3.0 and not self._by_organ(text, st):
                 continue             # a venue or a passing mention in a central-level article
