@@ -223,7 +223,8 @@ DQ_RESULTS = Table("dq_results", "one row per expectation per table per run", LO
 
 CHROME_LINES = Table("chrome_lines", "line keys seen on two or more distinct pages: the "
                      "cleaner's cross-page repetition signal, kept across runs", DERIVED, (
-    col("key_hash", "BIGINT", _I64, "64-bit hash of tasks.anatomy.chrome_key(line)", null=False,
+    col("key_hash", "BIGINT", _I64, "64-bit hash of tasks.anatomy.chrome_key(line), qualified by "
+        "the page's host when known (tasks.chrome.host_key)", null=False,
         contract=False),
     col("pages", "BIGINT", _I64, "distinct pages that carry the key", null=False, contract=False),
 ), key=("key_hash",))
