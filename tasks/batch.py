@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tasks.chrome import CHROME_MIN_PAGES, ChromeSet, KeyCounts, PageKeys, key_hash
+from tasks.chrome import CHROME_MIN_PAGES, ChromeSet, KeyCounts, PageKeys, host_key, key_hash
 from tasks.faults import failpoint
 from tasks.ingest import read_source
 from tasks.process_page import process_page
@@ -29,12 +29,12 @@ def file_stat(sf: SourceFile) -> tuple[int, int]:
     return sf.size, int(sf.mtime * 1_000_000_000)
 
 
-def page_key_hashes(text: str) -> np.ndarray:
-    """The distinct chrome-key hashes of one page."""
+def page_key_hashes(text: str, host: str | None = None) -> np.ndarray:
+    """The distinct chrome-key hashes of one page, counted under its host (tasks/chrome.py)."""
     from tasks.anatomy import chrome_key
 
     keys = {k for k in (chrome_key(line) for line in text.split("\n")) if k}
-    return np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
+    return np.fromiter((key_hash(host_key(k, host)) for k in keys), dtype=np.int64, count=len(keys))
 
 
 def scan_batch(files: list[SourceFile]) -> PageKeys:
@@ -46,7 +46,7 @@ def scan_batch(files: list[SourceFile]) -> PageKeys:
         if not isinstance(page, RawPage) or page.sha256 in seen_pages:
             continue
         seen_pages.add(page.sha256)
-        pages.append((page.sha256, page_key_hashes(page.text)))
+        pages.append((page.sha256, page_key_hashes(page.text, page.source_host)))
     return PageKeys.of_pages(pages)
 
 

@@ -7,6 +7,11 @@ sorted int64 arrays they cost 16 bytes each and merge with numpy. The hash is st
 processes and machines (blake2b, not Python's salted hash()), so Dask workers, the flow and the
 warehouse's `chrome_lines` table agree. A 64-bit collision between two keys merely makes one rare
 line count as repeated; at 10^7 keys its probability is ~10^-5.
+
+Repetition is counted per host: a page whose host the input tells (tasks/ingest/origin.py) counts
+its keys under `host_key(key, host)`, so a portal's menu is chrome on that portal, and a lead
+paragraph syndicated to three portals is not chrome anywhere. Pages without a host are counted
+together, under the bare key, as before hosts were known (old warehouses' counts stay valid).
 """
 from __future__ import annotations
 
@@ -18,6 +23,11 @@ import numpy as np
 
 # A line key seen on at least this many distinct pages is chrome (page furniture, not prose).
 CHROME_MIN_PAGES = 3
+
+
+def host_key(key: str, host: str | None) -> str:
+    """The key a page's line is counted under: qualified by the page's host when it is known."""
+    return f"{host}\x1f{key}" if host else key
 
 
 def key_hash(key: str) -> int:
@@ -118,8 +128,33 @@ class ChromeSet:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and _member_hash(key) in self._hashes
 
+    def for_host(self, host: str | None) -> "ChromeSet | HostChrome":
+        """The chrome keys of one host's pages (of pages without a host for None)."""
+        return HostChrome(self._hashes, host) if host else self
+
     def __len__(self) -> int:
         return len(self._hashes)
 
     def __reduce__(self):
         return (ChromeSet, (tuple(self._hashes),))
+
+
+class HostChrome:
+    """One host's view of a ChromeSet: `key in view` tests host_key(key, host)."""
+
+    __slots__ = ("_hashes", "_prefix")
+
+    def __init__(self, hashes: frozenset[int], host: str):
+        self._hashes, self._prefix = hashes, host_key("", host)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and _member_hash(self._prefix + key) in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def chrome_for_host(chrome_lines, host: str | None):
+    """The container read_anatomy asks about a page's lines: the run's ChromeSet seen from the
+    page's host; any other container (a test's frozenset of keys) as it is."""
+    return chrome_lines.for_host(host) if host and isinstance(chrome_lines, ChromeSet) else chrome_lines

@@ -48,6 +48,8 @@ def write_plan(path: Path, files: list[SourceFile]) -> Path:
         "rel_path": pa.array([f.rel_path for f in files], pa.string()),
         "size": pa.array([f.size for f in files], pa.int64()),
         "mtime": pa.array([f.mtime for f in files], pa.float64()),
+        "host": pa.array([f.host for f in files], pa.string()),
+        "url": pa.array([f.url for f in files], pa.string()),
     }))
     return path
 
@@ -57,8 +59,14 @@ def read_plan(path: Path, start: int = 0, stop: int | None = None) -> list[Sourc
     travel through the flow process or Prefect's task parameters."""
     t = pq.read_table(path)
     t = t.slice(start, (t.num_rows if stop is None else stop) - start)
-    return [SourceFile(p, r, s, m) for p, r, s, m in zip(
-        t["path"].to_pylist(), t["rel_path"].to_pylist(), t["size"].to_pylist(), t["mtime"].to_pylist())]
+    return [SourceFile(p, r, s, m, h, u) for p, r, s, m, h, u in zip(
+        t["path"].to_pylist(), t["rel_path"].to_pylist(), t["size"].to_pylist(), t["mtime"].to_pylist(),
+        _optional(t, "host"), _optional(t, "url"))]
+
+
+def _optional(t: pa.Table, column: str) -> list:
+    """A column plans written before it existed lack (origin: host, url)."""
+    return t[column].to_pylist() if column in t.column_names else [None] * t.num_rows
 
 
 def plan_size(path: Path) -> int:

@@ -20,10 +20,12 @@ class ProcessedDoc:
 
 def process_page(raw: RawPage, chrome_lines: frozenset[str] = frozenset()) -> ProcessedDoc:
     from tasks.anatomy import read_anatomy
+    from tasks.chrome import chrome_for_host
     from tasks.facts import extract_facts
     from tasks.identity import article_id_for
 
-    anatomy = read_anatomy(raw.text, chrome_lines=chrome_lines)
+    anatomy = read_anatomy(raw.text, chrome_lines=chrome_for_host(chrome_lines, raw.source_host),
+                           host=raw.source_host)
     facts = extract_facts(
         anatomy.body,
         published_at=anatomy.published_at,

@@ -10,11 +10,14 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file found by discovery. `rel_path` is relative to the input folder."""
+    """A file found by discovery. `rel_path` is relative to the input folder; `host`/`url`: where
+    it was crawled from, when the input tells it (tasks/ingest/origin.py)."""
     path: str
     rel_path: str
     size: int
     mtime: float
+    host: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,8 @@ class RawPage:
     sha256: str          # of the raw bytes, as read
     encoding: str        # as detected, e.g. "utf-8", "utf-16", "windows-1258", "tcvn3"
     text: str            # NFC, "\n" line ends, no NUL
+    source_host: str | None = None   # host it was crawled from, when the input tells it
+    source_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Anatomy:
     locality: str | None
     body_lines: list[str]                      # article paragraphs, NFC, in order
     boilerplate: list[Segment] = field(default_factory=list)
+    locality_evidence: str | None = None       # why locality: "text: huyện Thạch Hà", "host: langson.gov.vn"
 
     @property
     def body(self) -> str:

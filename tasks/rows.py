@@ -36,7 +36,8 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
         article_id=aid, source_path=src, source_sha256=raw.sha256, title=a.title,
         published_at=a.published_at, event_date=a.event_date, source_site=a.source_site,
         author=a.author, locality=a.locality, body=body, run_id=run_id, body_chars=len(body),
-        encoding=raw.encoding,
+        encoding=raw.encoding, source_host=raw.source_host, source_url=raw.source_url,
+        locality_evidence=a.locality_evidence,
     ))
     rows["boilerplate"] = [
         dict(article_id=aid, seq=i, kind=s.kind, text=s.text, line_no=s.line_no, _source_path=src)

@@ -111,6 +111,12 @@ ARTICLES = Table("articles", "one row per distinct article", DATA, (
     col("run_id", "VARCHAR", _STR, "the run that loaded it", null=False),
     col("body_chars", "INTEGER", _I32, "length of body in characters", contract=False),
     col("encoding", "VARCHAR", _STR, "encoding the source file was decoded from", contract=False),
+    # added after the first warehouses: last, so ALTER TABLE … ADD COLUMN gives the same order
+    col("source_host", "VARCHAR", _STR, "host the page was crawled from (<input>/<host>/… layout "
+        "or a manifest.tsv URL), without www.; NULL when the input does not tell"),
+    col("source_url", "VARCHAR", _STR, "the page's URL from the input's manifest; NULL otherwise"),
+    col("locality_evidence", "VARCHAR", _STR, "why locality was chosen, e.g. \"text: huyện Thạch "
+        "Hà\", \"host: langson.gov.vn\"; NULL when locality is NULL"),
 ), key=("article_id",), staged_as="articles", copy_column="source_path")
 
 BOILERPLATE = Table("boilerplate", "every segment removed from a raw file (page chrome)", DATA, (
@@ -227,7 +233,8 @@ RUN_STAGES = Table("run_stages", "one row per timed stage per run (the report ch
 
 CHROME_LINES = Table("chrome_lines", "line keys seen on two or more distinct pages: the "
                      "cleaner's cross-page repetition signal, kept across runs", DERIVED, (
-    col("key_hash", "BIGINT", _I64, "64-bit hash of tasks.anatomy.chrome_key(line)", null=False,
+    col("key_hash", "BIGINT", _I64, "64-bit hash of tasks.anatomy.chrome_key(line), qualified by "
+        "the page's host when known (tasks.chrome.host_key)", null=False,
         contract=False),
     col("pages", "BIGINT", _I64, "distinct pages that carry the key", null=False, contract=False),
 ), key=("key_hash",))

@@ -14,8 +14,15 @@ CREATE TABLE IF NOT EXISTS articles (
     body           VARCHAR NOT NULL,
     run_id         VARCHAR NOT NULL,
     body_chars     INTEGER,
-    encoding       VARCHAR
+    encoding       VARCHAR,
+    source_host    VARCHAR,               -- host crawled from (<input>/<host>/… or manifest URL)
+    source_url     VARCHAR,               -- URL from the input's manifest.tsv / urls.tsv
+    locality_evidence VARCHAR             -- why locality: "text: huyện Thạch Hà", "host: langson.gov.vn"
 );
+-- Upgrade path: warehouses made before these columns existed get them (NULL in old rows).
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS source_host VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS source_url VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS locality_evidence VARCHAR;
 
 CREATE TABLE IF NOT EXISTS boilerplate (
     article_id  VARCHAR NOT NULL,
@@ -126,7 +133,8 @@ CREATE TABLE IF NOT EXISTS run_stages (
 
 -- Line keys seen on two or more distinct pages: the cross-page repetition signal of the
 -- cleaner, kept across runs so a nightly run of a few pages still knows a site's chrome.
--- key_hash is a 64-bit hash of tasks.anatomy.chrome_key(line) (tasks/chrome.py); the removed
+-- key_hash is a 64-bit hash of tasks.anatomy.chrome_key(line), prefixed with the page's host when
+-- the input tells it (repetition is counted per host; tasks/chrome.py); the removed
 -- lines themselves, with their labels, are in `boilerplate`.
 CREATE TABLE IF NOT EXISTS chrome_lines (
     key_hash  BIGINT PRIMARY KEY,

@@ -48,9 +48,10 @@ def default_classifier() -> LineClassifier:
 
 
 def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signals: Signals = ALL_SIGNALS,
-                 classifier: LineClassifier | None = None) -> Anatomy:
-    """Split a page into metadata, body lines and labelled boilerplate. A failure raises (the
-    batch quarantines the page)."""
+                 classifier: LineClassifier | None = None, host: str | None = None) -> Anatomy:
+    """Split a page into metadata, body lines and labelled boilerplate. host: where the page
+    was crawled from, if known (locality's fallback). A failure raises (the batch quarantines
+    the page)."""
     classifier = classifier or default_classifier()
     rules = classifier.rules
     page = read_page_lines(text, classifier, chrome_lines if signals.repetition else frozenset(), signals.shape)
@@ -68,10 +69,12 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
     site = source_site_of(labels.sites)
     body = labels.body
     labels.segments.sort(key=lambda s: s.line_no)
-    return Anatomy(title=title, published_at=published, event_date=_event_date(title, body, published),
+    event = _event_date(title, body, published)
+    place = rules.gazetteer.locate(title, body, site, host, published.date() if published else event)
+    return Anatomy(title=title, published_at=published, event_date=event,
                    author=author_of(labels.authors), source_site=site,
-                   locality=rules.gazetteer.score(title, body, site), body_lines=body,
-                   boilerplate=labels.segments)
+                   locality=place.name, body_lines=body, boilerplate=labels.segments,
+                   locality_evidence=place.evidence)
 
 
 def _event_date(title: str | None, body: list[str], published):

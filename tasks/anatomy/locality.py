@@ -167,6 +167,8 @@ class Gazetteer:
         follow = {w: "" if w.lower() in self.keys else _second_word_lookahead(self.second_words[w.lower()])
                   for w in self.first_cap if w.lower() in self.keys or w.lower() in self.second_words}
         self.name_starts = _first_cap_regex(self.first_cap, follow)
+        from .locate import Locator        # (locate.py reads this module's character classes)
+        self.locator = Locator(self, cfg)
 
     def first_cap_words(self) -> re.Pattern:
         """Every capitalised word that can open a name, wherever it stands (the plain name scan;
@@ -174,8 +176,9 @@ class Gazetteer:
         return _first_cap_regex(self.first_cap)
 
     def mentions(self, texts):
-        """Yield (weight, province | frozenset of district provinces, is_district, has_unit_word)
-        for each capitalised gazetteer name in each (text, weight) of texts, in order. Only the
+        """Yield (weight, province | frozenset of district provinces, is_district, has_unit_word,
+        text, start, stop) for each capitalised gazetteer name text[start:stop] in each
+        (text, weight) of texts, in order. Only the
         words name_starts finds are visited (one regex pass per text); names are stored in both
         tone-placement styles, so no per-word normalisation is needed. One generator per page,
         not per text: most texts hold no name, and starting a generator was a measurable share."""
@@ -203,9 +206,9 @@ class Gazetteer:
                 skip_to = end + n
                 if key in names:
                     if not (key in needs_prefix and not unit):
-                        yield weight, names[key], False, unit
+                        yield weight, names[key], False, unit, text, st, skip_to
                 else:
-                    yield weight, districts[key], True, unit
+                    yield weight, districts[key], True, unit, text, st, skip_to
 
     def _longest_name(self, t0: str, text: str, end: int) -> tuple[str | None, int]:
         """The longest gazetteer name made of first word t0 and the capitalised words (digits,
@@ -242,43 +245,14 @@ class Gazetteer:
                     return prov
         return None
 
-    def score(self, title: str | None, body: list[str], site: str | None) -> str | None:
-        scores: dict[str, float] = {}
-        first: dict[str, int] = {}
-        pending: list[tuple[frozenset, float]] = []
-        order = 0
-        budget = 2000          # characters of body examined: bounded work per page
-        seq = ([(title[:400], 3.0)] if title else [])
-        for j, b in enumerate(body[:40]):
-            if budget <= 0:
-                break
-            seq.append((b[:budget], 2.0 if j == 0 else 1.0))
-            budget -= len(b)
-        for w, prov, is_d, unit in self.mentions(seq):
-            order += 1
-            ww = w * (2.0 if unit else 1.0)
-            if is_d:
-                if len(prov) == 1:
-                    (p,) = prov
-                    scores[p] = scores.get(p, 0.0) + 0.8 * ww
-                    first.setdefault(p, order)
-                else:
-                    pending.append((prov, 0.8 * ww))
-            else:
-                scores[prov] = scores.get(prov, 0.0) + ww
-                first.setdefault(prov, order)
-        for provs, ww in pending:
-            hits = [p for p in provs if p in scores]
-            if len(hits) == 1:
-                scores[hits[0]] += ww
-        dp = self.domain_province(site)
-        if dp:
-            scores[dp] = scores.get(dp, 0.0) + 1.5
-            first.setdefault(dp, order + 1)
-        if not scores:
-            return None
-        best = max(scores, key=lambda p: (scores[p], -first.get(p, 1 << 30)))
-        return best if scores[best] >= 1.0 else None
+    def locate(self, title: str | None, body: list[str], site: str | None, host: str | None = None,
+               when=None):
+        """The article's province-level unit and why (locate.py): a Located(name, evidence)."""
+        return self.locator.locate(title, body, site, host, when)
+
+    def score(self, title: str | None, body: list[str], site: str | None, host: str | None = None,
+              when=None) -> str | None:
+        return self.locate(title, body, site, host, when).name
 
 
 # ---- the fast forms beside their plain forms (tasks/fastforms.py; tests/unit/test_fast_forms.py)
@@ -333,9 +307,9 @@ def plain_mentions(g: Gazetteer, text: str, first_cap_words: re.Pattern):
         skip_to = m.end() + n
         if key in g.names:
             if not (key in g.needs_prefix and not unit):
-                yield g.names[key], False, unit
+                yield g.names[key], False, unit, text, st, skip_to
         else:
-            yield g.districts[key], True, unit
+            yield g.districts[key], True, unit, text, st, skip_to
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
 """Discovery: the regular, non-hidden files under an input folder, and what could not be looked at.
 
 Symlinked directories are never followed (no loops, no escaping the input folder); symlinks to
-regular files are. Hidden names (starting with ".") are skipped. See docs/ingest.md.
+regular files are. Hidden names (starting with ".") are skipped. A manifest (`manifest.tsv`,
+`urls.tsv`) is read, not listed: with the `<input>/<host>/…` layout it tells each file's host and
+URL (tasks/ingest/origin.py). See docs/ingest.md.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from tasks.ingest.origin import Manifests, is_manifest, origin_of
 from tasks.model import Quarantined, SourceFile
 
 log = logging.getLogger("bantin.ingest")
@@ -59,10 +62,28 @@ def _regular_file_stat(entry: os.DirEntry) -> os.stat_result | None:
     return st
 
 
+# a manifest larger than this is no file list a crawler wrote: left unread (and unlisted)
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+
+
+def _read_manifest(entry: os.DirEntry, folder: str, manifests: Manifests,
+                   problems: list[Quarantined]) -> None:
+    try:
+        if entry.stat().st_size > MAX_MANIFEST_BYTES:
+            log.warning("manifest %s is over %d bytes; not read", entry.path, MAX_MANIFEST_BYTES)
+            return
+        with open(entry.path, encoding="utf-8-sig", errors="replace") as f:
+            manifests.add(folder, f.read())
+    except OSError as e:
+        problems.append(_unreadable((folder + "/" if folder else "") + _rel_name(entry.name),
+                                    "manifest cannot be read", e))
+
+
 def _sort_entries(entries: list[os.DirEntry], parts: list[str],
                   stack: list[tuple[str, list[str]]], files: list[SourceFile],
-                  problems: list[Quarantined]) -> None:
-    """Sort one folder's entries into sub-folders to visit (pushed on ``stack``), files and problems."""
+                  problems: list[Quarantined], manifests: Manifests) -> None:
+    """Sort one folder's entries into sub-folders to visit (pushed on ``stack``), files, problems
+    and manifests."""
     prefix = _rel(parts) + "/" if parts else ""
     for entry in entries:
         name = entry.name
@@ -79,8 +100,18 @@ def _sort_entries(entries: list[os.DirEntry], parts: list[str],
         except OSError as e:
             problems.append(_unreadable(prefix + _rel_name(name), "cannot stat", e))
             continue
-        if st is not None:
+        if st is not None and is_manifest(name):
+            _read_manifest(entry, _rel(parts), manifests, problems)
+        elif st is not None:
             files.append(SourceFile(entry.path, prefix + _rel_name(name), st.st_size, st.st_mtime))
+
+
+def _with_origins(files: list[SourceFile], manifests: Manifests) -> list[SourceFile]:
+    out = []
+    for f in files:
+        o = origin_of(f.rel_path, manifests)
+        out.append(SourceFile(f.path, f.rel_path, f.size, f.mtime, o.host, o.url) if o.host or o.url else f)
+    return out
 
 
 def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], list[Quarantined]]:
@@ -95,6 +126,7 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
         raise NotADirectoryError(f"input is not a directory: {root}")
     files: list[SourceFile] = []
     problems: list[Quarantined] = []
+    manifests = Manifests()
     stack: list[tuple[str, list[str]]] = [(root, [])]
     while stack:
         dirpath, parts = stack.pop()
@@ -107,7 +139,8 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
             problems.append(_unreadable(_rel(parts), "directory cannot be listed", e))
             log.warning("unreadable directory %s: %s", dirpath, e)
             continue
-        _sort_entries(entries, parts, stack, files, problems)
+        _sort_entries(entries, parts, stack, files, problems, manifests)
+    files = _with_origins(files, manifests)
     files.sort(key=lambda f: f.rel_path)
     problems.sort(key=lambda q: q.rel_path)
     return files, problems

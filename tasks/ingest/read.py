@@ -104,11 +104,13 @@ def read_source(sf: SourceFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawPag
         os.close(fd)
     if isinstance(data, Quarantined):
         return data
-    return page_from_bytes(rel, data)
+    return page_from_bytes(rel, data, host=sf.host, url=sf.url)
 
 
-def page_from_bytes(rel_path: str, data: bytes | bytearray) -> RawPage | Quarantined:
-    """The pure part of read_source: raw bytes -> RawPage | Quarantined."""
+def page_from_bytes(rel_path: str, data: bytes | bytearray, *, host: str | None = None,
+                    url: str | None = None) -> RawPage | Quarantined:
+    """The pure part of read_source: raw bytes -> RawPage | Quarantined. host, url: where the
+    page was crawled from (discovery's SourceFile), carried on the RawPage."""
     sha = hashlib.sha256(data).hexdigest()
     if not data:
         return Quarantined(rel_path, sha, "empty", "0 bytes")
@@ -127,4 +129,5 @@ def page_from_bytes(rel_path: str, data: bytes | bytearray) -> RawPage | Quarant
                            encoding)
     if is_blank(text):
         return Quarantined(rel_path, sha, "blank", f"{len(data)} bytes of whitespace only", encoding)
-    return RawPage(rel_path=rel_path, sha256=sha, encoding=encoding, text=text)
+    return RawPage(rel_path=rel_path, sha256=sha, encoding=encoding, text=text, source_host=host,
+                   source_url=url)

@@ -59,3 +59,38 @@ def test_chrome_set_answers_like_a_set_of_keys_and_pickles():
     assert chrome_key("Liên kết website") in back and len(back) == 2
     counts = KeyCounts(np.array([key_hash("a"), key_hash("b")], np.int64), np.array([3, 2], np.int64))
     assert "a" in ChromeSet.from_counts(counts) and "b" not in ChromeSet.from_counts(counts)
+
+
+def _scan(pages: list[tuple[str, str | None, str]]) -> ChromeSet:
+    """pages: (sha, host, text) -> the run's ChromeSet, as scan + count build it."""
+    from tasks.batch import page_key_hashes
+
+    keys = PageKeys.of_pages([(sha, page_key_hashes(text, host)) for sha, host, text in pages])
+    return ChromeSet.from_counts(count_pages([keys]))
+
+
+def test_repetition_is_counted_per_host():
+    menu, lead = "Trang chủ | Tin tức | Liên hệ", "Sáng 5/6, Tỉnh ủy tổ chức Hội nghị."
+    chrome = _scan([("a1", "a.vn", f"{menu}\n{lead}"), ("a2", "a.vn", f"{menu}\nBài hai."),
+                    ("a3", "a.vn", f"{menu}\nBài ba."),
+                    ("b1", "b.vn", lead), ("c1", "c.vn", lead)])
+    key_menu, key_lead = chrome_key(menu), chrome_key(lead)
+    assert key_menu in chrome.for_host("a.vn")          # on 3 pages of a.vn
+    assert key_menu not in chrome.for_host("b.vn")      # b.vn never showed it
+    assert key_lead not in chrome.for_host("a.vn")      # syndicated to 3 hosts, once each: not chrome
+    assert key_menu not in chrome                       # pages without a host are their own group
+
+
+def test_pages_without_a_host_are_counted_together_under_bare_keys():
+    chrome = _scan([(f"p{i}", None, "Tin khác\nBài {i}.") for i in range(3)])
+    assert chrome_key("Tin khác") in chrome and chrome.for_host(None) is chrome
+    assert key_hash(chrome_key("Tin khác")) in ChromeSet.of_keys([chrome_key("Tin khác")])._hashes
+
+
+def test_chrome_for_host_leaves_other_containers_alone():
+    from tasks.chrome import HostChrome, chrome_for_host
+
+    keys = frozenset({"tin khác"})
+    assert chrome_for_host(keys, "a.vn") is keys
+    view = chrome_for_host(ChromeSet.of_keys(["x.vn\x1ftin khác"]), "x.vn")
+    assert isinstance(view, HostChrome) and "tin khác" in view and "khác" not in view and 3 not in view
