@@ -116,6 +116,10 @@ class Lexicon:
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)
         self.title_stop_max = max(len(w.split()) for w in self.title_stop.phrases)
         self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
+        self.person_cues = word_tuple(f"{c} {m}".strip() for c in posts["person_cues"]
+                                      for m in ("", *posts["cue_modifiers"]))
+        self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
+        self.remit_words = frozenset(norm(w).casefold() for w in posts["remit_words"])
 
     def _compile_roles(self, roles: dict) -> None:
         self.role_after = [
