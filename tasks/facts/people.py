@@ -185,8 +185,9 @@ class PeopleExtractor:
         fb = page.fb
         (ss, se), s, e = mn.sentence, mn.start, mn.end
         left = fb[max(ss, s - _CUE_LOOKBACK):s]
+        shared = self._shared_titles(fb, ss, s, rd)
         cue = (_has_cue(left, self.lex.person_cues) or (mn.honorific and s != mn.run_start)
-               or rd.continues_list(fb, ss, s))
+               or rd.continues_list(fb, ss, s) or bool(shared))
         before = self.titles.before(fb, ss, s)
         after, chain_end = self.titles.after(fb, e, se)
         known = nkey in rd.persons
@@ -200,7 +201,7 @@ class PeopleExtractor:
         p = rd.persons.get(nkey)
         if p is None:
             p = rd.persons[nkey] = Found(page.body[s:e], s, e, role)
-        p.add_titles(page.body, self._shared_titles(fb, ss, s, rd) + before + after)
+        p.add_titles(page.body, shared + before + after)
         p.raise_role(role)
         rd.claimed.extend(before)
         rd.claimed.extend(after)
@@ -210,12 +211,19 @@ class PeopleExtractor:
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
         """Titles written once before a colon for every name of the list after it ("các đồng chí
-        Ủy viên Ban Thường vụ Tỉnh uỷ: A, Trưởng Ban ...; B, Chủ nhiệm ...")."""
+        Ủy viên Ban Thường vụ Tỉnh uỷ: A, Trưởng Ban ...; B, Chủ nhiệm ...").  When the names right
+        after the colon carry no post of their own ("nguyên Tổng Bí thư: A, B; C, post"), the list
+        ends at the first semicolon."""
         c = fb.rfind(":", ss, s)
         if c < 0:
             return []
         if c not in rd.shared:
             rd.shared[c] = self.titles.before(fb, ss, c)
+        if not rd.shared[c]:
+            return []
+        semi = fb.find(";", c, s)
+        if semi >= 0 and not self.titles.post_heads(fb, c + 1, semi):
+            return []
         return rd.shared[c]
 
 
