@@ -178,6 +178,8 @@ class Lexicon:
         self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"])
                                             + NOT_LETTER_AFTER + r"|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
         self.issuer_stop = StopPhrases.of(docs["issuer_stop_words"])
+        self.bare_symbol_kinds = {form: {norm(k): v for k, v in kinds.items()}
+                                  for form, kinds in docs["bare_symbol_kinds"].items()}
 
 
 def read_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
