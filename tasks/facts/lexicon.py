@@ -118,6 +118,8 @@ class Lexicon:
         self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
         self.person_cues = word_tuple(f"{c} {m}".strip() for c in posts["person_cues"]
                                       for m in ("", *posts["cue_modifiers"]))
+        self.english_post_heads = frozenset(w.casefold() for w in posts["english_post_heads"])
+        self.english_cues = frozenset(w.casefold() for w in posts["english_cues"])
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
         self.remit_words = frozenset(norm(w).casefold() for w in posts["remit_words"])
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tasks.facts.appointments import AppointedPosts
+from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import CAP_SYL_SCAN, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
 from tasks.facts.orgs import OrgPhrases
@@ -120,6 +121,7 @@ class PeopleExtractor:
         self.roles = RoleCues(lex)
         self.references = TitleReferences(lex, orgs, titles, self.roles)
         self.appointed = AppointedPosts(lex, orgs, titles)
+        self.english = EnglishPeople(lex)
         # Most runs ("Hà Nội", "Phó Chủ", a leader's name) recur page after page, and reading one
         # costs more than the look-up: the extractor keeps its readings (3 % of clean+extract CPU,
         # in-process A/B over the 3,000-page stage_times sample).
@@ -142,6 +144,9 @@ class PeopleExtractor:
         self.appointed.apply(page, persons, rd.mentions)
         out = [Person(name=p.name, titles=tuple(p.titles), role=p.role, start=p.start, end=p.end)
                for p in persons.values()]
+        if self.english.applies(page):
+            seen = {match_key(p.name) for p in out}
+            out.extend(p for p in self.english.extract(page) if match_key(p.name) not in seen)
         out.sort(key=lambda p: p.start)
         return out
 
