@@ -15,7 +15,7 @@ _NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá", 
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
-_WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy")    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
+_WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy", "phòng")   # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
 class OrgPhrases:

@@ -31,6 +31,7 @@ CAPSEQ = re.compile(rf"{CAP_SYL_SCAN}(?:{MORE_CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
 # what may stand between two names of one list ("đồng chí A và B", "A, B, C")
 _LIST_GAPS = frozenset((",", "và", ", và", ";"))
+_ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
 # the last word of a title that names an organ or unit: a two-syllable name right after it with no
 # cue is the unit's place ("Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ"), not a person
 _ORGAN_END = frozenset(("ủy", "uỷ", "huyện", "tỉnh", "xã", "phường", "quận", "phố", "thị", "trấn"))
@@ -193,7 +194,7 @@ class PeopleExtractor:
         shared = self._shared_titles(fb, ss, s, rd)
         cue = (_has_cue(left, self.lex.person_cues) or (mn.honorific and s != mn.run_start)
                or rd.continues_list(fb, ss, s) or bool(shared))
-        before = self.titles.before(fb, ss, s)
+        before = self.titles.before(fb, ss, _before_address_form(left, s))
         after, chain_end = self.titles.after(fb, e, se)
         known = nkey in rd.persons
         if not (cue or before or after or known):
@@ -245,6 +246,13 @@ class _Reading:
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
         """Whether the name at s follows the last person's name (and titles) in a list."""
         return ss == self.last_sentence and s > self.last_end and fb[self.last_end:s].strip() in _LIST_GAPS
+
+
+def _before_address_form(left: str, s: int) -> int:
+    """Where a title before the name must end: before "ông"/"bà"/"đồng chí" written between them
+    ("Đại biểu HĐND tỉnh ông Trần Sinh Toàn"), else at the name."""
+    m = _ADDRESS_BEFORE.search(left)
+    return s - len(left) + m.start() if m else s
 
 
 def _unit_place_after_title(fb: str, before: list[Span], s: int, e: int) -> bool:
