@@ -15,9 +15,11 @@ from tasks.facts.persons import Found
 from tasks.facts.titles import Titles
 
 # "giữ chức (vụ|danh)", "đảm nhận/đảm nhiệm chức vụ": always an assigned post
-_HOLD = re.compile(r"(?<![^\W\d_])(?:giữ|đảm nhận|đảm nhiệm)\s+(?:chức\s+(?:vụ|danh)|chức)\s+")
+# (literal-first patterns, no leading look-behind: the engine's fast scan finds the literal; the
+# left word edge is checked in _post_starts)
+_HOLD = re.compile(r"(?:giữ|đảm nhận|đảm nhiệm)\s+(?:chức\s+(?:vụ|danh)|chức)\s+")
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
-_MAKE = re.compile(r"(?<![^\W\d_])làm\s+")
+_MAKE = re.compile(r"làm\s+")
 _APPOINT = re.compile(r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])")
 
 Mention = tuple[int, int, str]     # start, end, person key
@@ -29,8 +31,7 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the person named last before it in its sentence."""
-        lo = page.lo
-        if not mentions or ("chức" not in lo and "làm" not in lo):
+        if not mentions or ("chức" not in page.fb and "làm" not in page.fb):   # lower-case in any writing
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -47,9 +48,11 @@ class AppointedPosts:
 
     def _post_starts(self, page: Page) -> list[int]:
         lo = page.lo
-        found = [m.end() for m in _HOLD.finditer(lo)]
+        found = [m.end() for m in _HOLD.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())]
         if "làm" in lo:
             for m in _MAKE.finditer(lo):
+                if m.start() and lo[m.start() - 1].isalpha():
+                    continue
                 sentence = page.sentence_at(m.start())
                 if sentence and _APPOINT.search(lo, sentence[0], m.start()):
                     found.append(m.end())

@@ -167,21 +167,36 @@ class DocumentRefExtractor:
         return bool(self.lex.bare_followers_re.match(fb, end))
 
     def _bare_symbols(self, page: Page, read: list[_Ref]) -> list[_Ref]:
-        """References written as a symbol alone, outside the references already read."""
+        """References written as a symbol alone, outside the references already read.  Only a
+        slash with a letter beside it can be in a symbol (dates have digits on both sides), so
+        the patterns are tried only around those."""
         fb = page.fb
-        if "/" not in fb:
-            return []
         spans = [(r.start, r.end) for r in read]
-        out = []
-        for form, rx in (("party", _BARE_PARTY), ("state", _BARE_STATE)):
-            kinds = self.lex.bare_symbol_kinds[form]
-            for m in rx.finditer(fb):
-                kind = kinds.get(m.group("letters"))
-                if kind is None or any(s <= m.start() < e for s, e in spans):
-                    continue
-                out.append(self._with_date_and_issuer(page, kind, page.body[m.start("num"):m.end("num")],
-                                                      page.body[m.start():m.end()], m.start(), m.end()))
+        out: list[_Ref] = []
+        i = fb.find("/")
+        while i >= 0:
+            nxt = i + 1
+            if (i and fb[i - 1].isalpha()) or (nxt < len(fb) and fb[nxt].isalpha()):
+                m = self._bare_symbol_around(fb, i)
+                if m is not None:
+                    nxt = max(nxt, m[0].end())
+                    if not any(s <= m[0].start() < e for s, e in spans):
+                        mm, kind = m
+                        out.append(self._with_date_and_issuer(page, kind, page.body[mm.start("num"):mm.end("num")],
+                                                              page.body[mm.start():mm.end()], mm.start(), mm.end()))
+            i = fb.find("/", nxt)
         return out
+
+    def _bare_symbol_around(self, fb: str, i: int) -> tuple[re.Match, str] | None:
+        """The bare symbol holding the slash at i, with its kind; None if none."""
+        start = max(0, i - 14)
+        for form, rx in (("party", _BARE_PARTY), ("state", _BARE_STATE)):
+            for m in rx.finditer(fb, start, min(len(fb), i + 40)):
+                if m.start() <= i < m.end():
+                    kind = self.lex.bare_symbol_kinds[form].get(m.group("letters"))
+                    if kind is not None:
+                        return m, kind
+        return None
 
     def _with_date_and_issuer(self, page: Page, kind: str, number: str, symbol: str | None,
                               start: int, end: int) -> _Ref:

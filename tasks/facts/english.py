@@ -37,7 +37,7 @@ class EnglishPeople:
         self.cues = lex.english_cues
 
     def applies(self, page: Page) -> bool:
-        return page.lo.count(_ENGLISH_HINT) >= 3
+        return page.fb.count(_ENGLISH_HINT) >= 3   # the matching copy: no lower-casing needed
 
     def extract(self, page: Page) -> list[Person]:
         fb = page.fb

@@ -15,6 +15,12 @@ _NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá", 
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _head_last_word(fb: str, pos: int) -> str:
+    """The last word before pos (a post head's: "Ban" of "Trưởng Ban")."""
+    m = _LAST_WORD.search(fb, max(0, pos - 12), pos)
+    return m.group(1) if m else ""
 _WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy", "phòng")   # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
@@ -85,8 +91,6 @@ class OrgPhrases:
         end = p = pos
         prev_cap = True  # right after a post head ("Trưởng Ban", "Bí thư"): behave as after a capital
         prev_word = ""
-        lw = _LAST_WORD.search(fb, max(0, pos - 12), pos)
-        words = [lw.group(1).casefold() if lw else ""]   # the head's last word, for remit_orgs
         remit = False
         for _ in range(max_tokens):
             m = TOKEN.match(fb, p, limit)
@@ -115,18 +119,19 @@ class OrgPhrases:
                     continue
                 if w in _AND and self._and_continues_organ(fb, m.end(), limit):
                     pass
-                elif (rm := self._remit_org_end(words[-1], fb, m, limit)) is not None:
+                elif self._stop_from(fb, m, limit, stops):
+                    rm = self._remit_org_end(prev_word or _head_last_word(fb, pos), fb, m, limit)
+                    if rm is None:
+                        break
                     end = p = rm
                     prev_cap, prev_word, remit = False, "đạo", True
                     continue
-                elif self._stop_from(fb, m, limit, stops):
-                    break
                 elif not (prev_cap or remit or w in self.lex.org_lower):
                     break
                 prev_cap, prev_word = False, w
             end = p = m.end()
-            words.append(prev_word.casefold())
-            remit = remit or (len(words) >= 3 and " ".join(words[-3:]) in self.lex.remit_orgs)
+            if prev_word == "đạo" and not remit:      # "Ban Chỉ đạo" written capitalised
+                remit = fb[max(pos, ts - 8):ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
             if not tok[0].isdigit() and tok.endswith("."):
                 break
         # a trailing dot belongs to the sentence, not to "TP.HCM"
@@ -144,7 +149,7 @@ class OrgPhrases:
     def _remit_org_end(self, prev: str, fb: str, m: re.Match, limit: int) -> int | None:
         """Where a remit organ ends when the words at m complete one after prev ("chỉ đạo" after
         "Ban"), else None."""
-        if prev != "ban":
+        if prev.casefold() != "ban":
             return None
         nxt = TOKEN.match(fb, m.end(), limit)
         if nxt and f"ban {m.group(1).casefold()} {nxt.group(1).casefold()}" in self.lex.remit_orgs:
