@@ -116,8 +116,8 @@ class Lexicon:
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)
         self.title_stop_max = max(len(w.split()) for w in self.title_stop.phrases)
         self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
-        self.person_cues = word_tuple(f"{c} {m}".strip() for c in posts["person_cues"]
-                                      for m in ("", *posts["cue_modifiers"]))
+        self.person_cues = word_tuple(posts["person_cues"])
+        self.cue_modifiers = word_tuple(posts["cue_modifiers"])
         self.english_post_heads = frozenset(w.casefold() for w in posts["english_post_heads"])
         self.english_cues = frozenset(w.casefold() for w in posts["english_cues"])
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])

@@ -44,9 +44,16 @@ _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
 
 
-def _has_cue(left: str, cues: tuple[str, ...]) -> bool:
+def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
+    """Whether the text before a name ends with an address form or person noun, maybe with one
+    modifier after it ("quần chúng ưu tú", "Nhà báo lão thành")."""
     t = left.rstrip().rstrip(":").lower()
-    return t.endswith((";", ":")) or ends_with_word(t, cues) is not None
+    if t.endswith((";", ":")):
+        return True
+    mod = ends_with_word(t, modifiers)
+    if mod:
+        t = t[:len(t) - len(mod)]
+    return ends_with_word(t, cues) is not None
 
 
 def _at_word_edge(fb: str, m: re.Match | None) -> re.Match | None:
@@ -192,7 +199,7 @@ class PeopleExtractor:
         (ss, se), s, e = mn.sentence, mn.start, mn.end
         left = fb[max(ss, s - _CUE_LOOKBACK):s]
         shared = self._shared_titles(fb, ss, s, rd)
-        cue = (_has_cue(left, self.lex.person_cues) or (mn.honorific and s != mn.run_start)
+        cue = (_has_cue(left, self.lex.person_cues, self.lex.cue_modifiers) or (mn.honorific and s != mn.run_start)
                or rd.continues_list(fb, ss, s) or bool(shared))
         before = self.titles.before(fb, ss, _before_address_form(left, s))
         after, chain_end = self.titles.after(fb, e, se)
