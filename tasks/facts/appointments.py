@@ -17,9 +17,11 @@ from tasks.facts.titles import Titles
 # "giữ chức (vụ|danh)", "đảm nhận/đảm nhiệm chức vụ": always an assigned post
 # (literal-first patterns, no leading look-behind: the engine's fast scan finds the literal; the
 # left word edge is checked in _post_starts)
-_HOLD = re.compile(r"(?:giữ|đảm nhận|đảm nhiệm)\s+(?:chức\s+(?:vụ|danh)|chức)\s+")
+_HOLD = re.compile(r"giữ\s+chức(?:\s+(?:vụ|danh))?\s+")
+_TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\s+")
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
+_APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ định", "bầu", "luân chuyển", "giới thiệu")
 _APPOINT = re.compile(r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])")
 
 Mention = tuple[int, int, str]     # start, end, person key
@@ -48,8 +50,11 @@ class AppointedPosts:
 
     def _post_starts(self, page: Page) -> list[int]:
         lo = page.lo
-        found = [m.end() for m in _HOLD.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())]
-        if "làm" in lo:
+        found = []
+        for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
+            if literal in lo:
+                found.extend(m.end() for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha()))
+        if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
                 if m.start() and lo[m.start() - 1].isalpha():
                     continue

@@ -107,7 +107,11 @@ class DocumentRefExtractor:
         # Where a kind word may start.  A word that begins with another kind word ("chương trình
         # hành động") starts where that one does, so only the shorter one is searched for.
         words = lex.doc_kind_words
-        self.kind_search = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        search = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        # English kind words ("directive") are looked for only on English pages: each is a scan of
+        # the whole text, and Vietnamese pages never hold them
+        self.kind_search = tuple(w for w in search if not w.isascii())
+        self.kind_search_english = tuple(w for w in search if w.isascii())
 
     def extract(self, page: Page) -> list[DocumentRef]:
         if not page.has_digit:
@@ -129,7 +133,8 @@ class DocumentRefExtractor:
     def _kind_starts(self, lo: str) -> list[int]:
         """Every place a kind word starts at a word edge, in order (one substring search per word)."""
         starts = set()
-        for w in self.kind_search:
+        words = self.kind_search + self.kind_search_english if " the " in lo else self.kind_search
+        for w in words:
             i = lo.find(w)
             while i >= 0:
                 if not (i and lo[i - 1].isalnum()):

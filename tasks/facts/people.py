@@ -258,6 +258,8 @@ class _Reading:
 def _before_address_form(left: str, s: int) -> int:
     """Where a title before the name must end: before "ông"/"bà"/"đồng chí" written between them
     ("Đại biểu HĐND tỉnh ông Trần Sinh Toàn"), else at the name."""
+    if not left.rstrip().endswith(("ông", "bà", "chí")):    # cheap test before the regex
+        return s
     m = _ADDRESS_BEFORE.search(left)
     return s - len(left) + m.start() if m else s
 
