@@ -17,6 +17,7 @@ from tasks.facts.lexicon import Lexicon
 from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.model import DocumentRef
+from tasks.textnorm import match_key
 
 _SYM = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/][A-Za-zĐđ0-9]+)+"
 _DATE = re.compile(
@@ -26,6 +27,10 @@ _DATE = re.compile(
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
 _NOT_A_NUMBER_AFTER = re.compile(r"\s*(?:%|/|năm\b|tháng\b)", re.IGNORECASE)   # "Quyết định 5%", "Kế hoạch 2/..."
 _SPACES = re.compile(r"\s+")
+_SYM_TAIL = r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-Za-zĐđ0-9]+)*(?![\w/])"
+# bare symbols: Party "35-CT/TW", State "06/CT-TTg", "123/2019/QĐ-UBND" (the kind from the letters)
+_BARE_PARTY = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})-(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})/" + _SYM_TAIL)
+_BARE_STATE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})(?:/(?:19|20)\d{2})?/(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})-" + _SYM_TAIL)
 _NON_DIGITS = re.compile(r"\D")
 
 
@@ -33,8 +38,9 @@ def _doc_re(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
         r"(?:\s+(?:liên tịch|chuyên đề))?"
-        r"(?P<so>\s+(?:số|Số))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
-        r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|" + r"-" + _SYM + r")?",
+        r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"            # "Nghị quyết (NQ) 28": the kind's abbreviation
+        r"(?P<so>\s+(?:số|Số|No\.|no\.))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
+        r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|/" + _SYM + r"|-" + _SYM + r")?",
         re.IGNORECASE,
     )
 
@@ -44,6 +50,12 @@ def _same_symbol(a: str, b: str) -> bool:
     apart (it upper-cases them) are always one document, else the warehouse would get two rows
     with one key: "28-NQ/TI" and "28-NQ/Tı" (dotless ı upper-cases to I but case-folds to itself)."""
     return a.replace(" ", "").casefold() == b.replace(" ", "").casefold() or a.upper() == b.upper()
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    """Issuers written alike, or one inside the other ("Thành ủy", "Ban Thường vụ Thành ủy")."""
+    a, b = match_key(a), match_key(b)
+    return a in b or b in a
 
 
 def _date_at(fb: str, pos: int) -> tuple[date | None, int] | None:
@@ -70,8 +82,15 @@ class _Ref:
     key: tuple[str, int]
 
     def same_document(self, other: _Ref) -> bool:
-        return self.key == other.key and (self.symbol is None or other.symbol is None
-                                          or _same_symbol(self.symbol, other.symbol))
+        """Same kind and number, and nothing written tells them apart: a different symbol, issue
+        year or issuer ("Hướng dẫn 01-HD/TW" of 2012 and of 2016 are two documents)."""
+        if self.key != other.key:
+            return False
+        if self.issued_date and other.issued_date and self.issued_date.year != other.issued_date.year:
+            return False
+        if self.symbol and other.symbol:
+            return _same_symbol(self.symbol, other.symbol)
+        return not (self.issuer and other.issuer) or _same_issuer(self.issuer, other.issuer)
 
     def fill_from(self, other: _Ref) -> None:
         for f in ("symbol", "issuer", "issued_date"):
@@ -88,21 +107,24 @@ class DocumentRefExtractor:
         # Where a kind word may start.  A word that begins with another kind word ("chương trình
         # hành động") starts where that one does, so only the shorter one is searched for.
         words = lex.doc_kind_words
-        self.kind_search = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        search = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        # English kind words ("directive") are looked for only on English pages: each is a scan of
+        # the whole text, and Vietnamese pages never hold them
+        self.kind_search = tuple(w for w in search if not w.isascii())
+        self.kind_search_english = tuple(w for w in search if w.isascii())
 
     def extract(self, page: Page) -> list[DocumentRef]:
         if not page.has_digit:
             return []
         merged: list[_Ref] = []
-        for ks in self._kind_starts(page.lo):
-            r = self._read_ref(page, ks)
-            if r is None:
-                continue
+        read = [r for ks in self._kind_starts(page.lo) if (r := self._read_ref(page, ks)) is not None]
+        for r in read + self._bare_symbols(page, read):
             same = next((g for g in merged if g.same_document(r)), None)
             if same is None:
                 merged.append(r)
             else:
                 same.fill_from(r)
+        merged.sort(key=lambda g: g.start)
         body = page.body
         return [DocumentRef(kind=g.kind, number=g.number, symbol=g.symbol, issuer=g.issuer,
                             issued_date=g.issued_date, evidence=body[g.start:g.end], start=g.start, end=g.end)
@@ -111,7 +133,8 @@ class DocumentRefExtractor:
     def _kind_starts(self, lo: str) -> list[int]:
         """Every place a kind word starts at a word edge, in order (one substring search per word)."""
         starts = set()
-        for w in self.kind_search:
+        words = self.kind_search + self.kind_search_english if " the " in lo else self.kind_search
+        for w in words:
             i = lo.find(w)
             while i >= 0:
                 if not (i and lo[i - 1].isalnum()):
@@ -132,12 +155,58 @@ class DocumentRefExtractor:
         has_so, sym, end = bool(m.group("so")), m.group("sym"), m.end()
         if not kind_word[0].isupper() and not has_so:
             return None
-        if not has_so and not sym and (kind in lex.need_so_or_symbol or not lex.bare_followers_re.match(fb, end)):
+        if not has_so and not sym and not self._bare_number_is_a_reference(fb, kind, end):
             return None
         if not sym and _NOT_A_NUMBER_AFTER.match(fb[end:end + 8]):
             return None
         number = body[m.start("num"):m.end("num")]
         symbol = _SPACES.sub(" ", body[m.start("num"):m.end("sym")]) if sym else None
+        return self._with_date_and_issuer(page, kind, number, symbol, m.start(), end)
+
+    def _bare_number_is_a_reference(self, fb: str, kind: str, end: int) -> bool:
+        """"Chỉ thị 05 của ...": a bare number is a reference when a follower word comes next; for
+        the vaguer kinds ("Chương trình hành động 76 của BTV Thành ủy") only when an issuer does."""
+        if kind in self.lex.need_so_or_symbol:
+            im = _ISSUER.match(fb, end)
+            return bool(im) and fb[im.end()].isupper()
+        return bool(self.lex.bare_followers_re.match(fb, end))
+
+    def _bare_symbols(self, page: Page, read: list[_Ref]) -> list[_Ref]:
+        """References written as a symbol alone, outside the references already read.  Only a
+        slash with a letter beside it can be in a symbol (dates have digits on both sides), so
+        the patterns are tried only around those."""
+        fb = page.fb
+        spans = [(r.start, r.end) for r in read]
+        out: list[_Ref] = []
+        i = fb.find("/")
+        while i >= 0:
+            nxt = i + 1
+            if (i and fb[i - 1].isalpha()) or (nxt < len(fb) and fb[nxt].isalpha()):
+                m = self._bare_symbol_around(fb, i)
+                if m is not None:
+                    nxt = max(nxt, m[0].end())
+                    if not any(s <= m[0].start() < e for s, e in spans):
+                        mm, kind = m
+                        out.append(self._with_date_and_issuer(page, kind, page.body[mm.start("num"):mm.end("num")],
+                                                              page.body[mm.start():mm.end()], mm.start(), mm.end()))
+            i = fb.find("/", nxt)
+        return out
+
+    def _bare_symbol_around(self, fb: str, i: int) -> tuple[re.Match, str] | None:
+        """The bare symbol holding the slash at i, with its kind; None if none."""
+        start = max(0, i - 14)
+        for form, rx in (("party", _BARE_PARTY), ("state", _BARE_STATE)):
+            for m in rx.finditer(fb, start, min(len(fb), i + 40)):
+                if m.start() <= i < m.end():
+                    kind = self.lex.bare_symbol_kinds[form].get(m.group("letters"))
+                    if kind is not None:
+                        return m, kind
+        return None
+
+    def _with_date_and_issuer(self, page: Page, kind: str, number: str, symbol: str | None,
+                              start: int, end: int) -> _Ref:
+        """The reference with the issue date and issuer written after it (either order)."""
+        fb = page.fb
         issued = None
         dated = _date_at(fb, end)
         if dated:
@@ -145,7 +214,7 @@ class DocumentRefExtractor:
         issuer, end = self._issuer_at(page, end)
         if issuer is not None and issued is None and (dated := _date_at(fb, end)):
             issued, end = dated
-        return _Ref(kind, number, symbol, issuer, issued, m.start(), end,
+        return _Ref(kind, number, symbol, issuer, issued, start, end,
                     (kind, int(_NON_DIGITS.sub("", number) or 0)))
 
     def _issuer_at(self, page: Page, pos: int) -> tuple[str | None, int]:

@@ -116,6 +116,12 @@ class Lexicon:
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)
         self.title_stop_max = max(len(w.split()) for w in self.title_stop.phrases)
         self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
+        self.person_cues = word_tuple(posts["person_cues"])
+        self.cue_modifiers = word_tuple(posts["cue_modifiers"])
+        self.english_post_heads = frozenset(w.casefold() for w in posts["english_post_heads"])
+        self.english_cues = frozenset(w.casefold() for w in posts["english_cues"])
+        self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
+        self.remit_words = frozenset(norm(w).casefold() for w in posts["remit_words"])
 
     def _compile_roles(self, roles: dict) -> None:
         self.role_after = [
@@ -150,6 +156,8 @@ class Lexicon:
         self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"])
                                             + NOT_LETTER_AFTER + r"|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
         self.issuer_stop = StopPhrases.of(docs["issuer_stop_words"])
+        self.bare_symbol_kinds = {form: {norm(k): v for k, v in kinds.items()}
+                                  for form, kinds in docs["bare_symbol_kinds"].items()}
 
 
 def read_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:

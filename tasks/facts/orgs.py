@@ -10,8 +10,18 @@ from tasks.facts.lexicon import Lexicon, StopPhrases
 
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
-_NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá"))
-_WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy")    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
+_NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm"))
+# "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
+_TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
+_AND = ("và",)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _head_last_word(fb: str, pos: int) -> str:
+    """The last word before pos (a post head's: "Ban" of "Trưởng Ban")."""
+    m = _LAST_WORD.search(fb, max(0, pos - 12), pos)
+    return m.group(1) if m else ""
+_WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy", "phòng")   # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
 class OrgPhrases:
@@ -72,12 +82,16 @@ class OrgPhrases:
             words.append(m.group(1).rstrip(".").casefold())
 
     def phrase_end(self, fb: str, pos: int, limit: int, *, stops: StopPhrases | None = None,
-                   max_tokens: int = 14, stop_at_names: bool = True) -> int:
-        """End offset of the organisation phrase starting at pos (pos itself if none)."""
+                   max_tokens: int = 14, stop_at_names: bool = True, keep_term: bool = False) -> int:
+        """End offset of the organisation phrase starting at pos (pos itself if none).
+
+        keep_term: a term written inside the post ("khoá XIV") stays in it.  After a steering
+        committee ("Ban chỉ đạo", lexicon remit_orgs) the phrase runs on over its remit."""
         stops = self.lex.title_stop if stops is None else stops
         end = p = pos
         prev_cap = True  # right after a post head ("Trưởng Ban", "Bí thư"): behave as after a capital
         prev_word = ""
+        remit = False
         for _ in range(max_tokens):
             m = TOKEN.match(fb, p, limit)
             if not m:
@@ -95,16 +109,63 @@ class OrgPhrases:
                 prev_cap, prev_word = True, tok
             else:
                 w = tok.rstrip(".").casefold()
-                if self._stop_from(fb, m, limit, stops) or not (prev_cap or w in self.lex.org_lower):
+                if keep_term and w in ("khóa", "khoá") and (tm := _TERM.match(fb, p, limit)):
+                    end = p = tm.end()
+                    prev_cap, prev_word = True, "khóa"
+                    continue
+                if remit and (rw := self._remit_word_end(w, fb, m, limit)):
+                    end = p = rw
+                    prev_cap, prev_word = False, w
+                    continue
+                if w in _AND and self._and_continues_organ(fb, m.end(), limit):
+                    pass
+                elif self._stop_from(fb, m, limit, stops):
+                    rm = self._remit_org_end(prev_word or _head_last_word(fb, pos), fb, m, limit)
+                    if rm is None:
+                        break
+                    end = p = rm
+                    prev_cap, prev_word, remit = False, "đạo", True
+                    continue
+                elif not (prev_cap or remit or w in self.lex.org_lower):
                     break
                 prev_cap, prev_word = False, w
             end = p = m.end()
+            if prev_word == "đạo" and not remit:      # "Ban Chỉ đạo" written capitalised
+                remit = fb[max(pos, ts - 8):ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
             if not tok[0].isdigit() and tok.endswith("."):
                 break
         # a trailing dot belongs to the sentence, not to "TP.HCM"
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _remit_word_end(self, w: str, fb: str, m: re.Match, limit: int) -> int | None:
+        """Where a remit function word ("của", "thực hiện") starting with w at m ends, else None."""
+        nxt = TOKEN.match(fb, m.end(), limit)
+        if nxt and f"{w} {nxt.group(1).casefold()}" in self.lex.remit_words:
+            return nxt.end()
+        return m.end() if w in self.lex.remit_words else None
+
+    def _remit_org_end(self, prev: str, fb: str, m: re.Match, limit: int) -> int | None:
+        """Where a remit organ ends when the words at m complete one after prev ("chỉ đạo" after
+        "Ban"), else None."""
+        if prev.casefold() != "ban":
+            return None
+        nxt = TOKEN.match(fb, m.end(), limit)
+        if nxt and f"ban {m.group(1).casefold()} {nxt.group(1).casefold()}" in self.lex.remit_orgs:
+            return nxt.end()
+        return None
+
+    def _and_continues_organ(self, fb: str, pos: int, limit: int) -> bool:
+        """Whether "và" at pos joins two halves of one organ's name ("Sở Kế hoạch và Đầu tư", "HĐND
+        và UBND"): the next word is capitalised and starts neither a post head nor a person's name."""
+        nm = TOKEN.match(fb, pos, limit)
+        if not nm or not nm.group(1)[0].isupper():
+            return False
+        ts = nm.start(1)
+        if self.lex.post_head_at.match(fb, ts):
+            return False
+        return not (nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit))
 
     def _capital_ends_phrase(self, fb: str, ts: int, limit: int, tok: str, prev_word: str, *,
                              first: bool, stop_at_names: bool) -> bool:

@@ -11,9 +11,11 @@ holding that title (references.py).  The byline author is never a person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tasks.facts.appointments import AppointedPosts
+from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import CAP_SYL_SCAN, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
 from tasks.facts.orgs import OrgPhrases
@@ -27,9 +29,12 @@ from tasks.model import Person
 # runs of 2+ capitalised syllables; the scan has no leading look-behind (name_runs checks the left edge)
 CAPSEQ = re.compile(rf"{CAP_SYL_SCAN}(?:{MORE_CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
-_CUE = word_tuple(
-    "đồng chí|các đồng chí|đ/c|ông|bà|anh|chị|đảng viên|cử tri|nhà báo|gs.ts|pgs.ts|gs|pgs|ts|ths|"
-    "đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá".split("|"))
+# what may stand between two names of one list ("đồng chí A và B", "A, B, C")
+_LIST_GAPS = frozenset((",", "và", ", và", ";"))
+_ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
+# the last word of a title that names an organ or unit: a two-syllable name right after it with no
+# cue is the unit's place ("Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ"), not a person
+_ORGAN_END = frozenset(("ủy", "uỷ", "huyện", "tỉnh", "xã", "phường", "quận", "phố", "thị", "trấn"))
 _PLACE_BEFORE = word_tuple(
     "phố|đường|trường|xã|phường|thôn|bản|huyện|quận|tỉnh|làng|cầu|chợ|khu|tượng đài|nhà văn hóa|công ty|"
     "thị trấn|thành phố|tp|tp.|sông|núi|đền|chùa|giải|quỹ|học bổng|tư tưởng|lăng|bảo tàng|di tích|hẻm|ngõ|"
@@ -39,9 +44,16 @@ _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
 
 
-def _has_cue(left: str) -> bool:
+def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
+    """Whether the text before a name ends with an address form or person noun, maybe with one
+    modifier after it ("quần chúng ưu tú", "Nhà báo lão thành")."""
     t = left.rstrip().rstrip(":").lower()
-    return t.endswith((";", ":")) or ends_with_word(t, _CUE) is not None
+    if t.endswith((";", ":")):
+        return True
+    mod = ends_with_word(t, modifiers)
+    if mod:
+        t = t[:len(t) - len(mod)]
+    return ends_with_word(t, cues) is not None
 
 
 def _at_word_edge(fb: str, m: re.Match | None) -> re.Match | None:
@@ -116,6 +128,8 @@ class PeopleExtractor:
         self.lex, self.orgs, self.titles = lex, orgs, titles
         self.roles = RoleCues(lex)
         self.references = TitleReferences(lex, orgs, titles, self.roles)
+        self.appointed = AppointedPosts(lex, orgs, titles)
+        self.english = EnglishPeople(lex)
         # Most runs ("Hà Nội", "Phó Chủ", a leader's name) recur page after page, and reading one
         # costs more than the look-up: the extractor keeps its readings (3 % of clean+extract CPU,
         # in-process A/B over the 3,000-page stage_times sample).
@@ -123,8 +137,7 @@ class PeopleExtractor:
 
     def extract(self, page: Page, author: str | None) -> list[Person]:
         """The people of the page, in order of first mention."""
-        persons: dict[str, Found] = {}
-        claimed: list[Span] = []     # names and titles read as a person's
+        rd = _Reading()
         author_key = match_key(author).strip() if author else None
         for m in name_runs(page.fb):
             mention = self._mention(page, m)
@@ -133,10 +146,15 @@ class PeopleExtractor:
             nkey = match_key(page.body[mention.start:mention.end])
             if author_key and _is_author(nkey, author_key):
                 continue
-            self._read_mention(page, mention, nkey, persons, claimed)
-        self.references.apply(page, persons, claimed)
+            self._read_mention(page, mention, nkey, rd)
+        persons = rd.persons
+        self.references.apply(page, persons, rd.claimed)
+        self.appointed.apply(page, persons, rd.mentions)
         out = [Person(name=p.name, titles=tuple(p.titles), role=p.role, start=p.start, end=p.end)
                for p in persons.values()]
+        if self.english.applies(page):
+            seen = {match_key(p.name) for p in out}
+            out.extend(p for p in self.english.extract(page) if match_key(p.name) not in seen)
         out.sort(key=lambda p: p.start)
         return out
 
@@ -175,29 +193,83 @@ class PeopleExtractor:
                     return s
         return None
 
-    def _read_mention(self, page: Page, mn: Mention, nkey: str, persons: dict[str, Found],
-                      claimed: list[Span]) -> None:
+    def _read_mention(self, page: Page, mn: Mention, nkey: str, rd: _Reading) -> None:
         """Add the mention as a person if the text marks it as one (or it is known already)."""
         fb = page.fb
         (ss, se), s, e = mn.sentence, mn.start, mn.end
         left = fb[max(ss, s - _CUE_LOOKBACK):s]
-        cue = _has_cue(left) or (mn.honorific and s != mn.run_start)
-        before = self.titles.before(fb, ss, s)
+        shared = self._shared_titles(fb, ss, s, rd)
+        cue = (_has_cue(left, self.lex.person_cues, self.lex.cue_modifiers) or (mn.honorific and s != mn.run_start)
+               or rd.continues_list(fb, ss, s) or bool(shared))
+        before = self.titles.before(fb, ss, _before_address_form(left, s))
         after, chain_end = self.titles.after(fb, e, se)
-        known = nkey in persons
+        known = nkey in rd.persons
         if not (cue or before or after or known):
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
             return
+        if not (cue or after or known) and _unit_place_after_title(fb, before, s, e):
+            return
         role = self.roles.role(fb, ss, s, chain_end, se, before[0][0] if before else s)
-        p = persons.get(nkey)
+        p = rd.persons.get(nkey)
         if p is None:
-            p = persons[nkey] = Found(page.body[s:e], s, e, role)
-        p.add_titles(page.body, before + after)
+            p = rd.persons[nkey] = Found(page.body[s:e], s, e, role)
+        p.add_titles(page.body, shared + before + after)
         p.raise_role(role)
-        claimed.extend(before)
-        claimed.extend(after)
-        claimed.append((s, e))
+        rd.claimed.extend(before)
+        rd.claimed.extend(after)
+        rd.claimed.append((s, e))
+        rd.mentions.append((s, e, nkey))
+        rd.last_sentence, rd.last_end = ss, chain_end
+
+    def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
+        """Titles written once before a colon for every name of the list after it ("các đồng chí
+        Ủy viên Ban Thường vụ Tỉnh uỷ: A, Trưởng Ban ...; B, Chủ nhiệm ...").  When the names right
+        after the colon carry no post of their own ("nguyên Tổng Bí thư: A, B; C, post"), the list
+        ends at the first semicolon."""
+        c = fb.rfind(":", ss, s)
+        if c < 0:
+            return []
+        if c not in rd.shared:
+            rd.shared[c] = self.titles.before(fb, ss, c)
+        if not rd.shared[c]:
+            return []
+        semi = fb.find(";", c, s)
+        if semi >= 0 and not self.titles.post_heads(fb, c + 1, semi):
+            return []
+        return rd.shared[c]
+
+
+@dataclass
+class _Reading:
+    """What one page's reading has found so far."""
+    persons: dict[str, Found] = field(default_factory=dict)
+    claimed: list[Span] = field(default_factory=list)   # names and titles read as a person's
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    shared: dict[int, list[Span]] = field(default_factory=dict)   # colon offset -> titles before it
+    last_sentence: int = -1
+    last_end: int = -1
+
+    def continues_list(self, fb: str, ss: int, s: int) -> bool:
+        """Whether the name at s follows the last person's name (and titles) in a list."""
+        return ss == self.last_sentence and s > self.last_end and fb[self.last_end:s].strip() in _LIST_GAPS
+
+
+def _before_address_form(left: str, s: int) -> int:
+    """Where a title before the name must end: before "ông"/"bà"/"đồng chí" written between them
+    ("Đại biểu HĐND tỉnh ông Trần Sinh Toàn"), else at the name."""
+    if not left.rstrip().endswith(("ông", "bà", "chí")):    # cheap test before the regex
+        return s
+    m = _ADDRESS_BEFORE.search(left)
+    return s - len(left) + m.start() if m else s
+
+
+def _unit_place_after_title(fb: str, before: list[Span], s: int, e: int) -> bool:
+    """A two-syllable name right after a title ending in an organ word is that unit's place."""
+    if not before or fb.count(" ", s, e) != 1:
+        return False
+    last = fb[before[-1][0]:before[-1][1]].rsplit(None, 1)[-1].casefold()
+    return last in _ORGAN_END
 
 
 def _is_author(nkey: str, author_key: str) -> bool:

@@ -33,8 +33,10 @@ class Titles:
     def __init__(self, lex: Lexicon, orgs: OrgPhrases) -> None:
         self.lex, self.orgs = lex, orgs
 
-    def head_at(self, fb: str, pos: int) -> re.Match | None:
-        if not fb[pos].isupper():    # cheap test first: the head regex tries every post head
+    def head_at(self, fb: str, pos: int, *, lower_ok: bool = False) -> re.Match | None:
+        """The post head at pos.  Capitalised, unless lower_ok: right after a name and its separator
+        small sites write posts in lower case ("Hoàng Hữu An – Tỉnh ủy viên, bí thư huyện ủy")."""
+        if not (fb[pos].isupper() or (lower_ok and fb[pos].islower())):   # cheap test first
             return None
         return self.lex.post_head_at.match(fb, pos)
 
@@ -78,10 +80,10 @@ class Titles:
             p = sm.end()
             fm = _FORMER_AT.match(fb, p, limit)
             hp = fm.end() if fm else p
-            hm = self.head_at(fb, hp) if hp < limit else None
+            hm = self.head_at(fb, hp, lower_ok=True) if hp < limit else None
             if not hm:
                 break
-            te = self.orgs.phrase_end(fb, hm.end(), limit)
+            te = self.orgs.phrase_end(fb, hm.end(), limit, keep_term=True)
             spans.append((p, te))
             pos = te
             sep = _SEP_NEXT
@@ -111,7 +113,7 @@ class Titles:
         for hs, he in heads:
             if he <= wall:
                 continue   # the title's words stop at that punctuation, before pos
-            te = self.orgs.phrase_end(fb, he, pos, stop_at_names=False)
+            te = self.orgs.phrase_end(fb, he, pos, stop_at_names=False, keep_term=True)
             if not fb[te:pos].strip():
                 return hs, te
         return None
