@@ -55,6 +55,8 @@ class Anatomy:
     locality: str | None
     body_lines: list[str]                      # article paragraphs, NFC, in order
     boilerplate: list[Segment] = field(default_factory=list)
+    page_kind: str = "article"                 # article, listing, tag, search, category, home, poem, document
+    kind_detail: str = ""                      # the evidence when page_kind is not "article"
 
     @property
     def body(self) -> str:

@@ -5,7 +5,7 @@ import logging
 import re
 import unicodedata
 
-from tasks.ingest.html_text import html_to_text, looks_like_html
+from tasks.ingest.html_text import has_html_fragments, html_to_text, looks_like_html, strip_html_fragments
 
 log = logging.getLogger("bantin.ingest")
 
@@ -36,6 +36,17 @@ def _unify_line_ends(text: str) -> str:
     return text
 
 
+# Hard-wrapped text (a Word paste, a fixed-width export): a line that does not end a sentence and
+# a next line that opens lower-case are one sentence broken in two; they are rejoined with a
+# space. Only directly adjacent lines: a blank line between them is a paragraph break.
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x2000)) if c.isalpha() and c.islower())
+_WRAPPED = re.compile(rf"(?<=[^\s.!?…:;\"”»)\]>|])[ \t]*\n[ \t]*(?=[{_LOWER}])")
+
+
+def rejoin_wrapped_lines(text: str) -> str:
+    return _WRAPPED.sub(" ", text) if "\n" in text else text
+
+
 def normalise_text(text: str, rel_path: str = "", *, is_nfc: bool = False) -> str:
     """Decoded text -> RawPage text: no BOM, no NUL, "\\n" line ends, HTML reduced to text, NFC.
 
@@ -50,6 +61,10 @@ def normalise_text(text: str, rel_path: str = "", *, is_nfc: bool = False) -> st
         log.warning("%s: HTML page saved as text; reduced to its text lines", rel_path)
         text = html_to_text(text)
         is_nfc = False
+    elif has_html_fragments(text):
+        text = strip_html_fragments(text)
+        is_nfc = False
+    text = rejoin_wrapped_lines(text)
     if not is_nfc and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
