@@ -81,7 +81,7 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
         published, author = front.published_at or published, front.author or author
         labels.segments.extend(Segment("header", line, k) for k, line in _front_lines(original, front))
     labels.segments.sort(key=lambda s: s.line_no)
-    return Anatomy(title=title, published_at=published, event_date=_event_date(title, body, published),
+    return Anatomy(title=title, published_at=published, event_date=_event_date(title, body, published or _latest(labels.clock_dates)),
                    author=author, source_site=site,
                    locality=rules.gazetteer.score(title, body, site), body_lines=body,
                    boilerplate=labels.segments, page_kind=kind.kind, kind_detail=kind.detail)
@@ -102,6 +102,12 @@ def _blank_lines(text: str, numbers: tuple[int, ...]) -> str:
 def _front_lines(text: str, front: FrontMatter):
     lines = text.split("\n", front.lines[-1] + 1)
     return ((k, lines[k].strip()) for k in front.lines)
+
+
+def _latest(clocks):
+    """A page clock or print date: the article's event cannot be later (its year bounds a
+    day/month event date when the page gives no published date)."""
+    return max(clocks) if clocks else None
 
 
 def _event_date(title: str | None, body: list[str], published):

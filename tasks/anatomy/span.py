@@ -55,6 +55,19 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
     return fp
 
 
+_SENTENCE_END = frozenset('.…;:"”»!?')
+
+
+def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
+    """A headline-shaped first line that ends no sentence ("… Trung ương 10 ( khóa XII)") right
+    before a real paragraph is the headline, not the lead: the body opens at that paragraph."""
+    ln = lines[start].info
+    if (start + 1 < len(lines) and ln.title_like and ln.nw <= 40 and ln.text[-1] not in _SENTENCE_END
+            and not ln.teaser and lines[start + 1].info.strong and not _header_chrome(lines[start + 1])):
+        return start + 1
+    return start
+
+
 def _hard_end(lines: list[PageLine], start: int) -> int:
     """The first trailing marker that ends the body (len(lines) if none)."""
     for k in range(start + 1, len(lines)):
@@ -90,6 +103,6 @@ def find_body_span(page: PageLines) -> BodySpan:
     fp = _first_paragraph(lines)
     if fp is None:               # no paragraph: everything is header
         return BodySpan(len(lines), len(lines))
-    start = _after_dated_headline(lines, fp)
+    start = _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp))
     end, byline = _byline_end(lines, start, _hard_end(lines, start))
     return BodySpan(start, end, byline)
