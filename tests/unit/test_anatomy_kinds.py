@@ -164,3 +164,9 @@ def test_office_credit_is_not_an_author(credit):
     an = read_anatomy(LEAD + "\n" + PARA + "\n" + credit + "\n")
     assert an.author is None
     assert credit not in an.body_lines
+
+
+def test_truncated_last_paragraph_is_kept():
+    cut = "Tổ 4 do ông Nguyễn Phước Lộc, Phó Bí thư Thành ủy, Chủ tịch Ủy ban Mặt trận Tổ quốc thành phố làm tổ"
+    an = read_anatomy(LEAD + "\n" + PARA + "\n" + cut)
+    assert cut in an.body_lines
