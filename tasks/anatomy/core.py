@@ -56,7 +56,7 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
     original = text
     classifier = classifier or default_classifier()
     rules = classifier.rules
-    front = read_front_matter(text.split("\n", MAX_FRONT_LINES)[:MAX_FRONT_LINES]) if text.lstrip()[:3] in FENCES else None
+    front = read_front_matter(text.split("\n", MAX_FRONT_LINES)[:MAX_FRONT_LINES]) if text[:200].lstrip()[:3] in FENCES else None
     if front is not None:
         text = _blank_lines(text, front.lines)
     page = read_page_lines(text, classifier, chrome_lines if signals.repetition else frozenset(), signals.shape)

@@ -98,29 +98,38 @@ def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_para
     lines = page.lines
     body_paras = sum(1 for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.strong
                      and pl.info.nw >= 20 and not pl.info.teaser)
-    keys = [pl.info.key_cf for pl in lines]
-    furniture = sum(1 for key in keys if _LISTING_LINE.match(key))
-    twice = sum(1 for a, b in zip(keys, keys[1:]) if a == b and len(a) >= 20)
-    glued = sum(1 for pl in lines if 20 <= len(pl.info.text) <= 250 and not pl.info.is_date
-                and _GLUED_DATE.search(pl.info.text))
-    teasers = sum(1 for kind in labels.kinds if kind == "related_news")
+    # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
+    keys = [pl.info.key_cf for pl in lines if len(pl.info.key_cf) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))
     viewer = sum(1 for key in keys if _DOC_VIEWER.match(key))
     if viewer >= 3:
         return PageKind("document", f"document: {viewer} document-viewer lines")
     if clauses >= 3 and body_paras <= 3 * clauses:
         return PageKind("document", f"document: {clauses} numbered clauses/steps")
-    verse = [pl for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like]
-    long_prose = sum(1 for pl in lines if pl.info.prose and pl.info.nw >= 20)
-    if len(verse) >= 4 and long_prose == 0:
-        return PageKind("poem", f"poem: {len(verse)} verse lines, no prose paragraph")
+    if body_paras > max_body_paras:       # an article's body: listing and verse evidence cannot weigh
+        return AN_ARTICLE
+    if not any(pl.info.prose and pl.info.nw >= 20 for pl in lines):
+        verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
+        if verse >= 4:
+            return PageKind("poem", f"poem: {verse} verse lines, no prose paragraph")
+    return _listing_kind(lines, labels, keys, body_paras)
+
+
+def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> PageKind:
+    furniture = sum(1 for key in keys if _LISTING_LINE.match(key))
+    all_keys = [pl.info.key_cf for pl in lines]
+    twice = sum(1 for a, b in zip(all_keys, all_keys[1:]) if a == b and len(a) >= 20)
+    # the date is at the end of the line: only its tail is searched
+    glued = sum(1 for pl in lines if 20 <= len(pl.info.text) <= 250 and pl.info.text[-1].isdigit()
+                and not pl.info.is_date and _GLUED_DATE.search(pl.info.text, len(pl.info.text) - 30))
+    teasers = sum(1 for kind in labels.kinds if kind == "related_news")
     teaser_lines = sum(1 for pl in lines if pl.info.teaser)
     if not labels.body and (teasers >= 2 or teaser_lines):
         return PageKind("listing", f"listing: {max(teasers, teaser_lines)} teaser lines, no body paragraph")
-    read_more = sum(1 for k in range(1, len(lines)) if _READ_MORE.match(keys[k]) and labels.kinds[k - 1] == "")
-    meta = sum(1 for pl in lines if _TEASER_META.search(pl.info.text[:400]))
+    read_more = sum(1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k]))
+    meta = sum(1 for pl in lines if " bởi " in pl.info.text and _TEASER_META.search(pl.info.text[:400]))
     evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta)
-    if evidence >= 2 and body_paras <= max_body_paras:
+    if evidence >= 2:
         bits = [f"{n} {what}" for n, what in ((furniture, "pager/search/tag lines"), (twice, "headlines printed twice"),
                                                (glued, "headlines glued to dates"),
                                                (read_more, "'read more' links"), (meta, "teaser meta lines")) if n]

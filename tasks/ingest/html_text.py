@@ -106,8 +106,11 @@ _CHARREF = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#\d{2,6}|#[xX][0-9a-fA-F]{2
 
 def has_html_fragments(text: str) -> bool:
     """Tags or character references inside plain text (cheap tests first: most pages have neither)."""
-    return (("<" in text and (_FRAGMENT_BLOCK.search(text) or _FRAGMENT_INLINE.search(text)) is not None)
-            or ("&" in text and _CHARREF.search(text) is not None))
+    # (two tags at least: a text may mention one, "thẻ <b> dùng để in đậm")
+    if "<" in text and sum(1 for _ in zip(range(2), _FRAGMENT_BLOCK.finditer(text))) + sum(
+            1 for _ in zip(range(2), _FRAGMENT_INLINE.finditer(text))) >= 2:
+        return True
+    return "&" in text and _CHARREF.search(text) is not None
 
 
 def strip_html_fragments(text: str) -> str:

@@ -40,11 +40,30 @@ def _unify_line_ends(text: str) -> str:
 # a next line that opens lower-case are one sentence broken in two; they are rejoined with a
 # space. Only directly adjacent lines: a blank line between them is a paragraph break.
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x2000)) if c.isalpha() and c.islower())
-_WRAPPED = re.compile(rf"(?<=[^\s.!?…:;\"”»)\]>|])[ \t]*\n[ \t]*(?=[{_LOWER}])")
+# (the pattern opens with the literal "\n", so the engine skips straight to line ends; the
+# character before the break is checked in Python on the few candidates)
+_WRAPPED = re.compile(rf"[ \t]*\n[ \t]*(?=[{_LOWER}])")
+_NOT_SENTENCE_END = re.compile(r"[^\s.!?…:;\"”»)\]>|]")
+
+
+WRAP_MIN_BREAKS = 3      # a page is hard-wrapped when this many lines break mid-sentence
+WRAP_MIN_WIDTH = 40      # ... each after a line at least this long (a wrap width, not a menu item)
 
 
 def rejoin_wrapped_lines(text: str) -> str:
-    return _WRAPPED.sub(" ", text) if "\n" in text else text
+    breaks = []
+    for m in _WRAPPED.finditer(text):
+        k = m.start()
+        line_start = text.rfind("\n", 0, k) + 1
+        if k - line_start >= WRAP_MIN_WIDTH and _NOT_SENTENCE_END.match(text, k - 1):
+            breaks.append(m.span())
+    if len(breaks) < WRAP_MIN_BREAKS:
+        return text
+    out, pos = [], 0
+    for a, b in breaks:
+        out += (text[pos:a], " ")
+        pos = b
+    return "".join(out) + text[pos:]
 
 
 def normalise_text(text: str, rel_path: str = "", *, is_nfc: bool = False) -> str:

@@ -128,8 +128,15 @@ def test_html_pieces_in_text_are_stripped_and_unescaped():
 
 
 def test_hard_wrapped_lines_are_rejoined():
-    out = normalise_text("Hội nghị Cấp cao Đặc\nbiệt kỷ niệm 50 năm quan hệ.\nAustralia tham dự.\n\nhết")
-    assert out.split("\n") == ["Hội nghị Cấp cao Đặc biệt kỷ niệm 50 năm quan hệ.", "Australia tham dự.", "", "hết"]
+    wrapped = ("Hội nghị Cấp cao Đặc biệt kỷ niệm 50 năm quan hệ ASEAN\nvà Australia được tổ chức tại Melbourne với sự\n"
+               "tham dự của lãnh đạo các nước ASEAN và Tổng Thư ký ASEAN trong khuôn\nkhổ Hội nghị.\nAustralia tham dự.")
+    assert normalise_text(wrapped).split("\n") == [
+        "Hội nghị Cấp cao Đặc biệt kỷ niệm 50 năm quan hệ ASEAN và Australia được tổ chức tại Melbourne với sự "
+        "tham dự của lãnh đạo các nước ASEAN và Tổng Thư ký ASEAN trong khuôn khổ Hội nghị.", "Australia tham dự."]
+
+
+def test_a_single_short_break_is_not_a_hard_wrap():
+    assert normalise_text("Liên kết website\ný kiến ()\n") == "Liên kết website\ný kiến ()\n"
 
 
 # ---------------------------------------------------------------- dates
