@@ -42,7 +42,7 @@ def _unify_line_ends(text: str) -> str:
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x2000)) if c.isalpha() and c.islower())
 # (the pattern opens with the literal "\n", so the engine skips straight to line ends; the
 # character before the break is checked in Python on the few candidates)
-_WRAPPED = re.compile(rf"[ \t]*\n[ \t]*(?=[{_LOWER}])")
+_WRAPPED = re.compile(rf"\n[ \t]*(?=[{_LOWER}])")
 _NOT_SENTENCE_END = re.compile(r"[^\s.!?…:;\"”»)\]>|]")
 
 
@@ -54,9 +54,11 @@ def rejoin_wrapped_lines(text: str) -> str:
     breaks = []
     for m in _WRAPPED.finditer(text):
         k = m.start()
+        while k > 0 and text[k - 1] in " \t":      # trailing spaces before the break go too
+            k -= 1
         line_start = text.rfind("\n", 0, k) + 1
         if k - line_start >= WRAP_MIN_WIDTH and _NOT_SENTENCE_END.match(text, k - 1):
-            breaks.append(m.span())
+            breaks.append((k, m.end()))
     if len(breaks) < WRAP_MIN_BREAKS:
         return text
     out, pos = [], 0
