@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tasks.anatomy.kinds import not_article_kind
 from tasks.chrome import CHROME_MIN_PAGES, ChromeSet, KeyCounts, PageKeys, host_key, key_hash
 from tasks.faults import failpoint
 from tasks.ingest import read_source
@@ -100,6 +101,9 @@ def _process_or_quarantine(page: RawPage, chrome_lines):
     except Exception as exc:  # a bug on one page must not lose the night's run
         return Quarantined(page.rel_path, page.sha256, "processing_error",
                            f"{type(exc).__name__}: {exc}"[:500], page.encoding)
+    kind = not_article_kind(doc.anatomy, getattr(page, "source_url", None) or page.rel_path)
+    if kind is not None:
+        return Quarantined(page.rel_path, page.sha256, "not_article", kind.detail, page.encoding)
     if not doc.anatomy.body_lines:
         return Quarantined(page.rel_path, page.sha256, "no_article",
                            "no article body found (only page chrome)", page.encoding)

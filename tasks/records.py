@@ -61,6 +61,8 @@ class Anatomy:
     body_lines: list[str]                      # article paragraphs, NFC, in order
     boilerplate: list[Segment] = field(default_factory=list)
     locality_evidence: str | None = None       # why locality: "text: huyện Thạch Hà", "host: langson.gov.vn"
+    page_kind: str = "article"                 # article, listing, tag, search, category, home, poem, document
+    kind_detail: str = ""                      # the evidence when page_kind is not "article"
 
     @property
     def body(self) -> str:

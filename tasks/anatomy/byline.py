@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import PAREN_TAIL
+from .lines import PAREN_TAIL, POST_TAIL
 
 _AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
                            r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+", re.I)
@@ -17,13 +17,25 @@ def clean_author(s: str) -> str | None:
     s = s.strip().strip("-–— ").strip()
     s = _AUTHOR_LABEL.sub("", s)
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
+    s = POST_TAIL.sub("", s).strip()
     return s or None
+
+
+# a credit to a station, office or agency, not a person: "Đài Kim Bảng", "Trung tâm VHTT&TT",
+# "VHXH" (a department's initials), "Ban Tuyên giáo Huyện ủy"
+_OFFICE = re.compile(r"^(?:Đài|Trung tâm|TT|Ban|Phòng|Văn phòng|VP|Cổng|Báo|Sở|UBND|HĐND|Huyện ủy|Huyện uỷ|Thành ủy|"
+                     r"Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Đảng ủy|Đảng uỷ|Ủy ban|Uỷ ban|Hội|Đoàn|Trường|Công an|Bộ|Cục|Chi cục|"
+                     r"Tạp chí|Truyền hình|Phát thanh)\b|^[A-ZĐ&]{3,8}$")
+
+
+def is_office_credit(author: str) -> bool:
+    return bool(_OFFICE.match(author))
 
 
 def author_of(bylines: list[str]) -> str | None:
     for b in bylines:
         author = clean_author(b)
-        if author:
+        if author and not is_office_credit(author):
             return author
     return None
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.model import Anatomy
+from tasks.model import Anatomy, Segment
 
 from . import dates
 from .byline import author_of, source_site_of
+from .frontmatter import FrontMatter, read_front_matter
+from .kinds import AN_ARTICLE, page_kind
 from .labels import (body_kind_by_repetition, body_kind_by_shape, demote_listing, label_lines,
                      mark_title, split_glued_credit)
 from .lines import LineClassifier, read_page_lines
@@ -52,29 +54,63 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
     """Split a page into metadata, body lines and labelled boilerplate. host: where the page
     was crawled from, if known (locality's fallback). A failure raises (the batch quarantines
     the page)."""
+    original = text
     classifier = classifier or default_classifier()
     rules = classifier.rules
+    front = read_front_matter(text.split("\n", MAX_FRONT_LINES)[:MAX_FRONT_LINES]) if text[:200].lstrip()[:3] in FENCES else None
+    if front is not None:
+        text = _blank_lines(text, front.lines)
     page = read_page_lines(text, classifier, chrome_lines if signals.repetition else frozenset(), signals.shape)
     span = find_body_span(page) if signals.position else whole_page(page)
     labels = label_lines(page, span, body_kind_by_shape if signals.shape else body_kind_by_repetition)
     title = pick_title(page, span, labels, rules) if signals.position else None
     if title is None:
         title = labels.qr_title or None    # the "QR CODE: …" caption
+    if front is not None:
+        title = front.title or title
     mark_title(labels, title)
     if signals.position and signals.shape:
         demote_listing(page, labels, title, rules)
     split_glued_credit(page, labels, rules)
+    kind = page_kind(page, labels, title) if signals.position and signals.shape else AN_ARTICLE
     published = dates.published_at(labels.header_dates, labels.footer_dates,
                                    [line.info.prefixes for line in page.lines[:3]])
     site = source_site_of(labels.sites)
     body = labels.body
+    author = author_of(labels.authors)
+    if front is not None:
+        published, author = front.published_at or published, front.author or author
+        labels.segments.extend(Segment("header", line, k) for k, line in _front_lines(original, front))
     labels.segments.sort(key=lambda s: s.line_no)
-    event = _event_date(title, body, published)
+    event = _event_date(title, body, published or _latest(labels.clock_dates))
     place = rules.gazetteer.locate(title, body, site, host, published.date() if published else event)
     return Anatomy(title=title, published_at=published, event_date=event,
-                   author=author_of(labels.authors), source_site=site,
+                   author=author, source_site=site,
                    locality=place.name, body_lines=body, boilerplate=labels.segments,
-                   locality_evidence=place.evidence)
+                   locality_evidence=place.evidence, page_kind=kind.kind, kind_detail=kind.detail)
+
+
+FENCES = ("---", "+++")
+MAX_FRONT_LINES = 81
+
+
+def _blank_lines(text: str, numbers: tuple[int, ...]) -> str:
+    """text with the given lines emptied (line numbers kept: the phases skip blank lines)."""
+    lines = text.split("\n")
+    for k in numbers:
+        lines[k] = ""
+    return "\n".join(lines)
+
+
+def _front_lines(text: str, front: FrontMatter):
+    lines = text.split("\n", front.lines[-1] + 1)
+    return ((k, lines[k].strip()) for k in front.lines)
+
+
+def _latest(clocks):
+    """A page clock or print date: the article's event cannot be later (its year bounds a
+    day/month event date when the page gives no published date)."""
+    return max(clocks) if clocks else None
 
 
 def _event_date(title: str | None, body: list[str], published):

@@ -35,6 +35,7 @@ class Labels:
     header_dates: list[tuple[int, datetime]] = field(default_factory=list)   # (line index, date)
     footer_dates: list[datetime] = field(default_factory=list)
     qr_title: str | None = None
+    clock_dates: list[datetime] = field(default_factory=list)   # page clocks / print dates: an upper bound
 
 
 def body_kind_by_shape(line: PageLine) -> Kind:
@@ -109,6 +110,8 @@ class _Labeller:
             out.authors.append(ln.text)
         if r.name == "print_date" and ln.dt and not r.clock:
             out.header_dates.append((k, ln.dt))
+        elif r.clock and ln.dt:
+            out.clock_dates.append(ln.dt)
         if zone == "trailer" and r.ends_body and r.kind in _MODE_KINDS:
             self.mode = r.kind
         return r.kind

@@ -24,6 +24,10 @@ _SENT_END = set('.…;:"”»')
 _DIGIT = re.compile(r"\d")
 _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
 PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# a byline's post or unit after a dash: "Đỗ Thuần – Bí thư Chi bộ …", "Hồng Nhung - VPHU Quảng Điền"
+POST_TAIL = re.compile(r"\s+[-–—]\s*(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
+                       r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
+                       r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b.{0,80}$")
 
 
 def chrome_key(line: str) -> str:
@@ -85,7 +89,7 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
         ln.dt = dt                 # text is <= 90 chars: the same as find_datetime(text[:120])
-    elif ln.rule_h and ln.rule_h[0].name == "print_date":
+    elif ln.rule_h and (ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock):
         ln.dt = dates.find_datetime(text[:120])
     else:
         ln.dt = None
@@ -136,6 +140,11 @@ def _is_prose(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
 
 def _is_name_like(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
     """A short line that reads as a person's name or initials (a byline)."""
+    if ("-" in t or "–" in t or "—" in t) and len(t) <= 140:
+        post = POST_TAIL.search(t)
+        if post and post.start() > 0:
+            t = t[:post.start()]
+            nw, ends = len(t.split()), t[-1] in _SENT_END
     if not (nw <= 6 and len(t) <= 60 and not ends or (nw <= 6 and t[-1] == ")")):
         return False
     # (PAREN_TAIL is tried at every position: only a line with a ")" can hold one)

@@ -55,6 +55,19 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
     return fp
 
 
+_SENTENCE_END = frozenset('.…;:"”»!?')
+
+
+def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
+    """A headline-shaped first line that ends no sentence ("… Trung ương 10 ( khóa XII)") right
+    before a real paragraph is the headline, not the lead: the body opens at that paragraph."""
+    ln = lines[start].info
+    if (start + 1 < len(lines) and ln.title_like and ln.nw <= 40 and ln.text[-1] not in _SENTENCE_END
+            and not ln.teaser and lines[start + 1].info.strong and not _header_chrome(lines[start + 1])):
+        return start + 1
+    return start
+
+
 def _hard_end(lines: list[PageLine], start: int) -> int:
     """The first trailing marker that ends the body (len(lines) if none)."""
     for k in range(start + 1, len(lines)):
@@ -82,7 +95,21 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
+    if _cut_last_paragraph(lines, last + 1, hard_end):
+        return last + 2, None
     return last + 1, None
+
+
+def _cut_last_paragraph(lines: list[PageLine], k: int, hard_end: int) -> bool:
+    """The page's very last line, cut mid-sentence by the crawl (no chrome after it), is still
+    body: a run of words, not a name, rule, date, teaser or repeated line, ending on a lower-case
+    word (a headline copy or a label printed last ends on a name or number more often)."""
+    if k != len(lines) - 1 or k >= hard_end:
+        return False
+    line = lines[k]
+    ln = line.info
+    return (ln.nw >= 8 and not ln.rule_f and not ln.is_date and not ln.name_like and not ln.teaser
+            and not line.repeated and ln.text[:1].isupper() and ln.text.rsplit(None, 1)[-1][:1].islower())
 
 
 def find_body_span(page: PageLines) -> BodySpan:
@@ -90,6 +117,6 @@ def find_body_span(page: PageLines) -> BodySpan:
     fp = _first_paragraph(lines)
     if fp is None:               # no paragraph: everything is header
         return BodySpan(len(lines), len(lines))
-    start = _after_dated_headline(lines, fp)
+    start = _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp))
     end, byline = _byline_end(lines, start, _hard_end(lines, start))
     return BodySpan(start, end, byline)

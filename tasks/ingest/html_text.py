@@ -93,3 +93,31 @@ def html_to_text(text: str) -> str:
     p.close()
     return p.text()   # convert_charrefs=True has already unescaped entities
 
+
+
+# Text that is not an HTML page but carries HTML pieces (a static site's Markdown/front-matter
+# file, a CMS export): block tags, inline tags, character references.
+_FRAGMENT_BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|tbody|thead|blockquote|figure|figcaption"
+                             r"|section|article|hr)\b[^<>]{0,2000}/?>", re.I)
+_FRAGMENT_INLINE = re.compile(r"</?(?:a|b|i|u|em|strong|span|font|img|sup|sub|small|big|mark|td|th|center|label"
+                              r"|picture|source|video|audio|iframe|o:p)\b[^<>]{0,2000}/?>", re.I)
+_CHARREF = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+
+
+def has_html_fragments(text: str) -> bool:
+    """Tags or character references inside plain text (cheap tests first: most pages have neither)."""
+    # (two tags at least: a text may mention one, "thẻ <b> dùng để in đậm")
+    if "<" in text and sum(1 for _ in zip(range(2), _FRAGMENT_BLOCK.finditer(text))) + sum(
+            1 for _ in zip(range(2), _FRAGMENT_INLINE.finditer(text))) >= 2:
+        return True
+    return "&" in text and _CHARREF.search(text) is not None
+
+
+def strip_html_fragments(text: str) -> str:
+    """Plain text with HTML pieces: block tags become line breaks, inline tags go, character
+    references are unescaped ("c&ocirc;ng" -> "công", "&nbsp;" -> a space)."""
+    import html
+
+    text = _FRAGMENT_BLOCK.sub("\n", text)
+    text = _FRAGMENT_INLINE.sub("", text)
+    return html.unescape(text).replace("\xa0", " ")
