@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PORTALS = 60
-SYNTHETIC_VERSION = 3   # bump when make_warehouse changes: an older warehouse is made again
+SYNTHETIC_VERSION = 4   # bump when make_warehouse changes: an older warehouse is made again
 
 
 def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
@@ -55,7 +55,10 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               CASE WHEN hash(i, 4) % 100 < 40 THEN 'Tác giả ' || (i % 500) END,
               CASE WHEN hash(i, 5) % 100 < 70 THEN 'Tỉnh ' || (i % 34) END,
               repeat('Nội dung bài viết. ', 30), 'run' || lpad((i // {PORTALS} % {n_runs})::VARCHAR, 3, '0'),
-              570, 'utf-8'
+              570, 'utf-8',
+              'portal' || (i % {PORTALS}) || '.gov.vn',
+              'https://portal' || (i % {PORTALS}) || '.gov.vn/' || i || '.html',
+              CASE WHEN hash(i, 5) % 100 < 70 THEN 'host: portal' || (i % {PORTALS}) || '.gov.vn' END
           FROM range({n_articles}) t(i)""")
     _derived_rows(q, n_articles, n_runs)
     q(f"CREATE TABLE _bench_synthetic AS SELECT {SYNTHETIC_VERSION} AS version")
