@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.model import Anatomy, Segment
+from tasks.records import Anatomy, Segment
 
 from . import dates
 from .byline import author_of, source_site_of

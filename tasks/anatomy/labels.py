@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tasks.model import Segment
+from tasks.records import Segment
 
 from .lines import LineInfo, PageLine, PageLines
 from .rules import RuleMatch, RuleSet

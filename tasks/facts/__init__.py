@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from tasks.facts.extractor import FactsExtractor, default_extractor
 from tasks.facts.lexicon import Lexicon, default_lexicon, read_lexicon
-from tasks.model import Facts
+from tasks.records import Facts
 
 __all__ = ["FactsExtractor", "Lexicon", "default_extractor", "default_lexicon", "extract_facts", "read_lexicon"]
 

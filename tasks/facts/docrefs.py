@@ -16,7 +16,7 @@ from datetime import date
 from tasks.facts.lexicon import Lexicon
 from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
-from tasks.model import DocumentRef
+from tasks.records import DocumentRef
 from tasks.textnorm import match_key
 
 _SYM = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/][A-Za-zĐđ0-9]+)+"

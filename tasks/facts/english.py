@@ -13,7 +13,7 @@ import unicodedata
 
 from tasks.facts.lexicon import Lexicon
 from tasks.facts.page import Page
-from tasks.model import Person
+from tasks.records import Person
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CAP_RUN = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?![\w])")

@@ -11,7 +11,7 @@ from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.facts.people import PeopleExtractor
 from tasks.facts.titles import Titles
-from tasks.model import Facts
+from tasks.records import Facts
 from tasks.textnorm import nfc
 
 

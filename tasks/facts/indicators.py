@@ -19,7 +19,7 @@ from tasks.facts.periods import PagePeriods
 from tasks.facts.settle import settle
 from tasks.facts.text import clause_spans
 from tasks.fastforms import FastForm
-from tasks.model import Indicator
+from tasks.records import Indicator
 
 
 def hint_searches(hints) -> list[tuple[str, tuple[str, ...]]]:

@@ -24,7 +24,7 @@ from tasks.facts.persons import Found, RoleCues
 from tasks.textnorm import match_key
 from tasks.facts.references import TitleReferences
 from tasks.facts.titles import Span, Titles
-from tasks.model import Person
+from tasks.records import Person
 
 # runs of 2+ capitalised syllables; the scan has no leading look-behind (name_runs checks the left edge)
 CAPSEQ = re.compile(rf"{CAP_SYL_SCAN}(?:{MORE_CAP_SYL})+")

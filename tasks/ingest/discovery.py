@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tasks.ingest.origin import Manifests, is_manifest, origin_of
-from tasks.model import Quarantined, SourceFile
+from tasks.records import Quarantined, SourceFile
 
 log = logging.getLogger("bantin.ingest")
 

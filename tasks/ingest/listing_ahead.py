@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Self
 
 from tasks.ingest.discovery import discover_with_problems
-from tasks.model import Quarantined, SourceFile
+from tasks.records import Quarantined, SourceFile
 
 Listing = tuple[list[SourceFile], list[Quarantined]]
 

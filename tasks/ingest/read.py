@@ -13,7 +13,7 @@ import stat
 from tasks.ingest.decode import decode_bytes
 from tasks.ingest.normalise import is_blank, normalise_text
 from tasks.ingest.rejected import DecodeRejected
-from tasks.model import Quarantined, RawPage, SourceFile
+from tasks.records import Quarantined, RawPage, SourceFile
 
 log = logging.getLogger("bantin.ingest")
 
