@@ -8,6 +8,7 @@ of CPU time; the chrome set is the flow's (bench/run.py scan, which also fills t
 cache, as the flow's scan does in a single-process run). Also prints the line cache's misses per
 page and their cost in place. On this VM compare figures of one invocation, not across hours.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,7 @@ def main(argv=None) -> int:
     files = bench_run._files(bench_run.corpus(a.n, a.seed))
     chrome, _ = bench_run.scan(files)
     pages = [p for p in map(read_source, files) if isinstance(p, RawPage)]
-    for p in pages[:20]:           # imports, lexicons, compiled rules
+    for p in pages[:20]:  # imports, lexicons, compiled rules
         process_page(p, chrome)
     classifier = default_classifier()
 
@@ -55,17 +56,21 @@ def main(argv=None) -> int:
             spent[1] += 1
         return info
 
-    classifier.short_line_info = timed_line_info   # (the bench's probe, put back below)
+    classifier.short_line_info = timed_line_info  # (the bench's probe, put back below)
     cold = per_page()
     n_miss, miss_s = spent[1], spent[0]
     warm = per_page()
     cached.cache_clear()
     lines_cold = per_page()
     classifier.short_line_info = cached
-    print(f"{len(pages)} pages, process_page µs per page: cold {cold:.0f}, warm {warm:.0f}, "
-          f"warm but line cache emptied {lines_cold:.0f}")
-    print(f"cold pass: {n_miss / len(pages):.1f} first-seen short lines a page, "
-          f"{miss_s / max(1, n_miss) * 1e6:.1f} µs each = {miss_s / len(pages) * 1e6:.0f} µs a page")
+    print(
+        f"{len(pages)} pages, process_page µs per page: cold {cold:.0f}, warm {warm:.0f}, "
+        f"warm but line cache emptied {lines_cold:.0f}"
+    )
+    print(
+        f"cold pass: {n_miss / len(pages):.1f} first-seen short lines a page, "
+        f"{miss_s / max(1, n_miss) * 1e6:.1f} µs each = {miss_s / len(pages) * 1e6:.0f} µs a page"
+    )
     return 0
 
 

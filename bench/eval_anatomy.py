@@ -10,6 +10,7 @@ and split "holdout" (annotated afterwards, not tuned on). Ablation rows:
   +position  + zones (header / body run / trailing zone, byline cut-off, title choice)
   +repeat    + cross-page repetition (chrome_lines from all corpus pages, key seen on >= 3 pages)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,7 @@ CONFIGS = [
     ("+shape", Signals(shape=True, position=False, repetition=False)),
     ("+position", Signals(shape=True, position=True, repetition=False)),
     ("+repeat", Signals(shape=True, position=True, repetition=True)),
-    ("shape+rep", Signals(shape=True, position=False, repetition=True)),   # repetition without zones
+    ("shape+rep", Signals(shape=True, position=False, repetition=True)),  # repetition without zones
 ]
 FIELDS = ["title", "published_at", "author", "source_site", "locality"]
 
@@ -41,7 +42,8 @@ def load_sets(shared: Path):
     dev, holdout = [], []
     for g in json.loads((ROOT / "tests" / "dev" / "anatomy_dev.json").read_text(encoding="utf-8")):
         (holdout if g.get("split") == "holdout" else dev).append(
-            (g, (shared / "corpus" / g["file"]).read_text(encoding="utf-8")))
+            (g, (shared / "corpus" / g["file"]).read_text(encoding="utf-8"))
+        )
     return seeds, dev, holdout
 
 
@@ -76,9 +78,9 @@ def predicted_body_texts(text: str, an) -> set[str]:
         rest = s
         for p in pieces.get(i, []):
             if rest.startswith(p):
-                rest = rest[len(p):].strip()
+                rest = rest[len(p) :].strip()
             elif rest.endswith(p):
-                rest = rest[:-len(p)].strip()
+                rest = rest[: -len(p)].strip()
         if rest and rest in body:
             out.add(s)
     return out
@@ -139,8 +141,10 @@ def main() -> int:
     seeds, dev, holdout = load_sets(shared)
     texts = corpus_texts(shared)
     chrome = chrome_set(texts, a.min_pages)
-    print(f"pages: seeds={len(seeds)} dev={len(dev)} holdout={len(holdout)}; "
-          f"chrome keys (>={a.min_pages} of {len(texts)} pages): {len(chrome)}")
+    print(
+        f"pages: seeds={len(seeds)} dev={len(dev)} holdout={len(holdout)}; "
+        f"chrome keys (>={a.min_pages} of {len(texts)} pages): {len(chrome)}"
+    )
     for name, pages in (("seeds", seeds), ("dev", dev), ("holdout", holdout)):
         print(f"\n## {name}")
         print(f"{'config':<10} {'P':>6} {'R':>6} {'F1':>6}  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS))
@@ -155,8 +159,9 @@ def main() -> int:
     # speed: full config over every corpus page
     sig = CONFIGS[-1][1]
     from tasks.anatomy import read_anatomy
+
     reps = 10
-    t0 = time.process_time()          # CPU time: the machine is shared, wall time is noisy
+    t0 = time.process_time()  # CPU time: the machine is shared, wall time is noisy
     for _ in range(reps):
         for t in texts:
             read_anatomy(t, chrome_lines=chrome)
@@ -165,8 +170,10 @@ def main() -> int:
     t0 = time.process_time()
     sum(range(10_000_000))
     calib = time.process_time() - t0
-    print(f"\nspeed: {dt * 1000:.3f} ms CPU/page, {1 / dt:.0f} pages/s/core (mean page {kb:.1f} KB, "
-          f"{len(texts)} pages x {reps}; calibration sum(range(1e7)) = {calib:.3f} s CPU)")
+    print(
+        f"\nspeed: {dt * 1000:.3f} ms CPU/page, {1 / dt:.0f} pages/s/core (mean page {kb:.1f} KB, "
+        f"{len(texts)} pages x {reps}; calibration sum(range(1e7)) = {calib:.3f} s CPU)"
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ Each article is run on its gold body_lines joined by "\\n" (independent of the c
 Timing: median extract_facts time per article over seeds + dev + every corpus page
 (portals/, raw/: the whole file used as body) + an optional sample of the unpacked archive.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,17 @@ SHARED = ROOT.parent / "shared"
 
 from tasks.facts import extract_facts  # noqa: E402
 
-NAMED = {"party_members_admitted", "party_members_total", "party_orgs_established", "union_orgs_established",
-         "youth_orgs_established", "youth_members_admitted", "party_badges_awarded",
-         "party_members_disciplined", "party_members_transferred"}
+NAMED = {
+    "party_members_admitted",
+    "party_members_total",
+    "party_orgs_established",
+    "union_orgs_established",
+    "youth_orgs_established",
+    "youth_members_admitted",
+    "party_badges_awarded",
+    "party_members_disciplined",
+    "party_members_transferred",
+}
 
 
 def k(s: str) -> str:
@@ -46,7 +55,9 @@ class PRF:
         self.tp = self.fp = self.fn = 0
 
     def add(self, tp, fp, fn):
-        self.tp += tp; self.fp += fp; self.fn += fn
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
 
     def row(self, name):
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -61,7 +72,8 @@ def _multiset_score(gold: list, pred: list):
     fp_items = []
     for x in pred:
         if x in gold:
-            gold.remove(x); tp += 1
+            gold.remove(x)
+            tp += 1
         else:
             fp_items.append(x)
     return tp, fp_items, gold
@@ -74,8 +86,12 @@ def _near(a, b):
 
 
 def _ind_match(g, p):
-    return g["metric"] == p.metric and _near(g["actual"], p.actual) and _near(g["target"], p.target) \
+    return (
+        g["metric"] == p.metric
+        and _near(g["actual"], p.actual)
+        and _near(g["target"], p.target)
         and _near(g["percent"], p.percent)
+    )
 
 
 def _ref_dates(e):
@@ -102,12 +118,15 @@ def evaluate(entries, label, details=False, with_roles=False):
         tp2, fp2, fn2 = _multiset_score(gpt, ppt)
         s["people+titles"].add(tp2, len(fp2), len(fn2))
         if with_roles:
-            tp3, fp3, fn3 = _multiset_score([(k(p["name"]), p.get("role")) for p in e["people"]],
-                                            [(k(p.name), p.role) for p in f.people])
+            tp3, fp3, fn3 = _multiset_score(
+                [(k(p["name"]), p.get("role")) for p in e["people"]], [(k(p.name), p.role) for p in f.people]
+            )
             s["people+role"].add(tp3, len(fp3), len(fn3))
         # document refs
-        tpd, fpd, fnd = _multiset_score([(d["kind"], d["number"]) for d in e["document_refs"]],
-                                        [(d.kind, d.number) for d in f.document_refs])
+        tpd, fpd, fnd = _multiset_score(
+            [(d["kind"], d["number"]) for d in e["document_refs"]],
+            [(d.kind, d.number) for d in f.document_refs],
+        )
         s["document_refs"].add(tpd, len(fpd), len(fnd))
         # indicators
         req = [g for g in e["indicators"] if not g.get("optional")]
@@ -119,7 +138,8 @@ def evaluate(entries, label, details=False, with_roles=False):
         for p in preds:
             hit = next((g for g in req if _ind_match(g, p)), None)
             if hit is not None:
-                req.remove(hit); tpi += 1
+                req.remove(hit)
+                tpi += 1
                 continue
             hit = next((g for g in opt if _ind_match(g, p)), None)
             if hit is not None:
@@ -128,10 +148,21 @@ def evaluate(entries, label, details=False, with_roles=False):
             fpi.append(p)
         s["indicators"].add(tpi, len(fpi), len(req))
         if details and (fp or fn or fp2 or fn2 or fpd or fnd or fpi or req):
-            problems.append((e["file"], dict(people_fp=fp, people_fn=fn, titles_fp=[x for x in fp2], titles_fn=fn2,
-                                             docs_fp=fpd, docs_fn=fnd,
-                                             ind_fp=[(p.metric, p.actual, p.target, p.percent) for p in fpi],
-                                             ind_fn=[(g["metric"], g["actual"], g["target"], g["percent"]) for g in req])))
+            problems.append(
+                (
+                    e["file"],
+                    dict(
+                        people_fp=fp,
+                        people_fn=fn,
+                        titles_fp=[x for x in fp2],
+                        titles_fn=fn2,
+                        docs_fp=fpd,
+                        docs_fn=fnd,
+                        ind_fp=[(p.metric, p.actual, p.target, p.percent) for p in fpi],
+                        ind_fn=[(g["metric"], g["actual"], g["target"], g["percent"]) for g in req],
+                    ),
+                )
+            )
     print(f"{label}: {len(entries)} articles")
     for n, v in s.items():
         if n == "people+role" and not with_roles:
@@ -190,11 +221,15 @@ def main(argv=None):
     times = timing(bodies)
     sizes = [len(b.encode("utf-8")) for b in bodies]
     ms = sorted(t * 1000 for t in times)
-    print(f"timing: {len(bodies)} pages ({n_arch} from the archive), median size {statistics.median(sizes)/1024:.1f} KB")
-    norm = sorted(t * 1000 / (sz / 4096) for t, sz in zip(times, sizes) if sz >= 1024)
+    print(
+        f"timing: {len(bodies)} pages ({n_arch} from the archive), median size {statistics.median(sizes) / 1024:.1f} KB"
+    )
+    norm = sorted(t * 1000 / (sz / 4096) for t, sz in zip(times, sizes, strict=False) if sz >= 1024)
     print(f"  per 4 KB of text (pages >= 1 KB): median {statistics.median(norm):.3f} ms")
-    print(f"  extract_facts per article: median {statistics.median(ms):.3f} ms, p90 {ms[int(0.9*len(ms))-1]:.3f} ms, "
-          f"max {ms[-1]:.3f} ms; {sum(sizes)/1024/sum(times):.0f} KB/s")
+    print(
+        f"  extract_facts per article: median {statistics.median(ms):.3f} ms, p90 {ms[int(0.9 * len(ms)) - 1]:.3f} ms, "
+        f"max {ms[-1]:.3f} ms; {sum(sizes) / 1024 / sum(times):.0f} KB/s"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ every signal, and each signal turned off (a rules.yaml `locality` section modifi
 gold is "skip" and non-articles are not counted. Results are split by the file-name halves of
 tests/dev/portals (f* tuning, g* held out).
 """
+
 from __future__ import annotations
 
 import copy
@@ -25,33 +26,60 @@ from tasks.anatomy.locality import Gazetteer  # noqa: E402
 from tasks.ingest.origin import host_of_url  # noqa: E402
 from tasks.textnorm import match_key  # noqa: E402
 
-DISTRICT_UNITS = ("huyện", "quận", "thị xã", "huyện ủy", "quận ủy", "thị ủy", "ubnd huyện", "ubnd quận",
-                  "ubnd thị xã", "hđnd huyện", "đảng bộ huyện", "đảng bộ quận", "ủy ban nhân dân huyện",
-                  "trên địa bàn huyện")
+DISTRICT_UNITS = (
+    "huyện",
+    "quận",
+    "thị xã",
+    "huyện ủy",
+    "quận ủy",
+    "thị ủy",
+    "ubnd huyện",
+    "ubnd quận",
+    "ubnd thị xã",
+    "hđnd huyện",
+    "đảng bộ huyện",
+    "đảng bộ quận",
+    "ủy ban nhân dân huyện",
+    "trên địa bàn huyện",
+)
 
 
 def configs(cfg: dict) -> dict[str, tuple[dict, bool]]:
     """name -> (locality config, use the host)."""
+
     def without(**changes):
         c = copy.deepcopy(cfg)
         c.update(changes)
         return c
+
     return {
         "all": (cfg, True),
         "-host": (cfg, False),
         "-communes": (without(commune_unit_words=[]), True),
-        "-unit_districts": (without(unit_words=[w for w in cfg["unit_words"] if w not in DISTRICT_UNITS],
-                                    lower_unit_words=[]), True),
+        "-unit_districts": (
+            without(
+                unit_words=[w for w in cfg["unit_words"] if w not in DISTRICT_UNITS], lower_unit_words=[]
+            ),
+            True,
+        ),
         "-name_guard": (without(name_guard=False), True),
         "-central": (without(central_actors=None), True),
-        "none_new": (without(commune_unit_words=[], lower_unit_words=[], name_guard=False, central_actors=None,
-                             unit_words=[w for w in cfg["unit_words"] if w not in DISTRICT_UNITS]), False),
+        "none_new": (
+            without(
+                commune_unit_words=[],
+                lower_unit_words=[],
+                name_guard=False,
+                central_actors=None,
+                unit_words=[w for w in cfg["unit_words"] if w not in DISTRICT_UNITS],
+            ),
+            False,
+        ),
     }
 
 
 def pages(set_dir: Path):
-    origin = {r["file"]: r["origin"] for r in
-              csv.DictReader(open(set_dir / "raw" / "manifest.tsv", encoding="utf-8"), delimiter="\t")}
+    with open(set_dir / "raw" / "manifest.tsv", encoding="utf-8") as fh:
+        origin = {r["file"]: r["origin"] for r in csv.DictReader(fh, delimiter="\t")}
     for g in json.loads((set_dir / "gold.json").read_text(encoding="utf-8")):
         if g.get("not_article") or g.get("locality") == "skip":
             continue
@@ -63,7 +91,10 @@ def pages(set_dir: Path):
 
 
 def main(argv: list[str]) -> int:
-    sets = [Path(a) for a in argv] or [ROOT.parent / "shared" / "eval" / "dev", ROOT / "tests" / "dev" / "portals"]
+    sets = [Path(a) for a in argv] or [
+        ROOT.parent / "shared" / "eval" / "dev",
+        ROOT / "tests" / "dev" / "portals",
+    ]
     cfg = _shipped_cfg()
     gazetteers = {name: (Gazetteer(c), use_host) for name, (c, use_host) in configs(cfg).items()}
     hits: dict[tuple[str, str], int] = {}
@@ -73,17 +104,22 @@ def main(argv: list[str]) -> int:
             counts[half] = counts.get(half, 0) + 1
             want = g["locality"] and match_key(g["locality"])
             for name, (gaz, use_host) in gazetteers.items():
-                got = gaz.locate(an.title, an.body_lines, an.source_site, host if use_host else None, when).name
+                got = gaz.locate(
+                    an.title, an.body_lines, an.source_site, host if use_host else None, when
+                ).name
                 hits[(name, half)] = hits.get((name, half), 0) + ((got and match_key(got)) == want)
     halves = list(counts)
     print("config          " + "  ".join(f"{h:>10}" for h in halves))
     for name in gazetteers:
-        print(f"{name:<16}" + "  ".join(f"{hits[(name, h)] / counts[h]:>6.3f}/{counts[h]:<3}" for h in halves))
+        print(
+            f"{name:<16}" + "  ".join(f"{hits[(name, h)] / counts[h]:>6.3f}/{counts[h]:<3}" for h in halves)
+        )
     return 0
 
 
 def _shipped_cfg() -> dict:
     import yaml
+
     return yaml.safe_load((ROOT / "tasks" / "anatomy" / "rules.yaml").read_text(encoding="utf-8"))["locality"]
 
 

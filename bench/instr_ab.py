@@ -8,6 +8,7 @@ does): once with no timed pages and once with --pages, so start-up and warm-up c
 instructions per page for each tree and the ratio. Pages: an even sample of the bench corpus
 (bench/run.py), read with an empty chrome set (the scan would dominate under valgrind). Needs valgrind (Debian).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,9 @@ def _work(root: Path, n: int, pages: int) -> None:
     sys.path.insert(0, str(root))
     sys.path.insert(0, str(root / "bench"))
     import run as bench_run
+
     from tasks.ingest import read_source
+
     try:
         from tasks.process_page import process_page
         from tasks.records import RawPage
@@ -33,8 +36,8 @@ def _work(root: Path, n: int, pages: int) -> None:
         from tasks.model import RawPage
         from tasks.pipeline import process_page
     files = bench_run._files(bench_run.corpus(n, 0))
-    sample = files[:: max(1, len(files) // 2050)]     # the same pages whatever --pages is
-    warm, timed = sample[:50], sample[50:50 + pages]
+    sample = files[:: max(1, len(files) // 2050)]  # the same pages whatever --pages is
+    warm, timed = sample[:50], sample[50 : 50 + pages]
     for sf in warm + timed:
         page = read_source(sf)
         if isinstance(page, RawPage):
@@ -43,9 +46,26 @@ def _work(root: Path, n: int, pages: int) -> None:
 
 def _count(root: Path, n: int, pages: int) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                          sys.executable, __file__, "--work", "--root", str(root), "--n", str(n),
-                          "--pages", str(pages)], capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--work",
+            "--root",
+            str(root),
+            "--n",
+            str(n),
+            "--pages",
+            str(pages),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     m = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
     if not m:
         raise SystemExit(out.stderr[-2000:])

@@ -15,6 +15,7 @@ in parallel without changing a byte. The archive is unpacked once into $BANTIN_B
 (default /tmp/bantin-bench-cache); for small N the first members are streamed instead.
 Generated files never belong in git.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,10 +36,10 @@ CHROME = HERE / "chrome"
 DEFAULT_ARCHIVE = HERE.parents[1] / "shared" / "corpus" / "baomoi-2017.tar.xz"
 CACHE = Path(os.environ.get("BANTIN_BENCH_CACHE", "/tmp/bantin-bench-cache"))
 CHUNK = 1000
-PER_DIR = 10_000          # files per subfolder
+PER_DIR = 10_000  # files per subfolder
 DUP_SHARE = 0.03
 BAD_SHARE = 0.002
-STREAM_MAX = 5000         # N at or below this: stream the first members, no unpacking
+STREAM_MAX = 5000  # N at or below this: stream the first members, no unpacking
 BAD_KINDS = ("empty", "png", "whitespace", "nul", "cp1258")
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
@@ -77,8 +78,9 @@ def ensure_unpacked(archive: Path) -> Path:
     (tmp / "members.txt").write_text("\n".join(names) + "\n")
     try:
         tmp.rename(dest)
-    except OSError:          # another process won the race
+    except OSError:  # another process won the race
         import shutil
+
         shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
@@ -93,7 +95,7 @@ class Sources:
             self.dir = None
         else:
             self.dir = ensure_unpacked(archive)
-            self.names = (self.dir / "members.txt").read_text().split()[:max(n_needed, 1)]
+            self.names = (self.dir / "members.txt").read_text().split()[: max(n_needed, 1)]
             self.mem = None
         self.count = len(self.names)
 
@@ -128,7 +130,9 @@ def load_chrome() -> dict:
 
     spec = yaml.safe_load((CHROME / "templates.yaml").read_text(encoding="utf-8"))
     names = [x.strip() for x in (CHROME / "names.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
-    outlets = [x.strip() for x in (CHROME / "outlets.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+    outlets = [
+        x.strip() for x in (CHROME / "outlets.txt").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     return {"templates": spec["templates"], "names": names, "outlets": outlets}
 
 
@@ -162,7 +166,7 @@ def paragraphs(body: list[str], rng: random.Random) -> list[str]:
         i = 0
         while i < len(sents):
             k = rng.randint(2, 5)
-            out.append(" ".join(sents[i:i + k]))
+            out.append(" ".join(sents[i : i + k]))
             i += k
     return out
 
@@ -176,9 +180,10 @@ def snippet(text: str, n: int = 80) -> str:
 
 def vary(text: str, rng: random.Random, names: list[str], k: int) -> str:
     """A variant of a real page's text: numbers and dates changed, listed names swapped."""
+
     def num(m: re.Match) -> str:
         s = m.group(0)
-        if len(s) == 4 and s.startswith(("19", "20")):           # a year
+        if len(s) == 4 and s.startswith(("19", "20")):  # a year
             return str(int(s) + (k % 7))
         v = int(s) + k + (len(s) * 7 + k * 13) % 11
         return str(v).zfill(len(s)) if s.startswith("0") else str(v)
@@ -198,7 +203,7 @@ def vary(text: str, rng: random.Random, names: list[str], k: int) -> str:
 
 
 def _dates(rng: random.Random) -> dict:
-    r = rng.getrandbits(64)          # one draw, sliced: this runs ~10x per page
+    r = rng.getrandbits(64)  # one draw, sliced: this runs ~10x per page
     r, y = divmod(r, 9)
     r, m = divmod(r, 12)
     r, d = divmod(r, 28)
@@ -212,17 +217,36 @@ def _dates(rng: random.Random) -> dict:
     r, cmi = divmod(r, 60)
     y, m, d, cy, cm, cd = y + 2016, m + 1, d + 1, cy + 2023, cm + 1, cd + 1
     wd = WEEKDAYS[(y * 7 + m * 31 + d) % 7]  # not a real calendar weekday; chrome only
-    return dict(wd=wd, d=d, m=m, y=y, dd=f"{d:02d}", mm=f"{m:02d}", HH=f"{hh + 6:02d}",
-                MM=f"{mi:02d}", SS=f"{ss:02d}", cwd=WEEKDAYS[(cy + cm + cd) % 7], cd=cd, cm=cm,
-                cy=cy, cdd=f"{cd:02d}", cmm=f"{cm:02d}", cHH=f"{ch:02d}", cMM=f"{cmi:02d}")
+    return dict(
+        wd=wd,
+        d=d,
+        m=m,
+        y=y,
+        dd=f"{d:02d}",
+        mm=f"{m:02d}",
+        HH=f"{hh + 6:02d}",
+        MM=f"{mi:02d}",
+        SS=f"{ss:02d}",
+        cwd=WEEKDAYS[(cy + cm + cd) % 7],
+        cd=cd,
+        cm=cm,
+        cy=cy,
+        cdd=f"{cd:02d}",
+        cmm=f"{cm:02d}",
+        cHH=f"{ch:02d}",
+        cMM=f"{cmi:02d}",
+    )
 
 
-def render(tpl: dict, parts: tuple, teasers: list[tuple[str, str]], rng: random.Random,
-           chrome: dict) -> str:
+def render(tpl: dict, parts: tuple, teasers: list[tuple[str, str]], rng: random.Random, chrome: dict) -> str:
     title, sapo, body, byline = parts
     ctx = _dates(rng)
-    ctx.update(site=rng.choice(tpl["sites"]), outlet=rng.choice(chrome["outlets"]),
-               author=byline or rng.choice(chrome["names"]), title=title)
+    ctx.update(
+        site=rng.choice(tpl["sites"]),
+        outlet=rng.choice(chrome["outlets"]),
+        author=byline or rng.choice(chrome["names"]),
+        title=title,
+    )
     fmt = lambda s: s.format_map(ctx)  # noqa: E731
     out: list[str] = []
     for block in tpl["layout"]:
@@ -245,8 +269,9 @@ def render(tpl: dict, parts: tuple, teasers: list[tuple[str, str]], rng: random.
                     for _ in range(rng.randint(*spec["n"])):
                         t_title, t_body = rng.choice(teasers)
                         td = _dates(rng)
-                        tctx = dict(t_title=t_title, t_snip=snippet(t_body), t_dd=td["dd"],
-                                    t_mm=td["mm"], t_y=td["y"])
+                        tctx = dict(
+                            t_title=t_title, t_snip=snippet(t_body), t_dd=td["dd"], t_mm=td["mm"], t_y=td["y"]
+                        )
                         out.extend(s.format_map(tctx) for s in spec["lines"])
                 else:
                     out.append(fmt(item))
@@ -285,7 +310,7 @@ def bad_file(kind: str, text: str, rng: random.Random) -> bytes:
     if kind == "nul":
         data = text.encode("utf-8")
         step = rng.randint(3, 8)
-        return b"\x00".join(data[i:i + step] for i in range(0, len(data), step))
+        return b"\x00".join(data[i : i + step] for i in range(0, len(data), step))
     if kind == "cp1258":
         return encode_cp1258(text)
     raise ValueError(kind)
@@ -335,12 +360,12 @@ def make_chunk(args) -> Counter:
             name, data = recent[rng.randrange(len(recent))]
             path = out / f"d{i // PER_DIR:02d}/{i:07d}_dup_of_{Path(name).stem.split('_', 1)[1]}.txt"
         else:
-            real_no = i - bisect.bisect_left(special_sorted, i)   # index among normal pages
+            real_no = i - bisect.bisect_left(special_sorted, i)  # index among normal pages
             src_idx, k = real_no % m, real_no // m
             src_name, text = sources.get(src_idx)
             if k:
                 text = vary(text, random.Random(f"{seed}:{i}"), chrome["names"], k)
-            if kind:        # a bad file made from this page
+            if kind:  # a bad file made from this page
                 data = bad_file(kind, text, rng)
                 path = out / out_name(i, src_name, k)
             else:
@@ -365,8 +390,9 @@ def make_chunk(args) -> Counter:
     return stats
 
 
-def make_corpus(n: int, out: Path | str, seed: int = 0, archive: Path | str = DEFAULT_ARCHIVE,
-                jobs: int = 1) -> Counter:
+def make_corpus(
+    n: int, out: Path | str, seed: int = 0, archive: Path | str = DEFAULT_ARCHIVE, jobs: int = 1
+) -> Counter:
     out, archive = Path(out), Path(archive)
     if not archive.exists():
         raise FileNotFoundError(f"archive not found: {archive}")
@@ -376,12 +402,22 @@ def make_corpus(n: int, out: Path | str, seed: int = 0, archive: Path | str = DE
     sources = Sources(archive, max(1, n_normal))
     for d in range((n - 1) // PER_DIR + 1 if n else 0):
         (out / f"d{d:02d}").mkdir(exist_ok=True)
-    chunks = [(c, n, seed, out, sources.state(),
-               {i: k for i, k in special.items() if c * CHUNK <= i < (c + 1) * CHUNK},
-               special_sorted) for c in range((n + CHUNK - 1) // CHUNK)]
+    chunks = [
+        (
+            c,
+            n,
+            seed,
+            out,
+            sources.state(),
+            {i: k for i, k in special.items() if c * CHUNK <= i < (c + 1) * CHUNK},
+            special_sorted,
+        )
+        for c in range((n + CHUNK - 1) // CHUNK)
+    ]
     total: Counter = Counter()
     if jobs > 1 and len(chunks) > 1:
         import multiprocessing as mp
+
         with mp.get_context("fork").Pool(jobs) as pool:
             for st in pool.imap_unordered(make_chunk, chunks):
                 total.update(st)
@@ -405,8 +441,10 @@ def main(argv: list[str] | None = None) -> int:
     dt = time.perf_counter() - t0
     kinds = {k: st[k] for k in ("real", "variant", "dup") + BAD_KINDS if st[k]}
     tpls = {k[4:]: v for k, v in sorted(st.items()) if k.startswith("tpl:")}
-    print(f"wrote {sum(kinds.values())} files, {st['bytes'] / 1e6:.1f} MB into {a.out} in {dt:.1f} s "
-          f"(seed {a.seed}, {st['sources']} real source pages)")
+    print(
+        f"wrote {sum(kinds.values())} files, {st['bytes'] / 1e6:.1f} MB into {a.out} in {dt:.1f} s "
+        f"(seed {a.seed}, {st['sources']} real source pages)"
+    )
     print("  by kind:", ", ".join(f"{k} {v}" for k, v in kinds.items()))
     print("  by template:", ", ".join(f"{k} {v}" for k, v in tpls.items()))
     return 0

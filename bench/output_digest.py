@@ -9,6 +9,7 @@ the anatomy (title, dates, author, site, locality, body lines, labelled boilerpl
 facts. `check` prints the first differences and exits 1 if any page differs: an optimisation
 that changes output is a behaviour change, not a speed-up.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,9 +54,12 @@ def _record(folder: Path, sf, chrome) -> dict:
     if not isinstance(page, RawPage):
         return {"page": key, "quarantined": page.reason}
     doc = process_page(page, chrome)
-    return {"page": key, "id": doc.article_id,
-            "anatomy": dataclasses.asdict(doc.anatomy),
-            "facts": dataclasses.asdict(doc.facts)}
+    return {
+        "page": key,
+        "id": doc.article_id,
+        "anatomy": dataclasses.asdict(doc.anatomy),
+        "facts": dataclasses.asdict(doc.facts),
+    }
 
 
 def main(argv=None) -> int:
@@ -65,8 +69,9 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args(argv)
-    lines = (json.dumps(_record(*p), ensure_ascii=False, sort_keys=True, default=str)
-             for p in _pages(a.n, a.seed))
+    lines = (
+        json.dumps(_record(*p), ensure_ascii=False, sort_keys=True, default=str) for p in _pages(a.n, a.seed)
+    )
     if a.mode == "write":
         count = 0
         with a.path.open("w", encoding="utf-8") as f:
@@ -77,7 +82,7 @@ def main(argv=None) -> int:
         return 0
     expected = a.path.read_text(encoding="utf-8").splitlines()
     got = list(lines)
-    diffs = [(e, g) for e, g in zip(expected, got) if e != g]
+    diffs = [(e, g) for e, g in zip(expected, got, strict=False) if e != g]
     if len(expected) != len(got):
         print(f"page count differs: expected {len(expected)}, got {len(got)}")
     for e, g in diffs[:5]:
@@ -85,8 +90,10 @@ def main(argv=None) -> int:
         print(f"DIFF {ej['page']}")
         for k in sorted(set(ej) | set(gj)):
             if ej.get(k) != gj.get(k):
-                print(f"  {k}:\n    expected {json.dumps(ej.get(k), ensure_ascii=False)[:600]}\n"
-                      f"    got      {json.dumps(gj.get(k), ensure_ascii=False)[:600]}")
+                print(
+                    f"  {k}:\n    expected {json.dumps(ej.get(k), ensure_ascii=False)[:600]}\n"
+                    f"    got      {json.dumps(gj.get(k), ensure_ascii=False)[:600]}"
+                )
     print(f"{len(got)} pages, {len(diffs)} differ")
     return 1 if diffs or len(expected) != len(got) else 0
 

@@ -9,6 +9,7 @@ failures, stage durations) and reused when it already has the asked size. The bu
 fresh Python process, as `bantin report` does; printed: seconds for the whole command and for
 build_report alone (without the Python imports). Target: under 10 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PORTALS = 60
-SYNTHETIC_VERSION = 4   # bump when make_warehouse changes: an older warehouse is made again
+SYNTHETIC_VERSION = 4  # bump when make_warehouse changes: an older warehouse is made again
 
 
 def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
@@ -102,13 +103,16 @@ def _derived_rows(q, n_articles: int, n_runs: int) -> None:
 def warehouse_size(db: Path) -> tuple[int, int, int]:
     """(articles, runs, synthetic version) of a bench warehouse; zeros when there is none."""
     import duckdb
+
     if not db.exists():
         return 0, 0, 0
     with duckdb.connect(str(db), read_only=True) as con:
         try:
-            return (con.execute("SELECT count(*) FROM articles").fetchone()[0],
-                    con.execute("SELECT count(*) FROM runs").fetchone()[0],
-                    con.execute("SELECT max(version) FROM _bench_synthetic").fetchone()[0])
+            return (
+                con.execute("SELECT count(*) FROM articles").fetchone()[0],
+                con.execute("SELECT count(*) FROM runs").fetchone()[0],
+                con.execute("SELECT max(version) FROM _bench_synthetic").fetchone()[0],
+            )
         except duckdb.Error:
             return 0, 0, 0
 
@@ -136,19 +140,28 @@ def main() -> None:
     if warehouse_size(db) != (args.articles, args.runs, SYNTHETIC_VERSION):
         t = time.perf_counter()
         make_warehouse(db, args.articles, args.runs)
-        print(f"synthetic warehouse: {args.articles:,} articles, {args.runs} runs, "
-              f"made in {time.perf_counter() - t:.1f} s ({db})")
+        print(
+            f"synthetic warehouse: {args.articles:,} articles, {args.runs} runs, "
+            f"made in {time.perf_counter() - t:.1f} s ({db})"
+        )
     for _ in range(args.repeat):
         t, cpu = time.perf_counter(), _children_cpu()
-        stdout = subprocess.run([sys.executable, "-c", TIMED, str(args.data)], cwd=ROOT, check=True,
-                                capture_output=True, text=True).stdout
+        stdout = subprocess.run(
+            [sys.executable, "-c", TIMED, str(args.data)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         out = next(line.split()[1:] for line in stdout.splitlines() if line.startswith("BENCH "))
         if stdout.strip().count("\n"):
             print("build printed:", stdout.strip().splitlines()[:-1][:5])
         total, cpu = time.perf_counter() - t, _children_cpu() - cpu
-        print(f"report build: {total:.2f} s for the whole process "
-              f"(imports {float(out[0]):.2f} s, build_report {float(out[1]):.2f} s; "
-              f"CPU {cpu:.2f} s, load average {os.getloadavg()[0]:.1f}); target < 10 s")
+        print(
+            f"report build: {total:.2f} s for the whole process "
+            f"(imports {float(out[0]):.2f} s, build_report {float(out[1]):.2f} s; "
+            f"CPU {cpu:.2f} s, load average {os.getloadavg()[0]:.1f}); target < 10 s"
+        )
 
 
 def _children_cpu() -> float:

@@ -21,6 +21,7 @@ generator's own hash under $BANTIN_BENCH_CACHE, default /tmp/bantin-bench-cache)
 Each size's figures are kept as JSON in the cache folder; the table in --out is rebuilt from all
 sizes measured with the same seed, so sizes can be run in separate invocations.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,8 +78,12 @@ def corpus(n: int, seed: int) -> Path:
 
 def git_head() -> str:
     try:
-        return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, timeout=10).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
 
@@ -141,9 +146,17 @@ def clean_extract(files, chrome=None) -> dict:
         except Exception as e:  # reported, not hidden
             errors += 1
             first_error = first_error or f"{sf.rel_path}: {type(e).__name__}: {e}"[:300]
-    return dict(files=n, docs=docs, bytes=nbytes, errors=errors, quarantined=quarantined,
-                seconds=time.perf_counter() - t0, cpu_seconds=cpu() - c0, read_cpu_seconds=read_cpu,
-                first_error=first_error)
+    return dict(
+        files=n,
+        docs=docs,
+        bytes=nbytes,
+        errors=errors,
+        quarantined=quarantined,
+        seconds=time.perf_counter() - t0,
+        cpu_seconds=cpu() - c0,
+        read_cpu_seconds=read_cpu,
+        first_error=first_error,
+    )
 
 
 def _fresh_pass(files) -> dict:
@@ -169,13 +182,15 @@ def clean_extract_cold(files, chrome, passes: int) -> tuple[dict, list[dict]]:
 
 
 def clean_extract_parallel(files, chrome, workers: int, chunk: int = 500) -> dict:
-    chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
     t0 = time.perf_counter()
     with ProcessPoolExecutor(workers, initializer=_init, initargs=(chrome,)) as ex:
         parts = list(ex.map(clean_extract, chunks))
     secs = time.perf_counter() - t0
-    out = {k: sum(p[k] for p in parts) for k in ("files", "docs", "bytes", "errors", "quarantined",
-                                                  "cpu_seconds")}
+    out = {
+        k: sum(p[k] for p in parts)
+        for k in ("files", "docs", "bytes", "errors", "quarantined", "cpu_seconds")
+    }
     out["seconds"] = secs
     return out
 
@@ -198,14 +213,16 @@ def justext_ref(files, sample: int) -> dict:
     lines = kept = 0
     t0, c0 = time.perf_counter(), time.process_time()
     for text in pages:
-        doc = "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in text.split("\n")
-                                       if ln.strip()) + "</body></html>"
+        doc = (
+            "<html><body>"
+            + "".join(f"<p>{html.escape(ln)}</p>" for ln in text.split("\n") if ln.strip())
+            + "</body></html>"
+        )
         paras = justext.justext(doc, stop)
         lines += len(paras)
         kept += sum(1 for p in paras if not p.is_boilerplate)
     secs = time.perf_counter() - t0
-    return dict(docs=len(pages), seconds=secs, cpu_seconds=time.process_time() - c0, lines=lines,
-                kept=kept)
+    return dict(docs=len(pages), seconds=secs, cpu_seconds=time.process_time() - c0, lines=lines, kept=kept)
 
 
 # ----------------------------------------------------------------------------- end to end
@@ -213,8 +230,12 @@ def run_bantin(pages: Path, data: Path, workers: int, log: Path, timeout: int) -
     import psutil
 
     env = dict(os.environ)
-    env.update(PREFECT_HOME=str(CACHE / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING", GX_ANALYTICS_ENABLED="False")
+    env.update(
+        PREFECT_HOME=str(CACHE / "prefect-home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_LOGGING_LEVEL="WARNING",
+        GX_ANALYTICS_ENABLED="False",
+    )
     cmd = [str(BANTIN), "run", "--input", str(pages), "--data", str(data)]
     cmd += ["--workers", str(workers)] if workers else []  # 0 = bantin's automatic choice
     t0 = time.perf_counter()
@@ -250,10 +271,17 @@ def run_bantin(pages: Path, data: Path, workers: int, log: Path, timeout: int) -
         rc = proc.wait()
     secs = time.perf_counter() - t0
     text = log.read_text(errors="replace")
-    return dict(cmd=" ".join(cmd), rc=rc, seconds=secs, peak_tree_mb=peak_sum / 2**20,
-                peak_pss_mb=peak_pss / 2**20,
-                peak_single_mb=peak_one / 2**20, max_procs=nproc, log=str(log),
-                tail="\n".join(text.strip().splitlines()[-25:]))
+    return dict(
+        cmd=" ".join(cmd),
+        rc=rc,
+        seconds=secs,
+        peak_tree_mb=peak_sum / 2**20,
+        peak_pss_mb=peak_pss / 2**20,
+        peak_single_mb=peak_one / 2**20,
+        max_procs=nproc,
+        log=str(log),
+        tail="\n".join(text.strip().splitlines()[-25:]),
+    )
 
 
 def warm_prefect() -> None:
@@ -276,20 +304,30 @@ def e2e(n: int, pages: Path, workers: int, rerun: bool, timeout: int) -> dict:
     shutil.rmtree(data, ignore_errors=True)
     first = run_bantin(pages, data, workers, CACHE / f"e2e-n{n}-w{workers}.log", timeout)
     res = {"first": first}
-    print(f"  bantin run --workers {workers or 'auto'}: rc {first['rc']}, {first['seconds']:.1f} s, "
-          f"peak PSS tree {first.get('peak_pss_mb', 0):.0f} MB, RSS tree {first['peak_tree_mb']:.0f} MB, "
-          f"largest process {first['peak_single_mb']:.0f} MB")
+    print(
+        f"  bantin run --workers {workers or 'auto'}: rc {first['rc']}, {first['seconds']:.1f} s, "
+        f"peak PSS tree {first.get('peak_pss_mb', 0):.0f} MB, RSS tree {first['peak_tree_mb']:.0f} MB, "
+        f"largest process {first['peak_single_mb']:.0f} MB"
+    )
     if first["rc"] != 0:
         print("  FAILED:", first["cmd"], "\n" + first["tail"])
     elif rerun:
         second = run_bantin(pages, data, workers, CACHE / f"e2e-n{n}-w{workers}-rerun.log", timeout)
         res["rerun"] = second
-        print(f"  incremental rerun: rc {second['rc']}, {second['seconds']:.1f} s, "
-              f"peak RSS tree {second['peak_tree_mb']:.0f} MB")
+        print(
+            f"  incremental rerun: rc {second['rc']}, {second['seconds']:.1f} s, "
+            f"peak RSS tree {second['peak_tree_mb']:.0f} MB"
+        )
         if second["rc"] != 0:
             print("  FAILED:", second["cmd"], "\n" + second["tail"])
-    summary = [ln for ln in first["tail"].splitlines() if "files seen" in ln or "articles loaded" in ln
-               or "seconds:" in ln or "peak RSS of this process" in ln]
+    summary = [
+        ln
+        for ln in first["tail"].splitlines()
+        if "files seen" in ln
+        or "articles loaded" in ln
+        or "seconds:" in ln
+        or "peak RSS of this process" in ln
+    ]
     res["summary"] = summary
     first["stages"] = stage_seconds(first["tail"])
     for ln in summary:
@@ -302,7 +340,7 @@ def stage_seconds(tail: str) -> dict:
     for ln in tail.splitlines():
         ln = ln.strip()
         if ln.startswith("seconds:"):
-            body = ln[len("seconds:"):].split("(")[0]
+            body = ln[len("seconds:") :].split("(")[0]
             out = {}
             for item in body.split(","):
                 parts = item.split()
@@ -313,11 +351,25 @@ def stage_seconds(tail: str) -> dict:
 
 
 # ----------------------------------------------------------------------------- one size
-def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeout: int,
-               skip_e2e: bool, ce_sample: int = 0, ce_passes: int = 5) -> dict:
+def bench_size(
+    n: int,
+    seed: int,
+    workers: int,
+    w1: bool,
+    js_sample: int,
+    timeout: int,
+    skip_e2e: bool,
+    ce_sample: int = 0,
+    ce_passes: int = 5,
+) -> dict:
     print(f"== N={n} (seed {seed}); load average {load_avg()}")
-    r: dict = {"n": n, "seed": seed, "load_start": load_avg(), "commit": git_head(),
-               "started": dt.datetime.now().isoformat(timespec="seconds")}
+    r: dict = {
+        "n": n,
+        "seed": seed,
+        "load_start": load_avg(),
+        "commit": git_head(),
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+    }
     pages = corpus(n, seed)
     r["corpus"] = json.loads((pages.parent / "done.json").read_text())
     files = _files(pages)
@@ -330,24 +382,30 @@ def bench_size(n: int, seed: int, workers: int, w1: bool, js_sample: int, timeou
     one, passes = clean_extract_cold(ce_files, chrome, ce_passes)
     r["ce1"] = one
     r["ce1_passes"] = [p["docs"] / p["cpu_seconds"] for p in passes]
-    print(f"  clean+extract 1 process (best of {len(passes)} cold passes, each in a new process: "
-          f"{', '.join(f'{x:.0f}' for x in r['ce1_passes'])} docs per CPU-second): "
-          f"{one['docs'] / one['seconds']:.0f} docs/s wall, "
-          f"{one['docs'] / one['cpu_seconds']:.0f} docs per CPU-second, "
-          f"{one['bytes'] / 2**20 / one['seconds']:.2f} MB/s wall ({one['docs']} docs, {one['quarantined']} "
-          f"quarantined at read, {one['errors']} errors; CPU/wall {one['cpu_seconds'] / one['seconds']:.0%}; "
-          f"read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%} of the CPU time)")
+    print(
+        f"  clean+extract 1 process (best of {len(passes)} cold passes, each in a new process: "
+        f"{', '.join(f'{x:.0f}' for x in r['ce1_passes'])} docs per CPU-second): "
+        f"{one['docs'] / one['seconds']:.0f} docs/s wall, "
+        f"{one['docs'] / one['cpu_seconds']:.0f} docs per CPU-second, "
+        f"{one['bytes'] / 2**20 / one['seconds']:.2f} MB/s wall ({one['docs']} docs, {one['quarantined']} "
+        f"quarantined at read, {one['errors']} errors; CPU/wall {one['cpu_seconds'] / one['seconds']:.0%}; "
+        f"read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%} of the CPU time)"
+    )
     if one["first_error"]:
         print("   first error:", one["first_error"])
     par = clean_extract_parallel(ce_files, chrome, CE_PROCS)
     r["ceN"] = par
-    print(f"  clean+extract {CE_PROCS} processes: {par['docs'] / par['seconds']:.0f} docs/s wall "
-          f"({par['docs'] / par['cpu_seconds']:.0f} docs per CPU-second in the workers)")
+    print(
+        f"  clean+extract {CE_PROCS} processes: {par['docs'] / par['seconds']:.0f} docs/s wall "
+        f"({par['docs'] / par['cpu_seconds']:.0f} docs per CPU-second in the workers)"
+    )
     js = justext_ref(files, min(js_sample, len(files)) if js_sample else len(files))
     r["justext"] = js
-    print(f"  jusText: {js['docs'] / js['seconds']:.0f} docs/s wall, {js['docs'] / js['cpu_seconds']:.0f} "
-          f"per CPU-second on {js['docs']} pages, keeps "
-          f"{js['kept'] / max(1, js['lines']):.0%} of lines")
+    print(
+        f"  jusText: {js['docs'] / js['seconds']:.0f} docs/s wall, {js['docs'] / js['cpu_seconds']:.0f} "
+        f"per CPU-second on {js['docs']} pages, keeps "
+        f"{js['kept'] / max(1, js['lines']):.0%} of lines"
+    )
     del files
     if not skip_e2e:
         warm_prefect()
@@ -370,9 +428,15 @@ def machine() -> dict:
     except OSError:
         pass
     import psutil
-    return dict(nproc=os.cpu_count(), cpu=model, ram_gb=round(psutil.virtual_memory().total / 2**30, 1),
-                python=platform.python_version(), date=dt.datetime.now().isoformat(timespec="minutes"),
-                load=load_avg())
+
+    return dict(
+        nproc=os.cpu_count(),
+        cpu=model,
+        ram_gb=round(psutil.virtual_memory().total / 2**30, 1),
+        python=platform.python_version(),
+        date=dt.datetime.now().isoformat(timespec="minutes"),
+        load=load_avg(),
+    )
 
 
 # clean+extract without Prefect, spread over this many processes (the machine's cores)
@@ -385,12 +449,14 @@ def _f(x, fmt="{:.0f}"):
 
 def table(results: list[dict], workers: int) -> list[str]:
     wname = "auto" if not workers else str(workers)
-    rows = [f"| N | commit, start | load at start | scan files/s | clean+extract docs/s (1 proc): wall / per CPU-s | "
-            f"MB/s (1 proc, wall / CPU) | clean+extract docs/s ({CE_PROCS} proc, wall) | "
-            f"jusText docs/s: wall / per CPU-s (pages) | jusText keeps | "
-            f"`bantin run` (workers {wname}) s | docs/s | validate s (share) | peak MB: PSS tree / RSS tree / largest proc | "
-            f"rerun s | `-w 1` s | `-w 1` peak PSS MB |",
-            "|" + "---|" * 16]
+    rows = [
+        f"| N | commit, start | load at start | scan files/s | clean+extract docs/s (1 proc): wall / per CPU-s | "
+        f"MB/s (1 proc, wall / CPU) | clean+extract docs/s ({CE_PROCS} proc, wall) | "
+        f"jusText docs/s: wall / per CPU-s (pages) | jusText keeps | "
+        f"`bantin run` (workers {wname}) s | docs/s | validate s (share) | peak MB: PSS tree / RSS tree / largest proc | "
+        f"rerun s | `-w 1` s | `-w 1` peak PSS MB |",
+        "|" + "---|" * 16,
+    ]
     for r in results:
         one, par, js = r["ce1"], r["ceN"], r["justext"]
         e = r.get("e2e", {}).get("first")
@@ -398,24 +464,45 @@ def table(results: list[dict], workers: int) -> list[str]:
         w1 = r.get("e2e_w1", {}).get("first")
         e_s = None if not e else (e["seconds"] if e["rc"] == 0 else None)
         val = (e or {}).get("stages", {}).get("validate")
-        rows.append("| " + " | ".join([
-            f"{r['n']:,}", f"{r.get('commit') or '?'} {r['started'][11:16]}", r["load_start"].split()[0],
-            _f(r["scan"]["files"] / r["scan"]["seconds"]),
-            f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}"
-            + (f" ({one['docs']:,} docs)" if one['files'] < r['n'] else "")
-            + (f"; read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%}" if "read_cpu_seconds" in one else "")
-            + (f"; passes {', '.join(f'{x:.0f}' for x in r['ce1_passes'])}" if r.get("ce1_passes") else ""),
-            f"{one['bytes'] / 2**20 / one['seconds']:.2f} / {one['bytes'] / 2**20 / one['cpu_seconds']:.2f}",
-            _f(par["docs"] / par["seconds"]),
-            f"{js['docs'] / js['seconds']:.0f} / {js['docs'] / js['cpu_seconds']:.0f} ({js['docs']:,})", f"{js['kept'] / max(1, js['lines']):.0%}",
-            (_f(e_s, "{:.1f}") if e and e["rc"] == 0 else (f"FAILED rc {e['rc']}" if e else "—")),
-            _f(r["n"] / e_s if e_s else None),
-            (f"{val:.1f} ({val / e_s:.0%})" if val is not None and e_s else "—"),
-            (f"{e.get('peak_pss_mb', 0):.0f} / {e['peak_tree_mb']:.0f} / {e['peak_single_mb']:.0f}" if e else "—"),
-            (_f(rr["seconds"], "{:.1f}") if rr and rr["rc"] == 0 else ("FAILED" if rr else "—")),
-            (_f(w1["seconds"], "{:.1f}") if w1 and w1["rc"] == 0 else ("FAILED" if w1 else "—")),
-            (_f(w1.get("peak_pss_mb")) if w1 else "—"),
-        ]) + " |")
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{r['n']:,}",
+                    f"{r.get('commit') or '?'} {r['started'][11:16]}",
+                    r["load_start"].split()[0],
+                    _f(r["scan"]["files"] / r["scan"]["seconds"]),
+                    f"{one['docs'] / one['seconds']:.0f} / {one['docs'] / one['cpu_seconds']:.0f}"
+                    + (f" ({one['docs']:,} docs)" if one["files"] < r["n"] else "")
+                    + (
+                        f"; read+decode {one['read_cpu_seconds'] / one['cpu_seconds']:.0%}"
+                        if "read_cpu_seconds" in one
+                        else ""
+                    )
+                    + (
+                        f"; passes {', '.join(f'{x:.0f}' for x in r['ce1_passes'])}"
+                        if r.get("ce1_passes")
+                        else ""
+                    ),
+                    f"{one['bytes'] / 2**20 / one['seconds']:.2f} / {one['bytes'] / 2**20 / one['cpu_seconds']:.2f}",
+                    _f(par["docs"] / par["seconds"]),
+                    f"{js['docs'] / js['seconds']:.0f} / {js['docs'] / js['cpu_seconds']:.0f} ({js['docs']:,})",
+                    f"{js['kept'] / max(1, js['lines']):.0%}",
+                    (_f(e_s, "{:.1f}") if e and e["rc"] == 0 else (f"FAILED rc {e['rc']}" if e else "—")),
+                    _f(r["n"] / e_s if e_s else None),
+                    (f"{val:.1f} ({val / e_s:.0%})" if val is not None and e_s else "—"),
+                    (
+                        f"{e.get('peak_pss_mb', 0):.0f} / {e['peak_tree_mb']:.0f} / {e['peak_single_mb']:.0f}"
+                        if e
+                        else "—"
+                    ),
+                    (_f(rr["seconds"], "{:.1f}") if rr and rr["rc"] == 0 else ("FAILED" if rr else "—")),
+                    (_f(w1["seconds"], "{:.1f}") if w1 and w1["rc"] == 0 else ("FAILED" if w1 else "—")),
+                    (_f(w1.get("peak_pss_mb")) if w1 else "—"),
+                ]
+            )
+            + " |"
+        )
     return rows
 
 
@@ -424,29 +511,40 @@ def verdicts(results: list[dict]) -> list[str]:
     per_core = [r["ce1"]["docs"] / r["ce1"]["cpu_seconds"] for r in results]
     if per_core:
         ok = min(per_core) >= TARGET_DOCS_PER_CORE
-        out.append(f"- clean+extract ≥ {TARGET_DOCS_PER_CORE:,} pages/s per core: "
-                   f"{'met' if ok else 'NOT met'} ({', '.join(f'{x:.0f}' for x in per_core)} docs per "
-                   "CPU-second, one process, best cold pass; see the passes for the spread)")
+        out.append(
+            f"- clean+extract ≥ {TARGET_DOCS_PER_CORE:,} pages/s per core: "
+            f"{'met' if ok else 'NOT met'} ({', '.join(f'{x:.0f}' for x in per_core)} docs per "
+            "CPU-second, one process, best cold pass; see the passes for the spread)"
+        )
     big = [r for r in results if r["n"] >= 100_000 and r.get("e2e")]
     for r in big:
         e, rr = r["e2e"]["first"], r["e2e"].get("rerun")
         if e["rc"] == 0:
-            out.append(f"- `bantin run` over {r['n']:,} new pages < {TARGET_E2E_100K_S} s: "
-                       f"{'met' if e['seconds'] < TARGET_E2E_100K_S else 'NOT met'} ({e['seconds']:.0f} s)")
+            out.append(
+                f"- `bantin run` over {r['n']:,} new pages < {TARGET_E2E_100K_S} s: "
+                f"{'met' if e['seconds'] < TARGET_E2E_100K_S else 'NOT met'} ({e['seconds']:.0f} s)"
+            )
         else:
             out.append(f"- `bantin run` over {r['n']:,} new pages: FAILED (rc {e['rc']}), see below")
         if rr:
-            out.append(f"- incremental rerun over {r['n']:,} unchanged pages < {TARGET_RERUN_100K_S} s: "
-                       f"{'met' if rr['rc'] == 0 and rr['seconds'] < TARGET_RERUN_100K_S else 'NOT met'} "
-                       f"({rr['seconds']:.1f} s)")
-    peaks = [(r["n"], r["e2e"]["first"].get("peak_pss_mb", r["e2e"]["first"]["peak_tree_mb"]))
-             for r in results if r.get("e2e")]
+            out.append(
+                f"- incremental rerun over {r['n']:,} unchanged pages < {TARGET_RERUN_100K_S} s: "
+                f"{'met' if rr['rc'] == 0 and rr['seconds'] < TARGET_RERUN_100K_S else 'NOT met'} "
+                f"({rr['seconds']:.1f} s)"
+            )
+    peaks = [
+        (r["n"], r["e2e"]["first"].get("peak_pss_mb", r["e2e"]["first"]["peak_tree_mb"]))
+        for r in results
+        if r.get("e2e")
+    ]
     if peaks:
         worst = max(p for _, p in peaks)
-        out.append(f"- peak memory < {TARGET_RSS_MB / 1024:.1f} GB whatever N (PSS summed over the "
-                   "run's process tree: flow, Prefect server, Dask workers): "
-                   f"{'met' if worst < TARGET_RSS_MB else 'NOT met'} "
-                   f"({', '.join(f'{n:,}: {p:.0f} MB' for n, p in peaks)})")
+        out.append(
+            f"- peak memory < {TARGET_RSS_MB / 1024:.1f} GB whatever N (PSS summed over the "
+            "run's process tree: flow, Prefect server, Dask workers): "
+            f"{'met' if worst < TARGET_RSS_MB else 'NOT met'} "
+            f"({', '.join(f'{n:,}: {p:.0f} MB' for n, p in peaks)})"
+        )
     return out
 
 
@@ -472,14 +570,16 @@ def write_results(path: Path, seed: int, workers: int) -> None:
     results.sort(key=lambda r: r["n"])
     m = machine()
     lines = [
-        "## Results", "",
+        "## Results",
+        "",
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}; "
         f"written {m['date']}, load average then {m['load']}. The machine was shared with other "
         "engineers' jobs: see each row's load average (≈0 = quiet; ≥2 = the 2 cores were contended).",
         "",
         f"Command: `python bench/run.py --sizes {','.join(str(r['n']) for r in results)} --workers {workers}` "
         f"(seed {seed}; corpus from bench/make_corpus.py); cold clean+extract passes per size: "
-        + ", ".join(f"{r['n']:,}: {len(r.get('ce1_passes') or [1])}" for r in results) + " (`--ce-passes`).",
+        + ", ".join(f"{r['n']:,}: {len(r.get('ce1_passes') or [1])}" for r in results)
+        + " (`--ce-passes`).",
         "",
         *table(results, workers),
         "",
@@ -523,29 +623,60 @@ def write_results(path: Path, seed: int, workers: int) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--workers", type=int, default=0,
-                    help="--workers for the measured `bantin run` (0 = bantin's automatic choice)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="--workers for the measured `bantin run` (0 = bantin's automatic choice)",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--w1-sizes", default="1000,10000", help="sizes that also get a --workers 1 run")
     ap.add_argument("--justext-sample", type=int, default=2000, help="pages for jusText (0 = all)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per bantin run")
     ap.add_argument("--skip-e2e", action="store_true")
-    ap.add_argument("--ce-sample", type=int, default=0,
-                    help="clean+extract on an even sample of this many files (0 = all)")
-    ap.add_argument("--ce-passes", type=int, default=5,
-                    help="cold clean+extract passes (each in a new process); the best is reported")
+    ap.add_argument(
+        "--ce-sample",
+        type=int,
+        default=0,
+        help="clean+extract on an even sample of this many files (0 = all)",
+    )
+    ap.add_argument(
+        "--ce-passes",
+        type=int,
+        default=5,
+        help="cold clean+extract passes (each in a new process); the best is reported",
+    )
     ap.add_argument("--out", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     w1 = {int(x) for x in a.w1_sizes.split(",") if x}
     for n in [int(x) for x in a.sizes.split(",") if x]:
-        bench_size(n, a.seed, a.workers, n in w1, a.justext_sample, a.timeout, a.skip_e2e,
-                   a.ce_sample if n > 10_000 else 0, a.ce_passes)
+        bench_size(
+            n,
+            a.seed,
+            a.workers,
+            n in w1,
+            a.justext_sample,
+            a.timeout,
+            a.skip_e2e,
+            a.ce_sample if n > 10_000 else 0,
+            a.ce_passes,
+        )
         write_results(a.out, a.seed, a.workers)
     print(f"wrote {a.out}")
-    print("\n".join(table([json.loads(p.read_text()) for p in sorted(CACHE.glob(f'results-n*-s{a.seed}.json'),
-                                                                       key=lambda p: int(p.name.split('-')[1][1:]))],
-                          a.workers)))
+    print(
+        "\n".join(
+            table(
+                [
+                    json.loads(p.read_text())
+                    for p in sorted(
+                        CACHE.glob(f"results-n*-s{a.seed}.json"), key=lambda p: int(p.name.split("-")[1][1:])
+                    )
+                ],
+                a.workers,
+            )
+        )
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ A batch is a list of SourceFile. Two passes keep memory flat whatever the number
 A batch is the unit of scheduling (one Prefect task); a part is the unit of memory: a task of
 10,000 pages holds at most PART_PAGES pages' rows at a time.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -65,17 +66,31 @@ class BatchSummary:
     bytes_read: int = 0
 
 
-def process_batch(files: list[SourceFile], *, batch_no: int, run_id: str, data_dir: Path,
-                  chrome_lines: ChromeSet | frozenset[str], part_pages: int = PART_PAGES) -> BatchSummary:
+def process_batch(
+    files: list[SourceFile],
+    *,
+    batch_no: int,
+    run_id: str,
+    data_dir: Path,
+    chrome_lines: ChromeSet | frozenset[str],
+    part_pages: int = PART_PAGES,
+) -> BatchSummary:
     summary = BatchSummary(batch_no=batch_no, files=len(files))
     for k, start in enumerate(range(0, max(len(files), 1), part_pages)):
-        _process_part(files[start:start + part_pages], summary, run_id=run_id, data_dir=data_dir,
-                      chrome_lines=chrome_lines, part=f"{batch_no:05d}-{k:04d}")
+        _process_part(
+            files[start : start + part_pages],
+            summary,
+            run_id=run_id,
+            data_dir=data_dir,
+            chrome_lines=chrome_lines,
+            part=f"{batch_no:05d}-{k:04d}",
+        )
     return summary
 
 
-def _process_part(files: list[SourceFile], summary: BatchSummary, *, run_id: str, data_dir: Path,
-                  chrome_lines, part: str) -> None:
+def _process_part(
+    files: list[SourceFile], summary: BatchSummary, *, run_id: str, data_dir: Path, chrome_lines, part: str
+) -> None:
     row_sets = []
     for sf in files:
         page = read_source(sf)
@@ -99,22 +114,37 @@ def _process_or_quarantine(page: RawPage, chrome_lines):
     try:
         doc = process_page(page, chrome_lines)
     except Exception as exc:  # a bug on one page must not lose the night's run
-        return Quarantined(page.rel_path, page.sha256, "processing_error",
-                           f"{type(exc).__name__}: {exc}"[:500], page.encoding)
+        return Quarantined(
+            page.rel_path,
+            page.sha256,
+            "processing_error",
+            f"{type(exc).__name__}: {exc}"[:500],
+            page.encoding,
+        )
     kind = not_article_kind(doc.anatomy, getattr(page, "source_url", None) or page.rel_path)
     if kind is not None:
         return Quarantined(page.rel_path, page.sha256, "not_article", kind.detail, page.encoding)
     if not doc.anatomy.body_lines:
-        return Quarantined(page.rel_path, page.sha256, "no_article",
-                           "no article body found (only page chrome)", page.encoding)
+        return Quarantined(
+            page.rel_path,
+            page.sha256,
+            "no_article",
+            "no article body found (only page chrome)",
+            page.encoding,
+        )
     return doc
 
 
-def stage_quarantined(problems: list[Quarantined], *, batch_no: int, run_id: str,
-                      data_dir: Path) -> BatchSummary:
+def stage_quarantined(
+    problems: list[Quarantined], *, batch_no: int, run_id: str, data_dir: Path
+) -> BatchSummary:
     """Paths discovery could not open (unreadable folders, broken links) still get a row."""
     summary = BatchSummary(batch_no=batch_no, files=len(problems), quarantined=len(problems))
     summary.reasons.update(q.reason for q in problems)
-    write_batch(data_dir, run_id, f"{batch_no:05d}-0000", to_tables(
-        rows_for_quarantine(q, run_id, None) for q in problems))
+    write_batch(
+        data_dir,
+        run_id,
+        f"{batch_no:05d}-0000",
+        to_tables(rows_for_quarantine(q, run_id, None) for q in problems),
+    )
     return summary

@@ -13,6 +13,7 @@ its keys under `host_key(key, host)`, so a portal's menu is chrome on that porta
 paragraph syndicated to three portals is not chrome anywhere. Pages without a host are counted
 together, under the bare key, as before hosts were known (old warehouses' counts stay valid).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,15 +45,16 @@ _member_hash = lru_cache(maxsize=1 << 15)(key_hash)
 @dataclass
 class KeyCounts:
     """Distinct-page counts per key hash: `hashes` sorted and unique, `pages` aligned."""
+
     hashes: np.ndarray
     pages: np.ndarray
 
     @classmethod
-    def empty(cls) -> "KeyCounts":
+    def empty(cls) -> KeyCounts:
         return cls(np.empty(0, np.int64), np.empty(0, np.int64))
 
     @classmethod
-    def from_page_hashes(cls, page_hashes: list[np.ndarray]) -> "KeyCounts":
+    def from_page_hashes(cls, page_hashes: list[np.ndarray]) -> KeyCounts:
         """Each array holds one page's distinct key hashes."""
         if not page_hashes:
             return cls.empty()
@@ -68,12 +70,13 @@ class PageKeys:
     """What a scan of some files saw: each distinct page (by content sha256) and its key hashes,
     flattened (page i owns hashes[offsets[i]:offsets[i + 1]]). Kept per page, not counted yet, so
     a page held by files in two different batches is still counted once for the run."""
+
     shas: list[str]
     offsets: np.ndarray
     hashes: np.ndarray
 
     @classmethod
-    def of_pages(cls, pages: list[tuple[str, np.ndarray]]) -> "PageKeys":
+    def of_pages(cls, pages: list[tuple[str, np.ndarray]]) -> PageKeys:
         sizes = np.fromiter((len(h) for _, h in pages), dtype=np.int64, count=len(pages))
         offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
         hashes = np.concatenate([h for _, h in pages]) if pages else np.empty(0, np.int64)
@@ -88,7 +91,7 @@ def count_pages(scans: list[PageKeys]) -> KeyCounts:
         for i, sha in enumerate(scan.shas):
             if sha not in seen:
                 seen.add(sha)
-                chunks.append(scan.hashes[scan.offsets[i]:scan.offsets[i + 1]])
+                chunks.append(scan.hashes[scan.offsets[i] : scan.offsets[i + 1]])
     return KeyCounts.from_page_hashes(chunks)
 
 
@@ -118,17 +121,17 @@ class ChromeSet:
         self._hashes = frozenset(int(h) for h in hashes)
 
     @classmethod
-    def from_counts(cls, counts: KeyCounts, min_pages: int = CHROME_MIN_PAGES) -> "ChromeSet":
+    def from_counts(cls, counts: KeyCounts, min_pages: int = CHROME_MIN_PAGES) -> ChromeSet:
         return cls(at_least(counts, min_pages).hashes.tolist())
 
     @classmethod
-    def of_keys(cls, keys) -> "ChromeSet":
+    def of_keys(cls, keys) -> ChromeSet:
         return cls(key_hash(k) for k in keys)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and _member_hash(key) in self._hashes
 
-    def for_host(self, host: str | None) -> "ChromeSet | HostChrome":
+    def for_host(self, host: str | None) -> ChromeSet | HostChrome:
         """The chrome keys of one host's pages (of pages without a host for None)."""
         return HostChrome(self._hashes, host) if host else self
 

@@ -8,6 +8,7 @@ a pattern lives in the code, not only in a test. A fast form stays only where a 
 (``bench/stage_times.py --root <checkout without it>``) shows it saves at least 2 % of
 clean+extract CPU; ``why`` records that figure.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

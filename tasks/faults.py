@@ -3,6 +3,7 @@
 Inactive unless BANTIN_FAILPOINT names the point; then the process writes the point's name to
 BANTIN_FAILPOINT_MARKER (so the test knows it arrived) and sleeps until killed.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Stable article ids: the same cleaned article always gets the same id."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Incremental planning: which discovered files need reading this run."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,12 @@ class Plan:
     unchanged: list[SourceFile]
 
 
-def plan_incremental(files: list[SourceFile], known: dict[str, tuple[str, int | None, int | None]],
-                     *, full_refresh: bool = False) -> Plan:
+def plan_incremental(
+    files: list[SourceFile],
+    known: dict[str, tuple[str, int | None, int | None]],
+    *,
+    full_refresh: bool = False,
+) -> Plan:
     """A file whose size and mtime match the present version on record is not read again.
 
     Size + mtime is what rsync and make trust; a file rewritten with identical stats but new
@@ -26,8 +31,12 @@ def plan_incremental(files: list[SourceFile], known: dict[str, tuple[str, int | 
     to_read, unchanged = [], []
     for sf in files:
         rec = known.get(sf.rel_path)
-        if not full_refresh and rec is not None and rec[1] == sf.size \
-                and rec[2] == int(sf.mtime * 1_000_000_000):
+        if (
+            not full_refresh
+            and rec is not None
+            and rec[1] == sf.size
+            and rec[2] == int(sf.mtime * 1_000_000_000)
+        ):
             unchanged.append(sf)
         else:
             to_read.append(sf)
@@ -43,14 +52,19 @@ def write_plan(path: Path, files: list[SourceFile]) -> Path:
     client) reads back: keeps 100,000 paths out of Prefect's parameter records."""
     from tasks.store import write_part
 
-    write_part(path, pa.table({
-        "path": pa.array([f.path for f in files], pa.string()),
-        "rel_path": pa.array([f.rel_path for f in files], pa.string()),
-        "size": pa.array([f.size for f in files], pa.int64()),
-        "mtime": pa.array([f.mtime for f in files], pa.float64()),
-        "host": pa.array([f.host for f in files], pa.string()),
-        "url": pa.array([f.url for f in files], pa.string()),
-    }))
+    write_part(
+        path,
+        pa.table(
+            {
+                "path": pa.array([f.path for f in files], pa.string()),
+                "rel_path": pa.array([f.rel_path for f in files], pa.string()),
+                "size": pa.array([f.size for f in files], pa.int64()),
+                "mtime": pa.array([f.mtime for f in files], pa.float64()),
+                "host": pa.array([f.host for f in files], pa.string()),
+                "url": pa.array([f.url for f in files], pa.string()),
+            }
+        ),
+    )
     return path
 
 
@@ -59,9 +73,18 @@ def read_plan(path: Path, start: int = 0, stop: int | None = None) -> list[Sourc
     travel through the flow process or Prefect's task parameters."""
     t = pq.read_table(path)
     t = t.slice(start, (t.num_rows if stop is None else stop) - start)
-    return [SourceFile(p, r, s, m, h, u) for p, r, s, m, h, u in zip(
-        t["path"].to_pylist(), t["rel_path"].to_pylist(), t["size"].to_pylist(), t["mtime"].to_pylist(),
-        _optional(t, "host"), _optional(t, "url"))]
+    return [
+        SourceFile(p, r, s, m, h, u)
+        for p, r, s, m, h, u in zip(
+            t["path"].to_pylist(),
+            t["rel_path"].to_pylist(),
+            t["size"].to_pylist(),
+            t["mtime"].to_pylist(),
+            _optional(t, "host"),
+            _optional(t, "url"),
+            strict=False,
+        )
+    ]
 
 
 def _optional(t: pa.Table, column: str) -> list:

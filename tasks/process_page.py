@@ -3,6 +3,7 @@
 This is what a Prefect batch task calls for each page, and what the benchmark times
 (clean + extract with no orchestrator).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ def process_page(raw: RawPage, chrome_lines: frozenset[str] = frozenset()) -> Pr
     from tasks.facts import extract_facts
     from tasks.identity import article_id_for
 
-    anatomy = read_anatomy(raw.text, chrome_lines=chrome_for_host(chrome_lines, raw.source_host),
-                           host=raw.source_host)
+    anatomy = read_anatomy(
+        raw.text, chrome_lines=chrome_for_host(chrome_lines, raw.source_host), host=raw.source_host
+    )
     facts = extract_facts(
         anatomy.body,
         published_at=anatomy.published_at,

@@ -4,6 +4,7 @@ Great Expectations is imported only here and only when validation runs (its impo
 Suites live as files; each run builds an ephemeral GX context from them (a file-backed context
 breaks when the same datasource is added twice, see STACK-NOTES).
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,7 @@ def load_suites(directory: Traversable | None = None) -> dict[str, dict]:
     """The suites in `directory` (default: the installed expectations/*.json), by name."""
     directory = directory or resources.files(EXPECTATIONS_PACKAGE)
     suites = {}
-    for path in sorted((f for f in directory.iterdir() if f.name.endswith(".json")),
-                       key=lambda f: f.name):
+    for path in sorted((f for f in directory.iterdir() if f.name.endswith(".json")), key=lambda f: f.name):
         spec = json.loads(path.read_text(encoding="utf-8"))
         keys = [expectation_key(e["type"], e["kwargs"]) for e in spec["expectations"]]
         if len(set(keys)) != len(keys):
@@ -78,14 +78,18 @@ def expectation_label(exp: dict) -> str:
 # Computed columns some expectations check, and the stored columns they are computed from.
 # Long text is checked through its length so it never has to be copied into pandas.
 DERIVED_FROM = {
-    "published_year": ("published_at",), "event_year": ("event_date",), "name_words": ("name",),
-    "has_value": ("actual", "target", "percent"), "text_chars": ("text",),
+    "published_year": ("published_at",),
+    "event_year": ("event_date",),
+    "name_words": ("name",),
+    "has_value": ("actual", "target", "percent"),
+    "text_chars": ("text",),
     "evidence_chars": ("evidence",),
 }
 
 
 def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
     """Columns some expectations need that are computed, not stored (idempotent)."""
+
     def add(name: str, make):
         nonlocal table
         if name not in table.column_names:
@@ -102,8 +106,13 @@ def derive_columns(table_name: str, table: pa.Table) -> pa.Table:
     elif table_name == "people" and "name" in table.column_names:
         add("name_words", lambda: pc.list_value_length(pc.utf8_split_whitespace(table["name"])))
     elif table_name == "indicators" and "actual" in table.column_names:
-        add("has_value", lambda: pc.or_(pc.or_(pc.is_valid(table["actual"]), pc.is_valid(table["target"])),
-                                        pc.is_valid(table["percent"])))
+        add(
+            "has_value",
+            lambda: pc.or_(
+                pc.or_(pc.is_valid(table["actual"]), pc.is_valid(table["target"])),
+                pc.is_valid(table["percent"]),
+            ),
+        )
     return table
 
 
@@ -151,8 +160,10 @@ def _suite_query(spec: dict, schema: pa.Schema, files: list[Path], dataset: str)
             select += [f"c.{src}" for src in DERIVED_FROM.get(col, ()) if f"c.{src}" not in select]
     sql = f"SELECT {', '.join(dict.fromkeys(select))} FROM read_parquet({_sql_list(files)}) c"
     if dataset in ARTICLE_TABLES:
-        sql += (" JOIN first_copy f ON f.article_id = c.article_id "
-                f"AND f.source_path = c.{ARTICLE_TABLES[dataset]}")
+        sql += (
+            " JOIN first_copy f ON f.article_id = c.article_id "
+            f"AND f.source_path = c.{ARTICLE_TABLES[dataset]}"
+        )
     return sql
 
 
@@ -164,8 +175,12 @@ def _query_arrow(con, sql: str) -> pa.Table:
     return con.sql(sql).to_arrow_table()
 
 
-def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
-                    suites: dict[str, dict] | None = None, run_name: str | None = None) -> list[DqResult]:
+def validate_tables(
+    tables: dict[str, pa.Table],
+    docs_dir: Path,
+    suites: dict[str, dict] | None = None,
+    run_name: str | None = None,
+) -> list[DqResult]:
     """Validate each table against its suite; build GX Data Docs into docs_dir (offline: their
     CDN assets vendored, tasks/report/gx_offline.py). run_name (bantin's run id) names the
     validation in the Data Docs instead of GX's `__none__`."""
@@ -179,24 +194,37 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    ctx.add_data_docs_site(site_name="bantin", site_config={
-        "class_name": "SiteBuilder",
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                          "base_directory": str(docs_dir.resolve()) + "/"},
-    })
+    ctx.add_data_docs_site(
+        site_name="bantin",
+        site_config={
+            "class_name": "SiteBuilder",
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir.resolve()) + "/",
+            },
+        },
+    )
     source = ctx.data_sources.add_pandas("bantin")
     definitions, labels = [], {}
     for name, spec in suites.items():
         if tables.get(SUITE_DATASET.get(name, name)) is None:
             continue
-        suite = ctx.suites.add(gx.ExpectationSuite(
-            name=name, expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in spec["expectations"]],
-            meta=spec.get("meta", {})))
+        suite = ctx.suites.add(
+            gx.ExpectationSuite(
+                name=name,
+                expectations=[{"type": e["type"], "kwargs": e["kwargs"]} for e in spec["expectations"]],
+                meta=spec.get("meta", {}),
+            )
+        )
         labels[name] = [expectation_label(e) for e in spec["expectations"]]
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("run")
-        definitions.append((name, ctx.validation_definitions.add(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite))))
+        definitions.append(
+            (
+                name,
+                ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite)),
+            )
+        )
 
     # One dataframe per asset, built just before its validation and dropped after: the peak is
     # the largest table's frame, not the sum of all of them.
@@ -204,15 +232,17 @@ def validate_tables(tables: dict[str, pa.Table], docs_dir: Path,
     for name, vd in definitions:
         table = derive_columns(name, tables[SUITE_DATASET.get(name, name)])
         frame = to_frame(table.select([c for c in suite_columns(suites[name]) if c in table.column_names]))
-        outcome = vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY",
-                         run_id=_run_identifier(run_name))
+        outcome = vd.run(
+            batch_parameters={"dataframe": frame}, result_format="SUMMARY", run_id=_run_identifier(run_name)
+        )
         by_key = _results_by_key(outcome)
-        for exp, label in zip(suites[name]["expectations"], labels[name]):
+        for exp, label in zip(suites[name]["expectations"], labels[name], strict=False):
             ok, unexpected = by_key.get(expectation_key(exp["type"], exp["kwargs"]), (False, None))
             results.append(DqResult(name, label, ok, unexpected, len(frame)))
         del frame, outcome
     ctx.build_data_docs(site_names=["bantin"])
     from tasks.report.gx_offline import make_offline
+
     make_offline(docs_dir)
     return results
 
@@ -238,8 +268,11 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
         kind = col.type
         if pa.types.is_integer(kind) or pa.types.is_floating(kind):
             s = col.to_pandas().astype("float64")
-        elif (pa.types.is_string(kind) or pa.types.is_large_string(kind)) and len(col) and \
-                pc.count_distinct(col).as_py() <= CATEGORICAL_MAX_SHARE * len(col):
+        elif (
+            (pa.types.is_string(kind) or pa.types.is_large_string(kind))
+            and len(col)
+            and pc.count_distinct(col).as_py() <= CATEGORICAL_MAX_SHARE * len(col)
+        ):
             s = col.dictionary_encode().to_pandas()
         else:
             s = col.to_pandas()
@@ -247,8 +280,11 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
         out[name] = s.reset_index(drop=True) if hasattr(s, "reset_index") else s
     if not out:
         return pd.DataFrame()
-    return pd.DataFrame(out) if table.num_rows else \
-        pd.DataFrame({c: pd.Series(dtype="object") for c in table.column_names})
+    return (
+        pd.DataFrame(out)
+        if table.num_rows
+        else pd.DataFrame({c: pd.Series(dtype="object") for c in table.column_names})
+    )
 
 
 def expectation_key(exp_type: str, kwargs: dict) -> tuple:
@@ -260,6 +296,7 @@ def _results_by_key(outcome) -> dict[tuple, tuple[bool, int | None]]:
     for res in outcome.results:
         cfg = res.expectation_config
         out[expectation_key(cfg.type, dict(cfg.kwargs))] = (
-            bool(res.success), res.result.get("unexpected_count"))
+            bool(res.success),
+            res.result.get("unexpected_count"),
+        )
     return out
-

@@ -2,6 +2,7 @@
 
 Every stage function takes and returns these; nothing reaches back upstream.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from datetime import date, datetime
 class SourceFile:
     """A file found by discovery. `rel_path` is relative to the input folder; `host`/`url`: where
     it was crawled from, when the input tells it (tasks/ingest/origin.py)."""
+
     path: str
     rel_path: str
     size: int
@@ -23,20 +25,22 @@ class SourceFile:
 @dataclass(frozen=True)
 class RawPage:
     """A decoded input file: NFC text, LF line ends, plus where it came from."""
+
     rel_path: str
-    sha256: str          # of the raw bytes, as read
-    encoding: str        # as detected, e.g. "utf-8", "utf-16", "windows-1258", "tcvn3"
-    text: str            # NFC, "\n" line ends, no NUL
-    source_host: str | None = None   # host it was crawled from, when the input tells it
+    sha256: str  # of the raw bytes, as read
+    encoding: str  # as detected, e.g. "utf-8", "utf-16", "windows-1258", "tcvn3"
+    text: str  # NFC, "\n" line ends, no NUL
+    source_host: str | None = None  # host it was crawled from, when the input tells it
     source_url: str | None = None
 
 
 @dataclass(frozen=True)
 class Quarantined:
     """An input that could not become an article, with a short reason code."""
+
     rel_path: str
     sha256: str | None
-    reason: str          # short code: empty, binary, undecodable, unreadable, vanished, no_article, ...
+    reason: str  # short code: empty, binary, undecodable, unreadable, vanished, no_article, ...
     detail: str
     encoding: str | None = None
 
@@ -44,25 +48,27 @@ class Quarantined:
 @dataclass(frozen=True)
 class Segment:
     """A removed (non-body) run of lines, labelled for audit."""
-    kind: str            # header, title, byline, source_credit, related_news, cookie_notice, comments, share_tools, links, ...
-    text: str            # the raw line(s), NFC
-    line_no: int         # 0-based index of the first raw line
+
+    kind: str  # header, title, byline, source_credit, related_news, cookie_notice, comments, share_tools, links, ...
+    text: str  # the raw line(s), NFC
+    line_no: int  # 0-based index of the first raw line
 
 
 @dataclass
 class Anatomy:
     """What a page is made of: metadata, body paragraphs and the chrome removed."""
+
     title: str | None
     published_at: datetime | None
     event_date: date | None
     author: str | None
     source_site: str | None
     locality: str | None
-    body_lines: list[str]                      # article paragraphs, NFC, in order
+    body_lines: list[str]  # article paragraphs, NFC, in order
     boilerplate: list[Segment] = field(default_factory=list)
-    locality_evidence: str | None = None       # why locality: "text: huyện Thạch Hà", "host: langson.gov.vn"
-    page_kind: str = "article"                 # article, listing, tag, search, category, home, poem, document
-    kind_detail: str = ""                      # the evidence when page_kind is not "article"
+    locality_evidence: str | None = None  # why locality: "text: huyện Thạch Hà", "host: langson.gov.vn"
+    page_kind: str = "article"  # article, listing, tag, search, category, home, poem, document
+    kind_detail: str = ""  # the evidence when page_kind is not "article"
 
     @property
     def body(self) -> str:
@@ -73,16 +79,16 @@ class Anatomy:
 class Person:
     name: str
     titles: tuple[str, ...]
-    role: str                  # chair, speaker, attendee, mentioned
-    start: int                 # offset of first mention in body
+    role: str  # chair, speaker, attendee, mentioned
+    start: int  # offset of first mention in body
     end: int
 
 
 @dataclass(frozen=True)
 class DocumentRef:
-    kind: str                  # nghi_quyet, ket_luan, chi_thi, ...
-    number: str | None         # as written ("09" stays "09")
-    symbol: str | None         # e.g. 28-NQ/TU
+    kind: str  # nghi_quyet, ket_luan, chi_thi, ...
+    number: str | None  # as written ("09" stays "09")
+    symbol: str | None  # e.g. 28-NQ/TU
     issuer: str | None
     issued_date: date | None
     evidence: str
@@ -97,12 +103,12 @@ class Indicator:
     target: float | None
     percent: float | None
     unit: str | None
-    qualifier: str | None      # "trên", "gần", "hơn", ... as written
-    period: str | None         # as written
+    qualifier: str | None  # "trên", "gần", "hơn", ... as written
+    period: str | None  # as written
     period_start: date | None
     period_end: date | None
-    evidence: str              # the sentence it came from
-    start: int                 # offsets of the evidence sentence in body
+    evidence: str  # the sentence it came from
+    start: int  # offsets of the evidence sentence in body
     end: int
     part_of: int | None = None  # the article-level index (seq) of the total this figure is a part of
 

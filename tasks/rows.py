@@ -3,6 +3,7 @@
 Child tables carry `_source_path` so the loader can keep exactly one copy of an article's rows
 when two input files hold the same article.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,53 +33,114 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
     src = raw.rel_path
     body = a.body
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    rows["articles"].append(dict(
-        article_id=aid, source_path=src, source_sha256=raw.sha256, title=a.title,
-        published_at=a.published_at, event_date=a.event_date, source_site=a.source_site,
-        author=a.author, locality=a.locality, body=body, run_id=run_id, body_chars=len(body),
-        encoding=raw.encoding, source_host=raw.source_host, source_url=raw.source_url,
-        locality_evidence=a.locality_evidence,
-    ))
+    rows["articles"].append(
+        dict(
+            article_id=aid,
+            source_path=src,
+            source_sha256=raw.sha256,
+            title=a.title,
+            published_at=a.published_at,
+            event_date=a.event_date,
+            source_site=a.source_site,
+            author=a.author,
+            locality=a.locality,
+            body=body,
+            run_id=run_id,
+            body_chars=len(body),
+            encoding=raw.encoding,
+            source_host=raw.source_host,
+            source_url=raw.source_url,
+            locality_evidence=a.locality_evidence,
+        )
+    )
     rows["boilerplate"] = [
         dict(article_id=aid, seq=i, kind=s.kind, text=s.text, line_no=s.line_no, _source_path=src)
         for i, s in enumerate(a.boilerplate)
     ]
     rows["people"] = [
-        dict(article_id=aid, name=p.name, titles=list(p.titles), role=p.role,
-             first_offset=p.start, _source_path=src)
+        dict(
+            article_id=aid,
+            name=p.name,
+            titles=list(p.titles),
+            role=p.role,
+            first_offset=p.start,
+            _source_path=src,
+        )
         for p in _unique(doc.facts.people, key=lambda p: p.name)
     ]
     rows["document_refs"] = [
-        dict(article_id=aid, doc_key=doc_key(d.kind, d.number, d.symbol), kind=d.kind,
-             number=d.number, symbol=d.symbol, issuer=d.issuer, issued_date=d.issued_date,
-             evidence=d.evidence, start_offset=d.start, end_offset=d.end, _source_path=src)
+        dict(
+            article_id=aid,
+            doc_key=doc_key(d.kind, d.number, d.symbol),
+            kind=d.kind,
+            number=d.number,
+            symbol=d.symbol,
+            issuer=d.issuer,
+            issued_date=d.issued_date,
+            evidence=d.evidence,
+            start_offset=d.start,
+            end_offset=d.end,
+            _source_path=src,
+        )
         for d in _unique(doc.facts.document_refs, key=lambda d: doc_key(d.kind, d.number, d.symbol))
     ]
     rows["indicators"] = [
-        dict(article_id=aid, seq=i, metric=x.metric, actual=x.actual, target=x.target,
-             percent=x.percent, unit=x.unit, qualifier=x.qualifier, period=x.period,
-             period_start=x.period_start, period_end=x.period_end, evidence=x.evidence,
-             start_offset=x.start, end_offset=x.end, part_of=x.part_of, _source_path=src)
+        dict(
+            article_id=aid,
+            seq=i,
+            metric=x.metric,
+            actual=x.actual,
+            target=x.target,
+            percent=x.percent,
+            unit=x.unit,
+            qualifier=x.qualifier,
+            period=x.period,
+            period_start=x.period_start,
+            period_end=x.period_end,
+            evidence=x.evidence,
+            start_offset=x.start,
+            end_offset=x.end,
+            part_of=x.part_of,
+            _source_path=src,
+        )
         for i, x in enumerate(doc.facts.indicators)
     ]
-    rows["source_versions"].append(dict(
-        source_path=src, source_sha256=raw.sha256, article_id=aid, encoding=raw.encoding,
-        size_bytes=stat[0], mtime_ns=stat[1],
-    ))
+    rows["source_versions"].append(
+        dict(
+            source_path=src,
+            source_sha256=raw.sha256,
+            article_id=aid,
+            encoding=raw.encoding,
+            size_bytes=stat[0],
+            mtime_ns=stat[1],
+        )
+    )
     return rows
 
 
 def rows_for_quarantine(q: Quarantined, run_id: str, stat: tuple[int, int] | None) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    rows["quarantine"].append(dict(
-        quarantine_id=quarantine_id(q.rel_path, q.sha256, q.reason), source_path=q.rel_path,
-        source_sha256=q.sha256, reason=q.reason, detail=q.detail, run_id=run_id,
-    ))
+    rows["quarantine"].append(
+        dict(
+            quarantine_id=quarantine_id(q.rel_path, q.sha256, q.reason),
+            source_path=q.rel_path,
+            source_sha256=q.sha256,
+            reason=q.reason,
+            detail=q.detail,
+            run_id=run_id,
+        )
+    )
     if q.sha256 is not None:  # a version we could hash is a seen source, with no article
-        rows["source_versions"].append(dict(
-            source_path=q.rel_path, source_sha256=q.sha256, article_id=None, encoding=q.encoding,
-            size_bytes=stat[0] if stat else None, mtime_ns=stat[1] if stat else None,
-        ))
+        rows["source_versions"].append(
+            dict(
+                source_path=q.rel_path,
+                source_sha256=q.sha256,
+                article_id=None,
+                encoding=q.encoding,
+                size_bytes=stat[0] if stat else None,
+                mtime_ns=stat[1] if stat else None,
+            )
+        )
     return rows
 
 

@@ -1,4 +1,5 @@
 """Vietnamese text normalisation shared by every stage."""
+
 from __future__ import annotations
 
 import re
@@ -10,12 +11,12 @@ from tasks.fastforms import FastForm
 # to one form only for *matching* keys, never in stored text. Only open syllables differ
 # ("hoàn" is always "hoàn"), and "qu" + y keeps the mark on y ("quý").
 _TONED_A_E_Y = "[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]"
-_SYLLABLE_ENDS = r"(?![^\W\d_])"          # no letter follows
+_SYLLABLE_ENDS = r"(?![^\W\d_])"  # no letter follows
 # o/u, then a toned a/e/y that ends the syllable: where old-style placement can occur at all.
 # Public for the stages that pre-check text for it (the full rule adds the look-behind below).
 OLD_TONE_PAIR = re.compile(f"([oOuU])({_TONED_A_E_Y}){_SYLLABLE_ENDS}")
 _OPEN_SYLLABLE = re.compile(f"(?<![qQ])([oOuU])({_TONED_A_E_Y}){_SYLLABLE_ENDS}")
-_MARK_MOVES_AFTER = {("o", "a"), ("o", "e"), ("u", "y")}   # (lead, toned vowel) pairs that fold
+_MARK_MOVES_AFTER = {("o", "a"), ("o", "e"), ("u", "y")}  # (lead, toned vowel) pairs that fold
 
 
 def _move_mark(m: re.Match) -> str:
@@ -47,7 +48,7 @@ def fold_tone_placement(text: str) -> str:
         return text
     pieces, pos = [], 0
     for start in starts:
-        m = _OPEN_SYLLABLE.match(text, start)   # the full rule, look-behind included
+        m = _OPEN_SYLLABLE.match(text, start)  # the full rule, look-behind included
         if m is None:
             continue
         rep = _move_mark(m)
@@ -70,7 +71,7 @@ def _collapse_whitespace_plain(s: str) -> str:
 
 
 def collapse_whitespace(s: str) -> str:
-    """" ".join(s.split()) without splitting a long text into all its words.
+    """ " ".join(s.split()) without splitting a long text into all its words.
 
     When s is printable its only whitespace is the ASCII space (str.isprintable is false for
     every other character str.split splits on: controls, separators, NBSP), so collapsing runs
@@ -89,15 +90,36 @@ FAST_FORMS = (
         fast=fold_tone_placement,
         pieces=("uỷ", "hoà", "quý", "khoẻ", "thuý", "Uỷ", "oá", "QUÝ", "qUỷ", "hoàn", "OÀ", "uè", "Qoà"),
         why="clean+extract (anatomy+facts+article_id) 944 vs 1190 µs/page with the plain form "
-            "(-21 %), bench/stage_times.py --n 10000 --sample 3000, same-minute pair",
+        "(-21 %), bench/stage_times.py --n 10000 --sample 3000, same-minute pair",
     ),
     FastForm(
         name="textnorm.collapse_whitespace",
         plain=_collapse_whitespace_plain,
         fast=collapse_whitespace,
-        pieces=(" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680",
-                "\u2003", "\u2028", "\u2029", "\u202f", "\u3000", "\u200b", "\ufeff", "Đ", "ủy"),
+        pieces=(
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\r",
+            "\x0b",
+            "\x0c",
+            "\x1c",
+            "\x1f",
+            "\x85",
+            "\xa0",
+            "\u1680",
+            "\u2003",
+            "\u2028",
+            "\u2029",
+            "\u202f",
+            "\u3000",
+            "\u200b",
+            "\ufeff",
+            "Đ",
+            "ủy",
+        ),
         why="article_id 78-82 vs 114-117 µs/page with the plain form, about 4 % of "
-            "clean+extract, bench/stage_times.py --n 10000 --sample 3000, two pairs",
+        "clean+extract, bench/stage_times.py --n 10000 --sample 3000, two pairs",
     ),
 )

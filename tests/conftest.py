@@ -1,4 +1,5 @@
 """Shared test helpers: paths to ../shared, gold, and a real `bantin` subprocess runner."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,7 @@ BANTIN = Path(sys.executable).parent / "bantin"
 
 
 def needs_shared(path: Path = SHARED):
-    return pytest.mark.skipif(not path.exists(),
-                              reason=f"{path} is absent (a user's clone has no ../shared)")
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent (a user's clone has no ../shared)")
 
 
 def load_gold() -> list[dict]:
@@ -36,13 +36,15 @@ def prefect_home(tmp_path_factory) -> Path:
 
 def bantin_env(prefect_home: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "PREFECT_HOME": str(prefect_home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
-        "GX_ANALYTICS_ENABLED": "False",
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(prefect_home),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_LOGGING_LEVEL": "WARNING",
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+            "GX_ANALYTICS_ENABLED": "False",
+        }
+    )
     env.pop("PREFECT_API_URL", None)
     env.update(extra)
     return env
@@ -51,9 +53,17 @@ def bantin_env(prefect_home: Path, **extra: str) -> dict[str, str]:
 @pytest.fixture
 def run_bantin(prefect_home):
     """Run the real CLI in a subprocess; returns CompletedProcess (text)."""
+
     def _run(*args: str, timeout: float = 600, env_extra: dict | None = None, cwd: Path = REPO):
-        return subprocess.run([str(BANTIN), *args], capture_output=True, text=True, cwd=cwd,
-                              timeout=timeout, env=bantin_env(prefect_home, **(env_extra or {})))
+        return subprocess.run(
+            [str(BANTIN), *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            timeout=timeout,
+            env=bantin_env(prefect_home, **(env_extra or {})),
+        )
+
     return _run
 
 

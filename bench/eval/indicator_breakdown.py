@@ -13,6 +13,7 @@ gold's dates) and matches its indicators the way score.py does.  It is a quick l
 (seconds, not minutes); the figures differ from run_eval's where the pipeline's body differs from
 the gold body.  --only keeps the files whose name starts with the given prefix (f / g halves).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,7 @@ import ast
 import json
 import sys
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,8 +36,13 @@ def _prf(tp: int, out: int, gold: int) -> tuple[float, float, float]:
 
 
 def gold_counts(gold: list[dict], only: str | None = None) -> Counter:
-    return Counter(i["metric"] for g in gold if not g.get("not_article") and _kept(g["file"], only)
-                   for i in g.get("indicators", []) if not i.get("optional"))
+    return Counter(
+        i["metric"]
+        for g in gold
+        if not g.get("not_article") and _kept(g["file"], only)
+        for i in g.get("indicators", [])
+        if not i.get("optional")
+    )
 
 
 def _kept(name: str, only: str | None) -> bool:
@@ -69,6 +75,7 @@ def table(gold: Counter, missed: Counter, extra: Counter) -> list[str]:
 
 # ---------------------------------------------------------------- direct mode
 
+
 def _parse_dt(v):
     if not isinstance(v, str) or v == "skip":
         return None
@@ -81,20 +88,47 @@ def _parse_dt(v):
 def direct_misses(g: dict) -> list[str]:
     """The scorer's indicator miss lines for one gold page, from the extractor run on its gold body."""
     from tasks.facts import extract_facts
+
     ed = _parse_dt(g.get("event_date"))
-    facts = extract_facts("\n".join(g["body_lines"]), published_at=_parse_dt(g.get("published_at")),
-                          event_date=ed.date() if isinstance(ed, datetime) else None, author=None)
-    outs = [dict(metric=i.metric, actual=i.actual, target=i.target, percent=i.percent, part_of=i.part_of,
-                 evidence=i.evidence[:160]) for i in facts.indicators if i.metric != "other"]
+    facts = extract_facts(
+        "\n".join(g["body_lines"]),
+        published_at=_parse_dt(g.get("published_at")),
+        event_date=ed.date() if isinstance(ed, datetime) else None,
+        author=None,
+    )
+    outs = [
+        dict(
+            metric=i.metric,
+            actual=i.actual,
+            target=i.target,
+            percent=i.percent,
+            part_of=i.part_of,
+            evidence=i.evidence[:160],
+        )
+        for i in facts.indicators
+        if i.metric != "other"
+    ]
     used, misses = set(), []
     for gi in sorted(g["indicators"], key=lambda x: bool(x.get("optional"))):
-        hit = next((j for j, o in enumerate(outs) if j not in used and o["metric"] == gi["metric"] and all(
-            gi[f] is None or (o[f] is not None and abs(o[f] - gi[f]) < TOLERANCE)
-            for f in ("actual", "target", "percent"))), None)
+        hit = next(
+            (
+                j
+                for j, o in enumerate(outs)
+                if j not in used
+                and o["metric"] == gi["metric"]
+                and all(
+                    gi[f] is None or (o[f] is not None and abs(o[f] - gi[f]) < TOLERANCE)
+                    for f in ("actual", "target", "percent")
+                )
+            ),
+            None,
+        )
         if hit is not None:
             used.add(hit)
         elif not gi.get("optional"):
-            misses.append(f"{g['file']}{MISSING}{ {k: gi[k] for k in ('metric', 'actual', 'target', 'percent')} }")
+            misses.append(
+                f"{g['file']}{MISSING}{ {k: gi[k] for k in ('metric', 'actual', 'target', 'percent')} }"
+            )
     misses += [f"{g['file']}{EXTRA}{o}" for j, o in enumerate(outs) if j not in used]
     return misses
 
@@ -102,8 +136,11 @@ def direct_misses(g: dict) -> list[str]:
 def _direct(sets: list[Path], only: str | None, show: bool) -> None:
     sys.path.insert(0, str(ROOT))
     for s in sets:
-        gold = [g for g in json.loads((s / "gold.json").read_text(encoding="utf-8"))
-                if not g.get("not_article") and _kept(g["file"], only)]
+        gold = [
+            g
+            for g in json.loads((s / "gold.json").read_text(encoding="utf-8"))
+            if not g.get("not_article") and _kept(g["file"], only)
+        ]
         misses = [m for g in gold for m in direct_misses(g)]
         print(f"== {s} (direct{', ' + only + '*' if only else ''})")
         if show:

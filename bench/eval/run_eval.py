@@ -6,6 +6,7 @@ Each SET is a folder with raw/ (pages + manifest.tsv) and gold.json. Per set it 
 scorer's summary, metadata accuracy per field (from the scorer's misses), and, with --misses,
 every miss. Uses the `bantin` installed beside this Python (the project's venv).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,14 +48,26 @@ def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
 def evaluate(gold_set: Path, work: Path) -> dict:
     bantin = Path(sys.executable).parent / "bantin"
     laid_out, data = work / "in", work / "data"
-    subprocess.run([sys.executable, str(HERE / "layout_by_host.py"), str(gold_set / "raw"), str(laid_out)],
-                   check=True)
-    run = subprocess.run([str(bantin), "run", "--input", str(laid_out), "--data", str(data)],
-                         capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "layout_by_host.py"), str(gold_set / "raw"), str(laid_out)], check=True
+    )
+    run = subprocess.run(
+        [str(bantin), "run", "--input", str(laid_out), "--data", str(data)], capture_output=True, text=True
+    )
     if run.returncode != 0:
         raise SystemExit(f"bantin run failed on {gold_set}:\n{run.stdout}\n{run.stderr}")
-    scored = subprocess.run([sys.executable, str(HERE / "score.py"), str(data / "warehouse.duckdb"),
-                             str(gold_set / "gold.json"), "--json"], capture_output=True, text=True, check=True)
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "score.py"),
+            str(data / "warehouse.duckdb"),
+            str(gold_set / "gold.json"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(scored.stdout)
     gold = json.loads((gold_set / "gold.json").read_text(encoding="utf-8"))
     missing = {m.split(":")[0] for m in result["misses"] if m.endswith(": no article")}
@@ -73,9 +86,13 @@ def print_result(name: str, r: dict, misses: bool) -> None:
             print("  -", m)
     keys = [k for k in r if k not in ("misses", "metadata_by_field", "metadata_n_by_field")]
     print("  " + " ".join(f"{k}={r[k]:.3f}" if isinstance(r[k], float) else f"{k}={r[k]}" for k in keys))
-    print("  metadata by field: " + " ".join(
-        f"{f}={v:.3f}(n={r['metadata_n_by_field'].get(f, 0)})" if v is not None else f"{f}=n/a"
-        for f, v in r["metadata_by_field"].items()))
+    print(
+        "  metadata by field: "
+        + " ".join(
+            f"{f}={v:.3f}(n={r['metadata_n_by_field'].get(f, 0)})" if v is not None else f"{f}=n/a"
+            for f, v in r["metadata_by_field"].items()
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

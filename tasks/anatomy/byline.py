@@ -1,14 +1,18 @@
 """Phase 5 of page anatomy: who wrote it and who published it, from the zones' evidence: the
 author (first byline that is not empty once its label is removed) and the source site (first
 credited domain)."""
+
 from __future__ import annotations
 
 import re
 
 from .lines import PAREN_TAIL, POST_TAIL
 
-_AUTHOR_LABEL = re.compile(r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
-                           r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+", re.I)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+    r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
+    re.I,
+)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -23,9 +27,11 @@ def clean_author(s: str) -> str | None:
 
 # a credit to a station, office or agency, not a person: "Đài Kim Bảng", "Trung tâm VHTT&TT",
 # "VHXH" (a department's initials), "Ban Tuyên giáo Huyện ủy"
-_OFFICE = re.compile(r"^(?:Đài|Trung tâm|TT|Ban|Phòng|Văn phòng|VP|Cổng|Báo|Sở|UBND|HĐND|Huyện ủy|Huyện uỷ|Thành ủy|"
-                     r"Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Đảng ủy|Đảng uỷ|Ủy ban|Uỷ ban|Hội|Đoàn|Trường|Công an|Bộ|Cục|Chi cục|"
-                     r"Tạp chí|Truyền hình|Phát thanh)\b|^[A-ZĐ&]{3,8}$")
+_OFFICE = re.compile(
+    r"^(?:Đài|Trung tâm|TT|Ban|Phòng|Văn phòng|VP|Cổng|Báo|Sở|UBND|HĐND|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Đảng ủy|Đảng uỷ|Ủy ban|Uỷ ban|Hội|Đoàn|Trường|Công an|Bộ|Cục|Chi cục|"
+    r"Tạp chí|Truyền hình|Phát thanh)\b|^[A-ZĐ&]{3,8}$"
+)
 
 
 def is_office_credit(author: str) -> bool:

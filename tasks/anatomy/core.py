@@ -11,6 +11,7 @@ lines; every regex sees at most `max_scan` characters of a line):
    locality (locality.py: gazetteer scoring).
 The evidence used is a strategy (Signals): the benchmark ablates shape, position, repetition.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,14 @@ from . import dates
 from .byline import author_of, source_site_of
 from .frontmatter import FrontMatter, read_front_matter
 from .kinds import AN_ARTICLE, page_kind
-from .labels import (body_kind_by_repetition, body_kind_by_shape, demote_listing, label_lines,
-                     mark_title, split_glued_credit)
+from .labels import (
+    body_kind_by_repetition,
+    body_kind_by_shape,
+    demote_listing,
+    label_lines,
+    mark_title,
+    split_glued_credit,
+)
 from .lines import LineClassifier, read_page_lines
 from .rules import default_rules
 from .span import find_body_span, whole_page
@@ -35,6 +42,7 @@ class Signals:
     """Which evidence read_anatomy uses (all on in production; the bench ablates them).
     shape: line shape (prose, names, headlines); position: header/body/trailer zones;
     repetition: the run's cross-page chrome lines."""
+
     shape: bool = True
     position: bool = True
     repetition: bool = True
@@ -49,23 +57,35 @@ def default_classifier() -> LineClassifier:
     return LineClassifier(default_rules())
 
 
-def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signals: Signals = ALL_SIGNALS,
-                 classifier: LineClassifier | None = None, host: str | None = None) -> Anatomy:
+def read_anatomy(
+    text: str,
+    *,
+    chrome_lines: frozenset[str] = frozenset(),
+    signals: Signals = ALL_SIGNALS,
+    classifier: LineClassifier | None = None,
+    host: str | None = None,
+) -> Anatomy:
     """Split a page into metadata, body lines and labelled boilerplate. host: where the page
     was crawled from, if known (locality's fallback). A failure raises (the batch quarantines
     the page)."""
     original = text
     classifier = classifier or default_classifier()
     rules = classifier.rules
-    front = read_front_matter(text.split("\n", MAX_FRONT_LINES)[:MAX_FRONT_LINES]) if text[:200].lstrip()[:3] in FENCES else None
+    front = (
+        read_front_matter(text.split("\n", MAX_FRONT_LINES)[:MAX_FRONT_LINES])
+        if text[:200].lstrip()[:3] in FENCES
+        else None
+    )
     if front is not None:
         text = _blank_lines(text, front.lines)
-    page = read_page_lines(text, classifier, chrome_lines if signals.repetition else frozenset(), signals.shape)
+    page = read_page_lines(
+        text, classifier, chrome_lines if signals.repetition else frozenset(), signals.shape
+    )
     span = find_body_span(page) if signals.position else whole_page(page)
     labels = label_lines(page, span, body_kind_by_shape if signals.shape else body_kind_by_repetition)
     title = pick_title(page, span, labels, rules) if signals.position else None
     if title is None:
-        title = labels.qr_title or None    # the "QR CODE: …" caption
+        title = labels.qr_title or None  # the "QR CODE: …" caption
     if front is not None:
         title = front.title or title
     mark_title(labels, title)
@@ -73,8 +93,9 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
         demote_listing(page, labels, title, rules)
     split_glued_credit(page, labels, rules)
     kind = page_kind(page, labels, title) if signals.position and signals.shape else AN_ARTICLE
-    published = dates.published_at(labels.header_dates, labels.footer_dates,
-                                   [line.info.prefixes for line in page.lines[:3]])
+    published = dates.published_at(
+        labels.header_dates, labels.footer_dates, [line.info.prefixes for line in page.lines[:3]]
+    )
     site = source_site_of(labels.sites)
     body = labels.body
     author = author_of(labels.authors)
@@ -84,10 +105,19 @@ def read_anatomy(text: str, *, chrome_lines: frozenset[str] = frozenset(), signa
     labels.segments.sort(key=lambda s: s.line_no)
     event = _event_date(title, body, published or _latest(labels.clock_dates))
     place = rules.gazetteer.locate(title, body, site, host, published.date() if published else event)
-    return Anatomy(title=title, published_at=published, event_date=event,
-                   author=author, source_site=site,
-                   locality=place.name, body_lines=body, boilerplate=labels.segments,
-                   locality_evidence=place.evidence, page_kind=kind.kind, kind_detail=kind.detail)
+    return Anatomy(
+        title=title,
+        published_at=published,
+        event_date=event,
+        author=author,
+        source_site=site,
+        locality=place.name,
+        body_lines=body,
+        boilerplate=labels.segments,
+        locality_evidence=place.evidence,
+        page_kind=kind.kind,
+        kind_detail=kind.detail,
+    )
 
 
 FENCES = ("---", "+++")
@@ -115,7 +145,9 @@ def _latest(clocks):
 
 def _event_date(title: str | None, body: list[str], published):
     lead = " ".join(body[:2])[:800]
-    return dates.event_date(lead, lambda: dates.year_evidence(([title] if title else []) + body[:30]), published)
+    return dates.event_date(
+        lead, lambda: dates.year_evidence(([title] if title else []) + body[:30]), published
+    )
 
 
 def unaccounted_lines(text: str, anatomy: Anatomy) -> list[str]:
@@ -141,15 +173,15 @@ def unaccounted_lines(text: str, anatomy: Anatomy) -> list[str]:
         if s in pieces:
             continue
         rest, unused = s, list(pieces)
-        for p in pieces:                       # leading pieces (stripped prefixes), each once
+        for p in pieces:  # leading pieces (stripped prefixes), each once
             if p and rest.startswith(p):
-                rest = rest[len(p):].lstrip()
+                rest = rest[len(p) :].lstrip()
                 unused.remove(p)
         if rest in body:
             continue
-        for p in unused:                       # trailing pieces (a glued byline), each once
+        for p in unused:  # trailing pieces (a glued byline), each once
             if p and rest.endswith(p):
-                rest = rest[:-len(p)].rstrip()
+                rest = rest[: -len(p)].rstrip()
         if not rest or rest in body:
             continue
         out.append(raw)

@@ -3,6 +3,7 @@
 No dateparser on the hot path. Every function here is bounded: callers pass short strings
 (a line's first few hundred characters).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,17 +15,22 @@ from tasks.fastforms import FastForm
 
 # The plain forms: what each date pattern means.
 DMY_PLAIN = re.compile(
-    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])"
+)
 VN_LONG_PLAIN = re.compile(
-    r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+    r"ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE
+)
 ISO_PLAIN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 TIME_PLAIN = re.compile(
     r"(?<!\d)(?P<h>[0-2]?\d)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 STRIP_PLAIN = re.compile(
     r"(?:(?<![\d])[0-3]?\d\s*[/.\-–]\s*[01]?\d\s*[/.\-–]\s*(?:19|20)\d\d)|(?:(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)"
     r"|(?:[0-2]?\d\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?)|\(?gmt\s*[+-]?\s*\d*\)?|\[?gmt\s*[+-]?\s*\d*\]?"
-    r"|[\[\](),|:'’\-–—+]|\d+", re.IGNORECASE)
+    r"|[\[\](),|:'’\-–—+]|\d+",
+    re.IGNORECASE,
+)
 YEAR_PLAIN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 # The fast forms open with a character class or literal, not a look-behind: the regex engine then
@@ -32,14 +38,17 @@ YEAR_PLAIN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # pattern at every position. "\d(?<![\d/.-]\d)(?:(?<=[0-3])\d)?" is "(?<![\d/.-])[0-3]?\d" with
 # the look-behind moved after the first digit.
 _DMY = re.compile(
-    r"(?P<d>\d(?<![\d/.-]\d)(?:(?<=[0-3])\d)?)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+    r"(?P<d>\d(?<![\d/.-]\d)(?:(?<=[0-3])\d)?)\s*[/.\-–]\s*(?P<m>[01]?\d)\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d)(?![\d/])"
+)
 # [nN]: the characters re.IGNORECASE equates with "n"
 _VN_LONG = re.compile(
-    r"[nN](?i:gày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d))")
+    r"[nN](?i:gày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d))"
+)
 _ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _TIME = re.compile(
     r"(?P<h>\d(?<!\d\d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
-    re.I)
+    re.I,
+)
 
 
 def _strip_regex() -> re.Pattern:
@@ -55,8 +64,10 @@ def _strip_regex() -> re.Pattern:
     hm = r"(?:(?<=[0-2])\d)?\s*(?::|h)\s*[0-5]\d(?:\s*:\s*[0-5]\d)?'?"
     gmt = r"gmt\s*[+-]?\s*\d*"
     seps = r"\]),|:'’\-–—+"
-    return re.compile(rf"[\d(\[g{seps}](?:(?<=\d)(?:{iso}|{dmy}|{hm}|\d*)"
-                      rf"|(?<=\()(?:{gmt}\)?)?|(?<=\[)(?:{gmt}\]?)?|(?<=g)mt\s*[+-]?\s*\d*\)?|(?<=[{seps}]))")
+    return re.compile(
+        rf"[\d(\[g{seps}](?:(?<=\d)(?:{iso}|{dmy}|{hm}|\d*)"
+        rf"|(?<=\()(?:{gmt}\)?)?|(?<=\[)(?:{gmt}\]?)?|(?<=g)mt\s*[+-]?\s*\d*\)?|(?<=[{seps}]))"
+    )
 
 
 _STRIP = _strip_regex()
@@ -68,7 +79,8 @@ _EVENT = re.compile(
     r"(?:\s+(?:mai|qua|nay|hôm nay))?\s*(?:\(\s*|ngày\s+)?"
     r"(?:(?P<d1>[0-3]?\d)\s+và\s+)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
     r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
-    re.I)
+    re.I,
+)
 # Every _EVENT phrase opens with one of these words (keep in step; tests compare). _EVENT starts
 # with a look-behind, so a plain search tries the whole pattern at every position of the lead;
 # _event_matches first scans for these words (a case-insensitive word test behind a plain
@@ -87,8 +99,9 @@ def _event_scanner() -> re.Pattern:
 
     # one branch per spelling of the first letter, each opening with that literal letter: the
     # engine skips to those letters and rejects most branches by their first character alone
-    return re.compile("|".join(f"{re.escape(c)}(?i:{re.escape(w[1:])})"
-                               for w in _EVENT_FIRST_WORDS for c in ci(w[0])))
+    return re.compile(
+        "|".join(f"{re.escape(c)}(?i:{re.escape(w[1:])})" for w in _EVENT_FIRST_WORDS for c in ci(w[0]))
+    )
 
 
 def _event_matches(lead: str):
@@ -100,8 +113,8 @@ def _event_matches(lead: str):
         if c is None:
             return
         p = c.start()
-        pos = p + 1            # first words may overlap ("sángày"): look again one character on
-        if p < end:            # finditer: matches do not overlap
+        pos = p + 1  # first words may overlap ("sángày"): look again one character on
+        if p < end:  # finditer: matches do not overlap
             continue
         m = _EVENT.match(lead, p)
         if m:
@@ -159,8 +172,9 @@ _DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
 _DOC_AFTER = re.compile(r"^\s*(?:của|về)\b")
 
 
-def event_date(lead: str, year_hint: int | None | Callable[[], int | None],
-               published: datetime | None) -> date | None:
+def event_date(
+    lead: str, year_hint: int | None | Callable[[], int | None], published: datetime | None
+) -> date | None:
     """The reported event's date from the lead; a document's issue date ("số 45-QĐ/TW, ngày
     01/11/2011 của …") is skipped. year_hint (the year when neither the phrase nor published_at
     gives one) may be a function: it is then called only in that case (year_evidence is costly
@@ -168,7 +182,9 @@ def event_date(lead: str, year_hint: int | None | Callable[[], int | None],
     lead = lead[:600]
     m = None
     for cand in _event_matches(lead):
-        if _DOC_BEFORE.search(lead[max(0, cand.start() - 25):cand.start()]) or _DOC_AFTER.match(lead[cand.end():]):
+        if _DOC_BEFORE.search(lead[max(0, cand.start() - 25) : cand.start()]) or _DOC_AFTER.match(
+            lead[cand.end() :]
+        ):
             continue
         m = cand
         break
@@ -220,21 +236,24 @@ def year_evidence(texts: list[str]) -> int | None:
         for year in _YEARS:
             for m in year.finditer(chunk):
                 s = m.start()
-                before = chunk[max(0, s - 14):s]
+                before = chunk[max(0, s - 14) : s]
                 if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
                     y = int(m.group(0))
                     counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
-    if best < 2:          # one stray year ("sinh năm 1966") is not evidence of the article's year
+    if best < 2:  # one stray year ("sinh năm 1966") is not evidence of the article's year
         return None
     # ties go to the later year: anniversaries cite old years, reports cite the current one
     return max(counts, key=lambda y: (counts[y], y))
 
 
-def published_at(header_dates: list[tuple[int, datetime]], footer_dates: list[datetime],
-                 first_prefixes: list[tuple[tuple[str, str], ...]]) -> datetime | None:
+def published_at(
+    header_dates: list[tuple[int, datetime]],
+    footer_dates: list[datetime],
+    first_prefixes: list[tuple[tuple[str, str], ...]],
+) -> datetime | None:
     """The header date nearest the body, else the first footer date ("Ngày đăng: …"), else an
     ISO date in a header prefix of the first lines (crawler metadata; a later line's wins)."""
     if header_dates:
@@ -250,6 +269,7 @@ def published_at(header_dates: list[tuple[int, datetime]], footer_dates: list[da
 
 
 # ---- the fast forms beside their plain forms (tasks/fastforms.py; tests/unit/test_fast_forms.py)
+
 
 def _spans(rx: re.Pattern) -> Callable[[str], object]:
     return lambda s: [(m.span(), m.groupdict()) for m in rx.finditer(s)]
@@ -275,30 +295,117 @@ def _plain_find_datetime(s: str) -> datetime | None:
     return _mk_dt(y, mo, d, hh, mi, ss)
 
 
-_DATE_PIECES = ("/", ".", "-", "–", "—", ":", "'", "’", "+", "[", "]", "|", "0", "1", "2", "3", "9", "12", "19",
-                "20", "31", "2019", "2020", "1999", "05", "h", "H", "gmt", "GMT", "Gmt", "ngày", "NGÀY", "Ngày",
-                "tháng", "THÁNG", "năm", "am", "PM", "sa", "CH", "5/6/2020", "12.10.1999", "1999-12-31",
-                "8h30", "08:30:15 PM", "ngày 5 tháng 12 năm 2016", "(GMT +7)", "ſ", "K", "İ", "೦", "١٢")
-_EVENT_PIECES = ("sáng", "SÁNG", "ſáng", "Chiều", "ngày", "NGÀY", "hôm nay", "Hôm qua", "tối", "Đêm",
-                 "trưa nay", "tháng", "sá", "ng", "ày", "21/10", "7 và 8-5", "16.10", "19 - 12")
+_DATE_PIECES = (
+    "/",
+    ".",
+    "-",
+    "–",
+    "—",
+    ":",
+    "'",
+    "’",
+    "+",
+    "[",
+    "]",
+    "|",
+    "0",
+    "1",
+    "2",
+    "3",
+    "9",
+    "12",
+    "19",
+    "20",
+    "31",
+    "2019",
+    "2020",
+    "1999",
+    "05",
+    "h",
+    "H",
+    "gmt",
+    "GMT",
+    "Gmt",
+    "ngày",
+    "NGÀY",
+    "Ngày",
+    "tháng",
+    "THÁNG",
+    "năm",
+    "am",
+    "PM",
+    "sa",
+    "CH",
+    "5/6/2020",
+    "12.10.1999",
+    "1999-12-31",
+    "8h30",
+    "08:30:15 PM",
+    "ngày 5 tháng 12 năm 2016",
+    "(GMT +7)",
+    "ſ",
+    "K",
+    "İ",
+    "೦",
+    "١٢",
+)
+_EVENT_PIECES = (
+    "sáng",
+    "SÁNG",
+    "ſáng",
+    "Chiều",
+    "ngày",
+    "NGÀY",
+    "hôm nay",
+    "Hôm qua",
+    "tối",
+    "Đêm",
+    "trưa nay",
+    "tháng",
+    "sá",
+    "ng",
+    "ày",
+    "21/10",
+    "7 và 8-5",
+    "16.10",
+    "19 - 12",
+)
 
 # the measured saving (tasks/fastforms.py): the plain forms were tried together
-_WHY = ("A/B (warm read_anatomy, same minute): with every dates and locality fast form replaced by its plain "
-                 "form, 215-250 vs 184-188 us/page (~+15 % of anatomy, ~+7 % of clean+extract); not split per form")
+_WHY = (
+    "A/B (warm read_anatomy, same minute): with every dates and locality fast form replaced by its plain "
+    "form, 215-250 vs 184-188 us/page (~+15 % of anatomy, ~+7 % of clean+extract); not split per form"
+)
 
 FAST_FORMS = (
     FastForm("dates.dmy", plain=_spans(DMY_PLAIN), fast=_spans(_DMY), pieces=_DATE_PIECES, why=_WHY),
-    FastForm("dates.vn_long", plain=_spans(VN_LONG_PLAIN), fast=_spans(_VN_LONG), pieces=_DATE_PIECES,
-             why=_WHY),
+    FastForm(
+        "dates.vn_long", plain=_spans(VN_LONG_PLAIN), fast=_spans(_VN_LONG), pieces=_DATE_PIECES, why=_WHY
+    ),
     FastForm("dates.iso", plain=_spans(ISO_PLAIN), fast=_spans(_ISO), pieces=_DATE_PIECES, why=_WHY),
     FastForm("dates.time", plain=_spans(TIME_PLAIN), fast=_spans(_TIME), pieces=_DATE_PIECES, why=_WHY),
-    FastForm("dates.find_datetime", plain=_plain_find_datetime, fast=find_datetime, pieces=_DATE_PIECES,
-             why=_WHY),
-    FastForm("dates.residue_tokens", plain=lambda s: STRIP_PLAIN.sub(" ", s.casefold()),
-             fast=lambda s: _STRIP.sub(" ", s.casefold()), pieces=_DATE_PIECES, why=_WHY),
-    FastForm("dates.years", plain=lambda s: [m.span() for m in YEAR_PLAIN.finditer(s)],
-             fast=lambda s: sorted(m.span() for y in _YEARS for m in y.finditer(s)), pieces=_DATE_PIECES,
-             why=_WHY),
-    FastForm("dates.event_phrases", plain=lambda s: [m.span() for m in _EVENT.finditer(s)],
-             fast=lambda s: [m.span() for m in _event_matches(s)], pieces=_EVENT_PIECES, why=_WHY),
+    FastForm(
+        "dates.find_datetime", plain=_plain_find_datetime, fast=find_datetime, pieces=_DATE_PIECES, why=_WHY
+    ),
+    FastForm(
+        "dates.residue_tokens",
+        plain=lambda s: STRIP_PLAIN.sub(" ", s.casefold()),
+        fast=lambda s: _STRIP.sub(" ", s.casefold()),
+        pieces=_DATE_PIECES,
+        why=_WHY,
+    ),
+    FastForm(
+        "dates.years",
+        plain=lambda s: [m.span() for m in YEAR_PLAIN.finditer(s)],
+        fast=lambda s: sorted(m.span() for y in _YEARS for m in y.finditer(s)),
+        pieces=_DATE_PIECES,
+        why=_WHY,
+    ),
+    FastForm(
+        "dates.event_phrases",
+        plain=lambda s: [m.span() for m in _EVENT.finditer(s)],
+        fast=lambda s: [m.span() for m in _event_matches(s)],
+        pieces=_EVENT_PIECES,
+        why=_WHY,
+    ),
 )

@@ -1,6 +1,7 @@
 """Front matter: the metadata block a static site (Jekyll, Hugo, Eleventy, a CMS export) writes at
 the top of a page, YAML between `---` lines or JSON after `---json`. Its title, date and author
 are the page's own; its lines are header chrome, never body."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,12 @@ from datetime import date, datetime, timedelta, timezone
 import yaml
 
 VIETNAM = timezone(timedelta(hours=7))
-MAX_LINES = 80          # a front-matter block longer than this is not one
+MAX_LINES = 80  # a front-matter block longer than this is not one
 
 
 @dataclass(frozen=True)
 class FrontMatter:
-    lines: tuple[int, ...]          # raw line numbers of the block (fences included)
+    lines: tuple[int, ...]  # raw line numbers of the block (fences included)
     title: str | None
     published_at: datetime | None
     author: str | None
@@ -48,11 +49,17 @@ def read_front_matter(raw_lines: list[str]) -> FrontMatter | None:
         return None
     fence = raw_lines[first].strip()
     close = "+++" if fence == "+++" else "---"
-    end = next((i for i in range(first + 1, min(len(raw_lines), first + MAX_LINES)) if raw_lines[i].strip() == close),
-               None)
-    if end is None or fence == "+++":     # TOML front matter: no reader shipped; leave the page as it is
+    end = next(
+        (
+            i
+            for i in range(first + 1, min(len(raw_lines), first + MAX_LINES))
+            if raw_lines[i].strip() == close
+        ),
+        None,
+    )
+    if end is None or fence == "+++":  # TOML front matter: no reader shipped; leave the page as it is
         return None
-    block = "\n".join(raw_lines[first + 1:end])
+    block = "\n".join(raw_lines[first + 1 : end])
     try:
         data = json.loads(block) if fence == "---json" else yaml.safe_load(block)
     except (ValueError, yaml.YAMLError):

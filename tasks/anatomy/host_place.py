@@ -8,6 +8,7 @@ or, for a slug long enough not to occur by chance (`host_free_affix_min` letters
 label's start or end with anything else around it. District slugs count only when they belong
 to one province. A national outlet's host (vnexpress.net, baochinhphu.vn) names none.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,14 +16,37 @@ from functools import lru_cache
 from .places import PlaceTables
 
 # labels that are never a place: registry suffixes and service prefixes
-GENERIC_LABELS = frozenset("www m amp beta vn com net org edu gov info biz int mil dcs io tv".split())
+GENERIC_LABELS = frozenset(
+    [
+        "www",
+        "m",
+        "amp",
+        "beta",
+        "vn",
+        "com",
+        "net",
+        "org",
+        "edu",
+        "gov",
+        "info",
+        "biz",
+        "int",
+        "mil",
+        "dcs",
+        "io",
+        "tv",
+    ]
+)
 
 
 class HostPlaces:
     def __init__(self, tables: PlaceTables, affixes, free_affix_min: int = 6):
         self.provinces = tables.province_slugs
-        self.districts = {s: next(iter(p)) for s, p in tables.district_slugs.items()
-                          if len(p) == 1 and s not in self.provinces}
+        self.districts = {
+            s: next(iter(p))
+            for s, p in tables.district_slugs.items()
+            if len(p) == 1 and s not in self.provinces
+        }
         self.affixes = frozenset(affixes)
         self.free_min = free_affix_min
         self.province_of = lru_cache(maxsize=4096)(self._province_of)
@@ -33,9 +57,9 @@ class HostPlaces:
         best = None
         for i in range(1, len(label)):
             for slug, rest in ((label[i:], label[:i]), (label[:i], label[i:])):
-                if slug in table and (rest in self.affixes or len(slug) >= self.free_min):
-                    if best is None or len(slug) > len(best):
-                        best = slug
+                fits = slug in table and (rest in self.affixes or len(slug) >= self.free_min)
+                if fits and (best is None or len(slug) > len(best)):
+                    best = slug
         return table[best] if best else None
 
     def _province_of(self, host: str | None) -> str | None:
@@ -44,8 +68,12 @@ class HostPlaces:
         a province slug anywhere wins over a district slug."""
         if not host:
             return None
-        labels = [lab for part in reversed(host.lower().split(".")) if part not in GENERIC_LABELS
-                  for lab in [part.replace("-", "")] + (part.split("-") if "-" in part else [])]
+        labels = [
+            lab
+            for part in reversed(host.lower().split("."))
+            if part not in GENERIC_LABELS
+            for lab in [part.replace("-", "")] + (part.split("-") if "-" in part else [])
+        ]
         for table in (self.provinces, self.districts):
             for lab in labels:
                 if len(lab) >= 3 and (place := self._names(lab, table)):

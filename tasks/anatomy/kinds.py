@@ -11,6 +11,7 @@ Two kinds of evidence, each general rather than one portal's:
   document-viewer furniture (a document). An article with a related-news list keeps its body:
   listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,11 +26,26 @@ ARTICLE = "article"
 # path shapes of pages that list articles (checked on the URL path+query, or the stored path)
 _LISTING_PATH = (
     ("tag", re.compile(r"/(?:tags?|tu-khoa|chu-de|keywords?)/|[-/]tag\d+(?:[./]|$)", re.I)),
-    ("search", re.compile(r"/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|[?&](?:q|s|keyword|key|query|tukhoa)=", re.I)),
-    ("category", re.compile(r"/(?:chuyen-muc|danh-muc|category|categories|channel|c|cat|section|chuyenmuc)/[^/]*/?(?:\d+/?)?$"
-                            r"|/chuyen-muc-[^/]*$", re.I)),
-    ("listing", re.compile(r"[?&](?:page|trang|pageindex|currentpage)=\d+|[?&]p=\d{1,3}(?:&|$)|/(?:trang|page)[-/]\d+(?:\.html?)?/?$"
-                           r"|/currentpage/\d+", re.I)),
+    (
+        "search",
+        re.compile(r"/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|[?&](?:q|s|keyword|key|query|tukhoa)=", re.I),
+    ),
+    (
+        "category",
+        re.compile(
+            r"/(?:chuyen-muc|danh-muc|category|categories|channel|c|cat|section|chuyenmuc)/[^/]*/?(?:\d+/?)?$"
+            r"|/chuyen-muc-[^/]*$",
+            re.I,
+        ),
+    ),
+    (
+        "listing",
+        re.compile(
+            r"[?&](?:page|trang|pageindex|currentpage)=\d+|[?&]p=\d{1,3}(?:&|$)|/(?:trang|page)[-/]\d+(?:\.html?)?/?$"
+            r"|/currentpage/\d+",
+            re.I,
+        ),
+    ),
 )
 # a folder-like address ("/chinh-tri-xa-hoi/van-de-su-kien/"): short section slugs, no id
 _SECTION_SEGMENT = re.compile(r"^[a-z]+(?:-[a-z]+){0,4}$")
@@ -40,22 +56,34 @@ _LISTING_LINE = re.compile(
     r"^(?:kết quả tìm kiếm|tìm kiếm\s*:|search results?|tags?\s*:|từ kh(?:óa|oá)\s*:?\s*$|chuyên mục\s*:"
     r"|xem thêm\s*(?:»|>|\.\.\.)?$"
     r"|(?:trang\s*:?\s*)?\d{1,3}(?:(?:\s+|\s*[|/·-]\s*)\d{1,3}){2,}\s*(?:»|>|›|sau|tiếp|next|cuối|\.\.\.)?\s*$"
-    r"|(?:«|‹|<)?\s*(?:trang )?(?:đầu|trước|sau|cuối)\s*(?:»|›|>)?$)")
+    r"|(?:«|‹|<)?\s*(?:trang )?(?:đầu|trước|sau|cuối)\s*(?:»|›|>)?$)"
+)
 # a headline glued to its date/time in a list: "… nhiệm kỳ mới 28/10/2020 16:51"
-_GLUED_DATE = re.compile(r"\S\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?\s*$|\s\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}\s*$")
+_GLUED_DATE = re.compile(
+    r"\S\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?\s*$|\s\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}\s*$"
+)
 # a teaser's "read more" link: after an article's own text it never appears
-_READ_MORE = re.compile(r"^(?:đọc tiếp|xem tiếp|chi tiết|xem chi tiết|read more|continue reading)\s*(?:»|>|›|\.\.\.|…)?$")
+_READ_MORE = re.compile(
+    r"^(?:đọc tiếp|xem tiếp|chi tiết|xem chi tiết|read more|continue reading)\s*(?:»|>|›|\.\.\.|…)?$"
+)
 # a theme's teaser meta glued inside a line: "… tỉnh bởi Linh 15 Tháng 9, 2025 Đại hội …"
-_TEASER_META = re.compile(r"\sbởi\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*){0,3}\s+\d{1,2}\s+[Tt]háng\s+\d{1,2},?\s+\d{4}\s+\S")
-_NUMBERED_CLAUSE = re.compile(r"^(?:điều|chương|mục|phần thứ|step|bước|article|chapter)\s+(?:\d+|[ivxlc]+|[a-zà-ỹ]+)\s*[.:)-]", re.I)
-_DOC_VIEWER = re.compile(r"^(?:trang \d+|tải xuống|tải về|download|số trang\s*:?\s*\d+|dung lượng\b|định dạng\b"
-                         r"|đang tải\b|xem toàn văn|thông tin tài liệu)", re.I)
+_TEASER_META = re.compile(
+    r"\sbởi\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*){0,3}\s+\d{1,2}\s+[Tt]háng\s+\d{1,2},?\s+\d{4}\s+\S"
+)
+_NUMBERED_CLAUSE = re.compile(
+    r"^(?:điều|chương|mục|phần thứ|step|bước|article|chapter)\s+(?:\d+|[ivxlc]+|[a-zà-ỹ]+)\s*[.:)-]", re.I
+)
+_DOC_VIEWER = re.compile(
+    r"^(?:trang \d+|tải xuống|tải về|download|số trang\s*:?\s*\d+|dung lượng\b|định dạng\b"
+    r"|đang tải\b|xem toàn văn|thông tin tài liệu)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class PageKind:
-    kind: str          # article, listing, tag, search, category, home, poem, document
-    detail: str        # the evidence, for the quarantine row
+    kind: str  # article, listing, tag, search, category, home, poem, document
+    detail: str  # the evidence, for the quarantine row
 
     @property
     def is_article(self) -> bool:
@@ -96,8 +124,11 @@ def _is_verse(text: str, nw: int) -> bool:
 def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_paras: int = 2) -> PageKind:
     """The page's kind from its shape (AN_ARTICLE unless the evidence says otherwise)."""
     lines = page.lines
-    body_paras = sum(1 for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.strong
-                     and pl.info.nw >= 20 and not pl.info.teaser)
+    body_paras = sum(
+        1
+        for k, pl in enumerate(lines)
+        if labels.kinds[k] == "" and pl.info.strong and pl.info.nw >= 20 and not pl.info.teaser
+    )
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
     keys = [pl.info.key_cf for pl in lines if len(pl.info.key_cf) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))
@@ -106,7 +137,7 @@ def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_para
         return PageKind("document", f"document: {viewer} document-viewer lines")
     if clauses >= 3 and body_paras <= 3 * clauses:
         return PageKind("document", f"document: {clauses} numbered clauses/steps")
-    if body_paras > max_body_paras:       # an article's body: listing and verse evidence cannot weigh
+    if body_paras > max_body_paras:  # an article's body: listing and verse evidence cannot weigh
         return AN_ARTICLE
     if not any(pl.info.prose and pl.info.nw >= 20 for pl in lines):
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
@@ -118,21 +149,37 @@ def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_para
 def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> PageKind:
     furniture = sum(1 for key in keys if _LISTING_LINE.match(key))
     all_keys = [pl.info.key_cf for pl in lines]
-    twice = sum(1 for a, b in zip(all_keys, all_keys[1:]) if a == b and len(a) >= 20)
+    twice = sum(1 for a, b in zip(all_keys, all_keys[1:], strict=False) if a == b and len(a) >= 20)
     # the date is at the end of the line: only its tail is searched
-    glued = sum(1 for pl in lines if 20 <= len(pl.info.text) <= 250 and pl.info.text[-1].isdigit()
-                and not pl.info.is_date and _GLUED_DATE.search(pl.info.text, len(pl.info.text) - 30))
+    glued = sum(
+        1
+        for pl in lines
+        if 20 <= len(pl.info.text) <= 250
+        and pl.info.text[-1].isdigit()
+        and not pl.info.is_date
+        and _GLUED_DATE.search(pl.info.text, len(pl.info.text) - 30)
+    )
     teasers = sum(1 for kind in labels.kinds if kind == "related_news")
     teaser_lines = sum(1 for pl in lines if pl.info.teaser)
     if not labels.body and (teasers >= 2 or teaser_lines):
         return PageKind("listing", f"listing: {max(teasers, teaser_lines)} teaser lines, no body paragraph")
-    read_more = sum(1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k]))
+    read_more = sum(
+        1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k])
+    )
     meta = sum(1 for pl in lines if " bởi " in pl.info.text and _TEASER_META.search(pl.info.text[:400]))
     evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta)
     if evidence >= 2:
-        bits = [f"{n} {what}" for n, what in ((furniture, "pager/search/tag lines"), (twice, "headlines printed twice"),
-                                               (glued, "headlines glued to dates"),
-                                               (read_more, "'read more' links"), (meta, "teaser meta lines")) if n]
+        bits = [
+            f"{n} {what}"
+            for n, what in (
+                (furniture, "pager/search/tag lines"),
+                (twice, "headlines printed twice"),
+                (glued, "headlines glued to dates"),
+                (read_more, "'read more' links"),
+                (meta, "teaser meta lines"),
+            )
+            if n
+        ]
         return PageKind("listing", f"listing: {', '.join(bits)}, {body_paras} body paragraph(s)")
     return AN_ARTICLE
 

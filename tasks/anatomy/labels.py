@@ -2,6 +2,7 @@
 metadata evidence the zones hold: credited sites, byline texts, header and footer dates, the
 "QR CODE: …" caption. Then the page-level corrections: listing pages and a byline glued to the
 last body line."""
+
 from __future__ import annotations
 
 import re
@@ -15,27 +16,30 @@ from .lines import LineInfo, PageLine, PageLines
 from .rules import RuleMatch, RuleSet
 from .span import BodySpan
 
-_DATE_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản|xuất bản|"
-                         r"thời gian đăng|posted|published)\b")
+_DATE_LABEL = re.compile(
+    r"(?:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản|xuất bản|"
+    r"thời gian đăng|posted|published)\b"
+)
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
 # trailing markers that switch every later line to their kind
 _MODE_KINDS = ("related_news", "comments", "links", "other")
 
-Kind = str | None          # None: a body line
+Kind = str | None  # None: a body line
 
 
 @dataclass
 class Labels:
     """Each line's kind ("" = body), the body and boilerplate, and the zones' metadata evidence."""
+
     kinds: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    header_dates: list[tuple[int, datetime]] = field(default_factory=list)   # (line index, date)
+    header_dates: list[tuple[int, datetime]] = field(default_factory=list)  # (line index, date)
     footer_dates: list[datetime] = field(default_factory=list)
     qr_title: str | None = None
-    clock_dates: list[datetime] = field(default_factory=list)   # page clocks / print dates: an upper bound
+    clock_dates: list[datetime] = field(default_factory=list)  # page clocks / print dates: an upper bound
 
 
 def body_kind_by_shape(line: PageLine) -> Kind:
@@ -105,7 +109,7 @@ class _Labeller:
             out.sites.append(caps["site"])
         if caps.get("title") and out.qr_title is None:
             t = caps["title"]
-            out.qr_title = ln.text[len(ln.text) - len(t):].strip() if len(t) <= len(ln.text) else None
+            out.qr_title = ln.text[len(ln.text) - len(t) :].strip() if len(t) <= len(ln.text) else None
         if caps.get("author") and r.kind == "byline":
             out.authors.append(ln.text)
         if r.name == "print_date" and ln.dt and not r.clock:
@@ -134,7 +138,7 @@ class _Labeller:
             kind = self.mode
         elif k == self.span.byline:
             self.out.authors.append(ln.text)
-            self.after_byline = 2       # the next lines may continue the byline block
+            self.after_byline = 2  # the next lines may continue the byline block
             return "byline"
         elif self.after_byline and not ln.prose and ln.nw <= 8 and not ln.teaser:
             kind = "byline"
@@ -180,8 +184,13 @@ def demote_listing(page: PageLines, labels: Labels, title: str | None, rs: RuleS
     """Listing / tag pages: no headline, no date line, no byline, only a stack of independent
     one-sentence teasers (none continuing the previous one with a connective) -> no article."""
     body = labels.body
-    if (title is not None or labels.header_dates or labels.authors or len(body) < rs.listing_min
-            or not all(_is_teaser_sentence(b, rs) for b in body)):
+    if (
+        title is not None
+        or labels.header_dates
+        or labels.authors
+        or len(body) < rs.listing_min
+        or not all(_is_teaser_sentence(b, rs) for b in body)
+    ):
         return
     body_texts = set(body)
     labels.body = []
@@ -198,7 +207,7 @@ def split_glued_credit(page: PageLines, labels: Labels, rs: RuleSet) -> None:
     if not body or len(body[-1]) <= 200:
         return
     last = body[-1]
-    tail_src = last[-rs.max_scan:]
+    tail_src = last[-rs.max_scan :]
     off = len(last) - len(tail_src)
     for _name, kind, rx in rs.suffix:
         m = rx.search(tail_src)

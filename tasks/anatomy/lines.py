@@ -1,5 +1,6 @@
 """Phase 1 of page anatomy: the page's non-blank lines, each classified on its own (prefixes
 stripped, rule matches, date, chrome key, shape) and flagged when it repeats across pages."""
+
 from __future__ import annotations
 
 import re
@@ -25,9 +26,11 @@ _DIGIT = re.compile(r"\d")
 _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
 PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a byline's post or unit after a dash: "Đỗ Thuần – Bí thư Chi bộ …", "Hồng Nhung - VPHU Quảng Điền"
-POST_TAIL = re.compile(r"\s+[-–—]\s*(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
-                       r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
-                       r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b.{0,80}$")
+POST_TAIL = re.compile(
+    r"\s+[-–—]\s*(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
+    r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
+    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b.{0,80}$"
+)
 
 
 def chrome_key(line: str) -> str:
@@ -54,8 +57,23 @@ class LineInfo:
     """Everything one stripped line says on its own (no page context): its text after prefix
     stripping, rule matches, date, chrome key and shape. Short lines' infos are cached and shared
     between pages: nothing changes one after classify_line returns it."""
-    __slots__ = ("text", "prefixes", "key_cf", "rule_h", "rule_f", "dt", "is_date", "ckey",
-                 "nw", "prose", "strong", "name_like", "teaser", "title_like")
+
+    __slots__ = (
+        "text",
+        "prefixes",
+        "key_cf",
+        "rule_h",
+        "rule_f",
+        "dt",
+        "is_date",
+        "ckey",
+        "nw",
+        "prose",
+        "strong",
+        "name_like",
+        "teaser",
+        "title_like",
+    )
     text: str
     prefixes: tuple[tuple[str, str], ...]
     key_cf: str
@@ -83,12 +101,12 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     else:
         text, ln.prefixes = s, ()
     ln.text = text
-    ln.key_cf = key = text[:rs.max_scan].casefold()
+    ln.key_cf = key = text[: rs.max_scan].casefold()
     ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
     dt = dates.find_datetime(text) if len(text) <= 90 else None
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
-        ln.dt = dt                 # text is <= 90 chars: the same as find_datetime(text[:120])
+        ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
     elif ln.rule_h and (ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock):
         ln.dt = dates.find_datetime(text[:120])
     else:
@@ -122,8 +140,13 @@ def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
     ln.strong = prose and not teaser
     ln.name_like = _is_name_like(t, nw, ends, rs)
     t0 = t.lstrip("'\"“‘«([")[:1]
-    ln.title_like = (nw >= 4 and len(t) <= 350 and (t0.isupper() or t0.isdigit())
-                     and last not in ";:" and not (last == "." and nw > 25))
+    ln.title_like = (
+        nw >= 4
+        and len(t) <= 350
+        and (t0.isupper() or t0.isdigit())
+        and last not in ";:"
+        and not (last == "." and nw > 25)
+    )
 
 
 def _is_prose(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
@@ -134,8 +157,9 @@ def _is_prose(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
         return False
     sample = t[:400].lower().split()[:80]
     stop = sum(map(rs.stop_punct.__contains__, sample)) / max(1, len(sample))
-    return ((nw >= 25 and stop >= 0.12) or (t[-1] in "?!)" and stop >= 0.15)
-            or (len(t) >= 300 and stop >= 0.08))
+    return (
+        (nw >= 25 and stop >= 0.12) or (t[-1] in "?!)" and stop >= 0.15) or (len(t) >= 300 and stop >= 0.08)
+    )
 
 
 def _is_name_like(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
@@ -143,17 +167,23 @@ def _is_name_like(t: str, nw: int, ends: bool, rs: RuleSet) -> bool:
     if ("-" in t or "–" in t or "—" in t) and len(t) <= 140:
         post = POST_TAIL.search(t)
         if post and post.start() > 0:
-            t = t[:post.start()]
+            t = t[: post.start()]
             nw, ends = len(t.split()), t[-1] in _SENT_END
     if not (nw <= 6 and len(t) <= 60 and not ends or (nw <= 6 and t[-1] == ")")):
         return False
     # (PAREN_TAIL is tried at every position: only a line with a ")" can hold one)
     core = PAREN_TAIL.sub("", t).strip() if ")" in t else t.strip()
     ws = core.split()
-    if 1 <= len(ws) <= 5 and not _DIGIT.search(core):
-        if (all(w[:1].isupper() for w in ws) and (len(ws) >= 2 or core.isupper())
-                and not any(w.lower() in rs.not_names for w in ws)):
-            return True
+    if (
+        1 <= len(ws) <= 5
+        and not _DIGIT.search(core)
+        and (
+            all(w[:1].isupper() for w in ws)
+            and (len(ws) >= 2 or core.isupper())
+            and not any(w.lower() in rs.not_names for w in ws)
+        )
+    ):
+        return True
     return bool(_INITIALS.match(core))
 
 
@@ -164,15 +194,15 @@ def strip_prefixes(text: str, rs: RuleSet) -> tuple[str, tuple[tuple[str, str], 
     sites: list[str] = []
     for _ in range(3):
         hit = False
-        for name, kind, rx in rs.prefix:
+        for _name, kind, rx in rs.prefix:
             m = rx.match(text, 0, rs.max_scan)
             if m and m.end() < len(text):
-                pre = text[:m.end()].strip()
+                pre = text[: m.end()].strip()
                 if pre:
                     segs.append((kind, pre))
                 if "site" in rx.groupindex and m.group("site") and "." in m.group("site"):
                     sites.append(m.group("site"))
-                text = text[m.end():].lstrip()
+                text = text[m.end() :].lstrip()
                 hit = True
                 break
         if not hit:
@@ -193,13 +223,14 @@ class LineClassifier:
 
 class PageLine(NamedTuple):
     info: LineInfo
-    no: int            # line number in the raw text
-    repeated: bool     # its chrome key is among the run's chrome lines
+    no: int  # line number in the raw text
+    repeated: bool  # its chrome key is among the run's chrome lines
 
 
 @dataclass
 class PageLines:
     """The page's non-blank lines in order."""
+
     lines: list[PageLine]
 
     def __len__(self) -> int:
@@ -220,8 +251,11 @@ def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: 
         # outlet tags / datelines only open the page: strip them until two prose lines were seen
         # short lines (all chrome among them) are classified once per process; long ones are prose
         strip = strong_seen < 2
-        ln = (short_line_info(s, strip, shape) if len(s) <= CHROME_MAX_LEN
-              else classify_line(rules, s, strip, shape))
+        ln = (
+            short_line_info(s, strip, shape)
+            if len(s) <= CHROME_MAX_LEN
+            else classify_line(rules, s, strip, shape)
+        )
         out.append(PageLine(ln, i, repetition and bool(ln.ckey) and ln.ckey in chrome_lines))
         if ln.strong:
             strong_seen += 1

@@ -8,6 +8,7 @@ Evidence and weights (see docs/anatomy.md):
 - the credited site's domain (haiphong.gov.vn, thanhuytphcm.vn): 1.5.
 The highest score wins if it is >= 1.
 """
+
 from __future__ import annotations
 
 import importlib.resources
@@ -20,7 +21,6 @@ from pathlib import Path
 import yaml
 
 from tasks.fastforms import FastForm
-
 from tasks.textnorm import match_key
 
 _TOK = re.compile(r"\S+")
@@ -40,9 +40,14 @@ _NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![
 def old_style(s: str) -> str:
     """Modern tone placement -> old style in open syllables ("hòa" -> "hoà", "thủy" -> "thuỷ")."""
     d = unicodedata.normalize("NFD", s)
-    out = _NEW_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2)
-                        if (m.group(1).lower(), m.group(3).lower()) in {("o", "a"), ("o", "e"), ("u", "y")}
-                        else m.group(0), d)
+    out = _NEW_TONE.sub(
+        lambda m: (
+            m.group(1) + m.group(3) + m.group(2)
+            if (m.group(1).lower(), m.group(3).lower()) in {("o", "a"), ("o", "e"), ("u", "y")}
+            else m.group(0)
+        ),
+        d,
+    )
     return unicodedata.normalize("NFC", out)
 
 
@@ -67,6 +72,7 @@ def _trie(words) -> str:
         if "" in node:
             alts.append(node[""])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
     return emit(root)
 
 
@@ -81,7 +87,7 @@ def _first_cap_regex(first_cap, follow: dict[str, str] | None = None) -> re.Patt
     several times slower to compile for little."""
     # the stripped form never starts or ends with punctuation and, in a _CAPWORD, opens with a capital
     words = sorted(w for w in first_cap if w[0] in _UP_SET and w[-1] not in _TOKEN_PUNCT)
-    end = f"[{re.escape(_TOKEN_PUNCT)}]*(?!\\S)"       # trailing punctuation, then the word's end
+    end = f"[{re.escape(_TOKEN_PUNCT)}]*(?!\\S)"  # trailing punctuation, then the word's end
     by_first: dict[str, dict[str, str]] = {"T": {}}
     for w in words:
         if follow is None or w in follow:
@@ -91,7 +97,7 @@ def _first_cap_regex(first_cap, follow: dict[str, str] | None = None) -> re.Patt
         # (?<!\S.) after the first character: it opens a word (as in _CAPWORD)
         tails = ([_trie(rests) + end] if rests else []) + (["[Pp]\\.\\S*"] if c == "T" else [])
         alts.append(f"{re.escape(c)}(?<!\\S.)(?:{'|'.join(tails)})")
-    for q in "(“\"":
+    for q in '(“"':
         alts.append(f"{re.escape(q)}(?<!\\S.)(?=[{_UP}])(?:{_trie(words)}{end}|T[Pp]\\.\\S*)")
     return re.compile("|".join(alts))
 
@@ -108,10 +114,13 @@ def _second_word_lookahead(seconds) -> str:
 
 class Gazetteer:
     def __init__(self, cfg: dict):
-        data = json.loads((importlib.resources.files("vietnamadminunits") / "data" / "parser_legacy.json")
-                          .read_text(encoding="utf-8"))
-        self.names: dict[str, str] = {}       # match_key(name) -> provinceShort
-        self.kw: dict[str, str] = {}          # ascii keyword -> provinceShort (for domains)
+        data = json.loads(
+            (importlib.resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text(
+                encoding="utf-8"
+            )
+        )
+        self.names: dict[str, str] = {}  # match_key(name) -> provinceShort
+        self.kw: dict[str, str] = {}  # ascii keyword -> provinceShort (for domains)
         pkey2short = {}
         for pk, v in data["DICT_PROVINCE"].items():
             short = v["provinceShort"]
@@ -129,13 +138,14 @@ class Gazetteer:
         for pk, ds in data["DICT_PROVINCE_DISTRICT"].items():
             for v in ds.values():
                 dkey = match_key(v["districtShort"])
-                if dkey in self.names:        # district named like a province (e.g. city = province)
+                if dkey in self.names:  # district named like a province (e.g. city = province)
                     continue
                 self.districts.setdefault(dkey, set()).add(pkey2short[pk])
         self.districts = {k: frozenset(v) for k, v in self.districts.items()}
         self.needs_prefix = {match_key(x) for x in cfg.get("needs_unit_prefix", [])}
-        self.unit_tuple = tuple(sorted({v for x in cfg.get("unit_words", [])
-                                        for v in (match_key(x), old_style(match_key(x)))}))
+        self.unit_tuple = tuple(
+            sorted({v for x in cfg.get("unit_words", []) for v in (match_key(x), old_style(match_key(x)))})
+        )
         self.domain_strip = set(cfg.get("domain_strip", []))
         # the same keys in old-style tone placement ("hoà", "thuỷ") so text needs no folding
         for d in (self.names, self.districts):
@@ -149,12 +159,16 @@ class Gazetteer:
         self.keys = frozenset(allk)
         # every name's proper word prefixes ("bà rịa -" of "bà rịa - vũng tàu"): reading the words
         # after a capitalised first word stops as soon as no longer name can begin with them
-        self.continued = frozenset(" ".join(k.split(" ")[:j]) for k in allk for j in range(1, len(k.split(" "))))
+        self.continued = frozenset(
+            " ".join(k.split(" ")[:j]) for k in allk for j in range(1, len(k.split(" ")))
+        )
         # sites recur on every page of an outlet; domain_province loops over all keywords
         self.domain_province = lru_cache(maxsize=4096)(self._domain_province)
         self.first_tokens = frozenset(k.split()[0] for k in allk)
         # first words as they are written in text (names are capitalised; aliases may be caps)
-        self.first_cap = frozenset(v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title()))
+        self.first_cap = frozenset(
+            v for t in self.first_tokens for v in (t.capitalize(), t.upper(), t.title())
+        )
         # the words that follow each first word in some name
         self.second_words: dict[str, frozenset[str]] = {}
         for k in allk:
@@ -164,10 +178,14 @@ class Gazetteer:
         # the scan _mentions runs: most capitalised words that open a name ("Tân", "Phú") are
         # not followed by the rest of one, and testing that in the regex spares a Python step
         # per word. A first word that is no name itself needs a possible second word after it.
-        follow = {w: "" if w.lower() in self.keys else _second_word_lookahead(self.second_words[w.lower()])
-                  for w in self.first_cap if w.lower() in self.keys or w.lower() in self.second_words}
+        follow = {
+            w: "" if w.lower() in self.keys else _second_word_lookahead(self.second_words[w.lower()])
+            for w in self.first_cap
+            if w.lower() in self.keys or w.lower() in self.second_words
+        }
         self.name_starts = _first_cap_regex(self.first_cap, follow)
-        from .locate import Locator        # (locate.py reads this module's character classes)
+        from .locate import Locator  # (locate.py reads this module's character classes)
+
         self.locator = Locator(self, cfg)
 
     def first_cap_words(self) -> re.Pattern:
@@ -182,7 +200,12 @@ class Gazetteer:
         words name_starts finds are visited (one regex pass per text); names are stored in both
         tone-placement styles, so no per-word normalisation is needed. One generator per page,
         not per text: most texts hold no name, and starting a generator was a measurable share."""
-        first_cap, names, districts, needs_prefix = self.first_cap, self.names, self.districts, self.needs_prefix
+        first_cap, names, districts, needs_prefix = (
+            self.first_cap,
+            self.names,
+            self.districts,
+            self.needs_prefix,
+        )
         units, scan, longest = self.unit_tuple, self.name_starts.finditer, self._longest_name
         for text, weight in texts:
             skip_to = 0
@@ -202,7 +225,7 @@ class Gazetteer:
                 if key is None:
                     continue
                 if not unit:
-                    unit = text[max(0, st - 32):st].lower().rstrip().endswith(units)
+                    unit = text[max(0, st - 32) : st].lower().rstrip().endswith(units)
                 skip_to = end + n
                 if key in names:
                     if not (key in needs_prefix and not unit):
@@ -217,18 +240,18 @@ class Gazetteer:
         or (None, 0). text[end] ends a word (it is blank, or end is the end of text)."""
         keys, continued = self.keys, self.continued
         key, covered = (t0, 0) if t0 in keys else (None, 0)
-        if t0 not in continued:            # no longer name begins with t0
+        if t0 not in continued:  # no longer name begins with t0
             return key, covered
         cand, joined, n = t0, 0, self.maxlen - 1
         # the window's words (str.split() and the regex \s split at the same characters)
-        for o in text[end:end + 60].split(None, n)[:n]:
+        for o in text[end : end + 60].split(None, n)[:n]:
             if not (o[:1].isupper() or o[:1].isdigit() or o == "-"):
                 break
             joined += len(o) + 1
             cand = cand + " " + o.lower().strip(_TOKEN_PUNCT)
             if cand in keys:
                 key, covered = cand, joined
-            if cand not in continued:      # no longer name begins with these words
+            if cand not in continued:  # no longer name begins with these words
                 break
         return key, covered
 
@@ -245,17 +268,20 @@ class Gazetteer:
                     return prov
         return None
 
-    def locate(self, title: str | None, body: list[str], site: str | None, host: str | None = None,
-               when=None):
+    def locate(
+        self, title: str | None, body: list[str], site: str | None, host: str | None = None, when=None
+    ):
         """The article's province-level unit and why (locate.py): a Located(name, evidence)."""
         return self.locator.locate(title, body, site, host, when)
 
-    def score(self, title: str | None, body: list[str], site: str | None, host: str | None = None,
-              when=None) -> str | None:
+    def score(
+        self, title: str | None, body: list[str], site: str | None, host: str | None = None, when=None
+    ) -> str | None:
         return self.locate(title, body, site, host, when).name
 
 
 # ---- the fast forms beside their plain forms (tasks/fastforms.py; tests/unit/test_fast_forms.py)
+
 
 def plain_longest_name(g: Gazetteer, t0: str, text: str, end: int) -> tuple[str | None, int]:
     """_longest_name read word by word with a regex."""
@@ -303,7 +329,7 @@ def plain_mentions(g: Gazetteer, text: str, first_cap_words: re.Pattern):
         if key is None:
             continue
         if not unit:
-            unit = text[max(0, st - 32):st].lower().rstrip().endswith(g.unit_tuple)
+            unit = text[max(0, st - 32) : st].lower().rstrip().endswith(g.unit_tuple)
         skip_to = m.end() + n
         if key in g.names:
             if not (key in g.needs_prefix and not unit):
@@ -342,19 +368,77 @@ def _plain_longest_names(s: str) -> list:
     return [plain_longest_name(g, t0, s, m.end()) for m in _CAPWORD.finditer(s) if (t0 := m.group(0).lower())]
 
 
-_NAME_PIECES = ("Hà", "Nội", "HÀ", "NỘI", "nội", "Nội,", "Bà", "Rịa", "BR-VT", "Vũng", "Tàu", "TP.", "TP", "Tp.",
-                "HCM", "TP.HCM", "TP.Hà", "Hồ", "Chí", "Minh", "Quận", "8", "Thủ", "Đức", "Châu", "Thành", "Khánh",
-                "Hòa", "Hoà", "hoà", "tỉnh", "thành phố", "Thừa", "Thiên", "Huế", "Vinh", "Việt", "Nam", "Định",
-                "Long", "An", "Tân", "Phú", "Cà", "Mau", "İ", "\u212a", "ſ", "Ninh", "Bình", "Giang", " " * 57,
-                "\x1c", "\u3000", "–")
+_NAME_PIECES = (
+    "Hà",
+    "Nội",
+    "HÀ",
+    "NỘI",
+    "nội",
+    "Nội,",
+    "Bà",
+    "Rịa",
+    "BR-VT",
+    "Vũng",
+    "Tàu",
+    "TP.",
+    "TP",
+    "Tp.",
+    "HCM",
+    "TP.HCM",
+    "TP.Hà",
+    "Hồ",
+    "Chí",
+    "Minh",
+    "Quận",
+    "8",
+    "Thủ",
+    "Đức",
+    "Châu",
+    "Thành",
+    "Khánh",
+    "Hòa",
+    "Hoà",
+    "hoà",
+    "tỉnh",
+    "thành phố",
+    "Thừa",
+    "Thiên",
+    "Huế",
+    "Vinh",
+    "Việt",
+    "Nam",
+    "Định",
+    "Long",
+    "An",
+    "Tân",
+    "Phú",
+    "Cà",
+    "Mau",
+    "İ",
+    "\u212a",
+    "ſ",
+    "Ninh",
+    "Bình",
+    "Giang",
+    " " * 57,
+    "\x1c",
+    "\u3000",
+    "–",
+)
 
 # the measured saving (tasks/fastforms.py): the plain forms were tried together
-_WHY = ("A/B (warm read_anatomy, same minute): with every dates and locality fast form replaced by its plain "
-                 "form, 215-250 vs 184-188 us/page (~+15 % of anatomy, ~+7 % of clean+extract); not split per form")
+_WHY = (
+    "A/B (warm read_anatomy, same minute): with every dates and locality fast form replaced by its plain "
+    "form, 215-250 vs 184-188 us/page (~+15 % of anatomy, ~+7 % of clean+extract); not split per form"
+)
 
 FAST_FORMS = (
-    FastForm("locality.mentions", plain=_plain_mentions, fast=_fast_mentions, pieces=_NAME_PIECES,
-             why=_WHY),
-    FastForm("locality.longest_name", plain=_plain_longest_names, fast=_fast_longest_names, pieces=_NAME_PIECES,
-             why=_WHY),
+    FastForm("locality.mentions", plain=_plain_mentions, fast=_fast_mentions, pieces=_NAME_PIECES, why=_WHY),
+    FastForm(
+        "locality.longest_name",
+        plain=_plain_longest_names,
+        fast=_fast_longest_names,
+        pieces=_NAME_PIECES,
+        why=_WHY,
+    ),
 )

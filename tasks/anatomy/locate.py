@@ -16,17 +16,17 @@ The best province scoring >= 1 wins. Only when the text names none does the page
 from 2025-07-01, under their earlier name before a rename (`renamed` in rules.yaml); an undated
 article is reported in the 63 units.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 from datetime import date
+from itertools import accumulate
 
 from tasks.textnorm import match_key
 
-from .locality import _UP
 from .places import MERGER_DATE
 
 _TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
@@ -46,6 +46,7 @@ NOWHERE = Located(None, None)
 @dataclass
 class _Tally:
     """Scores per province and, for each, its strongest piece of evidence."""
+
     scores: dict[str, float] = field(default_factory=dict)
     # (weight, -order, evidence): evidence as Locator.evidence reads it
     best: dict[str, tuple[float, int, object]] = field(default_factory=dict)
@@ -85,27 +86,36 @@ class Locator:
     """Scores one page's evidence; built once per gazetteer (Gazetteer.locator)."""
 
     def __init__(self, gazetteer, cfg: dict):
-        from .places import place_tables
         from .host_place import HostPlaces
+        from .places import place_tables
 
         self.g = gazetteer
         aliases = tuple((a, short) for short, al in (cfg.get("aliases") or {}).items() for a in al)
         self.tables = place_tables(aliases)
-        self.hosts = HostPlaces(self.tables, cfg.get("host_affixes", []), int(cfg.get("host_free_affix_min", 6)))
+        self.hosts = HostPlaces(
+            self.tables, cfg.get("host_affixes", []), int(cfg.get("host_free_affix_min", 6))
+        )
         self.lower_units = tuple(sorted(cfg.get("lower_unit_words", []), key=len, reverse=True))
         self.name_heads = frozenset(cfg.get("place_heads", []))
         self.name_guard = bool(cfg.get("name_guard", True))
-        self.renamed = [(old, new, date.fromisoformat(str(until)))
-                        for new, spec in (cfg.get("renamed") or {}).items()
-                        for old, until in [(spec["name"], spec["until"])]]
+        self.renamed = [
+            (old, new, date.fromisoformat(str(until)))
+            for new, spec in (cfg.get("renamed") or {}).items()
+            for old, until in [(spec["name"], spec["until"])]
+        ]
         # "xã Hữu Liên", "Phường Đông Vệ": each unit word followed by a space, found with str.find
         # in the lower-cased text (a regex alternation scanned every position: ~5x slower)
         self.commune_units = tuple(w + " " for w in cfg.get("commune_unit_words", []))
-        self.central = re.compile("(?:" + "|".join(map(re.escape, cfg["central_actors"])) + r")(?!\w)") \
-            if cfg.get("central_actors") else None
+        self.central = (
+            re.compile("(?:" + "|".join(map(re.escape, cfg["central_actors"])) + r")(?!\w)")
+            if cfg.get("central_actors")
+            else None
+        )
         self.document_before = re.compile(cfg.get("document_before") or "(?!)")
         self.local = re.compile(cfg.get("local_actors") or "(?!)")
-        self.organ_units = tuple(sorted((match_key(w) for w in cfg.get("organ_words", [])), key=len, reverse=True))
+        self.organ_units = tuple(
+            sorted((match_key(w) for w in cfg.get("organ_words", [])), key=len, reverse=True)
+        )
         self.commune_words = max((len(k.split()) for k in self.tables.communes_legacy), default=1)
 
     @staticmethod
@@ -114,6 +124,7 @@ class Locator:
         from pathlib import Path
 
         import yaml
+
         return yaml.safe_load(Path(__file__).with_name("rules.yaml").read_text(encoding="utf-8"))["locality"]
 
     # ---- the unit an article is reported in, as at its date
@@ -135,13 +146,21 @@ class Locator:
         Tại …) before it does not count."""
         if st < 2 or text[st - 1] != " ":
             return False
-        before = text[max(0, st - 30):st - 1]
-        w = before[before.rfind(" ") + 1:]
-        return (w[:1].isupper() and w[-1] not in _NAME_END and not (len(w) > 1 and w.isupper())
-                and w not in self.name_heads)
+        before = text[max(0, st - 30) : st - 1]
+        w = before[before.rfind(" ") + 1 :]
+        return (
+            w[:1].isupper()
+            and w[-1] not in _NAME_END
+            and not (len(w) > 1 and w.isupper())
+            and w not in self.name_heads
+        )
 
     def _after_lower_unit(self, text: str, st: int) -> bool:
-        return text[max(0, st - 16):st].lower().rstrip().endswith(self.lower_units) if self.lower_units else False
+        return (
+            text[max(0, st - 16) : st].lower().rstrip().endswith(self.lower_units)
+            if self.lower_units
+            else False
+        )
 
     def evidence(self, ev) -> str:
         """The winning mention as written, with its unit word ("huyện Thạch Hà", "Tỉnh ủy Lạng
@@ -152,11 +171,11 @@ class Locator:
         name = "text: " + text[st:stop].strip().strip(_TOKEN_PUNCT)
         if not unit:
             return name
-        before = text[max(0, st - 32):st].rstrip()
+        before = text[max(0, st - 32) : st].rstrip()
         low = before.lower()
         for u in sorted(self.g.unit_tuple, key=len, reverse=True):
             if low.endswith(u) and len(low) == len(before):
-                return "text: " + before[len(low) - len(u):] + " " + name[6:]
+                return "text: " + before[len(low) - len(u) :] + " " + name[6:]
         return name
 
     def is_central(self, title: str | None, body: list[str]) -> bool:
@@ -165,25 +184,28 @@ class Locator:
         if self.central is None:
             return False
         lead = ((title or "") + "\n" + (body[0] if body else ""))[:800]
-        if not any(_word_start(lead, m.start())
-                   and not self.document_before.search(lead, max(0, m.start() - 60), m.start())
-                   for m in self.central.finditer(lead)):
+        if not any(
+            _word_start(lead, m.start())
+            and not self.document_before.search(lead, max(0, m.start() - 60), m.start())
+            for m in self.central.finditer(lead)
+        ):
             return False
         text = (lead + "\n" + "\n".join(body[1:40])[:2000]).lower().replace("uỷ", "ủy")
         return not any(_word_start(text, m.start()) for m in self.local.finditer(text))
 
     def _by_organ(self, text: str, st: int) -> bool:
-        return text[max(0, st - 32):st].lower().rstrip().endswith(self.organ_units)
+        return text[max(0, st - 32) : st].lower().rstrip().endswith(self.organ_units)
 
     def _names(self, tally: _Tally, seq, when: date | None, central) -> None:
         """Province and district mentions; central() says whether the article is central-level
         (asked only when a mention needs it)."""
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
-            if not unit and (self._after_lower_unit(text, st)
-                             or (self.name_guard and self._inside_name(text, st))):
+            if not unit and (
+                self._after_lower_unit(text, st) or (self.name_guard and self._inside_name(text, st))
+            ):
                 continue
             if w < 3.0 and not self._by_organ(text, st) and central():
-                continue             # a venue or a passing mention in a central-level article
+                continue  # a venue or a passing mention in a central-level article
             ww = w * (2.0 if unit else 1.0) * (0.8 if is_d else 1.0)
             if is_d:
                 tally.add_some(frozenset(self.unit_of(p, when) for p in prov), ww, (text, st, stop, unit))
@@ -194,20 +216,27 @@ class Locator:
         """Communes/wards named with their unit word, over the texts joined (one lower-casing)."""
         text = "\n".join(t for t, _ in seq)
         low = text.lower()
-        if len(low) != len(text):       # a character whose lower case is longer: offsets differ
+        if len(low) != len(text):  # a character whose lower case is longer: offsets differ
             return
-        ends = list(accumulate(len(t) + 1 for t, _ in seq))     # each text's end (+ its "\n")
+        ends = list(accumulate(len(t) + 1 for t, _ in seq))  # each text's end (+ its "\n")
         table = self.tables.communes(when)
         for unit in self.commune_units:
             i = low.find(unit)
             while i >= 0:
                 pos = i + len(unit)
-                if text[pos:pos + 1].isupper() and _word_start(text, i) and low[max(0, i - 4):i] != "thị ":
+                if (
+                    text[pos : pos + 1].isupper()
+                    and _word_start(text, i)
+                    and low[max(0, i - 4) : i] != "thị "
+                ):
                     k = bisect_right(ends, i)
                     hit = self._commune_at(text, pos, min(pos + 60, ends[k] - 1), table)
                     if hit is not None:
-                        tally.add_some(frozenset(self.unit_of(p, when) for p in hit[0]), 1.6 * seq[k][1],
-                                       "text: " + text[i:hit[1]])
+                        tally.add_some(
+                            frozenset(self.unit_of(p, when) for p in hit[0]),
+                            1.6 * seq[k][1],
+                            "text: " + text[i : hit[1]],
+                        )
                 i = low.find(unit, pos)
 
     def _commune_at(self, text: str, pos: int, endpos: int, table) -> tuple[frozenset[str], int] | None:
@@ -222,14 +251,15 @@ class Locator:
             cand = f"{cand} {match_key(core)}" if cand else match_key(core)
             if cand in table:
                 found = (table[cand], m.start() + len(o.rstrip(_TOKEN_PUNCT)))
-            if core != o:                # punctuation ends the name
+            if core != o:  # punctuation ends the name
                 break
         return found
 
-    def locate(self, title: str | None, body: list[str], site: str | None, host: str | None,
-               when: date | None) -> Located:
-        seq = ([(title[:400], 3.0)] if title else [])
-        budget = 2000          # characters of body examined: bounded work per page
+    def locate(
+        self, title: str | None, body: list[str], site: str | None, host: str | None, when: date | None
+    ) -> Located:
+        seq = [(title[:400], 3.0)] if title else []
+        budget = 2000  # characters of body examined: bounded work per page
         for j, b in enumerate(body[:40]):
             if budget <= 0:
                 break

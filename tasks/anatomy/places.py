@@ -9,6 +9,7 @@ old -> merged province map, and the ASCII slugs host names use.
 Names are keyed by tasks.textnorm.match_key (case-folded NFC, modern tone placement: look words
 up through it); slugs are ASCII-folded without spaces or hyphens.
 """
+
 from __future__ import annotations
 
 import importlib.resources
@@ -20,18 +21,19 @@ from functools import lru_cache
 
 from tasks.textnorm import match_key
 
-MERGER_DATE = date(2025, 7, 1)      # the 63 provinces became 34
+MERGER_DATE = date(2025, 7, 1)  # the 63 provinces became 34
 
 
 def ascii_slug(s: str) -> str:
-    """"Thừa Thiên - Huế" -> "thuathienhue": how a name is spelt inside a host name."""
+    """ "Thừa Thiên - Huế" -> "thuathienhue": how a name is spelt inside a host name."""
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
 def _load(name: str) -> dict:
-    return json.loads((importlib.resources.files("vietnamadminunits") / "data" / name)
-                      .read_text(encoding="utf-8"))
+    return json.loads(
+        (importlib.resources.files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8")
+    )
 
 
 def _add(table: dict[str, set[str]], name: str, province: str) -> None:
@@ -44,14 +46,14 @@ def _frozen(table: dict[str, set[str]]) -> dict[str, frozenset[str]]:
 
 @dataclass(frozen=True)
 class PlaceTables:
-    legacy_provinces: frozenset[str]                 # provinceShort, 63
-    merged_provinces: frozenset[str]                 # provinceShort, 34
-    to_merged: dict[str, str]                        # old provinceShort -> merged provinceShort
-    districts: dict[str, frozenset[str]]             # district name key -> old provinces
-    communes_legacy: dict[str, frozenset[str]]       # commune/ward name key -> old provinces
-    communes_merged: dict[str, frozenset[str]]       # commune/ward name key -> merged provinces
-    district_slugs: dict[str, frozenset[str]]        # "thachha" -> {"Hà Tĩnh"}
-    province_slugs: dict[str, str]                   # "langson", "thuathienhue" -> provinceShort
+    legacy_provinces: frozenset[str]  # provinceShort, 63
+    merged_provinces: frozenset[str]  # provinceShort, 34
+    to_merged: dict[str, str]  # old provinceShort -> merged provinceShort
+    districts: dict[str, frozenset[str]]  # district name key -> old provinces
+    communes_legacy: dict[str, frozenset[str]]  # commune/ward name key -> old provinces
+    communes_merged: dict[str, frozenset[str]]  # commune/ward name key -> merged provinces
+    district_slugs: dict[str, frozenset[str]]  # "thachha" -> {"Hà Tĩnh"}
+    province_slugs: dict[str, str]  # "langson", "thuathienhue" -> provinceShort
 
     def communes(self, when: date | None) -> dict[str, frozenset[str]]:
         return self.communes_merged if when is not None and when >= MERGER_DATE else self.communes_legacy
@@ -90,11 +92,21 @@ def place_tables(aliases: tuple[tuple[str, str], ...] = ()) -> PlaceTables:
     whose slugs name the province too ("thuathienhue", "tphcm")."""
     old_k2s, districts, communes_old, dslugs = _legacy(_load("parser_legacy.json"))
     new_k2s, communes_new = _merged(_load("parser_from_2025.json"))
-    to_merged = {old_k2s[o]: new_k2s[n] for n, olds in _load("converter_2025.json")["DICT_PROVINCE"].items()
-                 for o in olds}
+    to_merged = {
+        old_k2s[o]: new_k2s[n]
+        for n, olds in _load("converter_2025.json")["DICT_PROVINCE"].items()
+        for o in olds
+    }
     pslugs = {ascii_slug(s): s for s in old_k2s.values()}
     for alias, short in aliases:
         pslugs.setdefault(ascii_slug(alias), short)
-    return PlaceTables(frozenset(old_k2s.values()), frozenset(new_k2s.values()), to_merged,
-                       _frozen(districts), _frozen(communes_old), _frozen(communes_new),
-                       _frozen(dslugs), pslugs)
+    return PlaceTables(
+        frozenset(old_k2s.values()),
+        frozenset(new_k2s.values()),
+        to_merged,
+        _frozen(districts),
+        _frozen(communes_old),
+        _frozen(communes_new),
+        _frozen(dslugs),
+        pslugs,
+    )

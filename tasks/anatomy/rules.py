@@ -1,6 +1,7 @@
 """The page-anatomy rules (rules.yaml) compiled once: line rules, prefix/suffix rules, word lists
 and the locality gazetteer. Built by :func:`load_rules`; the shipped file's RuleSet is
 :func:`default_rules` (one per process) and is passed to every phase that needs it."""
+
 from __future__ import annotations
 
 import re
@@ -59,10 +60,16 @@ class RuleSet:
         self.rules: list[Rule] = []
         header, footer, header_long, footer_long = [], [], [], []
         for i, r in enumerate(cfg["line_rules"]):
-            rule = Rule(r["name"], r["kind"], r.get("zone", "anywhere"), bool(r.get("ends_body")),
-                        bool(r.get("clock")), i)
+            rule = Rule(
+                r["name"],
+                r["kind"],
+                r.get("zone", "anywhere"),
+                bool(r.get("ends_body")),
+                bool(r.get("clock")),
+                i,
+            )
             self.rules.append(rule)
-            pat = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", r["pattern"])
+            pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", r["pattern"])
             re.compile(pat)  # fail early on bad data
             alt = f"(?P<r{i}>{pat})"
             if rule.zone in ("header", "anywhere"):
@@ -74,21 +81,29 @@ class RuleSet:
         self.re_h, self.re_f = _named_alternation(header), _named_alternation(footer)
         # lines longer than short_line are only tried against rules marked long: true
         self.re_h_long, self.re_f_long = _named_alternation(header_long), _named_alternation(footer_long)
-        self._groups = {rx: self._index_groups(rx) for rx in (self.re_h, self.re_f, self.re_h_long, self.re_f_long)}
+        self._groups = {
+            rx: self._index_groups(rx) for rx in (self.re_h, self.re_f, self.re_h_long, self.re_f_long)
+        }
         self._compile_pre_checks(cfg["line_rules"])
         self.prefix = [(r["name"], r["kind"], re.compile(r["pattern"])) for r in cfg.get("prefix_rules", [])]
         # one anchored alternation as a fast pre-check (most lines have no prefix)
         self.prefix_any = _alternation(r["pattern"] for r in cfg.get("prefix_rules", []))
-        self.suffix = [(r["name"], r["kind"], re.compile(r["pattern"].replace("{UP}", UPPER)))
-                       for r in cfg.get("suffix_rules", [])]
+        self.suffix = [
+            (r["name"], r["kind"], re.compile(r["pattern"].replace("{UP}", UPPER)))
+            for r in cfg.get("suffix_rules", [])
+        ]
         self.residue = frozenset(cfg.get("date_residue_words", []))
         self.stop = frozenset(cfg.get("stopwords", []))
         self.not_names = frozenset(cfg.get("not_in_names", []))
         self.connectives = frozenset(cfg.get("connectives", []))
         self.listing_min = int(cfg.get("listing_min_teasers", 4))
         # the same words with punctuation glued on, so lines need only str.split()
-        self.stop_punct = frozenset(list(self.stop) + [w + p for w in self.stop for p in ",.;:!?)”\"…"]
-                                    + ["(" + w for w in self.stop] + ["“" + w for w in self.stop])
+        self.stop_punct = frozenset(
+            list(self.stop)
+            + [w + p for w in self.stop for p in ',.;:!?)”"…']
+            + ["(" + w for w in self.stop]
+            + ["“" + w for w in self.stop]
+        )
         self.gazetteer = Gazetteer(cfg.get("locality", {}))
 
     def _compile_pre_checks(self, line_rules: list[dict]) -> None:
@@ -108,16 +123,20 @@ class RuleSet:
             if not (self.re_any.match(key) or _contains_any(key, self.requires)):
                 return None, None
             return self.match(self.re_h, key), self.match(self.re_f, key)
-        if not (self.re_any_long.match(key) or (_contains_any(key, self.requires_long)
-                                                and self.re_any_long_req.match(key))):
+        if not (
+            self.re_any_long.match(key)
+            or (_contains_any(key, self.requires_long) and self.re_any_long_req.match(key))
+        ):
             return None, None
         return self.match(self.re_h_long, key), self.match(self.re_f_long, key)
 
     def line_rules_plain(self, key: str, length: int) -> tuple[RuleMatch | None, RuleMatch | None]:
         """line_rules without the pre-checks, read by group name: what the rules mean."""
         short = length <= self.short_len
-        return tuple(self._match_by_name(rx, key) for rx in
-                     ((self.re_h, self.re_f) if short else (self.re_h_long, self.re_f_long)))  # type: ignore[return-value]
+        return tuple(
+            self._match_by_name(rx, key)
+            for rx in ((self.re_h, self.re_f) if short else (self.re_h_long, self.re_f_long))
+        )  # type: ignore[return-value]
 
     def match(self, regex: re.Pattern, key: str) -> RuleMatch | None:
         m = regex.match(key)
@@ -133,15 +152,18 @@ class RuleSet:
         if not m:
             return None
         idx = int(m.lastgroup[1:].split("_")[0])
-        return self.rules[idx], {k.split("_", 1)[1]: v for k, v in m.groupdict().items()
-                                 if v is not None and k.startswith(f"r{idx}_")}
+        return self.rules[idx], {
+            k.split("_", 1)[1]: v
+            for k, v in m.groupdict().items()
+            if v is not None and k.startswith(f"r{idx}_")
+        }
 
     def _index_groups(self, regex: re.Pattern) -> dict:
         """outer group number -> (rule, ((capture name, group number), ...)) for match()."""
         outer: dict[int, int] = {}
         captures: dict[int, list[tuple[str, int]]] = {}
         for name, g in sorted(regex.groupindex.items(), key=lambda item: item[1]):
-            idx, _, cap = name[1:].partition("_")       # "r12" (a rule) or "r12_site" (its capture)
+            idx, _, cap = name[1:].partition("_")  # "r12" (a rule) or "r12_site" (its capture)
             if cap:
                 captures.setdefault(int(idx), []).append((cap, g))
             else:
@@ -152,10 +174,7 @@ class RuleSet:
 def _contains_any(s: str, subs: tuple[str, ...]) -> bool:
     """One of subs occurs in s (a few `in` tests are much cheaper than a regex alternation of
     literals, which the engine tries at every position)."""
-    for q in subs:
-        if q in s:
-            return True
-    return False
+    return any(q in s for q in subs)
 
 
 def load_rules(path: Path | str = RULES_PATH) -> RuleSet:
@@ -178,12 +197,45 @@ def _line_rules_plain(key: str) -> object:
 
 
 FAST_FORMS = (
-    FastForm("anatomy.line_rules", plain=_line_rules_plain, fast=_line_rules_fast,
-             pieces=("nguồn: ", "nguồn tin:", "baohanoi.vn", "theo ", "tin: ", "ảnh: ", "bài và ảnh: ",
-                     "qr code: ", "ths. ", "pgs, ts ", "tin khác", "xem thêm", " / ", " » ", " > ", "cookie",
-                     "cookies", "©", "bản quyền", "print ", " gốc", "hôm nay", "3 giờ trước", "a+ a-",
-                     "tags:", ">> ", "»", "nguyễn văn a", "thời sự / xã hội", "trang này dùng cookies",
-                     "x" * 150, "x" * 40),
-             why="bench/stage_times.py --n 10000 --sample 3000, same-minute pairs, line_rules_plain vs this: "
-                 "clean+extract +2.1 %, +27.4 %, +16.2 % CPU without the pre-checks and group-number reads"),
+    FastForm(
+        "anatomy.line_rules",
+        plain=_line_rules_plain,
+        fast=_line_rules_fast,
+        pieces=(
+            "nguồn: ",
+            "nguồn tin:",
+            "baohanoi.vn",
+            "theo ",
+            "tin: ",
+            "ảnh: ",
+            "bài và ảnh: ",
+            "qr code: ",
+            "ths. ",
+            "pgs, ts ",
+            "tin khác",
+            "xem thêm",
+            " / ",
+            " » ",
+            " > ",
+            "cookie",
+            "cookies",
+            "©",
+            "bản quyền",
+            "print ",
+            " gốc",
+            "hôm nay",
+            "3 giờ trước",
+            "a+ a-",
+            "tags:",
+            ">> ",
+            "»",
+            "nguyễn văn a",
+            "thời sự / xã hội",
+            "trang này dùng cookies",
+            "x" * 150,
+            "x" * 40,
+        ),
+        why="bench/stage_times.py --n 10000 --sample 3000, same-minute pairs, line_rules_plain vs this: "
+        "clean+extract +2.1 %, +27.4 %, +16.2 % CPU without the pre-checks and group-number reads",
+    ),
 )

@@ -2,6 +2,7 @@
 between the header (everything before the first prose line, or up to a date line that closes a
 short headline) and the first hard trailing marker (related news / comments / links / legal
 footer) or the byline after which no strong prose follows."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ class BodySpan:
     """Lines [start, end) are the body, lines before start the header, after end the trailer.
     zoned: false when the position signal is ablated (no header/trailer: every line is read
     against all rules, as body)."""
+
     start: int
     end: int
-    byline: int | None = None      # the trailer's byline line, if one closes the body
+    byline: int | None = None  # the trailer's byline line, if one closes the body
     zoned: bool = True
 
 
@@ -48,7 +50,9 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
     for j in range(fp + 1, min(fp + 3, n)):
         ln = lines[j].info
         if ln.is_date and not (ln.rule_h and ln.rule_h[0].clock):
-            nxt = next((q for q in range(j + 1, n) if lines[q].info.prose and not _header_chrome(lines[q])), None)
+            nxt = next(
+                (q for q in range(j + 1, n) if lines[q].info.prose and not _header_chrome(lines[q])), None
+            )
             return fp if nxt is None else nxt
         if ln.prose:
             break
@@ -62,8 +66,15 @@ def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
     """A headline-shaped first line that ends no sentence ("… Trung ương 10 ( khóa XII)") right
     before a real paragraph is the headline, not the lead: the body opens at that paragraph."""
     ln = lines[start].info
-    if (start + 1 < len(lines) and ln.title_like and ln.nw <= 40 and ln.text[-1] not in _SENTENCE_END
-            and not ln.teaser and lines[start + 1].info.strong and not _header_chrome(lines[start + 1])):
+    if (
+        start + 1 < len(lines)
+        and ln.title_like
+        and ln.nw <= 40
+        and ln.text[-1] not in _SENTENCE_END
+        and not ln.teaser
+        and lines[start + 1].info.strong
+        and not _header_chrome(lines[start + 1])
+    ):
         return start + 1
     return start
 
@@ -90,7 +101,9 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
         strong_after[k] = strong_after[k + 1] or _body_evidence(lines[k])
     for k in range(start + 1, hard_end):
         ln = lines[k].info
-        is_by = (ln.rule_f and ln.rule_f[0].kind in ("byline", "source_credit")) or (ln.name_like and not ln.rule_f)
+        is_by = (ln.rule_f and ln.rule_f[0].kind in ("byline", "source_credit")) or (
+            ln.name_like and not ln.rule_f
+        )
         if is_by and not strong_after[k + 1]:
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
@@ -108,14 +121,22 @@ def _cut_last_paragraph(lines: list[PageLine], k: int, hard_end: int) -> bool:
         return False
     line = lines[k]
     ln = line.info
-    return (ln.nw >= 8 and not ln.rule_f and not ln.is_date and not ln.name_like and not ln.teaser
-            and not line.repeated and ln.text[:1].isupper() and ln.text.rsplit(None, 1)[-1][:1].islower())
+    return (
+        ln.nw >= 8
+        and not ln.rule_f
+        and not ln.is_date
+        and not ln.name_like
+        and not ln.teaser
+        and not line.repeated
+        and ln.text[:1].isupper()
+        and ln.text.rsplit(None, 1)[-1][:1].islower()
+    )
 
 
 def find_body_span(page: PageLines) -> BodySpan:
     lines = page.lines
     fp = _first_paragraph(lines)
-    if fp is None:               # no paragraph: everything is header
+    if fp is None:  # no paragraph: everything is header
         return BodySpan(len(lines), len(lines))
     start = _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp))
     end, byline = _byline_end(lines, start, _hard_end(lines, start))

@@ -1,5 +1,6 @@
 """Phase 4 of page anatomy: the title, the best headline-shaped header line (length, nearness
 to the body and to the article's date line, word overlap with the lead)."""
+
 from __future__ import annotations
 
 from .labels import Labels
@@ -17,8 +18,13 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
     out = []
     for k in range(min(span.start, len(lines))):
         ln = lines[k].info
-        if (labels.kinds[k] == "header" and ln.title_like and not ln.name_like and not ln.rule_h
-                and not ln.is_date):
+        if (
+            labels.kinds[k] == "header"
+            and ln.title_like
+            and not ln.name_like
+            and not ln.rule_h
+            and not ln.is_date
+        ):
             prev = lines[k - 1].info.rule_h if k > 0 else None
             if not (prev and prev[0].kind == "byline"):
                 out.append(k)

@@ -8,6 +8,7 @@ here. The encoders exist so that tests (and anyone) can make legacy files from U
 Vietnamese syllables (``vi_syllables.txt``, derived from the seeds and the shared corpus by
 ``build_syllables.py``): mojibake scores near 0, real Vietnamese near 1.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -17,8 +18,8 @@ import unicodedata
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # grave, acute, tilde, hook above, dot below
-_UNDEFINED = "\ufffe"                           # "undefined" in a charmap decoding table
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_UNDEFINED = "\ufffe"  # "undefined" in a charmap decoding table
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -92,7 +93,7 @@ def encode_tcvn3(text: str) -> bytes:
         elif ord(ch) < 0x80:
             out.append(ord(ch))
         else:
-            b = ch.encode("cp1252")   # raises for characters VN3 cannot hold
+            b = ch.encode("cp1252")  # raises for characters VN3 cannot hold
             if b[0] >= 0xA1:
                 raise UnicodeEncodeError("tcvn3", ch, 0, 1, "not in TCVN3")
             out += b
@@ -146,7 +147,7 @@ def decode_vni(data: bytes) -> str:
     out, i = [], 0
     while i < len(text):
         j = min(i + _CHUNK, len(text))
-        while j < len(text) and text[j] in marks:      # never cut between a base and its mark
+        while j < len(text) and text[j] in marks:  # never cut between a base and its mark
             j += 1
         out.append(pattern.sub(repl, text[i:j]))
         i = j

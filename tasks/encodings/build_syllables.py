@@ -8,6 +8,7 @@ Run once by a developer (the output is committed, nothing runs this at pipeline 
 A token counts when it is lower-case Vietnamese letters only, has at most one tone mark, has the
 shape onset + vowel cluster + coda, and is seen at least ``--min-count`` times.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     keep.sort()
     args.out.write_text(
         "# Vietnamese syllables (NFC, lower case), derived by build_syllables.py from the seeds and\n"
-        "# the shared corpus (raw, portals, baomoi-2017); tokens seen >= %d times.\n" % args.min_count
-        + "\n".join(keep) + "\n",
+        f"# the shared corpus (raw, portals, baomoi-2017); tokens seen >= {args.min_count} times.\n"
+        + "\n".join(keep)
+        + "\n",
         encoding="utf-8",
     )
     print(f"{len(keep)} syllables -> {args.out}", file=sys.stderr)

@@ -3,6 +3,7 @@ Trưởng Ban Tuyên giáo Tỉnh ủy", "được bầu giữ chức Bí thư H
 Giám đốc Sở").  The eval convention counts them among the person's posts; the term after them
 ("khóa XI, nhiệm kỳ 2020 - 2025") is left out.  The post goes to the person named last before it
 in the sentence."""
+
 from __future__ import annotations
 
 import bisect
@@ -22,9 +23,11 @@ _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
 _APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ định", "bầu", "luân chuyển", "giới thiệu")
-_APPOINT = re.compile(r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])")
+_APPOINT = re.compile(
+    r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])"
+)
 
-Mention = tuple[int, int, str]     # start, end, person key
+Mention = tuple[int, int, str]  # start, end, person key
 
 
 class AppointedPosts:
@@ -33,7 +36,7 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the person named last before it in its sentence."""
-        if not mentions or ("chức" not in page.fb and "làm" not in page.fb):   # lower-case in any writing
+        if not mentions or ("chức" not in page.fb and "làm" not in page.fb):  # lower-case in any writing
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -53,7 +56,9 @@ class AppointedPosts:
         found = []
         for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
             if literal in lo:
-                found.extend(m.end() for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha()))
+                found.extend(
+                    m.end() for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())
+                )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
                 if m.start() and lo[m.start() - 1].isalpha():

@@ -7,6 +7,7 @@ documented in docs/facts.md).  One row per distinct document: same kind and same
 with equal or missing symbols, are merged (first mention gives the span; symbol, issuer and date
 are filled from any mention).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,12 +26,16 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ISSUER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[^\W\d_])", re.IGNORECASE)
-_NOT_A_NUMBER_AFTER = re.compile(r"\s*(?:%|/|năm\b|tháng\b)", re.IGNORECASE)   # "Quyết định 5%", "Kế hoạch 2/..."
+_NOT_A_NUMBER_AFTER = re.compile(
+    r"\s*(?:%|/|năm\b|tháng\b)", re.IGNORECASE
+)  # "Quyết định 5%", "Kế hoạch 2/..."
 _SPACES = re.compile(r"\s+")
 _SYM_TAIL = r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-Za-zĐđ0-9]+)*(?![\w/])"
 # bare symbols: Party "35-CT/TW", State "06/CT-TTg", "123/2019/QĐ-UBND" (the kind from the letters)
 _BARE_PARTY = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})-(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})/" + _SYM_TAIL)
-_BARE_STATE = re.compile(r"(?<![\w/.-])(?P<num>\d{1,4})(?:/(?:19|20)\d{2})?/(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})-" + _SYM_TAIL)
+_BARE_STATE = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,4})(?:/(?:19|20)\d{2})?/(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})-" + _SYM_TAIL
+)
 _NON_DIGITS = re.compile(r"\D")
 
 
@@ -38,7 +43,7 @@ def _doc_re(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
         r"(?:\s+(?:liên tịch|chuyên đề))?"
-        r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"            # "Nghị quyết (NQ) 28": the kind's abbreviation
+        r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"  # "Nghị quyết (NQ) 28": the kind's abbreviation
         r"(?P<so>\s+(?:số|Số|No\.|no\.))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
         r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|/" + _SYM + r"|-" + _SYM + r")?",
         re.IGNORECASE,
@@ -126,9 +131,19 @@ class DocumentRefExtractor:
                 same.fill_from(r)
         merged.sort(key=lambda g: g.start)
         body = page.body
-        return [DocumentRef(kind=g.kind, number=g.number, symbol=g.symbol, issuer=g.issuer,
-                            issued_date=g.issued_date, evidence=body[g.start:g.end], start=g.start, end=g.end)
-                for g in merged]
+        return [
+            DocumentRef(
+                kind=g.kind,
+                number=g.number,
+                symbol=g.symbol,
+                issuer=g.issuer,
+                issued_date=g.issued_date,
+                evidence=body[g.start : g.end],
+                start=g.start,
+                end=g.end,
+            )
+            for g in merged
+        ]
 
     def _kind_starts(self, lo: str) -> list[int]:
         """Every place a kind word starts at a word edge, in order (one substring search per word)."""
@@ -157,14 +172,14 @@ class DocumentRefExtractor:
             return None
         if not has_so and not sym and not self._bare_number_is_a_reference(fb, kind, end):
             return None
-        if not sym and _NOT_A_NUMBER_AFTER.match(fb[end:end + 8]):
+        if not sym and _NOT_A_NUMBER_AFTER.match(fb[end : end + 8]):
             return None
-        number = body[m.start("num"):m.end("num")]
-        symbol = _SPACES.sub(" ", body[m.start("num"):m.end("sym")]) if sym else None
+        number = body[m.start("num") : m.end("num")]
+        symbol = _SPACES.sub(" ", body[m.start("num") : m.end("sym")]) if sym else None
         return self._with_date_and_issuer(page, kind, number, symbol, m.start(), end)
 
     def _bare_number_is_a_reference(self, fb: str, kind: str, end: int) -> bool:
-        """"Chỉ thị 05 của ...": a bare number is a reference when a follower word comes next; for
+        """ "Chỉ thị 05 của ...": a bare number is a reference when a follower word comes next; for
         the vaguer kinds ("Chương trình hành động 76 của BTV Thành ủy") only when an issuer does."""
         if kind in self.lex.need_so_or_symbol:
             im = _ISSUER.match(fb, end)
@@ -187,8 +202,16 @@ class DocumentRefExtractor:
                     nxt = max(nxt, m[0].end())
                     if not any(s <= m[0].start() < e for s, e in spans):
                         mm, kind = m
-                        out.append(self._with_date_and_issuer(page, kind, page.body[mm.start("num"):mm.end("num")],
-                                                              page.body[mm.start():mm.end()], mm.start(), mm.end()))
+                        out.append(
+                            self._with_date_and_issuer(
+                                page,
+                                kind,
+                                page.body[mm.start("num") : mm.end("num")],
+                                page.body[mm.start() : mm.end()],
+                                mm.start(),
+                                mm.end(),
+                            )
+                        )
             i = fb.find("/", nxt)
         return out
 
@@ -203,8 +226,9 @@ class DocumentRefExtractor:
                         return m, kind
         return None
 
-    def _with_date_and_issuer(self, page: Page, kind: str, number: str, symbol: str | None,
-                              start: int, end: int) -> _Ref:
+    def _with_date_and_issuer(
+        self, page: Page, kind: str, number: str, symbol: str | None, start: int, end: int
+    ) -> _Ref:
         """The reference with the issue date and issuer written after it (either order)."""
         fb = page.fb
         issued = None
@@ -214,8 +238,9 @@ class DocumentRefExtractor:
         issuer, end = self._issuer_at(page, end)
         if issuer is not None and issued is None and (dated := _date_at(fb, end)):
             issued, end = dated
-        return _Ref(kind, number, symbol, issuer, issued, start, end,
-                    (kind, int(_NON_DIGITS.sub("", number) or 0)))
+        return _Ref(
+            kind, number, symbol, issuer, issued, start, end, (kind, int(_NON_DIGITS.sub("", number) or 0))
+        )
 
     def _issuer_at(self, page: Page, pos: int) -> tuple[str | None, int]:
         """The issuer written at pos ("của Bộ Chính trị", "do Ban Bí thư"): (text, end), else (None, pos)."""
@@ -226,4 +251,4 @@ class DocumentRefExtractor:
         ie = self.orgs.phrase_end(fb, im.end(), len(fb), stops=self.lex.issuer_stop, stop_at_names=False)
         if ie <= im.end():
             return None, pos
-        return page.body[im.end():ie], ie
+        return page.body[im.end() : ie], ie

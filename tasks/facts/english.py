@@ -6,6 +6,7 @@ A name is a person's when an address form ("Mr.", "Ms.") or a post stands before
 follows it after a comma or dash.  A post is a run of capitalised words and connectors ("of the",
 "provincial") that holds a post head from lexicons/posts.yaml `english_post_heads`; " cum " and
 ", " separate posts ("Commissioner of the Central Party Committee cum Secretary of ...")."""
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,7 @@ class EnglishPeople:
         self.cues = lex.english_cues
 
     def applies(self, page: Page) -> bool:
-        return page.fb.count(_ENGLISH_HINT) >= 3   # the matching copy: no lower-casing needed
+        return page.fb.count(_ENGLISH_HINT) >= 3  # the matching copy: no lower-casing needed
 
     def extract(self, page: Page) -> list[Person]:
         fb = page.fb
@@ -57,8 +58,13 @@ class EnglishPeople:
             if old is None:
                 found[key] = Person(name=page.body[s:e], titles=titles, role="mentioned", start=s, end=e)
             else:
-                found[key] = Person(name=old.name, titles=tuple(dict.fromkeys(old.titles + titles)),
-                                                role=old.role, start=old.start, end=old.end)
+                found[key] = Person(
+                    name=old.name,
+                    titles=tuple(dict.fromkeys(old.titles + titles)),
+                    role=old.role,
+                    start=old.start,
+                    end=old.end,
+                )
         return list(found.values())
 
     def _name_in_run(self, run: re.Match) -> tuple[int, int] | None:
@@ -77,7 +83,7 @@ class EnglishPeople:
 
     def _before(self, fb: str, s: int) -> tuple[list[str], bool]:
         """The post written right before a name, and whether an address form stands there."""
-        left = fb[max(0, s - 120):s]
+        left = fb[max(0, s - 120) : s]
         words = left.split()
         if words and words[-1].casefold() in self.cues:
             return [], True
@@ -99,8 +105,8 @@ class EnglishPeople:
             run_end, p = sm.end(), sm.end()
             while (wm := _WORD.match(fb, p)) and self._post_word(wm.group(0)):
                 run_end = wm.end()
-                p = run_end + (1 if fb[run_end:run_end + 1] == " " else 0)
-            title = fb[sm.end():run_end].strip()
+                p = run_end + (1 if fb[run_end : run_end + 1] == " " else 0)
+            title = fb[sm.end() : run_end].strip()
             for conn in (" and", " of", " the", " of the"):
                 title = title.removesuffix(conn)
             if not self._holds_head(title) or not title[:1].isupper():
@@ -111,8 +117,13 @@ class EnglishPeople:
 
     def _post_word(self, w: str) -> bool:
         lw = w.casefold()
-        return (w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha()) or lw in _CONNECTORS or lw in self.heads \
-            or lw.startswith(_GLUED_PREFIXES) or lw in ("member", "members", "standing", "deputy", "vice")
+        return (
+            (w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha())
+            or lw in _CONNECTORS
+            or lw in self.heads
+            or lw.startswith(_GLUED_PREFIXES)
+            or lw in ("member", "members", "standing", "deputy", "vice")
+        )
 
     def _holds_head(self, title: str) -> bool:
         return bool(title) and any(w.casefold() in self.heads for w in title.split())

@@ -2,6 +2,7 @@
 ("kết nạp", "thành lập", "khiển trách" ...) and numbers ("205/200 đảng viên", "(47/42=111,9%)",
 "72%", "250 nghìn đảng viên", "hai quần chúng ưu tú"), with the unit and qualifier written next to
 each.  Every word list comes from the grammar (grammar.py, lexicons/metrics.yaml)."""
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,26 @@ class Event:
     """A verb (cls: its metric class; direct: (metric, unit start, unit end) when a unit follows
     it with no count; negated / target / participle: what the words before or after it make of
     it) or a number (a, t, p: actual, target, percent; pct: written with %; unit)."""
-    __slots__ = ("kind", "start", "end", "cls", "unit", "unit_cls", "unit_end", "a", "t", "p", "pct",
-                 "qual", "direct", "used", "negated", "target", "participle")
+
+    __slots__ = (
+        "kind",
+        "start",
+        "end",
+        "cls",
+        "unit",
+        "unit_cls",
+        "unit_end",
+        "a",
+        "t",
+        "p",
+        "pct",
+        "qual",
+        "direct",
+        "used",
+        "negated",
+        "target",
+        "participle",
+    )
 
     def __init__(self, kind: str, start: int, end: int) -> None:
         self.kind, self.start, self.end = kind, start, end
@@ -54,7 +73,11 @@ class ClauseEvents:
     def read(self, fb: str, lo: str, cs: int, ce: int, masked) -> list[Event]:
         """The events of clause fb[cs:ce] in order (a verb before a number at the same place);
         numbers inside the masked spans (document references) are left out."""
-        evs = self._verbs(fb, lo, cs, ce) + self._numbers(fb, lo, cs, ce, masked) + self._word_numbers(fb, cs, ce)
+        evs = (
+            self._verbs(fb, lo, cs, ce)
+            + self._numbers(fb, lo, cs, ce, masked)
+            + self._word_numbers(fb, cs, ce)
+        )
         evs.sort(key=lambda e: (e.start, e.kind != "verb"))
         return evs
 
@@ -64,16 +87,20 @@ class ClauseEvents:
         for m in g.verb_lo_re.finditer(lo, cs, ce):
             if m.start() and lo[m.start() - 1].isalnum():
                 continue
-            before = lo[max(cs, m.start() - _VERB_CUE_LOOKBACK):m.start()]
+            before = lo[max(cs, m.start() - _VERB_CUE_LOOKBACK) : m.start()]
             if ends_with_word(before, g.verb_blockers):
                 continue
             ev = Event("verb", m.start(), m.end())
             ev.cls = g.verb_classes.get(" ".join(m.group(0).split()))
             # a negated or forecast statement is not a fact: its verb claims the count and drops it
-            ev.negated = ends_with_word(before, g.negations) is not None or ends_with_word(before, g.forecast_cues) is not None
+            ev.negated = (
+                ends_with_word(before, g.negations) is not None
+                or ends_with_word(before, g.forecast_cues) is not None
+            )
             ev.target = ends_with_word(before, g.target_cues) is not None
-            ev.participle = (ends_with_word(before, g.participle_before) is not None
-                             or lo[m.end():ce].lstrip().startswith(g.participle_after))
+            ev.participle = ends_with_word(before, g.participle_before) is not None or lo[
+                m.end() : ce
+            ].lstrip().startswith(g.participle_after)
             self._verb_phrase(fb, lo, ev, ce)
             evs.append(ev)
         return evs
@@ -86,7 +113,7 @@ class ClauseEvents:
             if filler:
                 u = self.unit_at(fb, filler.end() - 1, ce)
         if u and not HAS_DIGIT.search(fb, ev.end, u[0]):
-            metric = self.g.metric(ev.cls, u[2], fb[u[0]:u[1]])
+            metric = self.g.metric(ev.cls, u[2], fb[u[0] : u[1]])
             if metric:
                 ev.direct = (metric, u[0], u[1])
                 ev.end = u[1]
@@ -96,14 +123,16 @@ class ClauseEvents:
         for m in _COUNT.finditer(fb, cs, ce):
             if any(s <= m.start() < e for s, e in masked):
                 continue
-            ev = self._number(fb, lo[max(cs, m.start() - _NUMBER_LOOKBACK):m.start()], m, ce)
+            ev = self._number(fb, lo[max(cs, m.start() - _NUMBER_LOOKBACK) : m.start()], m, ce)
             if ev is not None:
                 evs.append(ev)
         return evs
 
     def _is_not_count(self, before: str) -> bool:
-        return (ends_with_word(before, self.g.not_count_after) is not None
-                and ends_with_word(before, self.g.count_after) is None)
+        return (
+            ends_with_word(before, self.g.not_count_after) is not None
+            and ends_with_word(before, self.g.count_after) is None
+        )
 
     def _number(self, fb: str, before: str, m: re.Match, ce: int) -> Event | None:
         """The number event of a _COUNT match, None when what is written before makes it a date,
@@ -116,7 +145,12 @@ class ClauseEvents:
         ev.t = parse_vn_number(m.group("t")) if m.group("t") else None
         ev.p = parse_vn_number(m.group("p")) if m.group("p") else None
         ev.pct = bool(m.group("pct"))
-        if m.group("t") and ev.p is None and not before.rstrip().endswith(OPEN_PAREN) and self._is_not_count(before):
+        if (
+            m.group("t")
+            and ev.p is None
+            and not before.rstrip().endswith(OPEN_PAREN)
+            and self._is_not_count(before)
+        ):
             return None
         if not m.group("t") and not ev.pct and self._is_not_count(before):
             return None
@@ -125,7 +159,7 @@ class ClauseEvents:
         q = ends_with_word(before, self.g.qualifiers)
         if q:
             qe = m.start() - (len(before) - len(before.rstrip()))
-            ev.qual = fb[qe - len(q):qe]
+            ev.qual = fb[qe - len(q) : qe]
         return ev
 
     def _unit_after(self, fb: str, ev: Event, pos: int, ce: int) -> None:
@@ -138,10 +172,12 @@ class ClauseEvents:
             pos = ev.end = mult.end()
         u = self.unit_at(fb, pos, ce)
         if u:
-            ev.unit, ev.unit_cls, ev.unit_end = fb[u[0]:u[1]], u[2], u[1]
+            ev.unit, ev.unit_cls, ev.unit_end = fb[u[0] : u[1]], u[2], u[1]
             if _COMMA_GROUPED.fullmatch(fb, ev.start, ev.end if not mult else mult.start()):
                 # a count of people or units is whole: "1,479 Party members" groups thousands with a comma
-                ev.a = float(fb[ev.start:mult.start() if mult else ev.end].replace(",", "")) * (factor if mult else 1)
+                ev.a = float(fb[ev.start : mult.start() if mult else ev.end].replace(",", "")) * (
+                    factor if mult else 1
+                )
 
     def _word_numbers(self, fb: str, cs: int, ce: int) -> list[Event]:
         """Numbers written as words, only right before a unit ("hai quần chúng ưu tú")."""
@@ -152,6 +188,6 @@ class ClauseEvents:
                 continue
             ev = Event("num", m.start(), m.end())
             ev.a = self.g.number_words[m.group(1).casefold()]
-            ev.unit, ev.unit_cls, ev.unit_end = fb[u[0]:u[1]], u[2], u[1]
+            ev.unit, ev.unit_cls, ev.unit_end = fb[u[0] : u[1]], u[2], u[1]
             evs.append(ev)
         return evs

@@ -1,4 +1,5 @@
 """The facts extractor: one lexicon, the extractors built on it, and their composition over a page."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -25,8 +26,14 @@ class FactsExtractor:
         self.people = PeopleExtractor(lex, orgs, Titles(lex, orgs))
         self.indicators = IndicatorExtractor(lex)
 
-    def extract(self, body: str, *, published_at: datetime | None = None, event_date: date | None = None,
-                author: str | None = None) -> Facts:
+    def extract(
+        self,
+        body: str,
+        *,
+        published_at: datetime | None = None,
+        event_date: date | None = None,
+        author: str | None = None,
+    ) -> Facts:
         if not isinstance(body, str) or not body:
             return Facts()
         # Matching runs on same-length copies of the body (tone fold, lower case); text comes from
@@ -34,7 +41,7 @@ class FactsExtractor:
         page = Page(body)
         ref_date = event_date or (published_at.date() if published_at else None)
         docs = self.documents.extract(page)
-        masked = [(d.start, d.end) for d in docs]     # numbers of a document are not counts
+        masked = [(d.start, d.end) for d in docs]  # numbers of a document are not counts
         people = self.people.extract(page, nfc(author) if isinstance(author, str) else None)
         indicators = self.indicators.extract(page, ref_date, masked)
         return Facts(people=people, document_refs=docs, indicators=indicators)

@@ -15,6 +15,7 @@ A negated verb ("không thi hành kỷ luật") claims its count and makes no fa
 cue ("bình quân hằng năm phát triển") makes a target; a participle ("doanh nghiệp thành lập và hoạt
 động") reaches no count.  A count with a party noun that no rule claims becomes `other`.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,9 @@ import re
 from tasks.facts.events import HAS_DIGIT, OPEN_PAREN, Event
 from tasks.facts.lexicon import ends_with_word
 
-_PCT_GAP_TO_VERB = re.compile(r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE)
+_PCT_GAP_TO_VERB = re.compile(
+    r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE
+)
 _HAS_WITH = ("hiện có", "có", "với")
 _ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
 _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
@@ -38,9 +41,21 @@ _PART_GAP = 40
 
 
 def new_fact(metric, ev, pos, clause, *, unit=None, unit_cls=None, a=None, t=None, p=None, qual=None) -> dict:
-    return {"metric": metric, "actual": a, "target": t, "percent": p, "unit": unit, "unit_cls": unit_cls,
-            "qual": qual, "pos": pos, "clause": clause, "end": ev.unit_end if ev is not None else pos,
-            "parent": None, "loose_pct": None, "cls": None}
+    return {
+        "metric": metric,
+        "actual": a,
+        "target": t,
+        "percent": p,
+        "unit": unit,
+        "unit_cls": unit_cls,
+        "qual": qual,
+        "pos": pos,
+        "clause": clause,
+        "end": ev.unit_end if ev is not None else pos,
+        "parent": None,
+        "loose_pct": None,
+        "cls": None,
+    }
 
 
 class SentenceFolder:
@@ -50,7 +65,7 @@ class SentenceFolder:
     def __init__(self, g, fb: str, lo: str) -> None:
         self.g, self.fb, self.lo = g, fb, lo
         self.facts: list[dict] = []
-        self.verbs: list[Event] = []          # every verb read so far in the sentence
+        self.verbs: list[Event] = []  # every verb read so far in the sentence
 
     def clause(self, cs: int, ce: int, evs: list[Event]) -> None:
         self.cs, self.ce, self.span = cs, ce, (cs, ce)
@@ -76,15 +91,19 @@ class SentenceFolder:
                 self._bracket(ev)
             elif ev.pct:
                 self._percent(ev, nxt)
-            elif nxt is not None and nxt.kind == "verb" and nxt.cls in self.g.count_before_verb \
-                    and not self.fb[ev.end:nxt.start].strip():
+            elif (
+                nxt is not None
+                and nxt.kind == "verb"
+                and nxt.cls in self.g.count_before_verb
+                and not self.fb[ev.end : nxt.start].strip()
+            ):
                 self._count_before_verb(ev, nxt)
             self.prev_end = max(self.prev_end, ev.unit_end if ev.kind == "num" else ev.end)
 
     # ------------------------------------------------------------ counts
 
     def _in_paren(self, pos: int) -> bool:
-        return self.fb[max(self.cs, pos - 20):pos].rstrip().lower().endswith(OPEN_PAREN)
+        return self.fb[max(self.cs, pos - 20) : pos].rstrip().lower().endswith(OPEN_PAREN)
 
     def _add(self, metric: str, ev: Event, verb: Event | None = None, **values) -> dict | None:
         """A fact from a count (None when its verb is negated); a target verb makes the count a target."""
@@ -92,7 +111,9 @@ class SentenceFolder:
             return None
         if verb is not None and verb.target and values.get("t") is None:
             values["a"], values["t"] = None, values.get("a")
-        f = new_fact(metric, ev, ev.start, self.span, unit=ev.unit, unit_cls=ev.unit_cls, qual=ev.qual, **values)
+        f = new_fact(
+            metric, ev, ev.start, self.span, unit=ev.unit, unit_cls=ev.unit_cls, qual=ev.qual, **values
+        )
         f["cls"] = verb.cls if verb is not None else None
         self.facts.append(f)
         return f
@@ -108,9 +129,9 @@ class SentenceFolder:
             self.pending, self.list_verb = None, verb
             self._became(f)
             return
-        parent = self._part_parent(ev) if ev.t is None else None   # "4/16 đảng bộ" is a count of units
+        parent = self._part_parent(ev) if ev.t is None else None  # "4/16 đảng bộ" is a count of units
         if parent is not None:
-            if parent["actual"] is None and parent["target"] is not None:    # a part of a target is a target
+            if parent["actual"] is None and parent["target"] is not None:  # a part of a target is a target
                 values = dict(t=ev.a)
             f = self._add(parent["metric"], ev, **values)
             f["parent"], f["cls"] = parent, parent["cls"]
@@ -132,14 +153,25 @@ class SentenceFolder:
         """The verb that names this count: the pending one within reach (its phrase, when it has
         one, only across "cho"), else the verb of the fact the count is listed after."""
         p = self.pending
-        if p is not None and ev.start - p.end <= _VERB_TO_COUNT and self.g.metric(p.cls, ev.unit_cls, ev.unit):
-            if p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start):
-                return p
-        if ev.t is None and self.last is not None and self.last["parent"] is None and self.list_verb is not None \
-                and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start) \
-                and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit) and not self._part_gap(ev):
+        if (
+            p is not None
+            and ev.start - p.end <= _VERB_TO_COUNT
+            and self.g.metric(p.cls, ev.unit_cls, ev.unit)
+        ) and (p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)):
+            return p
+        if (
+            ev.t is None
+            and self.last is not None
+            and self.last["parent"] is None
+            and self.list_verb is not None
+            and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit)
+            and not self._part_gap(ev)
+        ):
             return self.list_verb
-        if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(self.lo, self.cs, ev.start):
+        if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(
+            self.lo, self.cs, ev.start
+        ):
             # a clause that opens with a count carries on a list of an earlier clause's verb
             for v in reversed(self.verbs):
                 if not v.participle and self.g.metric(v.cls, ev.unit_cls, ev.unit) and v.start < self.cs:
@@ -148,14 +180,19 @@ class SentenceFolder:
 
     def _part_gap(self, ev: Event) -> bool:
         """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev."""
-        gap = self.lo[self.prev_end:ev.start]
-        return len(gap) <= _PART_GAP and not HAS_DIGIT.search(gap) and self.g.part_cue_re.search(gap) is not None
+        gap = self.lo[self.prev_end : ev.start]
+        return (
+            len(gap) <= _PART_GAP and not HAS_DIGIT.search(gap) and self.g.part_cue_re.search(gap) is not None
+        )
 
     def _part_parent(self, ev: Event) -> dict | None:
-        """"kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to."""
-        if self.part_parent is not None and self.last is not None \
-                and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start) \
-                and self.part_parent["unit_cls"] == ev.unit_cls:
+        """ "kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to."""
+        if (
+            self.part_parent is not None
+            and self.last is not None
+            and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            and self.part_parent["unit_cls"] == ev.unit_cls
+        ):
             return self.part_parent
         if not self._part_gap(ev):
             return None
@@ -165,7 +202,7 @@ class SentenceFolder:
         return None
 
     def _count_before_verb(self, ev: Event, verb: Event) -> None:
-        """"17 khiển trách; 2 cảnh cáo": a bare count right before a sanction."""
+        """ "17 khiển trách; 2 cảnh cáo": a bare count right before a sanction."""
         metric = self.g.metric(verb.cls, "party_member", None)
         if metric:
             verb.used = True
@@ -173,7 +210,7 @@ class SentenceFolder:
             self._became(self._add(metric, ev, verb, a=ev.a))
 
     def _passive_metric(self, ev: Event) -> str | None:
-        """"245 đảng viên được trao Huy hiệu", "24 đồng chí nhận Huy hiệu": the verb after the count."""
+        """ "245 đảng viên được trao Huy hiệu", "24 đồng chí nhận Huy hiệu": the verb after the count."""
         pm = self.g.passive_re.match(self.fb, ev.unit_end, self.ce)
         if not pm:
             return None
@@ -181,30 +218,40 @@ class SentenceFolder:
         return self.g.metric(cls, ev.unit_cls, ev.unit)
 
     def _badge_item(self, ev: Event) -> str | None:
-        """"2 đảng viên 65 năm tuổi Đảng": a count of members by party age is a badge item."""
+        """ "2 đảng viên 65 năm tuổi Đảng": a count of members by party age is a badge item."""
         if ev.unit_cls == "party_member" and self.g.badge_age_re.match(self.fb, ev.unit_end, self.ce):
             return self.g.metric("badge", ev.unit_cls, ev.unit)
         return None
 
     def _total_metric(self, ev: Event) -> str | None:
-        """"tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
+        """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
-        if ev.unit_cls != "party_member" or ev.unit.casefold() in self.g.restricted_units \
-                and "total" not in self.g.restricted_units[ev.unit.casefold()]:
+        if (
+            ev.unit_cls != "party_member"
+            or ev.unit.casefold() in self.g.restricted_units
+            and "total" not in self.g.restricted_units[ev.unit.casefold()]
+        ):
             return None
-        before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK):ev.start]
+        before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK) : ev.start]
         if ev.qual:
             before = before.rstrip()[: -len(ev.qual)]
         if ends_with_word(before, self.g.total_cue_blockers):
             return None
         if ends_with_word(before, self.g.total_cues) or (
-                ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)):
+            ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)
+        ):
             return "party_members_total"
-        if ends_with_word(before, self.g.total_raise_end) and self.g.total_raise_start_re.search(self.lo, self.cs, ev.start):
+        if ends_with_word(before, self.g.total_raise_end) and self.g.total_raise_start_re.search(
+            self.lo, self.cs, ev.start
+        ):
             return "party_members_total"
         last = self.last or (self.facts[-1] if self.facts else None)
-        if before.rstrip().endswith("(") and last is not None and last["unit_cls"] == "party_org" \
-                and ev.start - last["end"] <= 4:
+        if (
+            before.rstrip().endswith("(")
+            and last is not None
+            and last["unit_cls"] == "party_org"
+            and ev.start - last["end"] <= 4
+        ):
             return "party_members_total"
         return None
 
@@ -217,28 +264,45 @@ class SentenceFolder:
         self.pending = None
         if pending.negated:
             return None
-        f = new_fact(metric, ev, pos, self.span, unit=self.fb[us:ue], unit_cls=self.g.unit_class.get(
-            " ".join(self.fb[us:ue].split()).casefold()), **values)
+        f = new_fact(
+            metric,
+            ev,
+            pos,
+            self.span,
+            unit=self.fb[us:ue],
+            unit_cls=self.g.unit_class.get(" ".join(self.fb[us:ue].split()).casefold()),
+            **values,
+        )
         f["cls"] = pending.cls
         self.facts.append(f)
         self.last = f
         return f
 
     def _bracket(self, ev: Event) -> None:
-        """"(47/42=111,9% kế hoạch)" / "(1.071/444)": completes the last fact or the pending phrase."""
+        """ "(47/42=111,9% kế hoạch)" / "(1.071/444)": completes the last fact or the pending phrase."""
         last, pending = self.last, self.pending
-        if last is not None and last["target"] is None and last["actual"] in (None, ev.a) \
-                and ev.start - last["end"] <= _FACT_TO_BRACKET:
+        if (
+            last is not None
+            and last["target"] is None
+            and last["actual"] in (None, ev.a)
+            and ev.start - last["end"] <= _FACT_TO_BRACKET
+        ):
             last["actual"], last["target"] = ev.a, ev.t
             if ev.p is not None and last["percent"] is None:
                 last["percent"] = ev.p
-        elif pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET:
+        elif (
+            pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET
+        ):
             self._pending_phrase_fact(ev, ev.start, a=ev.a, t=ev.t, p=ev.p)
 
     def _percent(self, ev: Event, nxt: Event | None) -> None:
-        """"72% kế hoạch về kết nạp đảng viên", "... (đạt 72% kế hoạch)", "..., đạt tỷ lệ 96,6%"."""
-        if nxt is not None and nxt.kind == "verb" and nxt.direct is not None \
-                and _PCT_GAP_TO_VERB.fullmatch(self.fb, ev.end, nxt.start):
+        """ "72% kế hoạch về kết nạp đảng viên", "... (đạt 72% kế hoạch)", "..., đạt tỷ lệ 96,6%"."""
+        if (
+            nxt is not None
+            and nxt.kind == "verb"
+            and nxt.direct is not None
+            and _PCT_GAP_TO_VERB.fullmatch(self.fb, ev.end, nxt.start)
+        ):
             self.pending = nxt
             nxt.used = True
             self.verbs.append(nxt)
@@ -246,17 +310,30 @@ class SentenceFolder:
             return
         last, pending = self.last, self.pending
         if not self.g.plan_re.match(self.fb, ev.end, self.ce):
-            before = " ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split())
-            if last is not None and last["percent"] is None and ev.start - last["end"] <= _FACT_TO_PERCENT \
-                    and ends_with_word(before, self.g.loose_percent_cues):
-                last["loose_pct"] = ev.a        # kept only if the page states the target it is a ratio of
+            before = " ".join(self.lo[max(self.cs, ev.start - 20) : ev.start].split())
+            if (
+                last is not None
+                and last["percent"] is None
+                and ev.start - last["end"] <= _FACT_TO_PERCENT
+                and ends_with_word(before, self.g.loose_percent_cues)
+            ):
+                last["loose_pct"] = ev.a  # kept only if the page states the target it is a ratio of
             return
-        if last is not None and last["percent"] is None and (
+        if (
+            last is not None
+            and last["percent"] is None
+            and (
                 ev.start - last["end"] <= _FACT_TO_PERCENT
-                or ends_with_word(" ".join(self.lo[max(self.cs, ev.start - 20):ev.start].split()),
-                                  self.g.loose_percent_cues)):
+                or ends_with_word(
+                    " ".join(self.lo[max(self.cs, ev.start - 20) : ev.start].split()),
+                    self.g.loose_percent_cues,
+                )
+            )
+        ):
             last["percent"] = ev.a
             if last["qual"] is None:
                 last["qual"] = ev.qual
-        elif pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET:
+        elif (
+            pending is not None and pending.direct is not None and ev.start - pending.end <= _VERB_TO_BRACKET
+        ):
             self._pending_phrase_fact(ev, ev.start, p=ev.a, qual=ev.qual)

@@ -4,6 +4,7 @@ from the YAML file, so a new phrasing is a data change.
 
 Matching runs on the tone-folded body (see lexicon.py); verbs are scanned on its lower-cased copy.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ class IndicatorGrammar:
                 self.verb_classes[norm(w).casefold()] = cls
             vparts.extend(words)
         # verbs are scanned on the lower-cased copy (much faster than IGNORECASE over a whole clause)
-        self.verb_lo_re = re.compile(alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER)  # left edge: caller
+        self.verb_lo_re = re.compile(
+            alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER
+        )  # left edge: caller
         self.count_before_verb = frozenset(m["count_before_verb"])
         self.verb_blockers = word_tuple(m["verb_blockers"])
         self.negations = word_tuple(m["negations"])
@@ -41,9 +44,16 @@ class IndicatorGrammar:
         self.participle_before = word_tuple(m["participle_before"])
         self.participle_after = tuple(norm(w).lower() for w in m["participle_after"])
         self.passive_re = re.compile(
-            r"[^\d;()]{0,60}?(?<![^\W\d_])" + alternation(m["passive_markers"])
-            + r"\s+(?:" + alternation(m["passive_fillers"]) + r"\s+){0,2}("
-            + alternation(vparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
+            r"[^\d;()]{0,60}?(?<![^\W\d_])"
+            + alternation(m["passive_markers"])
+            + r"\s+(?:"
+            + alternation(m["passive_fillers"])
+            + r"\s+){0,2}("
+            + alternation(vparts)
+            + r")"
+            + NOT_LETTER_AFTER,
+            re.IGNORECASE,
+        )
 
     def _units(self, m: dict) -> None:
         self.unit_class: dict[str, str] = {}
@@ -53,24 +63,34 @@ class IndicatorGrammar:
                 self.unit_class.setdefault(norm(w).casefold(), cls)
             uparts.extend(words)
         self.unit_re = re.compile(r"\s*(" + alternation(uparts) + r")" + NOT_LETTER_AFTER, re.IGNORECASE)
-        self.restricted_units = {norm(u).casefold(): frozenset(cls) for u, cls in m["restricted_units"].items()}
+        self.restricted_units = {
+            norm(u).casefold(): frozenset(cls) for u, cls in m["restricted_units"].items()
+        }
         self.metric_map: dict[str, dict[str, str]] = m["metric_map"]
         self.other_units = _casefolded(m["other_units"])
-        self.badge_age_re = re.compile(r"\s*(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+" + alternation(m["badge_age"])
-                                       + NOT_LETTER_AFTER, re.IGNORECASE)
+        self.badge_age_re = re.compile(
+            r"\s*(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+" + alternation(m["badge_age"]) + NOT_LETTER_AFTER,
+            re.IGNORECASE,
+        )
 
     def _numbers(self, m: dict) -> None:
         self.number_words = {norm(w).casefold(): float(v) for w, v in m["number_words"].items()}
-        self.number_word_re = re.compile(r"(?<![^\W\d_])(" + alternation(self.number_words) + r")(?=\s)",
-                                         re.IGNORECASE)
+        self.number_word_re = re.compile(
+            r"(?<![^\W\d_])(" + alternation(self.number_words) + r")(?=\s)", re.IGNORECASE
+        )
         # a number word that is a count: right before a unit (the gate for sentences without a digit)
         # (searched on the lower-cased copy: a case-sensitive scan is much cheaper than IGNORECASE)
-        self.counted_word_re = re.compile(r"(?<![^\W\d_])" + alternation(self.number_words) + r"\s+"
-                                          + alternation([u.lower() for u in m["units"]["party_member"]
-                                                         + m["units"]["youth_member"]]) + NOT_LETTER_AFTER)
+        self.counted_word_re = re.compile(
+            r"(?<![^\W\d_])"
+            + alternation(self.number_words)
+            + r"\s+"
+            + alternation([u.lower() for u in m["units"]["party_member"] + m["units"]["youth_member"]])
+            + NOT_LETTER_AFTER
+        )
         self.multipliers = {norm(w).casefold(): float(v) for w, v in m["multipliers"].items()}
-        self.multiplier_re = re.compile(r"\s+(" + alternation(self.multipliers) + r")" + NOT_LETTER_AFTER,
-                                        re.IGNORECASE)
+        self.multiplier_re = re.compile(
+            r"\s+(" + alternation(self.multipliers) + r")" + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.qualifiers = word_tuple(m["qualifiers"])
         self.not_count_after = word_tuple(m["not_count_after"])
         self.count_after = word_tuple(m["count_after"])
@@ -78,12 +98,15 @@ class IndicatorGrammar:
     def _cues(self, m: dict) -> None:
         self.total_cues = word_tuple(m["total_cues"])
         self.total_cue_blockers = word_tuple(m["total_cue_blockers"])
-        self.total_raise_start_re = re.compile(alternation(m["total_raise"]["start"]) + NOT_LETTER_AFTER,
-                                               re.IGNORECASE)
+        self.total_raise_start_re = re.compile(
+            alternation(m["total_raise"]["start"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.total_raise_end = word_tuple(m["total_raise"]["end"])
         self.plan_re = re.compile(r"\s*" + alternation(m["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.loose_percent_cues = word_tuple(m["loose_percent_cues"])
-        self.part_cue_re = re.compile(r"(?<![^\W\d_])" + alternation(m["part_cues"]) + NOT_LETTER_AFTER, re.IGNORECASE)
+        self.part_cue_re = re.compile(
+            r"(?<![^\W\d_])" + alternation(m["part_cues"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.part_sentence_starts = tuple(norm(w).lower() for w in m["part_sentence_starts"])
         self.restatement_min = float(m["restatement_min"])
         self.sentence_hints = tuple(norm(w).lower() for w in m["sentence_hints"])

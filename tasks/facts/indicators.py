@@ -7,6 +7,7 @@ Every stated figure under a named metric is a fact, a total and each of its part
 `part_of`, the index of its total among the article's indicators.  Counts of units ("16/16 đảng
 bộ"), dates, years, "lần thứ 20", numbers inside document references never become facts.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,7 +27,7 @@ def hint_searches(hints) -> list[tuple[str, tuple[str, ...]]]:
     """(what to search for, the hints it finds): hints that share a first word ("hội viên",
     "hội thanh niên") are found with one search for that word and a space."""
     by_first: dict[str, list[str]] = {}
-    for h in dict.fromkeys(hints):   # the lexicon's "cấp uỷ" is "cấp ủy" once tone placement is folded
+    for h in dict.fromkeys(hints):  # the lexicon's "cấp uỷ" is "cấp ủy" once tone placement is folded
         by_first.setdefault(h.split(" ")[0], []).append(h)
     out = []
     for first, group in by_first.items():
@@ -53,7 +54,7 @@ def hinted_sentences(page: Page, searches) -> list[tuple[int, int]]:
             if any(i + len(h) <= se for h in hints):
                 found.add(sentence)
                 i = lo.find(needle, se)
-            else:   # not a hint, across a sentence end, or in the spaces between two sentences
+            else:  # not a hint, across a sentence end, or in the spaces between two sentences
                 i = lo.find(needle, i + 1)
     return sorted(found)
 
@@ -68,7 +69,7 @@ class IndicatorExtractor:
         self.hint_searches = hint_searches(self.g.sentence_hints)
 
     def extract(self, page: Page, ref_date: date | None, masked) -> list[Indicator]:
-        if not page.has_digit and not self.g.counted_word_re.search(page.lo):   # every indicator is a number
+        if not page.has_digit and not self.g.counted_word_re.search(page.lo):  # every indicator is a number
             return []
         facts = []
         for ss, se in hinted_sentences(page, self.hint_searches):
@@ -90,11 +91,18 @@ class IndicatorExtractor:
             per = periods.for_fact(parent["pos"], parent["clause"], parent["sentence"][0])
         body = page.body
         return Indicator(
-            metric=f["metric"], actual=f["actual"], target=f["target"], percent=f["percent"],
-            unit=f["unit"], qualifier=f["qual"],
-            period=body[per[0]:per[1]] if per else None,
-            period_start=per[2] if per else None, period_end=per[3] if per else None,
-            evidence=body[ss:se], start=ss, end=se,
+            metric=f["metric"],
+            actual=f["actual"],
+            target=f["target"],
+            percent=f["percent"],
+            unit=f["unit"],
+            qualifier=f["qual"],
+            period=body[per[0] : per[1]] if per else None,
+            period_start=per[2] if per else None,
+            period_end=per[3] if per else None,
+            evidence=body[ss:se],
+            start=ss,
+            end=se,
             part_of=index.get(id(parent)) if parent is not None else None,
         )
 
@@ -105,7 +113,9 @@ class IndicatorExtractor:
         hints = self.g.sentence_hints
         for cs, ce in clause_spans(fb, ss, se):
             low = lo[cs:ce]
-            if (HAS_DIGIT.search(low) or self.g.counted_word_re.search(lo, cs, ce)) and any(h in low for h in hints):
+            if (HAS_DIGIT.search(low) or self.g.counted_word_re.search(lo, cs, ce)) and any(
+                h in low for h in hints
+            ):
                 folder.clause(cs, ce, self.events.read(fb, lo, cs, ce, masked))
             else:
                 folder.clause(cs, ce, [])
@@ -123,9 +133,22 @@ def _hinted_fast(text: str) -> list[tuple[int, int]]:
 
 
 FAST_FORMS = (
-    FastForm("facts.hinted_sentences", plain=lambda text: hinted_sentences_plain(Page(text), default_lexicon().metrics.sentence_hints),
-             fast=_hinted_fast,
-             pieces=("đảng viên", "kết nạp", "hội viên", "hội thanh niên", "cấp uỷ", "chi bộ", "Đảng viên. ", "hội ", "\n"),
-             why="one substring search per hint over the page instead of every hint in every sentence: 7 % of "
-                 "clean+extract CPU (in-process A/B over the 3,000-page stage_times sample, 59 µs of ~850 µs/page)"),
+    FastForm(
+        "facts.hinted_sentences",
+        plain=lambda text: hinted_sentences_plain(Page(text), default_lexicon().metrics.sentence_hints),
+        fast=_hinted_fast,
+        pieces=(
+            "đảng viên",
+            "kết nạp",
+            "hội viên",
+            "hội thanh niên",
+            "cấp uỷ",
+            "chi bộ",
+            "Đảng viên. ",
+            "hội ",
+            "\n",
+        ),
+        why="one substring search per hint over the page instead of every hint in every sentence: 7 % of "
+        "clean+extract CPU (in-process A/B over the 3,000-page stage_times sample, 59 µs of ~850 µs/page)",
+    ),
 )

@@ -2,6 +2,7 @@
 
 These are facts about Unicode, not lexicon data, so they are plain module constants.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ body, "uỷ" -> "ủy"), so the lexicons are written with modern tone placement.
 shipped here, read once per process.  Extractors receive it (tasks/facts/extractor.py); no
 module reads it at import.
 """
+
 from __future__ import annotations
 
 import re
@@ -71,6 +72,7 @@ def common_word_re(phrases) -> re.Pattern:
 class StopPhrases:
     """Lower-case phrases an organisation phrase stops before, with their first words (a token
     that starts none of them needs no further look)."""
+
     phrases: frozenset[str]
     firsts: frozenset[str]
 
@@ -109,7 +111,9 @@ class Lexicon:
         firsts = {norm(h).split()[0] for h in self.post_heads}
         firsts |= {w[:1].upper() + w[1:] for w in firsts}
         # cheap case-sensitive scan for where a post head may start; post_head_at confirms
-        self.post_head_first_re = re.compile(alternation(firsts) + NOT_LETTER_AFTER)  # left edge: checked by caller
+        self.post_head_first_re = re.compile(
+            alternation(firsts) + NOT_LETTER_AFTER
+        )  # left edge: checked by caller
         self.post_head_first_words = frozenset(map(norm, firsts))
         self.former_words = word_tuple(posts["former_prefixes"])
         role_words = [w for ws in posts["roles"].values() for w in ws]
@@ -125,22 +129,38 @@ class Lexicon:
 
     def _compile_roles(self, roles: dict) -> None:
         self.role_after = [
-            (role, re.compile(r"[\s,\-–—)]*(?:(?:đã|cũng|vừa|đồng thời|sau đó|đã đến|trực tiếp)\s+)?"
-                              + alternation(roles[key]) + NOT_LETTER_AFTER, re.IGNORECASE))
-            for role, key in (("chair", "chair_after"), ("speaker", "speaker_after"), ("attendee", "attendee_after"))
+            (
+                role,
+                re.compile(
+                    r"[\s,\-–—)]*(?:(?:đã|cũng|vừa|đồng thời|sau đó|đã đến|trực tiếp)\s+)?"
+                    + alternation(roles[key])
+                    + NOT_LETTER_AFTER,
+                    re.IGNORECASE,
+                ),
+            )
+            for role, key in (
+                ("chair", "chair_after"),
+                ("speaker", "speaker_after"),
+                ("attendee", "attendee_after"),
+            )
         ]
-        self.attendee_before_re = re.compile(alternation(roles["attendee_before"]) + NOT_LETTER_AFTER, re.IGNORECASE)
+        self.attendee_before_re = re.compile(
+            alternation(roles["attendee_before"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         # every attendee cue contains "có": a one-word search rules most sentences out cheaply
         self.attendee_before_hint_re = common_word_re(roles["attendee_before"])
         self.chair_before = word_tuple(roles["chair_before"])
         # "Phát biểu tại Hội nghị, (đồng chí) <title chain> NAME": the intro must lead straight to the mention
         self.speaker_intro_re = re.compile(
             r"\W*" + alternation(roles["speaker_before"]) + NOT_LETTER_AFTER + r"[^,.;:]{0,80},\s*"
-            r"(?:(?:đồng chí|ông|bà)\s+)?", re.IGNORECASE)
+            r"(?:(?:đồng chí|ông|bà)\s+)?",
+            re.IGNORECASE,
+        )
 
     def _compile_metrics(self, metrics: dict) -> None:
         # the indicator grammar is compiled by its own module, which builds on this one's helpers
         from tasks.facts.grammar import IndicatorGrammar
+
         self.metrics = IndicatorGrammar(metrics)
 
     def _compile_documents(self, docs: dict) -> None:
@@ -153,18 +173,25 @@ class Lexicon:
         self.doc_kind_alt = alternation(kparts)
         self.doc_kind_words = word_tuple(kparts)
         self.need_so_or_symbol = frozenset(docs["need_so_or_symbol"])
-        self.bare_followers_re = re.compile(r"\s*" + alternation(docs["bare_number_followers"])
-                                            + NOT_LETTER_AFTER + r"|\s*$|\s*[,;.)”\"]", re.IGNORECASE)
+        self.bare_followers_re = re.compile(
+            r"\s*" + alternation(docs["bare_number_followers"]) + NOT_LETTER_AFTER + r"|\s*$|\s*[,;.)”\"]",
+            re.IGNORECASE,
+        )
         self.issuer_stop = StopPhrases.of(docs["issuer_stop_words"])
-        self.bare_symbol_kinds = {form: {norm(k): v for k, v in kinds.items()}
-                                  for form, kinds in docs["bare_symbol_kinds"].items()}
+        self.bare_symbol_kinds = {
+            form: {norm(k): v for k, v in kinds.items()} for form, kinds in docs["bare_symbol_kinds"].items()
+        }
 
 
 def read_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     """Read and compile the lexicon files in folder."""
-    return Lexicon(posts=_read_yaml(folder, "posts.yaml"), metrics=_read_yaml(folder, "metrics.yaml"),
-                   docs=_read_yaml(folder, "documents.yaml"),
-                   surnames=_read_lines(folder, "surnames.txt"), places=_read_lines(folder, "places.txt"))
+    return Lexicon(
+        posts=_read_yaml(folder, "posts.yaml"),
+        metrics=_read_yaml(folder, "metrics.yaml"),
+        docs=_read_yaml(folder, "documents.yaml"),
+        surnames=_read_lines(folder, "surnames.txt"),
+        places=_read_lines(folder, "places.txt"),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -9,13 +9,14 @@ A dot followed by something other than exact groups of three digits ("1.5", "7.6
 decimal point (English-style writing seen on some portals).  Anything that is not a number gives
 None; the function never raises.
 """
+
 from __future__ import annotations
 
 import re
 
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")       # 1.071 / 23.000 / 1.234,5
-_PLAIN = re.compile(r"^\d+(?:,\d+)?$")                          # 205 / 111,9
-_DOT_DECIMAL = re.compile(r"^\d+\.\d+$")                        # 7.61 (not a 3-digit group)
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.071 / 23.000 / 1.234,5
+_PLAIN = re.compile(r"^\d+(?:,\d+)?$")  # 205 / 111,9
+_DOT_DECIMAL = re.compile(r"^\d+\.\d+$")  # 7.61 (not a 3-digit group)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 

@@ -1,6 +1,7 @@
 """Shared token walker for organisation phrases (the part of a title after the post head, and a
 document's issuer): capitalised words, acronyms, and lower-case words that continue them; and
 the person-name test the walker stops at."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,14 @@ def _head_last_word(fb: str, pos: int) -> str:
     """The last word before pos (a post head's: "Ban" of "Trưởng Ban")."""
     m = _LAST_WORD.search(fb, max(0, pos - 12), pos)
     return m.group(1) if m else ""
-_WORDS_BEFORE_A_HEAD = ("ban", "đảng", "ủy", "phòng")   # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
+
+
+_WORDS_BEFORE_A_HEAD = (
+    "ban",
+    "đảng",
+    "ủy",
+    "phòng",
+)  # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
 class OrgPhrases:
@@ -81,8 +89,17 @@ class OrgPhrases:
                 return False
             words.append(m.group(1).rstrip(".").casefold())
 
-    def phrase_end(self, fb: str, pos: int, limit: int, *, stops: StopPhrases | None = None,
-                   max_tokens: int = 14, stop_at_names: bool = True, keep_term: bool = False) -> int:
+    def phrase_end(
+        self,
+        fb: str,
+        pos: int,
+        limit: int,
+        *,
+        stops: StopPhrases | None = None,
+        max_tokens: int = 14,
+        stop_at_names: bool = True,
+        keep_term: bool = False,
+    ) -> int:
         """End offset of the organisation phrase starting at pos (pos itself if none).
 
         keep_term: a term written inside the post ("khoá XIV") stays in it.  After a steering
@@ -104,7 +121,9 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
-                if self._capital_ends_phrase(fb, ts, limit, tok, prev_word, first=p == pos, stop_at_names=stop_at_names):
+                if self._capital_ends_phrase(
+                    fb, ts, limit, tok, prev_word, first=p == pos, stop_at_names=stop_at_names
+                ):
                     break
                 prev_cap, prev_word = True, tok
             else:
@@ -130,8 +149,8 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, w
             end = p = m.end()
-            if prev_word == "đạo" and not remit:      # "Ban Chỉ đạo" written capitalised
-                remit = fb[max(pos, ts - 8):ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
+            if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
+                remit = fb[max(pos, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
             if not tok[0].isdigit() and tok.endswith("."):
                 break
         # a trailing dot belongs to the sentence, not to "TP.HCM"
@@ -167,8 +186,9 @@ class OrgPhrases:
             return False
         return not (nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit))
 
-    def _capital_ends_phrase(self, fb: str, ts: int, limit: int, tok: str, prev_word: str, *,
-                             first: bool, stop_at_names: bool) -> bool:
+    def _capital_ends_phrase(
+        self, fb: str, ts: int, limit: int, tok: str, prev_word: str, *, first: bool, stop_at_names: bool
+    ) -> bool:
         """Whether a capitalised token at ts starts something else: a person's name, or a new post
         head of two or more words (a new title: "..., Trưởng Ban" - without a comma it is rare)."""
         if stop_at_names and tok.casefold() in self.lex.surnames and self.name_at(fb, ts, limit):

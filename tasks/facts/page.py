@@ -4,17 +4,18 @@ Each derived form is computed once per page and only when an extractor first ask
 pages need neither the sentences nor the lower-cased copy for every extractor), so extractors
 share the work instead of re-splitting or re-normalising the same text.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from functools import cached_property
 
-from tasks.textnorm import fold_tone_placement
 from tasks.facts.text import sentence_spans
+from tasks.textnorm import fold_tone_placement
 
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile(r"[0-9]")    # a plain range scans faster than the \d category
+_ASCII_DIGIT = re.compile(r"[0-9]")  # a plain range scans faster than the \d category
 
 
 def lower_same_length(text: str) -> str:

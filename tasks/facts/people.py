@@ -8,6 +8,7 @@ lexicons/posts.yaml plus the organisation phrase after it (titles.py, orgs.py). 
 title alone ("đồng chí Phó Bí thư Thường trực Thành ủy") only update the role of the one person
 holding that title (references.py).  The byline author is never a person.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,10 @@ from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
 from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
-from tasks.textnorm import match_key
 from tasks.facts.references import TitleReferences
 from tasks.facts.titles import Span, Titles
 from tasks.records import Person
+from tasks.textnorm import match_key
 
 # runs of 2+ capitalised syllables; the scan has no leading look-behind (name_runs checks the left edge)
 CAPSEQ = re.compile(rf"{CAP_SYL_SCAN}(?:{MORE_CAP_SYL})+")
@@ -36,9 +37,47 @@ _ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
 # cue is the unit's place ("Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ"), not a person
 _ORGAN_END = frozenset(("ủy", "uỷ", "huyện", "tỉnh", "xã", "phường", "quận", "phố", "thị", "trấn"))
 _PLACE_BEFORE = word_tuple(
-    "phố|đường|trường|xã|phường|thôn|bản|huyện|quận|tỉnh|làng|cầu|chợ|khu|tượng đài|nhà văn hóa|công ty|"
-    "thị trấn|thành phố|tp|tp.|sông|núi|đền|chùa|giải|quỹ|học bổng|tư tưởng|lăng|bảo tàng|di tích|hẻm|ngõ|"
-    "ấp|xóm|lớp|khóa".split("|"))
+    [
+        "phố",
+        "đường",
+        "trường",
+        "xã",
+        "phường",
+        "thôn",
+        "bản",
+        "huyện",
+        "quận",
+        "tỉnh",
+        "làng",
+        "cầu",
+        "chợ",
+        "khu",
+        "tượng đài",
+        "nhà văn hóa",
+        "công ty",
+        "thị trấn",
+        "thành phố",
+        "tp",
+        "tp.",
+        "sông",
+        "núi",
+        "đền",
+        "chùa",
+        "giải",
+        "quỹ",
+        "học bổng",
+        "tư tưởng",
+        "lăng",
+        "bảo tàng",
+        "di tích",
+        "hẻm",
+        "ngõ",
+        "ấp",
+        "xóm",
+        "lớp",
+        "khóa",
+    ]
+)
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
@@ -52,7 +91,7 @@ def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bo
         return True
     mod = ends_with_word(t, modifiers)
     if mod:
-        t = t[:len(t) - len(mod)]
+        t = t[: len(t) - len(mod)]
     return ends_with_word(t, cues) is not None
 
 
@@ -93,7 +132,7 @@ def read_run(lex: Lexicon, run: str) -> tuple[int | None, bool] | None:
     honorific = first in _HONORIFIC
     if first in lex.surnames:
         off = 0
-    elif honorific and sp > 0:      # "Ông Nguyễn Văn A": the name starts after the address form
+    elif honorific and sp > 0:  # "Ông Nguyễn Văn A": the name starts after the address form
         off = sp + 1
         while off < len(run) and run[off] in " \t\u00a0":
             off += 1
@@ -114,6 +153,7 @@ def read_run(lex: Lexicon, run: str) -> tuple[int | None, bool] | None:
 @dataclass
 class Mention:
     """A name found in a sentence: name span, sentence span, the run it came from."""
+
     start: int
     end: int
     sentence: Span
@@ -143,15 +183,17 @@ class PeopleExtractor:
             mention = self._mention(page, m)
             if mention is None:
                 continue
-            nkey = match_key(page.body[mention.start:mention.end])
+            nkey = match_key(page.body[mention.start : mention.end])
             if author_key and _is_author(nkey, author_key):
                 continue
             self._read_mention(page, mention, nkey, rd)
         persons = rd.persons
         self.references.apply(page, persons, rd.claimed)
         self.appointed.apply(page, persons, rd.mentions)
-        out = [Person(name=p.name, titles=tuple(p.titles), role=p.role, start=p.start, end=p.end)
-               for p in persons.values()]
+        out = [
+            Person(name=p.name, titles=tuple(p.titles), role=p.role, start=p.start, end=p.end)
+            for p in persons.values()
+        ]
         if self.english.applies(page):
             seen = {match_key(p.name) for p in out}
             out.extend(p for p in self.english.extract(page) if match_key(p.name) not in seen)
@@ -175,7 +217,7 @@ class PeopleExtractor:
         se = sentence[1]
         if off is None:
             e = self.orgs.name_at(fb, s, se)
-        else:   # the run itself is the name (read_run): only what follows it can still rule it out
+        else:  # the run itself is the name (read_run): only what follows it can still rule it out
             e = run_end if self.orgs.name_may_end(fb, run_end, se) else None
         return Mention(s, e, sentence, run_start, honorific) if e else None
 
@@ -197,10 +239,14 @@ class PeopleExtractor:
         """Add the mention as a person if the text marks it as one (or it is known already)."""
         fb = page.fb
         (ss, se), s, e = mn.sentence, mn.start, mn.end
-        left = fb[max(ss, s - _CUE_LOOKBACK):s]
+        left = fb[max(ss, s - _CUE_LOOKBACK) : s]
         shared = self._shared_titles(fb, ss, s, rd)
-        cue = (_has_cue(left, self.lex.person_cues, self.lex.cue_modifiers) or (mn.honorific and s != mn.run_start)
-               or rd.continues_list(fb, ss, s) or bool(shared))
+        cue = (
+            _has_cue(left, self.lex.person_cues, self.lex.cue_modifiers)
+            or (mn.honorific and s != mn.run_start)
+            or rd.continues_list(fb, ss, s)
+            or bool(shared)
+        )
         before = self.titles.before(fb, ss, _before_address_form(left, s))
         after, chain_end = self.titles.after(fb, e, se)
         known = nkey in rd.persons
@@ -243,22 +289,23 @@ class PeopleExtractor:
 @dataclass
 class _Reading:
     """What one page's reading has found so far."""
+
     persons: dict[str, Found] = field(default_factory=dict)
-    claimed: list[Span] = field(default_factory=list)   # names and titles read as a person's
+    claimed: list[Span] = field(default_factory=list)  # names and titles read as a person's
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
-    shared: dict[int, list[Span]] = field(default_factory=dict)   # colon offset -> titles before it
+    shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
     last_sentence: int = -1
     last_end: int = -1
 
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
         """Whether the name at s follows the last person's name (and titles) in a list."""
-        return ss == self.last_sentence and s > self.last_end and fb[self.last_end:s].strip() in _LIST_GAPS
+        return ss == self.last_sentence and s > self.last_end and fb[self.last_end : s].strip() in _LIST_GAPS
 
 
 def _before_address_form(left: str, s: int) -> int:
     """Where a title before the name must end: before "ông"/"bà"/"đồng chí" written between them
     ("Đại biểu HĐND tỉnh ông Trần Sinh Toàn"), else at the name."""
-    if not left.rstrip().endswith(("ông", "bà", "chí")):    # cheap test before the regex
+    if not left.rstrip().endswith(("ông", "bà", "chí")):  # cheap test before the regex
         return s
     m = _ADDRESS_BEFORE.search(left)
     return s - len(left) + m.start() if m else s
@@ -268,7 +315,7 @@ def _unit_place_after_title(fb: str, before: list[Span], s: int, e: int) -> bool
     """A two-syllable name right after a title ending in an organ word is that unit's place."""
     if not before or fb.count(" ", s, e) != 1:
         return False
-    last = fb[before[-1][0]:before[-1][1]].rsplit(None, 1)[-1].casefold()
+    last = fb[before[-1][0] : before[-1][1]].rsplit(None, 1)[-1].casefold()
     return last in _ORGAN_END
 
 

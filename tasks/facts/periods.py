@@ -11,6 +11,7 @@ reference date.
 `PagePeriods` gives each fact its period: the nearest in its clause, else one at the head of its
 sentence, else the nearest written before it in its paragraph.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -35,7 +36,9 @@ _COMPARE_LOOKBACK = 20
 _HEAD_PERIOD_REACH = 40
 _YEAR_NAMED = re.compile(rf"năm\s+({_Y})(?!\d)", re.I)
 _REVIEW_MONTHS = 2
-_SCOPING_KINDS = frozenset({"months_of_year", "quarter", "month", "year", "year_to_date", "past_year", "this_year"})
+_SCOPING_KINDS = frozenset(
+    {"months_of_year", "quarter", "month", "year", "year_to_date", "past_year", "this_year"}
+)
 
 
 class Ref:
@@ -101,10 +104,13 @@ def _resolve(kind: str, m: re.Match, ref: Ref):
 
 def find_periods(text: str, start: int, end: int, ref_year: int | date | Ref | None):
     """Periods written in text[start:end]; ref: the article's date (or year), see Ref."""
-    ref = ref_year if isinstance(ref_year, Ref) else Ref(
-        ref_year if isinstance(ref_year, date) else (date(ref_year, 12, 31) if ref_year else None))
+    ref = (
+        ref_year
+        if isinstance(ref_year, Ref)
+        else Ref(ref_year if isinstance(ref_year, date) else (date(ref_year, 12, 31) if ref_year else None))
+    )
     if isinstance(ref_year, int):
-        ref.date = None        # a bare year gives no reference day
+        ref.date = None  # a bare year gives no reference day
     if not any(w in text[start:end].lower() for w in ("tháng", "năm", "quý", "giai đoạn", "nhiệm kỳ")):
         return []
     found = []
@@ -120,7 +126,7 @@ def find_periods(text: str, start: int, end: int, ref_year: int | date | Ref | N
             continue
         last_end = e
         if _COMPARED.search(text, max(start, s - _COMPARE_LOOKBACK), s):
-            continue          # "so với cùng kỳ năm 2019": a year compared with, not the period
+            continue  # "so với cùng kỳ năm 2019": a year compared with, not the period
         ps, pe = _resolve(kind, m, ref)
         out.append((s, e, ps, pe, kind))
     return out

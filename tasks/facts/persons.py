@@ -1,5 +1,6 @@
 """A person as a page builds it up (first mention, titles, strongest role) and the cues in a
 sentence that give a mention its role."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ ROLE_RANK = {"mentioned": 0, "attendee": 1, "speaker": 2, "chair": 3}
 @dataclass
 class Found:
     """A person as the page builds it up: first mention, titles in order, strongest role."""
+
     name: str
     start: int
     end: int
@@ -39,12 +41,12 @@ class RoleCues:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.role_after = sorted(lex.role_after, key=lambda rr: -ROLE_RANK[rr[0]])   # strongest first
+        self.role_after = sorted(lex.role_after, key=lambda rr: -ROLE_RANK[rr[0]])  # strongest first
 
     def role(self, fb: str, ss: int, s: int, after: int, se: int, chain_start: int | None = None) -> str:
         """The role a mention at s (its titles ending at after) gets in sentence (ss, se)."""
         best = "mentioned"
-        for role, rx in self.role_after:   # the first cue found is the strongest
+        for role, rx in self.role_after:  # the first cue found is the strongest
             if rx.match(fb, after, se):
                 best = role
                 break
@@ -52,8 +54,14 @@ class RoleCues:
         lex = self.lex
         if ends_with_word(left.lower(), lex.chair_before):
             return "chair"
-        if ROLE_RANK[best] < 2 and lex.speaker_intro_re.fullmatch(fb, ss, s if chain_start is None else chain_start):
+        if ROLE_RANK[best] < 2 and lex.speaker_intro_re.fullmatch(
+            fb, ss, s if chain_start is None else chain_start
+        ):
             best = "speaker"
-        if best == "mentioned" and lex.attendee_before_hint_re.search(left) and lex.attendee_before_re.search(left):
+        if (
+            best == "mentioned"
+            and lex.attendee_before_hint_re.search(left)
+            and lex.attendee_before_re.search(left)
+        ):
             best = "attendee"
         return best

@@ -1,17 +1,17 @@
 """Mentions by title alone ("đồng chí Phó Bí thư Thường trực Thành ủy ..."): they update the role
 of the one person already found holding that exact title."""
+
 from __future__ import annotations
 
 import bisect
 import re
 
-from tasks.facts.lexicon import ends_with_word
-from tasks.facts.page import Page
-from tasks.facts.lexicon import Lexicon
+from tasks.facts.lexicon import Lexicon, ends_with_word
 from tasks.facts.orgs import OrgPhrases
+from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
-from tasks.textnorm import match_key
 from tasks.facts.titles import Span, Titles
+from tasks.textnorm import match_key
 
 _SPACES = re.compile(r"\s+")
 _FORMER_LOOKBACK = 8
@@ -30,7 +30,7 @@ class TitleReferences:
         for key, p in persons.items():
             for tk in p.title_keys:
                 by_title.setdefault(tk, []).append(key)
-        if not by_title:    # references by title need a known title
+        if not by_title:  # references by title need a known title
             return
         claimed.sort()
         starts = [c[0] for c in claimed]
@@ -47,8 +47,9 @@ class TitleReferences:
         prefixes = {tk[:n] for tk in by_title for n in self.head_first_lengths}
         return [w for w, fw in self.head_first_folded if fw in prefixes]
 
-    def _read_reference(self, page: Page, hs: int, he: int, by_title: dict[str, list[str]],
-                        persons: dict[str, Found]) -> None:
+    def _read_reference(
+        self, page: Page, hs: int, he: int, by_title: dict[str, list[str]], persons: dict[str, Found]
+    ) -> None:
         body, fb = page.body, page.fb
         # The reference's key starts with its head's key (the organisation phrase, if any, follows
         # after a space), so a head that starts no known title needs no phrase read.
@@ -59,13 +60,13 @@ class TitleReferences:
         if sentence is None:
             return
         ss, se = sentence
-        if hs >= se or ends_with_word(fb[max(ss, hs - _FORMER_LOOKBACK):hs].lower(), self.lex.former_words):
+        if hs >= se or ends_with_word(fb[max(ss, hs - _FORMER_LOOKBACK) : hs].lower(), self.lex.former_words):
             return
         te = self.orgs.phrase_end(fb, he, se)
         owners = by_title.get(match_key(body[hs:te]))
         if not owners or len(owners) != 1:
             return
-        nm = _SPACES.match(fb[te:te + 3])
+        nm = _SPACES.match(fb[te : te + 3])
         if nm and self.orgs.name_at(fb, te + nm.end(), se):
-            return    # a title before a name: that mention was read as a person already
+            return  # a title before a name: that mention was read as a person already
         persons[owners[0]].raise_role(self.roles.role(fb, ss, hs, te, se))

@@ -10,6 +10,7 @@
    đó, ...", "Hình thức kỷ luật, ...") belong to the last total of their metric before it, and a run
    of facts right after a total that adds up to it exactly are its parts.
 """
+
 from __future__ import annotations
 
 _PERCENT_TOLERANCE = 0.06
@@ -38,16 +39,25 @@ def _drop_restatements(facts: list[dict], minimum: float, lo: str) -> list[dict]
         same = None
         if f["metric"] != "other" and f["actual"] is not None:
             # a large figure again, or any figure in a copy of the same sentence, is the same fact
-            same = next((k for k in kept if k["metric"] == f["metric"] and k["actual"] == f["actual"]
-                         and k["sentence"] != f["sentence"] and _compatible(k, f)
-                         and (f["actual"] >= minimum or _same_text(lo, k, f))), None)
+            same = next(
+                (
+                    k
+                    for k in kept
+                    if k["metric"] == f["metric"]
+                    and k["actual"] == f["actual"]
+                    and k["sentence"] != f["sentence"]
+                    and _compatible(k, f)
+                    and (f["actual"] >= minimum or _same_text(lo, k, f))
+                ),
+                None,
+            )
         if same is None:
             kept.append(f)
             continue
         for k in ("target", "percent", "loose_pct"):
             if same[k] is None:
                 same[k] = f[k]
-        for other in facts:                      # a part of the dropped copy is a part of the one kept
+        for other in facts:  # a part of the dropped copy is a part of the one kept
             if other["parent"] is f:
                 other["parent"] = same
     return kept
@@ -64,8 +74,16 @@ def _join_targets(facts: list[dict]) -> list[dict]:
         percent = f["percent"] if f["percent"] is not None else f["loose_pct"]
         if f["actual"] is None or f["target"] is not None or percent is None:
             continue
-        t = next((t for t in targets if id(t) not in joined and t["metric"] == f["metric"]
-                  and _ratio_matches(f["actual"], t["target"], percent)), None)
+        t = next(
+            (
+                t
+                for t in targets
+                if id(t) not in joined
+                and t["metric"] == f["metric"]
+                and _ratio_matches(f["actual"], t["target"], percent)
+            ),
+            None,
+        )
         if t is not None:
             f["target"], f["percent"] = t["target"], percent
             joined.add(id(t))
@@ -73,17 +91,30 @@ def _join_targets(facts: list[dict]) -> list[dict]:
 
 
 def _opens_with_part_cue(lo: str, sentence: tuple[int, int], starts: tuple[str, ...]) -> bool:
-    return lo[sentence[0]:sentence[1]].lstrip(" \t\n-–•*+").startswith(starts)
+    return lo[sentence[0] : sentence[1]].lstrip(" \t\n-–•*+").startswith(starts)
 
 
 def _parts_by_sentence_cue(facts: list[dict], starts: tuple[str, ...], lo: str) -> None:
     for i, f in enumerate(facts):
-        if f["parent"] is not None or f["actual"] is None or f["metric"] == "other" \
-                or not _opens_with_part_cue(lo, f["sentence"], starts):
+        if (
+            f["parent"] is not None
+            or f["actual"] is None
+            or f["metric"] == "other"
+            or not _opens_with_part_cue(lo, f["sentence"], starts)
+        ):
             continue
-        total = next((t for t in reversed(facts[:i]) if t["sentence"] != f["sentence"] and t["parent"] is None
-                      and t["metric"] == f["metric"] and t["actual"] is not None and t["actual"] > f["actual"]),
-                     None)
+        total = next(
+            (
+                t
+                for t in reversed(facts[:i])
+                if t["sentence"] != f["sentence"]
+                and t["parent"] is None
+                and t["metric"] == f["metric"]
+                and t["actual"] is not None
+                and t["actual"] > f["actual"]
+            ),
+            None,
+        )
         if total is not None:
             f["parent"] = total
 
@@ -94,7 +125,7 @@ def _parts_by_sum(facts: list[dict]) -> None:
         if total["parent"] is not None or total["actual"] is None or total["metric"] == "other":
             continue
         run, acc = [], 0.0
-        for f in facts[i + 1:]:
+        for f in facts[i + 1 :]:
             if f["metric"] != total["metric"] or f["parent"] is not None or f["actual"] is None:
                 continue
             run.append(f)

@@ -1,5 +1,6 @@
 """Titles: a post head from lexicons/posts.yaml ("Bí thư", "Phó Chủ tịch") plus the organisation
 phrase after it (orgs.py), and chains of them before or after a name."""
+
 from __future__ import annotations
 
 import re
@@ -10,13 +11,13 @@ from tasks.facts.orgs import OrgPhrases
 Span = tuple[int, int]
 _SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
 _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
-_SEP_FIRST_CHARS = " \t,–-—("      # what _SEP_FIRST can start with
+_SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
 # Punctuation that no organisation-phrase token (orgs.TOKEN) holds or starts with: a title whose
 # head ends before one of these cannot reach past it.
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
-_HEAD_LOOKBACK = 120     # a title before a name has its head at most this far back
+_HEAD_LOOKBACK = 120  # a title before a name has its head at most this far back
 
 
 def _last_break(fb: str, start: int, end: int) -> int:
@@ -36,7 +37,7 @@ class Titles:
     def head_at(self, fb: str, pos: int, *, lower_ok: bool = False) -> re.Match | None:
         """The post head at pos.  Capitalised, unless lower_ok: right after a name and its separator
         small sites write posts in lower case ("Hoàng Hữu An – Tỉnh ủy viên, bí thư huyện ủy")."""
-        if not (fb[pos].isupper() or (lower_ok and fb[pos].islower())):   # cheap test first
+        if not (fb[pos].isupper() or (lower_ok and fb[pos].islower())):  # cheap test first
             return None
         return self.lex.post_head_at.match(fb, pos)
 
@@ -112,7 +113,7 @@ class Titles:
         wall = _last_break(fb, min(he for _, he in heads), pos) if heads else -1
         for hs, he in heads:
             if he <= wall:
-                continue   # the title's words stop at that punctuation, before pos
+                continue  # the title's words stop at that punctuation, before pos
             te = self.orgs.phrase_end(fb, he, pos, stop_at_names=False, keep_term=True)
             if not fb[te:pos].strip():
                 return hs, te
@@ -120,7 +121,7 @@ class Titles:
 
     def _with_former_prefix(self, fb: str, ss: int, ts: int) -> int:
         """The title's start moved back over "nguyên"/"cựu" written before it."""
-        win = fb[max(ss, ts - 12):ts]
+        win = fb[max(ss, ts - 12) : ts]
         fw = ends_with_word(win.lower(), self.lex.former_words)
         if fw:
             ts = ts - (len(win) - len(win.rstrip())) - len(fw)

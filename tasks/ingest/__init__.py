@@ -18,6 +18,7 @@ Decisions (see docs/ingest.md): hidden files/dirs are skipped; symlinked directo
 followed, symlinks to files are; NUL bytes are stripped with a warning; an HTML page saved as
 text is reduced to its text lines; files over ``max_bytes`` are quarantined as ``too_large``.
 """
+
 from __future__ import annotations
 
 from tasks.ingest.decode import DECODE_STEPS, decode_bytes

@@ -4,6 +4,7 @@ Each step looks at the bytes and either decodes them (returns (text, encoding), 
 search), rejects them (raises DecodeRejected), or passes (returns None). The order is the
 decision: see DECODE_STEPS and docs/ingest.md.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -25,8 +26,9 @@ Decoded = tuple[str, str]  # (text, encoding name as recorded on the RawPage)
 @dataclass(slots=True)
 class _Attempt:
     """The bytes being decoded, and what earlier steps found that a later one reports."""
+
     data: bytes
-    legacy_scores: str = ""   # set by the legacy step, quoted when nothing fits
+    legacy_scores: str = ""  # set by the legacy step, quoted when nothing fits
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,11 @@ def _decode_after_bom(a: _Attempt) -> Decoded | None:
     for bom, codec, label in sniff.BOMS:
         if a.data.startswith(bom):
             try:
-                return a.data[len(bom):].decode(codec), label
+                return a.data[len(bom) :].decode(codec), label
             except UnicodeDecodeError as e:
                 raise DecodeRejected(
-                    "undecodable", f"not valid {label} at byte {e.start}: {e.reason}") from None
+                    "undecodable", f"not valid {label} at byte {e.start}: {e.reason}"
+                ) from None
     return None
 
 
@@ -111,13 +114,14 @@ def _decode_legacy_vietnamese(a: _Attempt) -> Decoded | None:
     if verdict.decoded:
         return verdict.decoded
     if verdict.best_suspect >= LEGACY_SUSPECT:
-        raise DecodeRejected("undecodable", "looks like Vietnamese but no encoding reads it "
-                             f"cleanly ({verdict.scores})")
+        raise DecodeRejected(
+            "undecodable", f"looks like Vietnamese but no encoding reads it cleanly ({verdict.scores})"
+        )
     return None
 
 
 def _decode_charset_normalizer(a: _Attempt) -> Decoded | None:
-    from charset_normalizer import from_bytes   # a declared dependency; imported when needed
+    from charset_normalizer import from_bytes  # a declared dependency; imported when needed
 
     best = from_bytes(a.data[: 4 * SAMPLE_BYTES]).best()
     if best is None or best.chaos > 0.2:

@@ -5,6 +5,7 @@ regular files are. Hidden names (starting with ".") are skipped. A manifest (`ma
 `urls.tsv`) is read, not listed: with the `<input>/<host>/…` layout it tells each file's host and
 URL (tasks/ingest/origin.py). See docs/ingest.md.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,8 +67,9 @@ def _regular_file_stat(entry: os.DirEntry) -> os.stat_result | None:
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
-def _read_manifest(entry: os.DirEntry, folder: str, manifests: Manifests,
-                   problems: list[Quarantined]) -> None:
+def _read_manifest(
+    entry: os.DirEntry, folder: str, manifests: Manifests, problems: list[Quarantined]
+) -> None:
     try:
         if entry.stat().st_size > MAX_MANIFEST_BYTES:
             log.warning("manifest %s is over %d bytes; not read", entry.path, MAX_MANIFEST_BYTES)
@@ -75,13 +77,21 @@ def _read_manifest(entry: os.DirEntry, folder: str, manifests: Manifests,
         with open(entry.path, encoding="utf-8-sig", errors="replace") as f:
             manifests.add(folder, f.read())
     except OSError as e:
-        problems.append(_unreadable((folder + "/" if folder else "") + _rel_name(entry.name),
-                                    "manifest cannot be read", e))
+        problems.append(
+            _unreadable(
+                (folder + "/" if folder else "") + _rel_name(entry.name), "manifest cannot be read", e
+            )
+        )
 
 
-def _sort_entries(entries: list[os.DirEntry], parts: list[str],
-                  stack: list[tuple[str, list[str]]], files: list[SourceFile],
-                  problems: list[Quarantined], manifests: Manifests) -> None:
+def _sort_entries(
+    entries: list[os.DirEntry],
+    parts: list[str],
+    stack: list[tuple[str, list[str]]],
+    files: list[SourceFile],
+    problems: list[Quarantined],
+    manifests: Manifests,
+) -> None:
     """Sort one folder's entries into sub-folders to visit (pushed on ``stack``), files, problems
     and manifests."""
     prefix = _rel(parts) + "/" if parts else ""
@@ -121,7 +131,7 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
 
     Raises FileNotFoundError / NotADirectoryError / PermissionError only for input_dir itself."""
     root = os.fspath(input_dir)
-    st = os.stat(root)   # FileNotFoundError if missing (follows a symlinked root on purpose)
+    st = os.stat(root)  # FileNotFoundError if missing (follows a symlinked root on purpose)
     if not stat.S_ISDIR(st.st_mode):
         raise NotADirectoryError(f"input is not a directory: {root}")
     files: list[SourceFile] = []
@@ -134,7 +144,7 @@ def discover_with_problems(input_dir: Path | str) -> tuple[list[SourceFile], lis
             with os.scandir(dirpath) as it:
                 entries = list(it)
         except OSError as e:
-            if not parts:            # the input folder itself: the caller must hear of it
+            if not parts:  # the input folder itself: the caller must hear of it
                 raise
             problems.append(_unreadable(_rel(parts), "directory cannot be listed", e))
             log.warning("unreadable directory %s: %s", dirpath, e)

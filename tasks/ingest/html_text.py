@@ -1,4 +1,5 @@
 """An HTML page saved as text, reduced to its text lines."""
+
 from __future__ import annotations
 
 import re
@@ -9,10 +10,48 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _BLOCK = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
-    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "title", "tr",
-    "ul", "option", "body", "html", "head", "tbody", "thead", "tfoot",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "title",
+    "tr",
+    "ul",
+    "option",
+    "body",
+    "html",
+    "head",
+    "tbody",
+    "thead",
+    "tfoot",
 }
 _CELL = {"td", "th"}
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select"}
@@ -46,7 +85,7 @@ class _TextExtractor(HTMLParser):
     def _flush(self) -> None:
         line = "".join(self.cur)
         if not self.pre:
-            line = _HTML_SPACE.sub(" ", line).strip(" ")   # HTML collapses ASCII space only
+            line = _HTML_SPACE.sub(" ", line).strip(" ")  # HTML collapses ASCII space only
         for part in line.split("\n"):
             if part.strip():
                 self.lines.append(part.rstrip())
@@ -91,24 +130,33 @@ def html_to_text(text: str) -> str:
     p = _TextExtractor()
     p.feed(text)
     p.close()
-    return p.text()   # convert_charrefs=True has already unescaped entities
-
+    return p.text()  # convert_charrefs=True has already unescaped entities
 
 
 # Text that is not an HTML page but carries HTML pieces (a static site's Markdown/front-matter
 # file, a CMS export): block tags, inline tags, character references.
-_FRAGMENT_BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|tbody|thead|blockquote|figure|figcaption"
-                             r"|section|article|hr)\b[^<>]{0,2000}/?>", re.I)
-_FRAGMENT_INLINE = re.compile(r"</?(?:a|b|i|u|em|strong|span|font|img|sup|sub|small|big|mark|td|th|center|label"
-                              r"|picture|source|video|audio|iframe|o:p)\b[^<>]{0,2000}/?>", re.I)
+_FRAGMENT_BLOCK = re.compile(
+    r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|table|tbody|thead|blockquote|figure|figcaption"
+    r"|section|article|hr)\b[^<>]{0,2000}/?>",
+    re.I,
+)
+_FRAGMENT_INLINE = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|font|img|sup|sub|small|big|mark|td|th|center|label"
+    r"|picture|source|video|audio|iframe|o:p)\b[^<>]{0,2000}/?>",
+    re.I,
+)
 _CHARREF = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
 
 
 def has_html_fragments(text: str) -> bool:
     """Tags or character references inside plain text (cheap tests first: most pages have neither)."""
     # (two tags at least: a text may mention one, "thẻ <b> dùng để in đậm")
-    if "<" in text and sum(1 for _ in zip(range(2), _FRAGMENT_BLOCK.finditer(text))) + sum(
-            1 for _ in zip(range(2), _FRAGMENT_INLINE.finditer(text))) >= 2:
+    if (
+        "<" in text
+        and sum(1 for _ in zip(range(2), _FRAGMENT_BLOCK.finditer(text), strict=False))
+        + sum(1 for _ in zip(range(2), _FRAGMENT_INLINE.finditer(text), strict=False))
+        >= 2
+    ):
         return True
     return "&" in text and _CHARREF.search(text) is not None
 

@@ -1,4 +1,5 @@
 """Legacy Vietnamese encodings as decoding candidates, judged by how Vietnamese the result reads."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ def best_legacy_reading(data: bytes) -> LegacyVerdict:
     for name, decode in LEGACY_CODECS:
         score, units = enc.vietnamese_score(decode(sample))
         scored.append((score, units, name, decode))
-    scored.sort(key=lambda s: -s[0])        # stable: ties keep the order above
+    scored.sort(key=lambda s: -s[0])  # stable: ties keep the order above
     scores = ", ".join(f"{n}={s:.2f}/{u}" for s, u, n, _ in scored)
     score, units, name, decode = scored[0]
     if reads_as_vietnamese(score, units):

@@ -9,6 +9,7 @@ new. The CLI creates a :class:`ListingAhead` and passes it down; the flow's disc
         ...
         files, problems = listing.take(input_dir) or discover_with_problems(input_dir)
 """
+
 from __future__ import annotations
 
 import os

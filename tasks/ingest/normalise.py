@@ -1,4 +1,5 @@
 """Decoded text -> the text a RawPage holds: no BOM, no NUL, "\\n" line ends, HTML reduced, NFC."""
+
 from __future__ import annotations
 
 import logging
@@ -27,7 +28,7 @@ def _strip_nul(text: str, rel_path: str) -> str:
 
 def _unify_line_ends(text: str) -> str:
     if "\r" in text:
-        text = text.replace("\r\n", "\n")      # str.replace: no per-match objects on 50 MB
+        text = text.replace("\r\n", "\n")  # str.replace: no per-match objects on 50 MB
         if "\r" in text:
             text = text.replace("\r", "\n")
     for sep in _OTHER_LINE_SEPARATORS:
@@ -46,15 +47,15 @@ _WRAPPED = re.compile(rf"\n[ \t]*(?=[{_LOWER}])")
 _NOT_SENTENCE_END = re.compile(r"[^\s.!?…:;\"”»)\]>|]")
 
 
-WRAP_MIN_BREAKS = 3      # a page is hard-wrapped when this many lines break mid-sentence
-WRAP_MIN_WIDTH = 40      # ... each after a line at least this long (a wrap width, not a menu item)
+WRAP_MIN_BREAKS = 3  # a page is hard-wrapped when this many lines break mid-sentence
+WRAP_MIN_WIDTH = 40  # ... each after a line at least this long (a wrap width, not a menu item)
 
 
 def rejoin_wrapped_lines(text: str) -> str:
     breaks = []
     for m in _WRAPPED.finditer(text):
         k = m.start()
-        while k > 0 and text[k - 1] in " \t":      # trailing spaces before the break go too
+        while k > 0 and text[k - 1] in " \t":  # trailing spaces before the break go too
             k -= 1
         line_start = text.rfind("\n", 0, k) + 1
         if k - line_start >= WRAP_MIN_WIDTH and _NOT_SENTENCE_END.match(text, k - 1):

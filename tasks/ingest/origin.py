@@ -11,6 +11,7 @@ Two ways an input folder says it (docs/ingest.md):
 A manifest's URL gives the host too and wins over the folder name. Hosts are lower-case, without
 a leading "www.".
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,10 +30,44 @@ URL_COLUMNS = ("url", "origin", "source_url", "source", "link", "href", "uri", "
 
 # Generic TLDs a crawl of Vietnamese portals meets; any two-letter label is a country code.
 # A folder such as "data.old" or "v1.2" is not a host.
-GENERIC_TLDS = frozenset("""com net org edu gov int mil info biz name pro asia mobi tel travel
-    news online site website xyz top app dev io co tv me blog today press media wiki""".split())
+GENERIC_TLDS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "edu",
+        "gov",
+        "int",
+        "mil",
+        "info",
+        "biz",
+        "name",
+        "pro",
+        "asia",
+        "mobi",
+        "tel",
+        "travel",
+        "news",
+        "online",
+        "site",
+        "website",
+        "xyz",
+        "top",
+        "app",
+        "dev",
+        "io",
+        "co",
+        "tv",
+        "me",
+        "blog",
+        "today",
+        "press",
+        "media",
+        "wiki",
+    ]
+)
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
-_PORT = re.compile(r"[:+]\d{1,5}$")          # wget "host:8080", httrack "host+8080"
+_PORT = re.compile(r"[:+]\d{1,5}$")  # wget "host:8080", httrack "host+8080"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -50,7 +85,7 @@ def clean_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-@lru_cache(maxsize=4096)      # a crawl has few hosts and many files under each
+@lru_cache(maxsize=4096)  # a crawl has few hosts and many files under each
 def host_of_folder(name: str) -> str | None:
     """The host a folder name stands for ("www.BaoThanhHoa.vn" -> "baothanhhoa.vn"), or None."""
     name = _PORT.sub("", name.strip().lower()).rstrip(".")
@@ -104,8 +139,11 @@ def _guess_columns(row: list[str]) -> tuple[int, int] | None:
 def parse_manifest(text: str) -> dict[str, str]:
     """file (relative to the manifest's folder, "/" separators) -> URL. Blank rows, "#" comments
     and rows without both cells are skipped."""
-    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t")
-            if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
+    rows = [
+        r
+        for r in csv.reader(text.splitlines(), delimiter="\t")
+        if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")
+    ]
     if not rows:
         return {}
     cols = _columns(rows[0])
@@ -125,7 +163,7 @@ class Manifests:
     """The manifests of one input folder: which URL each file has, by its rel_path."""
 
     def __init__(self) -> None:
-        self._by_folder: dict[str, dict[str, str]] = {}       # folder rel_path ("" = root) -> map
+        self._by_folder: dict[str, dict[str, str]] = {}  # folder rel_path ("" = root) -> map
         self._by_base: dict[str, dict[str, str | None]] = {}  # folder -> basename -> URL (None: twice)
 
     def add(self, folder: str, text: str) -> None:
@@ -150,7 +188,7 @@ class Manifests:
         while True:
             entries = self._by_folder.get(folder)
             if entries is not None:
-                rest = rel_path[len(folder) + 1:] if folder else rel_path
+                rest = rel_path[len(folder) + 1 :] if folder else rel_path
                 url = entries.get(rest) or self._by_base[folder].get(posixpath.basename(rel_path))
                 if url:
                     return url

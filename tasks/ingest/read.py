@@ -3,6 +3,7 @@
 read_source opens and reads (bounded, read-only); page_from_bytes is the pure rest: sha256,
 decode (tasks.ingest.decode), normalise (tasks.ingest.normalise), blank check.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,9 +27,9 @@ def _open_readonly(path: str) -> int:
     noatime = getattr(os, "O_NOATIME", 0)
     if noatime:
         try:
-            return os.open(path, flags | noatime)   # do not even touch the access time
+            return os.open(path, flags | noatime)  # do not even touch the access time
         except PermissionError:
-            pass                                     # O_NOATIME needs ownership; plain open
+            pass  # O_NOATIME needs ownership; plain open
     return os.open(path, flags)
 
 
@@ -45,7 +46,7 @@ def _read_all(fd: int, limit: int, size_hint: int) -> bytearray:
                 break
             n += got
         view.release()
-        if n == len(buf) and n < limit:            # grew since fstat: read the rest
+        if n == len(buf) and n < limit:  # grew since fstat: read the rest
             while n < limit:
                 more = os.read(fd, min(READ_CHUNK * 16, limit - n))
                 if not more:
@@ -107,8 +108,9 @@ def read_source(sf: SourceFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawPag
     return page_from_bytes(rel, data, host=sf.host, url=sf.url)
 
 
-def page_from_bytes(rel_path: str, data: bytes | bytearray, *, host: str | None = None,
-                    url: str | None = None) -> RawPage | Quarantined:
+def page_from_bytes(
+    rel_path: str, data: bytes | bytearray, *, host: str | None = None, url: str | None = None
+) -> RawPage | Quarantined:
     """The pure part of read_source: raw bytes -> RawPage | Quarantined. host, url: where the
     page was crawled from (discovery's SourceFile), carried on the RawPage."""
     sha = hashlib.sha256(data).hexdigest()
@@ -118,16 +120,18 @@ def page_from_bytes(rel_path: str, data: bytes | bytearray, *, host: str | None 
         text, encoding = decode_bytes(data)
     except DecodeRejected as e:
         return Quarantined(rel_path, sha, e.reason, e.detail)
-    except Exception as e:   # never raise for a file: a bug here quarantines, loudly
+    except Exception as e:  # never raise for a file: a bug here quarantines, loudly
         log.exception("%s: decoder failed", rel_path)
         return Quarantined(rel_path, sha, "undecodable", f"decoder error: {type(e).__name__}: {e}")
     try:
         text = normalise_text(text, rel_path, is_nfc=True)
     except Exception as e:
         log.exception("%s: normalisation failed", rel_path)
-        return Quarantined(rel_path, sha, "undecodable", f"normalise error: {type(e).__name__}: {e}",
-                           encoding)
+        return Quarantined(
+            rel_path, sha, "undecodable", f"normalise error: {type(e).__name__}: {e}", encoding
+        )
     if is_blank(text):
         return Quarantined(rel_path, sha, "blank", f"{len(data)} bytes of whitespace only", encoding)
-    return RawPage(rel_path=rel_path, sha256=sha, encoding=encoding, text=text, source_host=host,
-                   source_url=url)
+    return RawPage(
+        rel_path=rel_path, sha256=sha, encoding=encoding, text=text, source_host=host, source_url=url
+    )

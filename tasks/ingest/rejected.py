@@ -1,4 +1,5 @@
 """Why ingest refuses a file: the reason codes a Quarantined from this stage can carry."""
+
 from __future__ import annotations
 
 REASONS = ("empty", "blank", "binary", "undecodable", "too_large", "unreadable", "vanished")

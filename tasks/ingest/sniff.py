@@ -1,9 +1,9 @@
 """Sniffing: what the first bytes say before any decoding (binary signatures, BOMs, UTF-16
 without a BOM, the share of control bytes)."""
+
 from __future__ import annotations
 
 import unicodedata
-
 
 SAMPLE_BYTES = 256 * 1024
 BINARY_CONTROL_SHARE = 0.10
@@ -22,7 +22,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!\x1a\x07", "RAR archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
     (b"\x28\xb5\x2f\xfd", "zstd archive"),
-    (b"BZh", "bzip2 archive"),          # checked further in _signature_holds
+    (b"BZh", "bzip2 archive"),  # checked further in _signature_holds
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 document (doc/xls/ppt)"),
     (b"\x7fELF", "ELF executable"),
     (b"\xca\xfe\xba\xbe", "Mach-O/Java class"),
@@ -89,10 +89,10 @@ def control_char_share(text: str) -> float:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" / "utf-16-be" when NUL bytes sit at odd (even) positions only, else None."""
+    """ "utf-16-le" / "utf-16-be" when NUL bytes sit at odd (even) positions only, else None."""
     sample = data[: SAMPLE_BYTES & ~1]
     half = len(sample) // 2
-    if half < 2 or b"\x00" not in sample:    # both readings below need NUL bytes
+    if half < 2 or b"\x00" not in sample:  # both readings below need NUL bytes
         return None
     even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
     if odd >= 0.3 and even <= 0.05:
@@ -100,4 +100,3 @@ def utf16_without_bom(data: bytes) -> str | None:
     if even >= 0.3 and odd <= 0.05:
         return "utf-16-be"
     return None
-

@@ -1,4 +1,5 @@
 """UTF-8 and its usual damage: a cut last character, stray Windows-1252 bytes, double encoding."""
+
 from __future__ import annotations
 
 import codecs
@@ -15,12 +16,12 @@ log = logging.getLogger("bantin.ingest")
 
 
 def _cp1252_fallback(err: UnicodeDecodeError):
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     return bad.decode("cp1252", errors="replace"), err.end
 
 
 def _latin1_fallback(err: UnicodeEncodeError):
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     if all(ord(c) < 0x100 for c in bad):
         return bad.encode("latin-1"), err.end
     raise err
@@ -38,8 +39,10 @@ def _without_cut_last_char(data: bytes) -> str | None:
         text = dec.decode(data, final=False)
     except UnicodeDecodeError:
         return None
-    log.warning("utf-8 input ends inside a character; dropped %d trailing byte(s)",
-                len(data) - len(text.encode("utf-8")))
+    log.warning(
+        "utf-8 input ends inside a character; dropped %d trailing byte(s)",
+        len(data) - len(text.encode("utf-8")),
+    )
     return text
 
 
@@ -57,7 +60,7 @@ def _with_stray_cp1252(data: bytes) -> str | None:
     if len(data) > SAMPLE_BYTES:
         bad, multibyte = _stray_and_multibyte(data[:SAMPLE_BYTES])
         if bad > max(2, multibyte // 200):
-            return None                  # clearly not UTF-8: skip the full pass
+            return None  # clearly not UTF-8: skip the full pass
     bad, multibyte = _stray_and_multibyte(data)
     if not (bad > 0 and multibyte >= 8 and bad <= max(2, multibyte // 200)):
         return None
@@ -82,7 +85,8 @@ def read_utf8(data: bytes) -> tuple[str, str] | None:
 # UTF-8 lead byte + continuation byte, both read as Windows-1252: "Ä‘" (đ), "áº£" (ả), "Ã¡" (á).
 _DOUBLE_UTF8 = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 # The same pairs in the UTF-8 bytes of the text: a lead character is C3 82..C3 B4, and every
 # continuation character's UTF-8 form starts with one of C2 C5 C6 CB E2. Matches start at a
 # character (C3 is never a continuation byte), so the bytes hold at least as many matches as the
@@ -112,7 +116,7 @@ def undo_double_utf8(text: str, encoding: str, data: bytes) -> tuple[str, str]:
     try:
         fixed_sample = sample.encode("cp1252", errors="bantin-latin1").decode("utf-8", errors="ignore")
     except UnicodeEncodeError:
-        return text, encoding            # holds characters no Windows-1252 reading produces
+        return text, encoding  # holds characters no Windows-1252 reading produces
     before, _ = enc.vietnamese_score(sample)
     after, units = enc.vietnamese_score(fixed_sample)
     if not (reads_as_vietnamese(after, units) and after > before):
@@ -120,8 +124,9 @@ def undo_double_utf8(text: str, encoding: str, data: bytes) -> tuple[str, str]:
     try:
         fixed = text.encode("cp1252", errors="bantin-latin1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError) as e:
-        raise DecodeRejected("undecodable", "double-encoded UTF-8 (mojibake) that cannot be "
-                             f"repaired exactly: {e.reason}") from None
+        raise DecodeRejected(
+            "undecodable", f"double-encoded UTF-8 (mojibake) that cannot be repaired exactly: {e.reason}"
+        ) from None
     log.warning("double-encoded UTF-8 (UTF-8 read as windows-1252, saved as UTF-8): repaired")
     return fixed, "utf-8+double-encoded"
 
@@ -129,9 +134,12 @@ def undo_double_utf8(text: str, encoding: str, data: bytes) -> tuple[str, str]:
 # characters around the double-encoding pairs: every lead and continuation character, and
 # Vietnamese letters and punctuation that look like them
 _PAIR_PIECES = tuple(
-    [chr(c) for c in range(0xC0, 0xF6)] + [chr(c) for c in range(0x80, 0xC0)]
-    + list("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u201c"
-           "\u201e\u2020\u2022\u2026\u2030\u2039\u20ac\u2122ạảđưĐ aA.")
+    [chr(c) for c in range(0xC0, 0xF6)]
+    + [chr(c) for c in range(0x80, 0xC0)]
+    + list(
+        "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u201c"
+        "\u201e\u2020\u2022\u2026\u2030\u2039\u20ac\u2122ạảđưĐ aA."
+    )
 )
 
 FAST_FORMS = (
@@ -141,6 +149,6 @@ FAST_FORMS = (
         fast=lambda s: _looks_double_encoded_checked_on_bytes_first(s, s.encode("utf-8", "surrogatepass")),
         pieces=_PAIR_PIECES,
         why="page_from_bytes 37 vs 54 µs/page (-30 %) on the 10k bench corpus, same-minute A/B "
-            "of 3 pairs (best of 7 each); read+decode, not clean+extract",
+        "of 3 pairs (best of 7 each); read+decode, not clean+extract",
     ),
 )

@@ -8,12 +8,14 @@ network), stages (stage durations per run, table run_stages).
 `build_report` is imported lazily: the flow imports `tasks.report.stages` at start-up and must
 not pay for Altair and pandas there.
 """
+
 from __future__ import annotations
 
 
 def __getattr__(name: str):
     if name == "build_report":
         from tasks.report.build import build_report
+
         return build_report
     raise AttributeError(name)
 

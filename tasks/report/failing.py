@@ -6,6 +6,7 @@ again by SQL, from the expectation's definition in expectations/*.json, among th
 loaded — so the report shows article id, source path and the offending value without Great
 Expectations keeping row-level results anywhere.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,12 +26,14 @@ RUN_SCOPE = {
 CHILD_SCOPE = "FROM {table} t JOIN articles a USING (article_id) WHERE a.run_id = $run"
 # Computed columns (tasks/quality.py DERIVED_FROM) as SQL.
 DERIVED_SQL = {
-    "published_year": "year(t.published_at)", "event_year": "year(t.event_date)",
+    "published_year": "year(t.published_at)",
+    "event_year": "year(t.event_date)",
     # words as pc.utf8_split_whitespace counts them (names hold no tabs or newlines); a regex
     # split costs ~1 s over 200k names
     "name_words": "len(list_filter(string_split(t.name, ' '), lambda w: w <> ''))",
     "has_value": "(t.actual IS NOT NULL OR t.target IS NOT NULL OR t.percent IS NOT NULL)",
-    "text_chars": "length(t.text)", "evidence_chars": "length(t.evidence)",
+    "text_chars": "length(t.text)",
+    "evidence_chars": "length(t.evidence)",
 }
 
 
@@ -54,7 +57,7 @@ def observed(defn: Definition | None, rows: int | None, unexpected: int | None) 
     """The value behind a pass/fail, in words."""
     if rows is None or unexpected is None:
         return "—"
-    mostly = (defn.kwargs.get("mostly") if defn else None)
+    mostly = defn.kwargs.get("mostly") if defn else None
     need = f"needs ≥ {mostly:.0%}" if mostly is not None else "needs all"
     if not rows:
         return "no rows checked"
@@ -95,26 +98,28 @@ def failing_predicate(defn: Definition, table_cols: set[str]) -> tuple[str, str,
         cols = [_column(c, table_cols) for c in kw["column_list"]]
         if None in cols:
             return None
-        return (f"concat_ws(' | ', {', '.join(cols)})", "TRUE",
-                f"count(*) OVER (PARTITION BY {', '.join(cols)}) > 1")
+        return (
+            f"concat_ws(' | ', {', '.join(cols)})",
+            "TRUE",
+            f"count(*) OVER (PARTITION BY {', '.join(cols)}) > 1",
+        )
     expr = _column(kw.get("column", ""), table_cols)
     if expr is None:
         return None
     where = {
         "expect_column_values_to_not_be_null": f"{expr} IS NULL",
         "expect_column_values_to_be_unique": f"{expr} IS NOT NULL",
-        "expect_column_values_to_match_regex":
-            f"{expr} IS NOT NULL AND NOT regexp_matches({expr}, {_literal(kw.get('regex', ''))})",
+        "expect_column_values_to_match_regex": f"{expr} IS NOT NULL AND NOT regexp_matches({expr}, {_literal(kw.get('regex', ''))})",
         "expect_column_values_to_be_between": _bounds(expr, kw),
         "expect_column_value_lengths_to_be_between": _bounds(f"length({expr})", kw),
-        "expect_column_values_to_be_in_set":
-            f"{expr} IS NOT NULL AND {expr} NOT IN "
-            f"({', '.join(_literal(v) for v in kw.get('value_set') or []) or 'NULL'})",
+        "expect_column_values_to_be_in_set": f"{expr} IS NOT NULL AND {expr} NOT IN "
+        f"({', '.join(_literal(v) for v in kw.get('value_set') or []) or 'NULL'})",
     }.get(defn.type)
     if where is None:
         return None
-    qualify = (f"count(*) OVER (PARTITION BY {expr}) > 1"
-               if defn.type == "expect_column_values_to_be_unique" else "")
+    qualify = (
+        f"count(*) OVER (PARTITION BY {expr}) > 1" if defn.type == "expect_column_values_to_be_unique" else ""
+    )
     return expr, where, qualify
 
 
@@ -127,9 +132,12 @@ def failing_rows_sql(defn: Definition, table_cols: set[str], limit: int = MAX_FA
     scope = RUN_SCOPE.get(table) or CHILD_SCOPE.format(table=table)
     article = "t.article_id" if "article_id" in table_cols else "NULL"
     path = "t.source_path" if "source_path" in table_cols else "a.source_path"
-    return (f"SELECT {article} AS article_id, {path} AS source_path, "
-            f"left(CAST({value} AS VARCHAR), 200) AS value {scope} AND ({where}) "
-            + (f"QUALIFY {qualify} " if qualify else "") + f"ORDER BY 2, 1 LIMIT {int(limit)}")
+    return (
+        f"SELECT {article} AS article_id, {path} AS source_path, "
+        f"left(CAST({value} AS VARCHAR), 200) AS value {scope} AND ({where}) "
+        + (f"QUALIFY {qualify} " if qualify else "")
+        + f"ORDER BY 2, 1 LIMIT {int(limit)}"
+    )
 
 
 def failing_rows(wh, defn: Definition | None, run_id: str) -> tuple[list[dict], str]:

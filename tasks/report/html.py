@@ -3,6 +3,7 @@
 Jinja2 is already installed with Great Expectations, Prefect and Altair; it is listed in the
 project's dependencies since the report uses it directly.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,11 +74,16 @@ def spec_json(spec: dict) -> str:
 
 
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                             autoescape=jinja2.select_autoescape(["html", "j2"]),
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(pct=pct, num=num, when=when, span=span, duration=duration, sort_key=sort_key,
-                       spec_json=spec_json)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        pct=pct, num=num, when=when, span=span, duration=duration, sort_key=sort_key, spec_json=spec_json
+    )
     return env
 
 

@@ -4,6 +4,7 @@ Every query reads the warehouse as it is (read-only); tables or columns added by
 (`source_host`, `run_stages`) are used when present and skipped when not, so the report builds on
 an old warehouse too.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-RUN_WINDOW = 30          # runs shown in trends and histories
+RUN_WINDOW = 30  # runs shown in trends and histories
 FIELDS = ("title", "published_at", "event_date", "author", "locality")
 FOLDER = "CASE WHEN strpos({p}, '/') > 0 THEN split_part({p}, '/', 1) END"
 
@@ -26,9 +27,10 @@ class Warehouse:
         information_schema query costs a few ms."""
         if not self._columns:
             for name, col in self.con.execute(
-                    "SELECT table_name, column_name FROM information_schema.columns").fetchall():
+                "SELECT table_name, column_name FROM information_schema.columns"
+            ).fetchall():
                 self._columns.setdefault(name, set()).add(col)
-            self._columns.setdefault("", set())   # read, even for an empty warehouse
+            self._columns.setdefault("", set())  # read, even for an empty warehouse
         return self._columns.get(table, set())
 
     def has(self, table: str) -> bool:
@@ -48,6 +50,7 @@ class Warehouse:
 
 # ---------------------------------------------------------------- runs and trends
 
+
 def recent_runs(wh: Warehouse, limit: int = RUN_WINDOW) -> pd.DataFrame:
     """The last `limit` runs, oldest first, with duration and this run's validation counts."""
     return wh.df(f"""
@@ -63,31 +66,35 @@ def recent_runs(wh: Warehouse, limit: int = RUN_WINDOW) -> pd.DataFrame:
 
 
 def quarantine_by_reason(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
-    return wh.df("""SELECT run_id, reason, count(*) AS files FROM quarantine
+    return wh.df(
+        """SELECT run_id, reason, count(*) AS files FROM quarantine
                     WHERE run_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY run_id, reason""",
-                 [run_ids])
+        [run_ids],
+    )
 
 
 def stage_durations(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
     if not wh.has("run_stages"):
         return pd.DataFrame(columns=["run_id", "stage", "seconds"])
-    return wh.df("""SELECT run_id, stage, seconds FROM run_stages
-                    WHERE run_id IN (SELECT unnest(?::VARCHAR[]))""", [run_ids])
+    return wh.df(
+        """SELECT run_id, stage, seconds FROM run_stages
+                    WHERE run_id IN (SELECT unnest(?::VARCHAR[]))""",
+        [run_ids],
+    )
 
 
 def table_counts(wh: Warehouse, tables: tuple[str, ...]) -> list[tuple[str, int]]:
-    return [(t, wh.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-            for t in tables if wh.has(t)]
+    return [(t, wh.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables if wh.has(t)]
 
 
 # ---------------------------------------------------------------- portals
+
 
 def portal_overview(wh: Warehouse) -> pd.DataFrame:
     """One row per portal over the whole warehouse: pages, articles, non-articles, field
     coverage (share of articles with the field), facts per article, chrome share."""
     key, _ = wh.portal_key()
-    shares = ",\n".join(f"avg(CASE WHEN a.{f} IS NOT NULL THEN 1.0 ELSE 0 END) AS has_{f}"
-                        for f in FIELDS)
+    shares = ",\n".join(f"avg(CASE WHEN a.{f} IS NOT NULL THEN 1.0 ELSE 0 END) AS has_{f}" for f in FIELDS)
     folder = FOLDER.format(p="q.source_path")
     return wh.df(f"""
         WITH facts AS (
@@ -118,10 +125,10 @@ def portal_runs(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
     """Per portal and run: new pages (articles loaded + files quarantined by that run) and the
     field coverage of the articles that run loaded — the portal's own history."""
     key, _ = wh.portal_key()
-    shares = ", ".join(f"avg(CASE WHEN a.{f} IS NOT NULL THEN 1.0 ELSE 0 END) AS has_{f}"
-                       for f in FIELDS)
+    shares = ", ".join(f"avg(CASE WHEN a.{f} IS NOT NULL THEN 1.0 ELSE 0 END) AS has_{f}" for f in FIELDS)
     folder = FOLDER.format(p="q.source_path")
-    return wh.df(f"""
+    return wh.df(
+        f"""
         WITH runs_in AS (SELECT unnest(?::VARCHAR[]) AS run_id),
         art AS (SELECT {key} AS portal, a.run_id, count(*) AS articles, {shares}
                 FROM articles a WHERE a.run_id IN (SELECT run_id FROM runs_in) GROUP BY 1, 2),
@@ -131,17 +138,23 @@ def portal_runs(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
                coalesce(quarantined, 0) AS quarantined,
                coalesce(articles, 0) + coalesce(quarantined, 0) AS new_pages,
                {", ".join(f"has_{f}" for f in FIELDS)}
-        FROM art FULL OUTER JOIN q USING (portal, run_id)""", [run_ids])
+        FROM art FULL OUTER JOIN q USING (portal, run_id)""",
+        [run_ids],
+    )
 
 
 # ---------------------------------------------------------------- expectations, quarantine
 
+
 def dq_history(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
-    return wh.df("""SELECT d.run_id, r.started_at, d.table_name, d.expectation, d.success,
+    return wh.df(
+        """SELECT d.run_id, r.started_at, d.table_name, d.expectation, d.success,
                            d.unexpected_count, d.rows_checked
                     FROM dq_results d JOIN runs r USING (run_id)
                     WHERE d.run_id IN (SELECT unnest(?::VARCHAR[]))
-                    ORDER BY r.started_at, d.table_name, d.expectation""", [run_ids])
+                    ORDER BY r.started_at, d.table_name, d.expectation""",
+        [run_ids],
+    )
 
 
 def quarantine_list(wh: Warehouse, limit: int) -> tuple[pd.DataFrame, int]:

@@ -6,6 +6,7 @@ The flow times its stages (flows/nightly.py `timed`) into a dict such as
 the table `run_stages` (declared in tasks/tables.py and warehouse/schema.sql like every table).
 It is called again when a later stage finished, so it replaces the run's rows each time.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,16 +20,18 @@ NESTED_STAGES = {"scan": "clean_extract_flow", "clean_extract": "clean_extract_f
 
 def stage_rows(run_id: str, seconds: dict) -> list[tuple]:
     peaks = seconds.get("_peak_rss_mb") or {}
-    return [(run_id, stage, float(value), peaks.get(stage))
-            for stage, value in seconds.items()
-            if not stage.startswith("_") and isinstance(value, (int, float))]
+    return [
+        (run_id, stage, float(value), peaks.get(stage))
+        for stage, value in seconds.items()
+        if not stage.startswith("_") and isinstance(value, (int, float))
+    ]
 
 
 def record_stage_seconds(db_path: Path, run_id: str, seconds: dict) -> None:
     """Replace the run's stage rows with `seconds` (a flow's `timed` dict)."""
     rows = stage_rows(run_id, seconds)
     with warehouse(db_path) as con:
-        con.execute(schema_sql())     # a warehouse from before run_stages existed gains it
+        con.execute(schema_sql())  # a warehouse from before run_stages existed gains it
         con.execute("BEGIN TRANSACTION")
         con.execute("DELETE FROM run_stages WHERE run_id = ?", [run_id])
         if rows:

@@ -1,4 +1,5 @@
 """Same flow on a real local Dask cluster; the nightly deployment's schedule."""
+
 from __future__ import annotations
 
 import shutil
@@ -23,8 +24,9 @@ def test_dask_cluster_run_equals_single_process_run(tmp_path, run_bantin):
     assert single.returncode == 0, single.stderr
 
     t0 = time.monotonic()
-    local = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "local"), "--workers", "2",
-                       "--batch-size", "2")
+    local = run_bantin(
+        "run", "--input", str(inp), "--data", str(tmp_path / "local"), "--workers", "2", "--batch-size", "2"
+    )
     t_local = time.monotonic() - t0
     assert local.returncode == 0, local.stderr
     assert "clean-extract on dask local cluster, 2 processes" in local.stdout
@@ -32,8 +34,17 @@ def test_dask_cluster_run_equals_single_process_run(tmp_path, run_bantin):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         address = cluster.scheduler_address
         t0 = time.monotonic()
-        remote = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "remote"),
-                            "--dask-address", address, "--batch-size", "2")
+        remote = run_bantin(
+            "run",
+            "--input",
+            str(inp),
+            "--data",
+            str(tmp_path / "remote"),
+            "--dask-address",
+            address,
+            "--batch-size",
+            "2",
+        )
         t_remote = time.monotonic() - t0
     assert remote.returncode == 0, remote.stderr
     assert f"clean-extract on dask {address}" in remote.stdout
@@ -70,14 +81,23 @@ def test_a_batch_that_never_reports_back_fails_the_run_instead_of_hanging(tmp_pa
     inp = tmp_path / "in"
     shutil.copytree(SEEDS, inp)
     t0 = time.monotonic()
-    proc = run_bantin("run", "--input", str(inp), "--data", str(tmp_path / "data"), "--workers", "2",
-                      env_extra={"BANTIN_FAILPOINT": "extracted", "BANTIN_BATCH_TIMEOUT_S": "15"},
-                      timeout=300)
+    proc = run_bantin(
+        "run",
+        "--input",
+        str(inp),
+        "--data",
+        str(tmp_path / "data"),
+        "--workers",
+        "2",
+        env_extra={"BANTIN_FAILPOINT": "extracted", "BANTIN_BATCH_TIMEOUT_S": "15"},
+        timeout=300,
+    )
     elapsed = time.monotonic() - t0
     assert proc.returncode == 1, (proc.stdout, proc.stderr)
     assert "did not finish within 15 s" in proc.stderr
     assert elapsed < 200
     import duckdb
+
     with duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

@@ -1,4 +1,5 @@
 """Incremental behaviour, bad input, locks and SIGKILL at named points — all on real runs."""
+
 from __future__ import annotations
 
 import gzip
@@ -35,9 +36,15 @@ def content(db: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         for t in TABLES:
-            cols = [c for (c,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                "ORDER BY ordinal_position", [t]).fetchall() if c not in RUN_COLUMNS]
+            cols = [
+                c
+                for (c,) in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                    "ORDER BY ordinal_position",
+                    [t],
+                ).fetchall()
+                if c not in RUN_COLUMNS
+            ]
             out[t] = sorted(con.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall(), key=repr)
     finally:
         con.close()
@@ -49,12 +56,14 @@ def test_changed_vanished_and_duplicate_files(tmp_path, run_bantin):
     shutil.copytree(SEEDS, inp)
     db = data / "warehouse.duckdb"
     assert run_bantin("run", "--input", str(inp), "--data", str(data)).returncode == 0
-    (old_id,), = q(db, "SELECT article_id FROM articles WHERE source_path = '003_7a7351143ff8ca29.txt'")
-    (kept_id,), = q(db, "SELECT article_id FROM articles WHERE source_path = '000_e9886852f82de482.txt'")
+    ((old_id,),) = q(db, "SELECT article_id FROM articles WHERE source_path = '003_7a7351143ff8ca29.txt'")
+    ((kept_id,),) = q(db, "SELECT article_id FROM articles WHERE source_path = '000_e9886852f82de482.txt'")
 
     changed = inp / "003_7a7351143ff8ca29.txt"
     text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("Ngày 25/3, Quận ủy Quận 8", "Ngày 26/3, Quận ủy Quận 8"), encoding="utf-8")
+    changed.write_text(
+        text.replace("Ngày 25/3, Quận ủy Quận 8", "Ngày 26/3, Quận ủy Quận 8"), encoding="utf-8"
+    )
     (inp / "000_e9886852f82de482.txt").unlink()
     shutil.copy(inp / "001_bbf5b1585e0ecabd.txt", inp / "001_copy_under_another_name.txt")
 
@@ -64,11 +73,14 @@ def test_changed_vanished_and_duplicate_files(tmp_path, run_bantin):
     assert q(db, "SELECT count(*) FROM articles WHERE article_id = ?", [old_id]) == [(0,)]
     for t in ("boilerplate", "people", "document_refs", "indicators"):
         assert q(db, f"SELECT count(*) FROM {t} WHERE article_id = ?", [old_id]) == [(0,)]
-    (new_id,), = q(db, "SELECT article_id FROM sources WHERE source_path = '003_7a7351143ff8ca29.txt' AND present")
+    ((new_id,),) = q(
+        db, "SELECT article_id FROM sources WHERE source_path = '003_7a7351143ff8ca29.txt' AND present"
+    )
     assert new_id != old_id
     assert "26/3" in q(db, "SELECT body FROM articles WHERE article_id = ?", [new_id])[0][0]
-    assert q(db, "SELECT present FROM sources WHERE source_path = '003_7a7351143ff8ca29.txt' "
-                 "ORDER BY present") == [(False,), (True,)]
+    assert q(
+        db, "SELECT present FROM sources WHERE source_path = '003_7a7351143ff8ca29.txt' ORDER BY present"
+    ) == [(False,), (True,)]
     # the vanished file keeps its article; its source says it is gone
     assert q(db, "SELECT count(*) FROM articles WHERE article_id = ?", [kept_id]) == [(1,)]
     assert q(db, "SELECT present FROM sources WHERE source_path = '000_e9886852f82de482.txt'") == [(False,)]
@@ -77,8 +89,9 @@ def test_changed_vanished_and_duplicate_files(tmp_path, run_bantin):
     assert len(ids) == 1
     assert q(db, "SELECT count(*) FROM sources WHERE source_path LIKE '001_%' AND present") == [(2,)]
     assert q(db, "SELECT count(*) FROM articles") == [(5,)]
-    (status, new, vanished), = q(db, "SELECT status, files_new, files_vanished FROM runs "
-                                     "ORDER BY started_at DESC LIMIT 1")
+    ((status, new, vanished),) = q(
+        db, "SELECT status, files_new, files_vanished FROM runs ORDER BY started_at DESC LIMIT 1"
+    )
     assert (status, new, vanished) == ("succeeded", 2, 1)
 
 
@@ -136,10 +149,15 @@ def test_unwritable_data_folder_is_a_clear_error(tmp_path, run_bantin):
 
 
 def _start(prefect_home: Path, inp: Path, data: Path, **env_extra) -> subprocess.Popen:
-    return subprocess.Popen([str(BANTIN), "run", "--input", str(inp), "--data", str(data)],
-                            cwd=REPO, env=bantin_env(prefect_home, **env_extra),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [str(BANTIN), "run", "--input", str(inp), "--data", str(data)],
+        cwd=REPO,
+        env=bantin_env(prefect_home, **env_extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _wait_for(marker: Path, proc: subprocess.Popen, timeout: float = 300) -> None:
@@ -156,8 +174,7 @@ def test_second_run_exits_at_once_while_one_is_running(tmp_path, prefect_home, r
     inp, data = tmp_path / "in", tmp_path / "data"
     shutil.copytree(SEEDS, inp)
     marker = tmp_path / "marker"
-    first = _start(prefect_home, inp, data, BANTIN_FAILPOINT="extracted",
-                   BANTIN_FAILPOINT_MARKER=str(marker))
+    first = _start(prefect_home, inp, data, BANTIN_FAILPOINT="extracted", BANTIN_FAILPOINT_MARKER=str(marker))
     try:
         _wait_for(marker, first)
         t0 = time.monotonic()
@@ -174,15 +191,22 @@ def test_second_run_exits_at_once_while_one_is_running(tmp_path, prefect_home, r
 def clean_run_content(tmp_path_factory, prefect_home):
     root = tmp_path_factory.mktemp("clean")
     shutil.copytree(SEEDS, root / "in")
-    proc = subprocess.run([str(BANTIN), "run", "--input", str(root / "in"), "--data", str(root / "data")],
-                          cwd=REPO, env=bantin_env(prefect_home), capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [str(BANTIN), "run", "--input", str(root / "in"), "--data", str(root / "data")],
+        cwd=REPO,
+        env=bantin_env(prefect_home),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr
     return content(root / "data" / "warehouse.duckdb")
 
 
 @pytest.mark.parametrize("point", ["extracted", "parquet-written", "load-merged"])
-def test_sigkill_at_any_stage_then_rerun_equals_one_clean_run(point, tmp_path, prefect_home,
-                                                              run_bantin, clean_run_content):
+def test_sigkill_at_any_stage_then_rerun_equals_one_clean_run(
+    point, tmp_path, prefect_home, run_bantin, clean_run_content
+):
     inp, data = tmp_path / "in", tmp_path / "data"
     shutil.copytree(SEEDS, inp)
     marker = tmp_path / "marker"
@@ -204,4 +228,6 @@ def test_sigkill_at_any_stage_then_rerun_equals_one_clean_run(point, tmp_path, p
     assert statuses == ["abandoned", "succeeded"]
     assert not list((data / "parquet").rglob("*.tmp"))
     published = list((data / "parquet" / "articles").rglob("*.parquet"))
-    assert duckdb.sql(f"SELECT count(*) FROM read_parquet({[str(p) for p in published]})").fetchall()[0][0] == 5
+    assert (
+        duckdb.sql(f"SELECT count(*) FROM read_parquet({[str(p) for p in published]})").fetchall()[0][0] == 5
+    )

@@ -7,6 +7,7 @@ Screenshots go to the test's tmp_path (printed, run with -s to see where).
 Needs Debian's chromium (/usr/bin/chromium, `.ci/install-chromium`) and the `playwright` Python
 package (dev extra), which drives that browser over the DevTools protocol; skipped without them.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,16 +21,26 @@ import pytest
 from tests.conftest import BANTIN, SEEDS, bantin_env
 
 CHROMIUM = Path(os.environ.get("BANTIN_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-dev-shm-usage",
-                  # belt and braces: even a request that slipped past the route cannot resolve
-                  "--host-resolver-rules=MAP * ~NOTFOUND"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    # belt and braces: even a request that slipped past the route cannot resolve
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing "
-                                 "(.ci/install-chromium installs it)")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (.ci/install-chromium installs it)"
+    ),
+]
 
 
 @dataclass
@@ -52,7 +63,7 @@ def open_offline(context, path: Path, screenshot: Path, wait_for: str | None = N
     page.goto(check.url, wait_until="load")
     if wait_for:
         page.wait_for_selector(wait_for, timeout=30_000, state="attached")
-    page.wait_for_timeout(300)   # late console errors from scripts run after load
+    page.wait_for_timeout(300)  # late console errors from scripts run after load
     page.screenshot(path=str(screenshot), full_page=True)
     return page, check
 
@@ -60,8 +71,9 @@ def open_offline(context, path: Path, screenshot: Path, wait_for: str | None = N
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
-                              chromium_sandbox=False, headless=True)
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, chromium_sandbox=False, headless=True
+        )
         yield b
         b.close()
 
@@ -93,8 +105,14 @@ def warehouse_dir(tmp_path_factory, prefect_home) -> Path:
     env = bantin_env(prefect_home)
 
     def run():
-        proc = subprocess.run([str(BANTIN), "run", "--input", "input", "--data", "data"],
-                              capture_output=True, text=True, cwd=root, env=env, timeout=900)
+        proc = subprocess.run(
+            [str(BANTIN), "run", "--input", "input", "--data", "data"],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env=env,
+            timeout=900,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
     run()
@@ -128,8 +146,10 @@ def test_report_renders_offline_with_every_chart(context, warehouse_dir, tmp_pat
     assert page.locator("#morning .badge").inner_text().strip()
     # sortable: clicking "articles" orders the portal rows by it, largest first
     page.locator("#portal-table thead th", has_text="articles").first.click()
-    values = [int(v.replace(",", "") or 0) for v in
-              page.locator("#portal-table tbody tr td:nth-child(3)").all_inner_texts()]
+    values = [
+        int(v.replace(",", "") or 0)
+        for v in page.locator("#portal-table tbody tr td:nth-child(3)").all_inner_texts()
+    ]
     assert values == sorted(values, reverse=True)
 
 

@@ -1,4 +1,5 @@
 """The real thing: `bantin run` (Prefect flow, GX, DuckDB) on seeds/ into a temporary folder."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,11 @@ pytestmark = pytest.mark.slow
 
 # What CONTRACT.md promises, as the table registry declares it (tests/unit/test_tables.py
 # checks the registry against schema.sql; here the warehouse a real run built is checked).
-CONTRACT = {t.name: {c.name: c.duckdb for c in t.columns if c.contract}
-            for t in TABLES.values() if any(c.contract for c in t.columns)}
+CONTRACT = {
+    t.name: {c.name: c.duckdb for c in t.columns if c.contract}
+    for t in TABLES.values()
+    if any(c.contract for c in t.columns)
+}
 DATA_TABLES = tables_in(DATA)
 
 
@@ -41,15 +45,21 @@ def query(db: Path, sql: str, params=None) -> list[tuple]:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory, prefect_home):
     """One real run over a copy of seeds/; shared by the read-only checks below."""
-    from tests.conftest import BANTIN, bantin_env
     import subprocess
+
+    from tests.conftest import BANTIN, bantin_env
 
     root = tmp_path_factory.mktemp("seeded")
     shutil.copytree(SEEDS, root / "input")
     # relative paths, as a user types them (a fresh clone's `make run` uses seeds/ and data/)
-    proc = subprocess.run([str(BANTIN), "run", "--input", "input", "--data", "data"],
-                          capture_output=True, text=True, cwd=root,
-                          env=bantin_env(prefect_home), timeout=900)
+    proc = subprocess.run(
+        [str(BANTIN), "run", "--input", "input", "--data", "data"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=bantin_env(prefect_home),
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root, proc
 
@@ -68,8 +78,13 @@ def test_run_prints_where_outputs_are(seeded):
 def test_every_contract_table_and_column_exists_with_its_type(seeded):
     db = seeded[0] / "data" / "warehouse.duckdb"
     for table, columns in CONTRACT.items():
-        got = dict(query(db, "SELECT column_name, data_type FROM information_schema.columns "
-                             "WHERE table_name = ?", [table]))
+        got = dict(
+            query(
+                db,
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+                [table],
+            )
+        )
         for col, typ in columns.items():
             assert col in got, f"{table}.{col} missing"
             assert got[col] == typ, f"{table}.{col} is {got[col]}, contract says {typ}"
@@ -77,11 +92,13 @@ def test_every_contract_table_and_column_exists_with_its_type(seeded):
 
 def test_contract_primary_keys(seeded):
     db = seeded[0] / "data" / "warehouse.duckdb"
-    pk = query(db, "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
-                   "WHERE constraint_type = 'PRIMARY KEY'")
+    pk = query(
+        db,
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+        "WHERE constraint_type = 'PRIMARY KEY'",
+    )
     keys = {t: tuple(c) for t, c in pk}
-    assert {t: keys.get(t) for t in tables_in(DATA, LOG)} == \
-        {t: TABLES[t].key for t in tables_in(DATA, LOG)}
+    assert {t: keys.get(t) for t in tables_in(DATA, LOG)} == {t: TABLES[t].key for t in tables_in(DATA, LOG)}
     assert keys["articles"] == ("article_id",)
 
 
@@ -90,19 +107,25 @@ def test_one_article_per_seed_and_parquet_datasets_written(seeded):
     db = root / "data" / "warehouse.duckdb"
     assert query(db, "SELECT count(*) FROM articles")[0][0] == 5
     assert query(db, "SELECT count(*) FROM sources WHERE present")[0][0] == 5
-    for table in set(PUBLISHED_TABLES.values()) - {"quarantine"}:   # the seeds quarantine nothing
+    for table in set(PUBLISHED_TABLES.values()) - {"quarantine"}:  # the seeds quarantine nothing
         parts = list((root / "data" / "parquet" / table).rglob("*.parquet"))
         assert parts, f"no Parquet for {table}"
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{root}/data/parquet/articles/*/*.parquet')").fetchall()[0][0]
+    n = duckdb.sql(
+        f"SELECT count(*) FROM read_parquet('{root}/data/parquet/articles/*/*.parquet')"
+    ).fetchall()[0][0]
     assert n == 5
-    assert not (root / "data" / "parquet" / "_staging").exists() or \
-        not any((root / "data" / "parquet" / "_staging").iterdir())
+    assert not (root / "data" / "parquet" / "_staging").exists() or not any(
+        (root / "data" / "parquet" / "_staging").iterdir()
+    )
 
 
 def test_runs_and_dq_results_recorded(seeded):
     db = seeded[0] / "data" / "warehouse.duckdb"
-    runs = query(db, "SELECT status, files_seen, files_new, files_quarantined, articles_loaded, "
-                     "dq_success, finished_at FROM runs")
+    runs = query(
+        db,
+        "SELECT status, files_seen, files_new, files_quarantined, articles_loaded, "
+        "dq_success, finished_at FROM runs",
+    )
     assert len(runs) == 1
     status, seen, new, quarantined, loaded, dq_ok, finished = runs[0]
     assert (status, seen, new, quarantined, loaded) == ("succeeded", 5, 5, 0, 5)
@@ -115,7 +138,7 @@ def test_body_plus_boilerplate_account_for_every_raw_line(seeded):
     db = seeded[0] / "data" / "warehouse.duckdb"
     for path in sorted(SEEDS.glob("*.txt")):
         raw = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-        (aid, body), = query(db, "SELECT article_id, body FROM articles WHERE source_path = ?", [path.name])
+        ((aid, body),) = query(db, "SELECT article_id, body FROM articles WHERE source_path = ?", [path.name])
         removed = [t for (t,) in query(db, "SELECT text FROM boilerplate WHERE article_id = ?", [aid])]
         body_lines = set(body.split("\n"))
         removed_text = "\n".join(removed)
@@ -127,18 +150,28 @@ def test_body_plus_boilerplate_account_for_every_raw_line(seeded):
 
 
 @needs_shared()
-@pytest.mark.parametrize("case", load_gold() if Path(__file__).resolve().parents[3].joinpath(
-    "shared", "gold", "seeds.json").exists() else [], ids=lambda c: c["file"])
+@pytest.mark.parametrize(
+    "case",
+    load_gold()
+    if Path(__file__).resolve().parents[3].joinpath("shared", "gold", "seeds.json").exists()
+    else [],
+    ids=lambda c: c["file"],
+)
 def test_seed_matches_gold_in_the_warehouse(seeded, case):
     db = seeded[0] / "data" / "warehouse.duckdb"
-    row = query(db, "SELECT title, published_at, event_date, author, source_site, locality, body "
-                    "FROM articles WHERE source_path = ?", [case["file"]])
+    row = query(
+        db,
+        "SELECT title, published_at, event_date, author, source_site, locality, body "
+        "FROM articles WHERE source_path = ?",
+        [case["file"]],
+    )
     assert row, f"no article for {case['file']}"
     title, published_at, event_date, author, source_site, locality, body = row[0]
     lines = body.split("\n")
     for gold_line in case["body_lines"]:
-        assert any(ln == gold_line or gold_line.endswith(ln) and len(ln) > 0.6 * len(gold_line)
-                   for ln in lines), f"gold body line missing: {gold_line[:80]!r}"
+        assert any(
+            ln == gold_line or gold_line.endswith(ln) and len(ln) > 0.6 * len(gold_line) for ln in lines
+        ), f"gold body line missing: {gold_line[:80]!r}"
     for junk in case["non_body_lines"]:
         assert junk not in lines, f"chrome in body: {junk!r}"
     assert title == case["title"]
@@ -152,29 +185,48 @@ def test_seed_matches_gold_in_the_warehouse(seeded, case):
 
 
 @needs_shared()
-@pytest.mark.parametrize("case", load_gold() if Path(__file__).resolve().parents[3].joinpath(
-    "shared", "gold", "seeds.json").exists() else [], ids=lambda c: c["file"])
+@pytest.mark.parametrize(
+    "case",
+    load_gold()
+    if Path(__file__).resolve().parents[3].joinpath("shared", "gold", "seeds.json").exists()
+    else [],
+    ids=lambda c: c["file"],
+)
 def test_seed_facts_match_gold_in_the_warehouse(seeded, case):
     db = seeded[0] / "data" / "warehouse.duckdb"
-    (aid,), = query(db, "SELECT article_id FROM articles WHERE source_path = ?", [case["file"]])
-    fold = lambda s: unicodedata.normalize("NFC", s).casefold()
-    people = {fold(n): sorted(fold(t) for t in titles)
-              for n, titles in query(db, "SELECT name, titles FROM people WHERE article_id = ?", [aid])}
+    ((aid,),) = query(db, "SELECT article_id FROM articles WHERE source_path = ?", [case["file"]])
+
+    def fold(s):
+        return unicodedata.normalize("NFC", s).casefold()
+
+    people = {
+        fold(n): sorted(fold(t) for t in titles)
+        for n, titles in query(db, "SELECT name, titles FROM people WHERE article_id = ?", [aid])
+    }
     assert people == {fold(p["name"]): sorted(fold(t) for t in p["titles"]) for p in case["people"]}
     refs = sorted(query(db, "SELECT kind, number FROM document_refs WHERE article_id = ?", [aid]))
     assert refs == sorted((d["kind"], d["number"]) for d in case["document_refs"])
-    got = query(db, "SELECT metric, actual, target, percent FROM indicators WHERE article_id = ? "
-                    "AND metric <> 'other'", [aid])
-    close = lambda a, b: (a is None and b is None) or (a is not None and b is not None and abs(a - b) <= 0.01)
+    got = query(
+        db,
+        "SELECT metric, actual, target, percent FROM indicators WHERE article_id = ? AND metric <> 'other'",
+        [aid],
+    )
+
+    def close(a, b):
+        return (a is None and b is None) or (a is not None and b is not None and abs(a - b) <= 0.01)
+
     for g in case["indicators"]:
         if g.get("optional"):
             continue
-        assert any(m == g["metric"] and close(a, g["actual"]) and close(t, g["target"])
-                   and close(p, g["percent"]) for m, a, t, p in got), f"missing indicator {g}"
+        assert any(
+            m == g["metric"] and close(a, g["actual"]) and close(t, g["target"]) and close(p, g["percent"])
+            for m, a, t, p in got
+        ), f"missing indicator {g}"
     for m, a, t, p in got:
-        assert any(m == g["metric"] and close(a, g["actual"]) and close(t, g["target"])
-                   and close(p, g["percent"]) for g in case["indicators"]), \
-            f"extra indicator {(m, a, t, p)}"
+        assert any(
+            m == g["metric"] and close(a, g["actual"]) and close(t, g["target"]) and close(p, g["percent"])
+            for g in case["indicators"]
+        ), f"extra indicator {(m, a, t, p)}"
 
 
 def test_second_run_over_same_input_changes_nothing(seeded, tmp_path, run_bantin):
@@ -185,8 +237,10 @@ def test_second_run_over_same_input_changes_nothing(seeded, tmp_path, run_bantin
     proc = run_bantin("run", "--input", str(root / "input"), "--data", str(data))
     assert proc.returncode == 0, proc.stderr
     assert snapshot(data / "warehouse.duckdb") == before
-    last = query(data / "warehouse.duckdb",
-                 "SELECT files_seen, files_new, articles_loaded, status FROM runs ORDER BY started_at DESC LIMIT 1")
+    last = query(
+        data / "warehouse.duckdb",
+        "SELECT files_seen, files_new, articles_loaded, status FROM runs ORDER BY started_at DESC LIMIT 1",
+    )
     assert last == [(5, 0, 0, "succeeded")]
 
 

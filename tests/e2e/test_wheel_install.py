@@ -7,6 +7,7 @@ checkout can leak in); the fresh environment gets the wheel only, and sees the a
 dependencies through a .pth line naming this environment's site-packages (a path line in a .pth
 adds that folder and nothing else: the editable install's finder there is not run).
 """
+
 from __future__ import annotations
 
 import os
@@ -49,34 +50,62 @@ def build_wheel(dest: Path) -> Path:
 def fresh_venv(root: Path, wheel: Path) -> Path:
     _run([sys.executable, "-m", "venv", "--without-pip", str(root)])
     python = root / "bin" / "python"
-    purelib = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]
-                        ).stdout.strip())
+    purelib = Path(
+        _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).stdout.strip()
+    )
     (purelib / "_bantin_test_deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    _run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-          "--no-index", str(wheel)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ]
+    )
     return root
 
 
 def test_wheel_installed_in_a_fresh_venv_runs_the_seeds(tmp_path, prefect_home):
     wheel = build_wheel(tmp_path / "wheel")
     names = zipfile.ZipFile(wheel).namelist()
-    for packaged in ("warehouse/schema.sql", "warehouse/views/people_directory.sql",
-                     "expectations/articles.json", "tasks/anatomy/rules.yaml", "flows/cli.py"):
+    for packaged in (
+        "warehouse/schema.sql",
+        "warehouse/views/people_directory.sql",
+        "expectations/articles.json",
+        "tasks/anatomy/rules.yaml",
+        "flows/cli.py",
+    ):
         assert packaged in names, f"{packaged} is not in {wheel.name}"
 
     venv = fresh_venv(tmp_path / "venv", wheel)
-    work = tmp_path / "work"          # a cwd with no source tree in it or above it
+    work = tmp_path / "work"  # a cwd with no source tree in it or above it
     shutil.copytree(SEEDS, work / "input")
     env = bantin_env(prefect_home)
     env.pop("PYTHONPATH", None)
-    where = _run([str(venv / "bin" / "python"), "-c",
-                  "import tasks, flows, warehouse, expectations\n"
-                  "for m in (tasks, flows, warehouse, expectations): print(m.__file__)"],
-                 cwd=work, env=env).stdout.split()
+    where = _run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import tasks, flows, warehouse, expectations\n"
+            "for m in (tasks, flows, warehouse, expectations): print(m.__file__)",
+        ],
+        cwd=work,
+        env=env,
+    ).stdout.split()
     assert all(Path(p).is_relative_to(venv) for p in where), where
 
-    proc = _run([str(venv / "bin" / "bantin"), "run", "--input", "input", "--data", "data"],
-                cwd=work, env=env, timeout=900)
+    proc = _run(
+        [str(venv / "bin" / "bantin"), "run", "--input", "input", "--data", "data"],
+        cwd=work,
+        env=env,
+        timeout=900,
+    )
     print(proc.stdout)
     with duckdb.connect(str(work / "data" / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5

@@ -1,4 +1,5 @@
 """Page anatomy: seed gold, rules, shape/position/repetition signals, metadata, robustness."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tasks.anatomy import chrome_key, read_anatomy, unaccounted_lines
-from tasks.anatomy import Signals
+from tasks.anatomy import Signals, chrome_key, read_anatomy, unaccounted_lines
 from tasks.anatomy.rules import RULES_PATH
 
 REPO = Path(__file__).resolve().parents[2]
@@ -17,10 +17,24 @@ SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
 CORPUS = SHARED / "corpus"
 SEEDS = REPO / "seeds"
-needs_shared = pytest.mark.skipif(not GOLD.exists(), reason=f"shared data not found at {SHARED} (gold + corpus)")
+needs_shared = pytest.mark.skipif(
+    not GOLD.exists(), reason=f"shared data not found at {SHARED} (gold + corpus)"
+)
 
-KINDS = {"header", "title", "dateline", "byline", "source_credit", "related_news", "cookie_notice",
-         "comments", "share_tools", "links", "repeated_chrome", "other"}
+KINDS = {
+    "header",
+    "title",
+    "dateline",
+    "byline",
+    "source_credit",
+    "related_news",
+    "cookie_notice",
+    "comments",
+    "share_tools",
+    "links",
+    "repeated_chrome",
+    "other",
+}
 
 
 def _gold():
@@ -37,8 +51,11 @@ def _body_has(text: str, an, raw_line: str) -> bool:
     if raw_line in an.body_lines:
         return True
     pieces = {s.text for s in an.boilerplate}
-    return any(raw_line.endswith(b) and raw_line[: len(raw_line) - len(b)].strip() in pieces
-               for b in an.body_lines if b)
+    return any(
+        raw_line.endswith(b) and raw_line[: len(raw_line) - len(b)].strip() in pieces
+        for b in an.body_lines
+        if b
+    )
 
 
 # ----------------------------------------------------------------------------- seed gold
@@ -69,7 +86,7 @@ def test_seeds_present_and_accounted():
     assert len(files) >= 5
     for f in files:
         text = f.read_text(encoding="utf-8")
-        an = read_anatomy(text)       # stages raise: a bug must surface here
+        an = read_anatomy(text)  # stages raise: a bug must surface here
         assert an.body_lines, f.name
         assert unaccounted_lines(text, an) == []
         assert all(s.kind in KINDS for s in an.boilerplate)
@@ -90,6 +107,7 @@ def test_corpus_pages_accounted_and_kinds_known():
 def test_dev_set_body_f1_floor():
     """The hand-annotated dev set keeps body F1 >= 0.9 (bench/eval_anatomy.py prints the detail)."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("eval_anatomy", REPO / "bench" / "eval_anatomy.py")
     ev = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ev)
@@ -112,23 +130,36 @@ def test_rules_yaml_is_well_formed():
     assert len(cfg["stopwords"]) > 50
 
 
-BODY = ("Chiều 21/10, Ban Tổ chức Thành ủy tổ chức Hội nghị giao ban chuyên đề công tác tổ chức "
-        "xây dựng Đảng tháng 10/2021 với sự tham dự của các đồng chí lãnh đạo.")
-BODY2 = ("Qua nghe báo cáo và ý kiến của các đại biểu, đồng chí Trưởng Ban Tổ chức Thành ủy ghi nhận "
-         "các địa phương đã quan tâm đến công tác xây dựng đảng trong năm qua.")
+BODY = (
+    "Chiều 21/10, Ban Tổ chức Thành ủy tổ chức Hội nghị giao ban chuyên đề công tác tổ chức "
+    "xây dựng Đảng tháng 10/2021 với sự tham dự của các đồng chí lãnh đạo."
+)
+BODY2 = (
+    "Qua nghe báo cáo và ý kiến của các đại biểu, đồng chí Trưởng Ban Tổ chức Thành ủy ghi nhận "
+    "các địa phương đã quan tâm đến công tác xây dựng đảng trong năm qua."
+)
 
 
 def _kinds(an):
     return {s.text: s.kind for s in an.boilerplate}
 
 
-@pytest.mark.parametrize("line,kind", [
-    ("Tin khác", "related_news"), ("Tin liên quan", "related_news"), ("Các tin bài khác:", "related_news"),
-    ("Ý kiến bạn đọc", "comments"), ("Gửi bình luận của bạn", "comments"), ("Viết bình luận", "comments"),
-    ("Liên kết website", "links"), ("Chia sẻ bài viết", "share_tools"),
-    ("This website uses cookies. See Our policy to learn more.", "cookie_notice"),
-    ("Nguồn tin: haiphong.gov.vn", "source_credit"), ("Báo Sơn La", "source_credit"),
-])
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Tin khác", "related_news"),
+        ("Tin liên quan", "related_news"),
+        ("Các tin bài khác:", "related_news"),
+        ("Ý kiến bạn đọc", "comments"),
+        ("Gửi bình luận của bạn", "comments"),
+        ("Viết bình luận", "comments"),
+        ("Liên kết website", "links"),
+        ("Chia sẻ bài viết", "share_tools"),
+        ("This website uses cookies. See Our policy to learn more.", "cookie_notice"),
+        ("Nguồn tin: haiphong.gov.vn", "source_credit"),
+        ("Báo Sơn La", "source_credit"),
+    ],
+)
 def test_footer_rules_label_lines(line, kind):
     an = read_anatomy("Tiêu đề bài viết về hội nghị giao ban\n" + BODY + "\n" + BODY2 + "\n" + line)
     assert _kinds(an)[line] == kind
@@ -137,15 +168,21 @@ def test_footer_rules_label_lines(line, kind):
 
 def test_hard_marker_ends_body_even_before_prose():
     """Everything after a related-news heading is chrome, even sentence-like teaser text."""
-    text = "\n".join([BODY, BODY2, "Tin khác", "Một bài khác hoàn toàn nói về một hội nghị khác của thành phố hôm qua."])
+    text = "\n".join(
+        [BODY, BODY2, "Tin khác", "Một bài khác hoàn toàn nói về một hội nghị khác của thành phố hôm qua."]
+    )
     an = read_anatomy(text)
     assert an.body_lines == [BODY, BODY2]
-    assert _kinds(an)["Một bài khác hoàn toàn nói về một hội nghị khác của thành phố hôm qua."] == "related_news"
+    assert (
+        _kinds(an)["Một bài khác hoàn toàn nói về một hội nghị khác của thành phố hôm qua."] == "related_news"
+    )
 
 
 def test_teaser_run_after_byline_is_related_news():
-    teasers = ["Chiều 22/11, trong khuôn khổ của Diễn đàn Chuyển đổi số thành phố…",
-               "Sáng 22/11, UBND thành phố tổ chức Hội nghị tổng kết thực hiện Nghị quyết…"]
+    teasers = [
+        "Chiều 22/11, trong khuôn khổ của Diễn đàn Chuyển đổi số thành phố…",
+        "Sáng 22/11, UBND thành phố tổ chức Hội nghị tổng kết thực hiện Nghị quyết…",
+    ]
     an = read_anatomy("\n".join([BODY, BODY2, "Hoàng Tùng", *teasers]))
     assert an.author == "Hoàng Tùng"
     assert all(_kinds(an)[t] == "related_news" for t in teasers)
@@ -160,27 +197,39 @@ def test_caption_between_paragraphs_stays_in_body():
 
 # ----------------------------------------------------------------------------- dates
 def test_page_clock_before_title_is_not_published():
-    text = "\n".join(["Tất cả chuyên mục", "Thứ Sáu, 22/11/2024 19:17 (GMT +7)",
-                      "Phó Bí thư làm việc với Thành ủy về công tác tổ chức", "Thứ 4, 14/07/2021 | 18:12:36 [GMT +7] A A",
-                      BODY, BODY2])
+    text = "\n".join(
+        [
+            "Tất cả chuyên mục",
+            "Thứ Sáu, 22/11/2024 19:17 (GMT +7)",
+            "Phó Bí thư làm việc với Thành ủy về công tác tổ chức",
+            "Thứ 4, 14/07/2021 | 18:12:36 [GMT +7] A A",
+            BODY,
+            BODY2,
+        ]
+    )
     an = read_anatomy(text)
     assert an.published_at == datetime(2021, 7, 14, 18, 12, 36)
     assert an.title == "Phó Bí thư làm việc với Thành ủy về công tác tổ chức"
 
 
 def test_today_widget_is_never_published():
-    an = read_anatomy("\n".join(["Hôm nay, Thứ ba ngày 22/06/2021", "Tiêu đề của bài viết về đảng viên", BODY, BODY2]))
+    an = read_anatomy(
+        "\n".join(["Hôm nay, Thứ ba ngày 22/06/2021", "Tiêu đề của bài viết về đảng viên", BODY, BODY2])
+    )
     assert an.published_at is None
 
 
-@pytest.mark.parametrize("line,want", [
-    ("Thứ Sáu, ngày 14 tháng 5 năm 2021", datetime(2021, 5, 14)),
-    ("Cập nhật lúc 22:26, Thứ Hai, 01/01/2018 (GMT+7)", datetime(2018, 1, 1, 22, 26)),
-    ("Thứ Hai, ngày 14/05/2012 05:49 PM (GMT+7)", datetime(2012, 5, 14, 17, 49)),
-    ("Thứ Năm, 8/6/2023 14:46'(GMT+7)", datetime(2023, 6, 8, 14, 46)),
-    ("21:48 | 28/06/2020", datetime(2020, 6, 28, 21, 48)),
-    ("Print Thứ Ba, 03/01/2023 13:00 Gốc", datetime(2023, 1, 3, 13, 0)),
-])
+@pytest.mark.parametrize(
+    "line,want",
+    [
+        ("Thứ Sáu, ngày 14 tháng 5 năm 2021", datetime(2021, 5, 14)),
+        ("Cập nhật lúc 22:26, Thứ Hai, 01/01/2018 (GMT+7)", datetime(2018, 1, 1, 22, 26)),
+        ("Thứ Hai, ngày 14/05/2012 05:49 PM (GMT+7)", datetime(2012, 5, 14, 17, 49)),
+        ("Thứ Năm, 8/6/2023 14:46'(GMT+7)", datetime(2023, 6, 8, 14, 46)),
+        ("21:48 | 28/06/2020", datetime(2020, 6, 28, 21, 48)),
+        ("Print Thứ Ba, 03/01/2023 13:00 Gốc", datetime(2023, 1, 3, 13, 0)),
+    ],
+)
 def test_date_line_formats(line, want):
     an = read_anatomy("\n".join(["Tiêu đề bài viết về công tác đảng viên", line, BODY, BODY2]))
     assert an.published_at == want
@@ -200,18 +249,31 @@ def test_event_date_year_from_body_evidence():
 
 
 def test_birth_year_is_not_year_evidence():
-    text = "\n".join(["Chiều 26/6, ông A (sinh năm 1966) nhận nhiệm vụ mới, ông sinh năm 1966 tại Hà Nội.", BODY2])
+    text = "\n".join(
+        ["Chiều 26/6, ông A (sinh năm 1966) nhận nhiệm vụ mới, ông sinh năm 1966 tại Hà Nội.", BODY2]
+    )
     assert read_anatomy(text).event_date is None
 
 
 def test_event_date_before_publication_month_takes_previous_year():
-    an = read_anatomy("\n".join(["Tổng kết công tác xây dựng Đảng cuối năm", "Thứ Ba, 03/01/2023 13:00",
-                                 "Chiều 28/12, Ban Tổ chức tổ chức hội nghị tổng kết công tác năm.", BODY2]))
+    an = read_anatomy(
+        "\n".join(
+            [
+                "Tổng kết công tác xây dựng Đảng cuối năm",
+                "Thứ Ba, 03/01/2023 13:00",
+                "Chiều 28/12, Ban Tổ chức tổ chức hội nghị tổng kết công tác năm.",
+                BODY2,
+            ]
+        )
+    )
     assert an.event_date == date(2022, 12, 28)
 
 
 def test_document_issue_date_is_not_the_event():
-    an = read_anatomy("Căn cứ Quy định số 45-QĐ/TW, ngày 01/11/2011 của Ban Chấp hành Trung ương Đảng về thi hành Điều lệ Đảng;\n" + BODY2)
+    an = read_anatomy(
+        "Căn cứ Quy định số 45-QĐ/TW, ngày 01/11/2011 của Ban Chấp hành Trung ương Đảng về thi hành Điều lệ Đảng;\n"
+        + BODY2
+    )
     assert an.event_date is None
 
 
@@ -221,14 +283,20 @@ def test_outlet_prefix_stripped_and_credited():
     text = "\n".join(["Quận 8: Tập trung tham mưu triển khai các Chương trình", line, BODY2])
     an = read_anatomy(text)
     assert an.source_site == "thanhuytphcm.vn"
-    assert line[len("(Thanhuytphcm.vn) - "):] in an.body_lines
+    assert line[len("(Thanhuytphcm.vn) - ") :] in an.body_lines
     assert unaccounted_lines(text, an) == []
 
 
-@pytest.mark.parametrize("byline,author", [
-    ("PHƯƠNG LAN", "PHƯƠNG LAN"), ("H.H", "H.H"), ("Tin, ảnh: Trung Kiên", "Trung Kiên"),
-    ("Tuệ Lâm", "Tuệ Lâm"), ("CTV Kim Anh", "Kim Anh"),
-])
+@pytest.mark.parametrize(
+    "byline,author",
+    [
+        ("PHƯƠNG LAN", "PHƯƠNG LAN"),
+        ("H.H", "H.H"),
+        ("Tin, ảnh: Trung Kiên", "Trung Kiên"),
+        ("Tuệ Lâm", "Tuệ Lâm"),
+        ("CTV Kim Anh", "Kim Anh"),
+    ],
+)
 def test_bylines(byline, author):
     an = read_anatomy("\n".join([BODY, BODY2, byline]))
     assert an.author == author
@@ -245,8 +313,17 @@ def test_glued_trailing_byline_is_split_off():
 
 
 def test_title_from_qr_code_caption():
-    an = read_anatomy("\n".join(["Print Thứ Ba, 03/01/2023 13:00 Gốc", BODY, BODY2, "Hoàng Tùng",
-                                 "QR CODE: Tăng cường lãnh đạo công tác phát triển đảng viên"]))
+    an = read_anatomy(
+        "\n".join(
+            [
+                "Print Thứ Ba, 03/01/2023 13:00 Gốc",
+                BODY,
+                BODY2,
+                "Hoàng Tùng",
+                "QR CODE: Tăng cường lãnh đạo công tác phát triển đảng viên",
+            ]
+        )
+    )
     assert an.title == "Tăng cường lãnh đạo công tác phát triển đảng viên"
 
 
@@ -259,16 +336,16 @@ def test_chrome_key_normalises():
     assert chrome_key("Tin  khác 12") == chrome_key("tin khác 34")
     assert chrome_key("Tỉnh uỷ Quảng Ninh") == chrome_key("Tỉnh ủy Quảng Ninh")
     assert chrome_key("Trang chủ") != chrome_key("Liên hệ")
-    assert chrome_key("   ") == "" and chrome_key("x" * 5000) == ""      # never chrome: not counted
+    assert chrome_key("   ") == "" and chrome_key("x" * 5000) == ""  # never chrome: not counted
 
 
 def test_repeated_short_line_in_body_is_chrome_but_prose_is_not():
     menu = "Trang chủ Giới thiệu Tin tức"
     text = "\n".join([BODY, menu, BODY2, BODY + " Thêm."])
-    assert menu in read_anatomy(text).body_lines                        # without the run's evidence
+    assert menu in read_anatomy(text).body_lines  # without the run's evidence
     an = read_anatomy(text, chrome_lines=frozenset({chrome_key(menu), chrome_key(BODY2)}))
     assert menu not in an.body_lines and _kinds(an)[menu] == "repeated_chrome"
-    assert BODY2 in an.body_lines                                       # sentence-like text stays
+    assert BODY2 in an.body_lines  # sentence-like text stays
     assert unaccounted_lines(text, an) == []
 
 
@@ -284,16 +361,32 @@ def test_repeated_sentence_after_the_article_is_chrome():
 # ----------------------------------------------------------------------------- signals ablation
 def test_shape_signal_drops_non_prose_outside_span():
     text = "\n".join(["Tiêu đề bài", BODY, BODY2, "Một dòng lạ"])
-    no_shape = read_anatomy(text, chrome_lines=frozenset(), signals=Signals(shape=False, position=False, repetition=False))
+    no_shape = read_anatomy(
+        text, chrome_lines=frozenset(), signals=Signals(shape=False, position=False, repetition=False)
+    )
     assert "Một dòng lạ" in no_shape.body_lines
     full = read_anatomy(text)
     assert "Một dòng lạ" not in full.body_lines
 
 
 # ----------------------------------------------------------------------------- robustness
-@pytest.mark.parametrize("text", ["", "\n\n\n", " ", "\u00a0\n\t", "(", "Tin khác", "a" * 10,
-                                  "Hoàng Tùng\nTin khác\n11/12/2025", "((((((((((((((((((((" * 50,
-                                  "\ufeff\u200b", "QR CODE: ", "1/1/1900\n99/99/2099"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        " ",
+        "\u00a0\n\t",
+        "(",
+        "Tin khác",
+        "a" * 10,
+        "Hoàng Tùng\nTin khác\n11/12/2025",
+        "((((((((((((((((((((" * 50,
+        "\ufeff\u200b",
+        "QR CODE: ",
+        "1/1/1900\n99/99/2099",
+    ],
+)
 def test_edge_inputs_do_not_raise(text):
     an = read_anatomy(text, chrome_lines=frozenset({chrome_key("Tin khác")}))
     assert unaccounted_lines(text, an) == []
@@ -301,6 +394,7 @@ def test_edge_inputs_do_not_raise(text):
 
 def test_huge_single_line_is_bounded():
     import time
+
     line = ("Đảng bộ thành phố Hải Phòng tổ chức hội nghị (((( " * 45000)[:2_000_000]
     t0 = time.process_time()
     an = read_anatomy("Tiêu đề\n" + line)
@@ -310,6 +404,7 @@ def test_huge_single_line_is_bounded():
 
 def test_many_lines_scale_linearly():
     import time
+
     page = "\n".join([BODY, "Tin khác", "A A", "11/12/2025"] * 500)
     t0 = time.process_time()
     read_anatomy(page)
@@ -340,14 +435,33 @@ def test_short_paragraphs_that_continue_each_other_stay_an_article():
     paras = [TEASERS[0], "Trong đó, " + TEASERS[1][0].lower() + TEASERS[1][1:], TEASERS[2], TEASERS[3]]
     assert read_anatomy("\n".join(paras)).body_lines == paras
     # a headline makes it an article too
-    assert read_anatomy("\n".join(["Phát triển đảng trong doanh nghiệp ngoài nhà nước", *TEASERS])).body_lines == TEASERS
+    assert (
+        read_anatomy("\n".join(["Phát triển đảng trong doanh nghiệp ngoài nhà nước", *TEASERS])).body_lines
+        == TEASERS
+    )
 
 
 def test_labelled_date_under_the_article_is_published_but_teaser_dates_are_not():
-    an = read_anatomy("\n".join(["Tiêu đề bài viết về công tác đảng viên", BODY, BODY2, "Ngày đăng: 10/01/2016",
-                                 "Tin khác", "Một tin khác về kỳ họp HĐND", "Ngày đăng: 11/12/2025"]))
+    an = read_anatomy(
+        "\n".join(
+            [
+                "Tiêu đề bài viết về công tác đảng viên",
+                BODY,
+                BODY2,
+                "Ngày đăng: 10/01/2016",
+                "Tin khác",
+                "Một tin khác về kỳ họp HĐND",
+                "Ngày đăng: 11/12/2025",
+            ]
+        )
+    )
     assert an.published_at == datetime(2016, 1, 10)
-    assert read_anatomy("\n".join([BODY, BODY2, "Tin khác", "Một tin khác", "Ngày đăng: 11/12/2025"])).published_at is None
+    assert (
+        read_anatomy(
+            "\n".join([BODY, BODY2, "Tin khác", "Một tin khác", "Ngày đăng: 11/12/2025"])
+        ).published_at
+        is None
+    )
 
 
 def test_headline_recurring_on_other_pages_is_still_the_title():
@@ -365,12 +479,18 @@ def test_teaser_shaped_headline_does_not_open_the_body():
 
 
 # ----------------------------------------------------------------------------- chrome key, failures
-@pytest.mark.parametrize("line", ["Tin khác", "  Hoà  Bình 2021 ", "THỦY lợi\u00a0 12/10", "x" * 200, "x" * 201, " "])
+@pytest.mark.parametrize(
+    "line", ["Tin khác", "  Hoà  Bình 2021 ", "THỦY lợi\u00a0 12/10", "x" * 200, "x" * 201, " "]
+)
 def test_chrome_key_is_the_match_key_form(line):
     from tasks.textnorm import match_key
+
     t = line.strip()
-    want = "" if not t or len(t) > 200 else "".join(
-        "0" if c.isdecimal() else c for c in " ".join(match_key(t).split()))
+    want = (
+        ""
+        if not t or len(t) > 200
+        else "".join("0" if c.isdecimal() else c for c in " ".join(match_key(t).split()))
+    )
     assert chrome_key(line) == want
 
 

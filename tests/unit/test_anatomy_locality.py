@@ -1,4 +1,5 @@
 """Locality from the vietnamadminunits gazetteer: provinces, districts, domains, ambiguity."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,16 +12,29 @@ def gaz():
     return default_rules().gazetteer
 
 
-@pytest.mark.parametrize("title,body,site,want", [
-    ("Phó Bí thư làm việc với Thành ủy Hạ Long", ["Đảng bộ TP Hạ Long hiện có 65 chi bộ."], None, "Quảng Ninh"),
-    ("Quận 8: Tập trung tham mưu", ["Quận ủy Quận 8 tổ chức Hội nghị."], None, "Hồ Chí Minh"),
-    (None, ["Ban Tổ chức Thành ủy tổ chức Hội nghị."], "haiphong.gov.vn", "Hải Phòng"),
-    (None, ["Quận ủy tổ chức Hội nghị."], "thanhuytphcm.vn", "Hồ Chí Minh"),
-    (None, ["Chủ tịch UBND TP.HCM dự lễ."], None, "Hồ Chí Minh"),
-    (None, ["Hội nghị tại tỉnh Khánh Hoà (cách viết cũ)."], None, "Khánh Hòa"),
-    (None, ["Tổng kết tại huyện Châu Thành, tỉnh Tiền Giang."], None, "Tiền Giang"),
-    ("Tin trong tỉnh", ["Đoàn Đại biểu Quốc hội Hải Phòng làm việc; học tập phong cách Hồ Chí Minh."], None, "Hải Phòng"),
-])
+@pytest.mark.parametrize(
+    "title,body,site,want",
+    [
+        (
+            "Phó Bí thư làm việc với Thành ủy Hạ Long",
+            ["Đảng bộ TP Hạ Long hiện có 65 chi bộ."],
+            None,
+            "Quảng Ninh",
+        ),
+        ("Quận 8: Tập trung tham mưu", ["Quận ủy Quận 8 tổ chức Hội nghị."], None, "Hồ Chí Minh"),
+        (None, ["Ban Tổ chức Thành ủy tổ chức Hội nghị."], "haiphong.gov.vn", "Hải Phòng"),
+        (None, ["Quận ủy tổ chức Hội nghị."], "thanhuytphcm.vn", "Hồ Chí Minh"),
+        (None, ["Chủ tịch UBND TP.HCM dự lễ."], None, "Hồ Chí Minh"),
+        (None, ["Hội nghị tại tỉnh Khánh Hoà (cách viết cũ)."], None, "Khánh Hòa"),
+        (None, ["Tổng kết tại huyện Châu Thành, tỉnh Tiền Giang."], None, "Tiền Giang"),
+        (
+            "Tin trong tỉnh",
+            ["Đoàn Đại biểu Quốc hội Hải Phòng làm việc; học tập phong cách Hồ Chí Minh."],
+            None,
+            "Hải Phòng",
+        ),
+    ],
+)
 def test_locality(gaz, title, body, site, want):
     assert gaz.score(title, body, site) == want
 
@@ -82,8 +96,9 @@ def test_name_guard_a_district_inside_a_persons_name_is_not_a_place(gaz):
     assert _loc(gaz, body).name is None
     from tasks.anatomy.locality import Gazetteer
     from tasks.anatomy.locate import Locator
+
     cfg = dict(Locator.shipped_cfg(), name_guard=False)
-    assert Gazetteer(cfg).locate(None, body, None).name == "Hưng Yên"      # what the guard prevents
+    assert Gazetteer(cfg).locate(None, body, None).name == "Hưng Yên"  # what the guard prevents
 
 
 def test_district_name_after_a_village_or_street_word_is_not_the_district(gaz):
@@ -91,13 +106,27 @@ def test_district_name_after_a_village_or_street_word_is_not_the_district(gaz):
     assert _loc(gaz, ["Bà con huyện Văn Lâm góp công làm đường."]).name == "Hưng Yên"
 
 
-@pytest.mark.parametrize("host,want", [
-    ("langson.gov.vn", "Lạng Sơn"), ("huulien.langson.gov.vn", "Lạng Sơn"), ("baothanhhoa.vn", "Thanh Hóa"),
-    ("thanhuyhue.vn", "Thừa Thiên Huế"), ("kontum.gov.vn", "Kon Tum"), ("ductho.hatinh.gov.vn", "Hà Tĩnh"),
-    ("binhthuancpv.org.vn", "Bình Thuận"), ("phuyennews.vn", "Phú Yên"), ("tuoitrethangbinh.vn", "Quảng Nam"),
-    ("vnexpress.net", None), ("baochinhphu.vn", None), ("dangcongsan.vn", None), ("thanhnien.vn", None),
-    ("vietnamplus.vn", None), ("tapchicongsan.org.vn", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "host,want",
+    [
+        ("langson.gov.vn", "Lạng Sơn"),
+        ("huulien.langson.gov.vn", "Lạng Sơn"),
+        ("baothanhhoa.vn", "Thanh Hóa"),
+        ("thanhuyhue.vn", "Thừa Thiên Huế"),
+        ("kontum.gov.vn", "Kon Tum"),
+        ("ductho.hatinh.gov.vn", "Hà Tĩnh"),
+        ("binhthuancpv.org.vn", "Bình Thuận"),
+        ("phuyennews.vn", "Phú Yên"),
+        ("tuoitrethangbinh.vn", "Quảng Nam"),
+        ("vnexpress.net", None),
+        ("baochinhphu.vn", None),
+        ("dangcongsan.vn", None),
+        ("thanhnien.vn", None),
+        ("vietnamplus.vn", None),
+        ("tapchicongsan.org.vn", None),
+        (None, None),
+    ],
+)
 def test_host_fallback_when_the_text_names_no_province(gaz, host, want):
     got = _loc(gaz, ["Sáng nay, Tỉnh ủy tổ chức hội nghị sơ kết."], host=host)
     assert got.name == want
@@ -111,14 +140,16 @@ def test_text_outranks_the_host(gaz):
 
 def test_host_slug_table_is_built_from_the_gazetteer(gaz):
     slugs = gaz.locator.tables.province_slugs
-    assert len(set(slugs.values())) == 63 and slugs["langson"] == "Lạng Sơn" and slugs["thuathienhue"] == "Huế"
+    assert (
+        len(set(slugs.values())) == 63 and slugs["langson"] == "Lạng Sơn" and slugs["thuathienhue"] == "Huế"
+    )
 
 
 def test_province_as_at_the_articles_date(gaz):
     body = ["Tỉnh ủy Bình Định tổ chức hội nghị."]
     assert _loc(gaz, body, when=date(2025, 6, 30)).name == "Bình Định"
-    assert _loc(gaz, body, when=date(2025, 7, 1)).name == "Gia Lai"          # merged from 2025-07-01
-    assert _loc(gaz, body).name == "Bình Định"                              # undated: the 63 units
+    assert _loc(gaz, body, when=date(2025, 7, 1)).name == "Gia Lai"  # merged from 2025-07-01
+    assert _loc(gaz, body).name == "Bình Định"  # undated: the 63 units
     assert _loc(gaz, ["Tỉnh ủy tổ chức."], host="binhdinh.dcs.vn", when=date(2025, 9, 1)).name == "Gia Lai"
 
 
@@ -131,8 +162,11 @@ def test_renamed_province_keeps_its_earlier_name_before_the_rename(gaz):
 def test_merged_gazetteer_communes_after_the_merger(gaz):
     tables = gaz.locator.tables
     assert len(tables.merged_provinces) == 34 and set(tables.to_merged) == tables.legacy_provinces
-    new_only = next(k for k, v in tables.communes_merged.items()
-                    if len(v) == 1 and k not in tables.communes_legacy and len(k.split()) == 2)
+    new_only = next(
+        k
+        for k, v in tables.communes_merged.items()
+        if len(v) == 1 and k not in tables.communes_legacy and len(k.split()) == 2
+    )
     name = " ".join(w.capitalize() for w in new_only.split())
     got = _loc(gaz, [f"Đảng ủy xã {name} tổ chức hội nghị."], when=date(2025, 8, 1))
     assert got.name == next(iter(tables.communes_merged[new_only]))
@@ -140,8 +174,10 @@ def test_merged_gazetteer_communes_after_the_merger(gaz):
 
 
 def test_central_level_article_venue_and_host_do_not_decide(gaz):
-    body = ["Sáng 21/6, tại TP Hồ Chí Minh, Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên các tỉnh, "
-            "thành phố phía Nam."]
+    body = [
+        "Sáng 21/6, tại TP Hồ Chí Minh, Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên các tỉnh, "
+        "thành phố phía Nam."
+    ]
     assert _loc(gaz, body, host="baolangson.vn").name is None
     # a central organ as a document's issuer is no actor: a provincial article
     body = ["Sáng 21/6, Ban Thường vụ quán triệt Nghị quyết Trung ương 8 khóa XIII."]

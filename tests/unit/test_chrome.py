@@ -1,4 +1,5 @@
 """Cross-page repetition counted as hashes: same decisions as counting the key strings."""
+
 from __future__ import annotations
 
 import pickle
@@ -7,8 +8,7 @@ from collections import Counter
 import numpy as np
 
 from tasks.anatomy import chrome_key
-from tasks.chrome import (ChromeSet, KeyCounts, PageKeys, at_least, count_pages, key_hash,
-                          merge_counts)
+from tasks.chrome import ChromeSet, KeyCounts, PageKeys, at_least, count_pages, key_hash, merge_counts
 
 
 def _page(sha: str, lines: list[str]) -> tuple[str, np.ndarray]:
@@ -20,9 +20,10 @@ def test_key_hash_is_stable_and_signed_64_bit():
     # fixed value: the warehouse keeps these across runs and machines (no per-process salt)
     assert key_hash("tin khác") == key_hash("tin khác")
     assert key_hash("tin khác") != key_hash("liên hệ")
-    assert -2**63 <= key_hash("tin khác") < 2**63
+    assert -(2**63) <= key_hash("tin khác") < 2**63
     assert key_hash("tin khác") == int.from_bytes(
-        __import__("hashlib").blake2b("tin khác".encode(), digest_size=8).digest(), "little", signed=True)
+        __import__("hashlib").blake2b("tin khác".encode(), digest_size=8).digest(), "little", signed=True
+    )
 
 
 def test_counts_equal_string_counting_and_a_page_in_two_batches_counts_once():
@@ -36,7 +37,7 @@ def test_counts_equal_string_counting_and_a_page_in_two_batches_counts_once():
     batch_b = PageKeys.of_pages([_page("p2", pages["p2"]), _page("p3", pages["p3"])])
     counts = count_pages([batch_a, batch_b])
     expected = Counter(k for lines in pages.values() for k in {chrome_key(x) for x in lines})
-    got = dict(zip(counts.hashes.tolist(), counts.pages.tolist()))
+    got = dict(zip(counts.hashes.tolist(), counts.pages.tolist(), strict=False))
     assert got == {key_hash(k): n for k, n in expected.items()}
     assert got[key_hash(chrome_key("Tin khác"))] == 3 and got[key_hash(chrome_key("Trang chủ"))] == 2
 
@@ -71,14 +72,20 @@ def _scan(pages: list[tuple[str, str | None, str]]) -> ChromeSet:
 
 def test_repetition_is_counted_per_host():
     menu, lead = "Trang chủ | Tin tức | Liên hệ", "Sáng 5/6, Tỉnh ủy tổ chức Hội nghị."
-    chrome = _scan([("a1", "a.vn", f"{menu}\n{lead}"), ("a2", "a.vn", f"{menu}\nBài hai."),
-                    ("a3", "a.vn", f"{menu}\nBài ba."),
-                    ("b1", "b.vn", lead), ("c1", "c.vn", lead)])
+    chrome = _scan(
+        [
+            ("a1", "a.vn", f"{menu}\n{lead}"),
+            ("a2", "a.vn", f"{menu}\nBài hai."),
+            ("a3", "a.vn", f"{menu}\nBài ba."),
+            ("b1", "b.vn", lead),
+            ("c1", "c.vn", lead),
+        ]
+    )
     key_menu, key_lead = chrome_key(menu), chrome_key(lead)
-    assert key_menu in chrome.for_host("a.vn")          # on 3 pages of a.vn
-    assert key_menu not in chrome.for_host("b.vn")      # b.vn never showed it
-    assert key_lead not in chrome.for_host("a.vn")      # syndicated to 3 hosts, once each: not chrome
-    assert key_menu not in chrome                       # pages without a host are their own group
+    assert key_menu in chrome.for_host("a.vn")  # on 3 pages of a.vn
+    assert key_menu not in chrome.for_host("b.vn")  # b.vn never showed it
+    assert key_lead not in chrome.for_host("a.vn")  # syndicated to 3 hosts, once each: not chrome
+    assert key_menu not in chrome  # pages without a host are their own group
 
 
 def test_pages_without_a_host_are_counted_together_under_bare_keys():

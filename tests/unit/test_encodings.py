@@ -1,4 +1,5 @@
 """Legacy Vietnamese encoding tables and the plausibility score."""
+
 from __future__ import annotations
 
 import random
@@ -23,7 +24,7 @@ def test_tcvn3_table_is_exact_on_known_bytes():
     # Spot checks against the published VN3 table (".VnTime": Hé = Hội, §¶ng = Đảng).
     assert enc.decode_tcvn3(b"H\xe9i ngh\xde") == "Hội nghị"
     assert enc.decode_tcvn3(b"\xa7\xb6ng") == "Đảng"
-    assert enc.decode_tcvn3(b"\xa7\xb6NG") == "ĐẢNG"          # capital font over lower codes
+    assert enc.decode_tcvn3(b"\xa7\xb6NG") == "ĐẢNG"  # capital font over lower codes
     assert enc.decode_tcvn3(b"tr\xad\xeang") == "trường"
     assert enc.encode_tcvn3("Đồng chí") == b"\xa7\xe5ng ch\xdd"
 
@@ -62,12 +63,14 @@ def test_tcvn3_all_caps_title_round_trips():
 
 def test_cp1258_encoder_writes_combining_tones():
     b = enc.encode_cp1258("Đảng")
-    assert b == b"\xd0a\xd2ng"          # Đ, a, combining hook (0xD2), n, g
+    assert b == b"\xd0a\xd2ng"  # Đ, a, combining hook (0xD2), n, g
     assert enc.decode_cp1258(b) == "Đảng"
 
 
-@pytest.mark.parametrize("name,encoder", [
-    ("windows-1258", enc.encode_cp1258), ("tcvn3", enc.encode_tcvn3), ("vni", enc.encode_vni)])
+@pytest.mark.parametrize(
+    "name,encoder",
+    [("windows-1258", enc.encode_cp1258), ("tcvn3", enc.encode_tcvn3), ("vni", enc.encode_vni)],
+)
 def test_decode_bytes_picks_the_right_legacy_encoding(name, encoder):
     text = SEED if name != "tcvn3" else _tcvn3_representable(SEED)
     got, encoding = decode_bytes(encoder(text))
@@ -78,8 +81,11 @@ def test_decode_bytes_picks_the_right_legacy_encoding(name, encoder):
 def test_score_separates_vietnamese_from_mojibake():
     good, n = enc.vietnamese_score(SEED)
     assert good > 0.95 and n > 100
-    for wrong in (enc.decode_tcvn3(enc.encode_vni(SEED)), enc.decode_vni(enc.encode_tcvn3(SEED)),
-                  enc.decode_cp1258(SEED.encode("utf-8"))):
+    for wrong in (
+        enc.decode_tcvn3(enc.encode_vni(SEED)),
+        enc.decode_vni(enc.encode_tcvn3(SEED)),
+        enc.decode_cp1258(SEED.encode("utf-8")),
+    ):
         assert enc.vietnamese_score(wrong)[0] < 0.5
 
 
@@ -103,12 +109,13 @@ def test_vietnamese_like_bytes_in_no_known_table_are_undecodable():
     assert e.value.reason == "undecodable"
 
 
-@pytest.mark.parametrize("text,codec", [
-    ("Le président a déclaré à la presse qu'il était très satisfait des négociations. " * 8,
-     "cp1252"),
-    ("Президент заявил журналистам, что очень доволен результатами переговоров. " * 8,
-     "cp1251"),
-])
+@pytest.mark.parametrize(
+    "text,codec",
+    [
+        ("Le président a déclaré à la presse qu'il était très satisfait des négociations. " * 8, "cp1252"),
+        ("Президент заявил журналистам, что очень доволен результатами переговоров. " * 8, "cp1251"),
+    ],
+)
 def test_non_vietnamese_legacy_text_is_other_not_vietnamese(text, codec):
     """Non-Vietnamese text in a legacy codepage either decodes to itself through the general
     fallback (encoding is not one of ours) or is refused; never Vietnamese mojibake."""

@@ -4,6 +4,7 @@
 The failures are injected *inside* the stages (an anatomy line rule, a facts extractor), below
 read_anatomy and extract_facts, so a try/except that swallowed them there would fail this test.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -22,8 +23,8 @@ from tasks.report import build_report
 from tasks.store import publish_staging
 from tests.conftest import SEEDS
 
-RULE_PAGE, RULE_MARK = "000_e9886852f82de482.txt", "giao ban chuyên đề"     # in its title
-FACTS_PAGE, FACTS_MARK = "002_f7d895790006074a.txt", "Ngô Hoàng Ngân"       # in its body
+RULE_PAGE, RULE_MARK = "000_e9886852f82de482.txt", "giao ban chuyên đề"  # in its title
+FACTS_PAGE, FACTS_MARK = "002_f7d895790006074a.txt", "Ngô Hoàng Ngân"  # in its body
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def failing_rule(monkeypatch):
         return real(self, key, length)
 
     monkeypatch.setattr(RuleSet, "line_rules", line_rules)
-    default_classifier.cache_clear()     # a fresh line cache: short lines are classified anew
+    default_classifier.cache_clear()  # a fresh line cache: short lines are classified anew
     yield
     default_classifier.cache_clear()
 
@@ -56,36 +57,46 @@ def failing_extractor(monkeypatch):
 
 
 def test_a_stage_that_raises_quarantines_its_page_and_the_others_load(
-        tmp_path, failing_rule, failing_extractor):
+    tmp_path, failing_rule, failing_extractor
+):
     shutil.copytree(SEEDS, tmp_path / "input")
     files, problems = discover_with_problems(tmp_path / "input")
     assert len(files) == 5 and not problems
     data, run_id = tmp_path / "data", "r1"
 
-    summary = process_batch(files, batch_no=0, run_id=run_id, data_dir=data,
-                            chrome_lines=frozenset())
+    summary = process_batch(files, batch_no=0, run_id=run_id, data_dir=data, chrome_lines=frozenset())
     assert (summary.articles, summary.quarantined) == (3, 2)
     assert summary.reasons == {"processing_error": 2}
 
     db = data / "warehouse.duckdb"
     load.start_run(db, run_id, datetime.now(), "input", None)
-    load.load_run(db, data, run_id, discovered_paths=[f.rel_path for f in files],
-                  run_stats=dict(files_seen=5, files_new=5, files_quarantined=2), dq_rows=[],
-                  chrome_counts=None, finished_at=datetime.now())
+    load.load_run(
+        db,
+        data,
+        run_id,
+        discovered_paths=[f.rel_path for f in files],
+        run_stats=dict(files_seen=5, files_new=5, files_quarantined=2),
+        dq_rows=[],
+        chrome_counts=None,
+        finished_at=datetime.now(),
+    )
     publish_staging(data, run_id)
     with duckdb.connect(str(db), read_only=True) as con:
-        quarantined = con.execute("SELECT source_path, reason, detail FROM quarantine "
-                                  "ORDER BY source_path").fetchall()
+        quarantined = con.execute(
+            "SELECT source_path, reason, detail FROM quarantine ORDER BY source_path"
+        ).fetchall()
         loaded = [p for (p,) in con.execute("SELECT source_path FROM articles ORDER BY 1").fetchall()]
-        sources = con.execute("SELECT source_path, article_id FROM sources "
-                              "WHERE source_path IN (?, ?) ORDER BY 1", [RULE_PAGE, FACTS_PAGE]).fetchall()
+        sources = con.execute(
+            "SELECT source_path, article_id FROM sources WHERE source_path IN (?, ?) ORDER BY 1",
+            [RULE_PAGE, FACTS_PAGE],
+        ).fetchall()
     assert quarantined == [
         (RULE_PAGE, "processing_error", "RuntimeError: injected rule failure"),
         (FACTS_PAGE, "processing_error", "ValueError: injected extractor failure"),
     ]
     assert loaded == sorted(f.rel_path for f in files if f.rel_path not in (RULE_PAGE, FACTS_PAGE))
-    assert sources == [(RULE_PAGE, None), (FACTS_PAGE, None)]   # seen, with no article
+    assert sources == [(RULE_PAGE, None), (FACTS_PAGE, None)]  # seen, with no article
 
     page = build_report(data).read_text(encoding="utf-8")
-    assert '<span class="pill">processing_error 2</span>' in page      # the report counts them
+    assert '<span class="pill">processing_error 2</span>' in page  # the report counts them
     assert "injected rule failure" in page and "injected extractor failure" in page

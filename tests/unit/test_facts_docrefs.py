@@ -6,36 +6,52 @@ from tasks.facts import extract_facts
 def refs(body):
     f = extract_facts(body, published_at=None, event_date=None, author=None)
     for d in f.document_refs:
-        assert body[d.start:d.end] == d.evidence
+        assert body[d.start : d.end] == d.evidence
     return f.document_refs
 
 
 def test_symbol_and_number_variants_are_one_document():
-    ds = refs("Thực hiện Nghị quyết số 28-NQ/TU của Thành ủy. Triển khai Nghị quyết 28-NQ/TU. "
-              "Theo Nghị quyết số 28 của Thành ủy năm 2021.")
+    ds = refs(
+        "Thực hiện Nghị quyết số 28-NQ/TU của Thành ủy. Triển khai Nghị quyết 28-NQ/TU. "
+        "Theo Nghị quyết số 28 của Thành ủy năm 2021."
+    )
     assert len(ds) == 1
     d = ds[0]
     assert (d.kind, d.number, d.symbol, d.issuer) == ("nghi_quyet", "28", "28-NQ/TU", "Thành ủy")
 
 
 def test_date_issuer_and_leading_zero():
-    (d,) = refs("tổng kết 5 năm thực hiện Kết luận số 08-KL/ĐU ngày 14/7/2014 của Ban Thường vụ Đảng ủy khối về “Một số giải pháp”.")
+    (d,) = refs(
+        "tổng kết 5 năm thực hiện Kết luận số 08-KL/ĐU ngày 14/7/2014 của Ban Thường vụ Đảng ủy khối về “Một số giải pháp”."
+    )
     assert (d.kind, d.number, d.symbol) == ("ket_luan", "08", "08-KL/ĐU")
     assert d.issued_date == date(2014, 7, 14)
     assert d.issuer == "Ban Thường vụ Đảng ủy khối"
 
 
 def test_number_without_symbol_and_issuer():
-    ds = refs("gắn với Chỉ thị số 05 của Bộ Chính trị về học tập; Chỉ thị số 10-CT/TU của Ban Thường vụ Thành ủy.")
+    ds = refs(
+        "gắn với Chỉ thị số 05 của Bộ Chính trị về học tập; Chỉ thị số 10-CT/TU của Ban Thường vụ Thành ủy."
+    )
     assert [(d.kind, d.number, d.symbol, d.issuer) for d in ds] == [
-        ("chi_thi", "05", None, "Bộ Chính trị"), ("chi_thi", "10", "10-CT/TU", "Ban Thường vụ Thành ủy")]
+        ("chi_thi", "05", None, "Bộ Chính trị"),
+        ("chi_thi", "10", "10-CT/TU", "Ban Thường vụ Thành ủy"),
+    ]
 
 
 def test_kinds():
-    ds = refs("Căn cứ Quy định số 45-QĐ/TW, ngày 01/11/2011 của Ban Chấp hành Trung ương Đảng; Hướng dẫn số 01-HD/TW; "
-              "Quyết định 05 ngày 28-8-2018 của Ban Bí thư; Kế hoạch số 12-KH/TU; Đề án số 3; Thông báo số 7-TB/TU.")
-    assert [(d.kind, d.number) for d in ds] == [("quy_dinh", "45"), ("huong_dan", "01"), ("quyet_dinh", "05"),
-                                               ("ke_hoach", "12"), ("de_an", "3"), ("thong_bao", "7")]
+    ds = refs(
+        "Căn cứ Quy định số 45-QĐ/TW, ngày 01/11/2011 của Ban Chấp hành Trung ương Đảng; Hướng dẫn số 01-HD/TW; "
+        "Quyết định 05 ngày 28-8-2018 của Ban Bí thư; Kế hoạch số 12-KH/TU; Đề án số 3; Thông báo số 7-TB/TU."
+    )
+    assert [(d.kind, d.number) for d in ds] == [
+        ("quy_dinh", "45"),
+        ("huong_dan", "01"),
+        ("quyet_dinh", "05"),
+        ("ke_hoach", "12"),
+        ("de_an", "3"),
+        ("thong_bao", "7"),
+    ]
     assert ds[0].issued_date == date(2011, 11, 1)
     assert ds[2].issued_date == date(2018, 8, 28)
 
@@ -53,7 +69,9 @@ def test_symbols_with_one_warehouse_key_are_one_document():
     ds = refs("Thực hiện Nghị quyết số 28-NQ/TI và Nghị quyết số 28-NQ/Tı của Ban Thường vụ.")
     assert len(ds) == 1
     assert ds[0].symbol == "28-NQ/TI"
-    body = ("Nghị quyết số 28-NQ/TU, Nghị quyết số 28-NQ/TW, Nghị quyết 28, Chỉ thị số 05-CT/TU, "
-            "Chỉ thị số 5-CT/TU, Chỉ thị số 05-ct/tu và Chỉ thị số 05-CT/Tİ, Chỉ thị số 05-CT/Tı.")
+    body = (
+        "Nghị quyết số 28-NQ/TU, Nghị quyết số 28-NQ/TW, Nghị quyết 28, Chỉ thị số 05-CT/TU, "
+        "Chỉ thị số 5-CT/TU, Chỉ thị số 05-ct/tu và Chỉ thị số 05-CT/Tİ, Chỉ thị số 05-CT/Tı."
+    )
     keys = [doc_key(d.kind, d.number, d.symbol) for d in refs(body)]
     assert len(keys) == len(set(keys))

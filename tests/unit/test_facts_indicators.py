@@ -10,7 +10,7 @@ def inds(body, named_only=True, **kw):
     kw.setdefault("event_date", None)
     f = extract_facts(body, author=None, **kw)
     for i in f.indicators:
-        assert body[i.start:i.end] == i.evidence
+        assert body[i.start : i.end] == i.evidence
     return [i for i in f.indicators if i.metric != "other" or not named_only]
 
 
@@ -19,7 +19,9 @@ def row(i):
 
 
 def test_actual_target_percent():
-    (i,) = inds("Năm 2020 toàn Đảng bộ quận đã kết nạp 205/200 đảng viên (đạt 102,5% so với chỉ tiêu Nghị quyết đã đề ra).")
+    (i,) = inds(
+        "Năm 2020 toàn Đảng bộ quận đã kết nạp 205/200 đảng viên (đạt 102,5% so với chỉ tiêu Nghị quyết đã đề ra)."
+    )
     assert row(i) == ("party_members_admitted", 205, 200, 102.5)
     assert i.unit == "đảng viên"
     assert i.period == "năm 2020" or i.period == "Năm 2020"
@@ -27,8 +29,10 @@ def test_actual_target_percent():
 
 
 def test_bracketed_ratio_with_equals():
-    (i,) = inds("Thành lập được 47 tổ chức đảng (47/42=111,9% kế hoạch), có 16/16 đảng bộ đã hoàn thành và vượt chỉ tiêu "
-                "thành lập tổ chức đảng được giao, trong đó có 4/16 đảng bộ vượt chỉ tiêu.")
+    (i,) = inds(
+        "Thành lập được 47 tổ chức đảng (47/42=111,9% kế hoạch), có 16/16 đảng bộ đã hoàn thành và vượt chỉ tiêu "
+        "thành lập tổ chức đảng được giao, trong đó có 4/16 đảng bộ vượt chỉ tiêu."
+    )
     assert row(i) == ("party_orgs_established", 47, 42, 111.9)
 
 
@@ -38,9 +42,14 @@ def test_percent_then_bracketed_ratio_with_thousands():
 
 
 def test_percent_fact_and_count_fact_with_month_period():
-    rows = inds("Đạt 72% kế hoạch về kết nạp đảng viên (riêng tháng 10, kết nạp được 506 đảng viên).",
-                event_date=date(2021, 10, 21))
-    assert [row(i) for i in rows] == [("party_members_admitted", None, None, 72), ("party_members_admitted", 506, None, None)]
+    rows = inds(
+        "Đạt 72% kế hoạch về kết nạp đảng viên (riêng tháng 10, kết nạp được 506 đảng viên).",
+        event_date=date(2021, 10, 21),
+    )
+    assert [row(i) for i in rows] == [
+        ("party_members_admitted", None, None, 72),
+        ("party_members_admitted", 506, None, None),
+    ]
     assert rows[1].period == "tháng 10"
     assert (rows[1].period_start, rows[1].period_end) == (date(2021, 10, 1), date(2021, 10, 31))
 
@@ -52,40 +61,63 @@ def test_total_with_qualifier():
 
 
 def test_actual_and_percent_in_one_row():
-    rows = inds("trong 6 tháng đầu năm 2021, đã kết nạp 237 quần chúng ưu tú vào Đảng (đạt gần 53% kế hoạch), "
-                "thành lập mới 3 chi bộ trực thuộc.", published_at=datetime(2021, 7, 14))
-    assert [row(i) for i in rows] == [("party_members_admitted", 237, None, 53), ("party_orgs_established", 3, None, None)]
+    rows = inds(
+        "trong 6 tháng đầu năm 2021, đã kết nạp 237 quần chúng ưu tú vào Đảng (đạt gần 53% kế hoạch), "
+        "thành lập mới 3 chi bộ trực thuộc.",
+        published_at=datetime(2021, 7, 14),
+    )
+    assert [row(i) for i in rows] == [
+        ("party_members_admitted", 237, None, 53),
+        ("party_orgs_established", 3, None, None),
+    ]
     assert rows[0].period == "6 tháng đầu năm 2021"
     assert rows[0].period_end == date(2021, 6, 30)
 
 
 def test_admitted_transferred_disciplined_badges():
-    rows = inds("kết nạp mới 64 đảng viên, chuyển sinh hoạt cho 263 đảng viên; thi hành kỷ luật đảng đối với 5 đảng viên. "
-                "Tổ chức trao Huy hiệu Đảng 4 đợt trong năm 2020 với 245 đảng viên được trao Huy hiệu.")
-    assert [row(i)[:2] for i in rows] == [("party_members_admitted", 64), ("party_members_transferred", 263),
-                                          ("party_members_disciplined", 5), ("party_badges_awarded", 245)]
+    rows = inds(
+        "kết nạp mới 64 đảng viên, chuyển sinh hoạt cho 263 đảng viên; thi hành kỷ luật đảng đối với 5 đảng viên. "
+        "Tổ chức trao Huy hiệu Đảng 4 đợt trong năm 2020 với 245 đảng viên được trao Huy hiệu."
+    )
+    assert [row(i)[:2] for i in rows] == [
+        ("party_members_admitted", 64),
+        ("party_members_transferred", 263),
+        ("party_members_disciplined", 5),
+        ("party_badges_awarded", 245),
+    ]
 
 
 def test_union_and_youth_orgs():
-    rows = inds("Thành lập 188 tổ chức công đoàn. Thành lập 48 tổ chức đoàn, hội thanh niên (48/41=117,07% kế hoạch).")
-    assert [row(i) for i in rows] == [("union_orgs_established", 188, None, None),
-                                      ("youth_orgs_established", 48, 41, 117.07)]
+    rows = inds(
+        "Thành lập 188 tổ chức công đoàn. Thành lập 48 tổ chức đoàn, hội thanh niên (48/41=117,07% kế hoạch)."
+    )
+    assert [row(i) for i in rows] == [
+        ("union_orgs_established", 188, None, None),
+        ("youth_orgs_established", 48, 41, 117.07),
+    ]
 
 
-@pytest.mark.parametrize("body", [
-    "Chiều 21/10, Ban Chấp hành tổ chức hội nghị lần thứ 20 nhiệm kỳ 2020 - 2025, khóa XVI.",
-    "Đã hoàn thành 2/8 nhiệm vụ trọng tâm và 6/8 nhiệm vụ đang triển khai.",
-    "có 16/16 đảng bộ đã hoàn thành và vượt chỉ tiêu kết nạp đảng viên cả năm, 10/16 đảng bộ vượt chỉ tiêu.",
-    "trao tặng giấy khen cho 25 tập thể hoàn thành tốt công tác kết nạp đảng viên.",
-    "Thực hiện Nghị quyết số 28-NQ/TU và Kết luận số 09-KL/TU ngày 14/7/2014.",
-    "mở 3 lớp bồi dưỡng đối tượng kết nạp Đảng cho 394 quần chúng ưu tú.",
-    "toàn tỉnh đã thi hành kỷ luật 62 đảng viên, giảm 18 đảng viên so cùng kỳ, bằng 58,58% so với cùng kỳ.",
-    "Huyện ủy kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chiều 21/10, Ban Chấp hành tổ chức hội nghị lần thứ 20 nhiệm kỳ 2020 - 2025, khóa XVI.",
+        "Đã hoàn thành 2/8 nhiệm vụ trọng tâm và 6/8 nhiệm vụ đang triển khai.",
+        "có 16/16 đảng bộ đã hoàn thành và vượt chỉ tiêu kết nạp đảng viên cả năm, 10/16 đảng bộ vượt chỉ tiêu.",
+        "trao tặng giấy khen cho 25 tập thể hoàn thành tốt công tác kết nạp đảng viên.",
+        "Thực hiện Nghị quyết số 28-NQ/TU và Kết luận số 09-KL/TU ngày 14/7/2014.",
+        "mở 3 lớp bồi dưỡng đối tượng kết nạp Đảng cho 394 quần chúng ưu tú.",
+        "toàn tỉnh đã thi hành kỷ luật 62 đảng viên, giảm 18 đảng viên so cùng kỳ, bằng 58,58% so với cùng kỳ.",
+        "Huyện ủy kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%.",
+    ],
+)
 def test_not_named_indicators(body):
     rows = inds(body)
-    extra = [row(i) for i in rows if row(i) not in {("party_members_disciplined", 62, None, None),
-                                                    ("party_members_admitted", 358, None, None)}]
+    extra = [
+        row(i)
+        for i in rows
+        if row(i)
+        not in {("party_members_disciplined", 62, None, None), ("party_members_admitted", 358, None, None)}
+    ]
     assert extra == []
 
 

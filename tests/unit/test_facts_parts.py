@@ -1,4 +1,5 @@
 """Pieces of tasks/facts read as documented (their fast forms are checked in test_fast_forms.py)."""
+
 from tasks.facts import FactsExtractor, default_lexicon, read_lexicon
 from tasks.facts.extractor import default_extractor
 from tasks.facts.lexicon import LEXICON_DIR
@@ -24,8 +25,8 @@ def test_run_reading():
     assert read_run(lex, "Nguyễn Văn An") == (0, False)
     assert read_run(lex, "Ông Nguyễn Văn An") == (4, True)
     assert read_run(lex, "Việt Nam") is None
-    assert read_run(lex, "Nguyễn Văn An Bình Minh Sơn") is None     # six syllables: not one name
-    assert read_run(lex, "Chư Sê Lê Kim Khoa") == (None, False)         # a name may start inside
+    assert read_run(lex, "Nguyễn Văn An Bình Minh Sơn") is None  # six syllables: not one name
+    assert read_run(lex, "Chư Sê Lê Kim Khoa") == (None, False)  # a name may start inside
 
 
 def test_an_extractor_reads_with_the_lexicon_it_is_given():

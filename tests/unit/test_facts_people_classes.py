@@ -1,4 +1,5 @@
 """One test per class of people/post misses (tests/dev/portals/MISSES.md, issue 13)."""
+
 from tasks.facts import extract_facts
 
 
@@ -26,20 +27,26 @@ def test_coordinated_names_after_one_cue():
 
 
 def test_shared_post_before_a_colon_list():
-    ps = people("Cùng dự có các đồng chí là Uỷ viên Ban Thường vụ Tỉnh uỷ: Vũ Duy Hoàng, Trưởng Ban Tuyên giáo "
-                "Tỉnh uỷ; Hoàng Văn Hùng, Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ.")
+    ps = people(
+        "Cùng dự có các đồng chí là Uỷ viên Ban Thường vụ Tỉnh uỷ: Vũ Duy Hoàng, Trưởng Ban Tuyên giáo "
+        "Tỉnh uỷ; Hoàng Văn Hùng, Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ."
+    )
     assert ps["Vũ Duy Hoàng"] == ("Uỷ viên Ban Thường vụ Tỉnh uỷ", "Trưởng Ban Tuyên giáo Tỉnh uỷ")
     assert ps["Hoàng Văn Hùng"] == ("Uỷ viên Ban Thường vụ Tỉnh uỷ", "Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ")
 
 
 def test_shared_post_stops_at_semicolon_when_names_have_no_post():
-    ps = people("Dự có các đồng chí nguyên Tổng Bí thư: Đỗ Mười, Lê Khả Phiêu; Đại tướng Lê Đức Anh, nguyên Chủ tịch nước.")
+    ps = people(
+        "Dự có các đồng chí nguyên Tổng Bí thư: Đỗ Mười, Lê Khả Phiêu; Đại tướng Lê Đức Anh, nguyên Chủ tịch nước."
+    )
     assert ps["Đỗ Mười"] == ps["Lê Khả Phiêu"] == ("nguyên Tổng Bí thư",)
     assert ps["Lê Đức Anh"] == ("Đại tướng", "nguyên Chủ tịch nước")
 
 
 def test_dash_apposition_with_abbreviated_posts():
-    assert people("Đồng chí Trần Văn Khuê – TUV, Bí thư Quận ủy dự.") == {"Trần Văn Khuê": ("TUV", "Bí thư Quận ủy")}
+    assert people("Đồng chí Trần Văn Khuê – TUV, Bí thư Quận ủy dự.") == {
+        "Trần Văn Khuê": ("TUV", "Bí thư Quận ủy")
+    }
     assert people("Đ/c Nguyễn Sỹ Trung-PBT Đảng ủy trình bày.") == {"Nguyễn Sỹ Trung": ("PBT Đảng ủy",)}
     assert people("Đồng chí Lê Văn Tư - PCT UBND huyện dự.") == {"Lê Văn Tư": ("PCT UBND huyện",)}
 
@@ -55,43 +62,59 @@ def test_lower_case_post_after_the_name():
 
 
 def test_steering_committee_keeps_its_remit():
-    ps = people("Đồng chí Nguyễn Thị Nghĩa, Trưởng Ban chỉ đạo của Thành ủy về thực hiện NQ 28 chủ trì hội nghị.")
+    ps = people(
+        "Đồng chí Nguyễn Thị Nghĩa, Trưởng Ban chỉ đạo của Thành ủy về thực hiện NQ 28 chủ trì hội nghị."
+    )
     assert ps["Nguyễn Thị Nghĩa"] == ("Trưởng Ban chỉ đạo của Thành ủy về thực hiện NQ 28",)
 
 
 def test_verb_syllable_not_swallowed_and_va_inside_an_organ():
-    ps = people("Đồng chí Nguyễn Thị Kim Ngân, Chủ tịch Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam phấn khởi.")
+    ps = people(
+        "Đồng chí Nguyễn Thị Kim Ngân, Chủ tịch Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam phấn khởi."
+    )
     assert ps["Nguyễn Thị Kim Ngân"] == ("Chủ tịch Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam",)
     ps = people("Đồng chí Phạm Xuân Đài, Phó Giám đốc Sở Kế hoạch và Đầu tư tham gia.")
     assert ps["Phạm Xuân Đài"] == ("Phó Giám đốc Sở Kế hoạch và Đầu tư",)
 
 
 def test_appointed_post_and_unit_place_not_a_person():
-    ps = people("Chỉ định đồng chí Nguyễn Thị Thuỷ, Phó Trưởng Ban Tuyên giáo Tỉnh uỷ giữ chức Phó Bí thư Thường trực "
-                "Huyện uỷ Đồng Hỷ.")
-    assert ps == {"Nguyễn Thị Thuỷ": ("Phó Trưởng Ban Tuyên giáo Tỉnh uỷ", "Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ")}
+    ps = people(
+        "Chỉ định đồng chí Nguyễn Thị Thuỷ, Phó Trưởng Ban Tuyên giáo Tỉnh uỷ giữ chức Phó Bí thư Thường trực "
+        "Huyện uỷ Đồng Hỷ."
+    )
+    assert ps == {
+        "Nguyễn Thị Thuỷ": ("Phó Trưởng Ban Tuyên giáo Tỉnh uỷ", "Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ")
+    }
 
 
 def test_appointed_post_drops_the_term():
-    ps = people("Bầu đồng chí Sử Thanh Hoài giữ chức vụ Bí thư Huyện ủy Lạc Dương khóa XI, nhiệm kỳ 2020 - 2025.")
+    ps = people(
+        "Bầu đồng chí Sử Thanh Hoài giữ chức vụ Bí thư Huyện ủy Lạc Dương khóa XI, nhiệm kỳ 2020 - 2025."
+    )
     assert ps == {"Sử Thanh Hoài": ("Bí thư Huyện ủy Lạc Dương",)}
 
 
 def test_post_before_address_form():
-    assert people("Đại biểu HĐND tỉnh ông Trần Sinh Toàn phát biểu.") == {"Trần Sinh Toàn": ("Đại biểu HĐND tỉnh",)}
+    assert people("Đại biểu HĐND tỉnh ông Trần Sinh Toàn phát biểu.") == {
+        "Trần Sinh Toàn": ("Đại biểu HĐND tỉnh",)
+    }
 
 
 def test_one_person_once_with_all_posts_and_author_left_out():
-    body = ("Đồng chí Ngô Văn Ba, Bí thư Huyện ủy phát biểu. Đồng chí Ngô Văn Ba, Chủ tịch HĐND huyện kết luận.\n"
-            "Đồng chí Lê Minh Hà, Phó Bí thư Đảng ủy dự.")
+    body = (
+        "Đồng chí Ngô Văn Ba, Bí thư Huyện ủy phát biểu. Đồng chí Ngô Văn Ba, Chủ tịch HĐND huyện kết luận.\n"
+        "Đồng chí Lê Minh Hà, Phó Bí thư Đảng ủy dự."
+    )
     ps = people(body, author="Lê Minh Hà")
     assert ps == {"Ngô Văn Ba": ("Bí thư Huyện ủy", "Chủ tịch HĐND huyện")}
 
 
 def test_english_edition_names_and_posts():
-    body = ("Attending the conference, Mr. Le Hong Anh - Politburo member, Standing member of the Secretariat "
-            "emphasized that the offices of the Party need the measures. Party General Secretary Nguyen Phu Trong "
-            "asked the Central Committee to focus.")
+    body = (
+        "Attending the conference, Mr. Le Hong Anh - Politburo member, Standing member of the Secretariat "
+        "emphasized that the offices of the Party need the measures. Party General Secretary Nguyen Phu Trong "
+        "asked the Central Committee to focus."
+    )
     ps = people(body)
     assert ps["Le Hong Anh"] == ("Politburo member", "Standing member of the Secretariat")
     assert ps["Nguyen Phu Trong"] == ("Party General Secretary",)

@@ -1,4 +1,5 @@
 """The seed pages must match the gold exactly (see /work/shared/gold/README.md)."""
+
 import json
 import unicodedata
 from datetime import date, datetime
@@ -10,9 +11,17 @@ from tasks.facts import extract_facts
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
-NAMED = {"party_members_admitted", "party_members_total", "party_orgs_established", "union_orgs_established",
-         "youth_orgs_established", "youth_members_admitted", "party_badges_awarded",
-         "party_members_disciplined", "party_members_transferred"}
+NAMED = {
+    "party_members_admitted",
+    "party_members_total",
+    "party_orgs_established",
+    "union_orgs_established",
+    "youth_orgs_established",
+    "youth_members_admitted",
+    "party_badges_awarded",
+    "party_members_disciplined",
+    "party_members_transferred",
+}
 
 if not GOLD.exists():
     pytest.skip(f"shared gold not available at {GOLD} (checkout without ../shared)", allow_module_level=True)
@@ -25,7 +34,11 @@ def k(s):
 
 
 def _facts(seed):
-    pub = datetime.fromisoformat(seed["published_at"]) if seed.get("published_at") not in (None, "skip") else None
+    pub = (
+        datetime.fromisoformat(seed["published_at"])
+        if seed.get("published_at") not in (None, "skip")
+        else None
+    )
     ev = date.fromisoformat(seed["event_date"]) if seed.get("event_date") not in (None, "skip") else None
     body = "\n".join(seed["body_lines"])
     return body, extract_facts(body, published_at=pub, event_date=ev, author=seed.get("author"))
@@ -54,8 +67,9 @@ def test_titles_in_order_of_appearance(seed):
 @pytest.mark.parametrize("seed", SEEDS, ids=[s["file"] for s in SEEDS])
 def test_document_refs_match_gold(seed):
     _, f = _facts(seed)
-    assert sorted((d.kind, d.number) for d in f.document_refs) == \
-        sorted((d["kind"], d["number"]) for d in seed["document_refs"])
+    assert sorted((d.kind, d.number) for d in f.document_refs) == sorted(
+        (d["kind"], d["number"]) for d in seed["document_refs"]
+    )
     symbols = {(d["kind"], d["number"]): d.get("symbol") for d in seed["document_refs"]}
     for d in f.document_refs:
         assert d.symbol == symbols[(d.kind, d.number)]
@@ -68,14 +82,18 @@ def test_indicators_match_gold(seed):
     optional = [g for g in seed["indicators"] if g.get("optional")]
 
     def match(g, i):
-        return g["metric"] == i.metric and all(_near(g[x], getattr(i, x)) for x in ("actual", "target", "percent"))
+        return g["metric"] == i.metric and all(
+            _near(g[x], getattr(i, x)) for x in ("actual", "target", "percent")
+        )
 
     extra = []
     for i in f.indicators:
-        assert body[i.start:i.end] == i.evidence
+        assert body[i.start : i.end] == i.evidence
         if i.metric not in NAMED:
             continue
-        hit = next((g for g in required if match(g, i)), None) or next((g for g in optional if match(g, i)), None)
+        hit = next((g for g in required if match(g, i)), None) or next(
+            (g for g in optional if match(g, i)), None
+        )
         if hit is None:
             extra.append((i.metric, i.actual, i.target, i.percent))
         else:

@@ -1,4 +1,5 @@
 """Every optimised pattern under ``tasks`` gives what its readable form gives (see tasks/fastforms.py)."""
+
 from __future__ import annotations
 
 import importlib
@@ -11,8 +12,34 @@ from hypothesis import strategies as st
 import tasks
 from tasks.fastforms import FastForm
 
-COMMON = (" ", "  ", "\t", "(", ")", "“", '"', ".", ",", "-", "/", ":", "1", "2021", "21/10", "x",
-          "Hà", "Nội", "hoà", "hòa", "thuỷ", "ngày", "tháng", "năm", "…", "\n")
+COMMON = (
+    " ",
+    "  ",
+    "\t",
+    "(",
+    ")",
+    "“",
+    '"',
+    ".",
+    ",",
+    "-",
+    "/",
+    ":",
+    "1",
+    "2021",
+    "21/10",
+    "x",
+    "Hà",
+    "Nội",
+    "hoà",
+    "hòa",
+    "thuỷ",
+    "ngày",
+    "tháng",
+    "năm",
+    "…",
+    "\n",
+)
 
 
 def _all_fast_forms() -> list[FastForm]:

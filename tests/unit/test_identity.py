@@ -1,4 +1,5 @@
 """Article ids: stable across the whitespace fast path and the old line-joined formula."""
+
 import hashlib
 
 from hypothesis import given, settings
@@ -9,9 +10,35 @@ from tasks.records import Anatomy
 from tasks.textnorm import collapse_whitespace, match_key
 
 # every kind of character str.split() treats as whitespace, plus a few that it does not
-_WS_AND_TRAPS = st.sampled_from([" ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
-                                 "\u1680", "\u2003", "\u2028", "\u2029", "\u202f", "\u3000",
-                                 "\u200b", "\ufeff", "a", "Đ", "hoà", "ủy", ".", "1"])
+_WS_AND_TRAPS = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\r",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x1f",
+        "\x85",
+        "\xa0",
+        "\u1680",
+        "\u2003",
+        "\u2028",
+        "\u2029",
+        "\u202f",
+        "\u3000",
+        "\u200b",
+        "\ufeff",
+        "a",
+        "Đ",
+        "hoà",
+        "ủy",
+        ".",
+        "1",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)

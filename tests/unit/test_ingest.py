@@ -1,4 +1,5 @@
 """Ingest stage: discovery and read_source over real files written to tmp_path."""
+
 from __future__ import annotations
 
 import gzip
@@ -37,6 +38,7 @@ SEED = SEEDS[0].read_text("utf-8")
 def _chmod_blocks_reads() -> bool:
     """False as root (or with CAP_DAC_OVERRIDE): chmod 000 then does not stop reading."""
     import tempfile
+
     with tempfile.TemporaryDirectory() as d:
         p = os.path.join(d, "probe")
         with open(p, "w") as f:
@@ -79,9 +81,14 @@ def _quarantined(result, reason: str) -> Quarantined:
 def _png() -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)        # 1x1, 8-bit greyscale
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)  # 1x1, 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 # --------------------------------------------------------------------------- quarantine reasons
@@ -105,6 +112,7 @@ def test_binary_files(tmp_path, kind):
         data = gzip.compress(SEED.encode("utf-8"))
     elif kind == "zip":
         import zipfile
+
         zp = tmp_path / "a.docx"
         with zipfile.ZipFile(zp, "w") as z:
             z.writestr("word/document.xml", "<w:document/>")
@@ -124,7 +132,7 @@ def test_control_bytes_without_magic_are_binary(tmp_path):
 def test_too_large(tmp_path):
     data = SEED.encode("utf-8")
     q = _quarantined(_read(tmp_path, data, max_bytes=100), "too_large")
-    assert q.sha256 == hashlib.sha256(data).hexdigest()     # hash of the whole file, streamed
+    assert q.sha256 == hashlib.sha256(data).hexdigest()  # hash of the whole file, streamed
     assert str(len(data)) in q.detail
     assert DEFAULT_MAX_BYTES == 64 * 1024 * 1024
 
@@ -148,8 +156,10 @@ def test_changed_between_discover_and_read_reads_current_bytes(tmp_path):
     assert page.sha256 == hashlib.sha256(new).hexdigest()
 
 
-@pytest.mark.skipif(not CHMOD_BLOCKS, reason="running as root: chmod 000 does not stop root reading; "
-                                    "covered by the monkeypatched test below")
+@pytest.mark.skipif(
+    not CHMOD_BLOCKS,
+    reason="running as root: chmod 000 does not stop root reading; covered by the monkeypatched test below",
+)
 def test_unreadable_file_chmod(tmp_path):
     sf = _write(tmp_path, "secret.txt", SEED.encode())
     os.chmod(sf.path, 0)
@@ -215,7 +225,7 @@ def test_windows_1258_as_windows_writes_it(tmp_path, seed):
     text = seed.read_text("utf-8")
     # Windows keeps â/ă/ê/ô/ơ/ư/đ precomposed and writes the tone as a combining mark.
     data = enc.encode_cp1258(unicodedata.normalize("NFD", text))
-    assert b"\xd2" in data or b"\xec" in data          # combining hook / acute bytes present
+    assert b"\xd2" in data or b"\xec" in data  # combining hook / acute bytes present
     page = _page(_read(tmp_path, data))
     assert page.encoding == "windows-1258"
     assert page.text == unicodedata.normalize("NFC", text)
@@ -245,7 +255,7 @@ def test_nfd_equals_its_nfc_twin(tmp_path):
     a = _page(_read(tmp_path, nfd.encode("utf-8"), "nfd.txt"))
     b = _page(_read(tmp_path, SEED.encode("utf-8"), "nfc.txt"))
     assert a.text == b.text == unicodedata.normalize("NFC", SEED)
-    assert a.sha256 != b.sha256                 # sha256 is of the raw bytes, as read
+    assert a.sha256 != b.sha256  # sha256 is of the raw bytes, as read
 
 
 @pytest.mark.parametrize("eol", [b"\r\n", b"\r"])
@@ -263,8 +273,8 @@ def test_nul_bytes_inside_text_are_stripped_and_logged(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="bantin.ingest"):
         page = _page(_read(tmp_path, data))
     assert "\x00" not in page.text
-    assert page.text == SEED                    # no text lost
-    assert "NUL" in caplog.text                 # and not silently
+    assert page.text == SEED  # no text lost
+    assert "NUL" in caplog.text  # and not silently
 
 
 def test_trailing_nul_padding_is_not_binary(tmp_path):
@@ -274,7 +284,7 @@ def test_trailing_nul_padding_is_not_binary(tmp_path):
 
 
 def test_utf8_cut_inside_last_character(tmp_path):
-    data = SEED.encode("utf-8") + "Đả".encode("utf-8")[:-1]
+    data = SEED.encode("utf-8") + "Đả".encode()[:-1]
     page = _page(_read(tmp_path, data))
     assert page.encoding == "utf-8"
     assert page.text == SEED + "Đ"
@@ -303,9 +313,12 @@ def test_double_encoded_utf8_is_repaired_not_passed_on(tmp_path):
 # characters around the double-encoding pairs: every lead and continuation character, and
 # Vietnamese letters and punctuation that look like them
 _PAIR_ALPHABET = st.sampled_from(
-    [chr(c) for c in range(0xC0, 0xF6)] + [chr(c) for c in range(0x80, 0xC0)]
-    + list("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u201c\u201e"
-           "\u2020\u2022\u2026\u2030\u2039\u20ac\u2122ạảđưĐ aA.")
+    [chr(c) for c in range(0xC0, 0xF6)]
+    + [chr(c) for c in range(0x80, 0xC0)]
+    + list(
+        "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u201c\u201e"
+        "\u2020\u2022\u2026\u2030\u2039\u20ac\u2122ạảđưĐ aA."
+    )
 )
 
 
@@ -404,7 +417,10 @@ def test_input_file_is_not_modified(tmp_path):
     after = os.stat(sf.path)
     assert Path(sf.path).read_bytes() == data
     assert (after.st_mtime_ns, after.st_size, after.st_mode) == (
-        before.st_mtime_ns, before.st_size, before.st_mode)
+        before.st_mtime_ns,
+        before.st_size,
+        before.st_mode,
+    )
 
 
 def test_read_source_never_raises_on_a_directory(tmp_path):
@@ -426,7 +442,7 @@ def test_discover_sorted_relative_hidden_skipped(tmp_path):
 
 def test_discover_missing_and_not_a_directory(tmp_path):
     with pytest.raises(FileNotFoundError):
-        discover(tmp_path / "nope")               # at call time, not at first next()
+        discover(tmp_path / "nope")  # at call time, not at first next()
     f = tmp_path / "file.txt"
     f.write_text("x")
     with pytest.raises(NotADirectoryError):
@@ -437,8 +453,8 @@ def test_discover_missing_and_not_a_directory(tmp_path):
 
 def test_symlink_loop_does_not_hang(tmp_path):
     _write(tmp_path, "sub/a.txt", b"x")
-    os.symlink("..", tmp_path / "sub" / "loop")            # sub/loop -> tmp_path
-    os.symlink(".", tmp_path / "self")                      # self -> tmp_path
+    os.symlink("..", tmp_path / "sub" / "loop")  # sub/loop -> tmp_path
+    os.symlink(".", tmp_path / "self")  # self -> tmp_path
     files, problems = discover_with_problems(tmp_path)
     assert [f.rel_path for f in files] == ["sub/a.txt"]
     assert problems == []
@@ -458,8 +474,11 @@ def test_symlink_to_file_is_followed_dangling_is_recorded(tmp_path):
     assert [(q.rel_path, q.reason) for q in problems] == [("dangling.txt", "unreadable")]
 
 
-@pytest.mark.skipif(not CHMOD_BLOCKS, reason="running as root: chmod 000 does not stop root listing a "
-                                    "directory; covered by the monkeypatched test below")
+@pytest.mark.skipif(
+    not CHMOD_BLOCKS,
+    reason="running as root: chmod 000 does not stop root listing a "
+    "directory; covered by the monkeypatched test below",
+)
 def test_unreadable_directory_chmod(tmp_path):
     _write(tmp_path, "ok.txt", b"x")
     _write(tmp_path, "locked/a.txt", b"x")
@@ -487,21 +506,23 @@ def test_unreadable_directory_simulated(tmp_path, monkeypatch):
     files, problems = discover_with_problems(tmp_path)
     assert [f.rel_path for f in files] == ["ok.txt"]
     assert [(q.rel_path, q.reason) for q in problems] == [("locked", "unreadable")]
-    assert [f.rel_path for f in discover(tmp_path)] == ["ok.txt"]     # discover does not crash
+    assert [f.rel_path for f in discover(tmp_path)] == ["ok.txt"]  # discover does not crash
 
 
 def test_file_names_not_valid_utf8_get_escaped_rel_paths_and_real_paths(tmp_path):
-    (tmp_path / "th\u01b0 m\u1ee5c").mkdir()                       # "thư mục"
-    _write(tmp_path, "th\u01b0 m\u1ee5c/b\u00e0i.txt", b"x")      # "bài.txt"
-    raw_name = b"tin-\xe0\xff.txt"                                 # latin-1 bytes, not UTF-8
+    (tmp_path / "th\u01b0 m\u1ee5c").mkdir()  # "thư mục"
+    _write(tmp_path, "th\u01b0 m\u1ee5c/b\u00e0i.txt", b"x")  # "bài.txt"
+    raw_name = b"tin-\xe0\xff.txt"  # latin-1 bytes, not UTF-8
     with open(os.path.join(os.fsencode(tmp_path), b"th\xc6\xb0 m\xe1\xbb\xa5c", raw_name), "wb") as fh:
         fh.write(b"y")
     files, problems = discover_with_problems(tmp_path)
     assert problems == []
-    assert [f.rel_path for f in files] == ["th\u01b0 m\u1ee5c/b\u00e0i.txt",
-                                           "th\u01b0 m\u1ee5c/tin-\\xe0\\xff.txt"]
-    assert all(f.rel_path.encode("utf-8") for f in files)           # writable downstream
-    assert os.fsencode(files[1].path).endswith(raw_name)            # the real name, to read
+    assert [f.rel_path for f in files] == [
+        "th\u01b0 m\u1ee5c/b\u00e0i.txt",
+        "th\u01b0 m\u1ee5c/tin-\\xe0\\xff.txt",
+    ]
+    assert all(f.rel_path.encode("utf-8") for f in files)  # writable downstream
+    assert os.fsencode(files[1].path).endswith(raw_name)  # the real name, to read
     assert _page(read_source(files[1])).text == "y"
 
 
@@ -510,23 +531,22 @@ def test_listing_ahead_is_the_same_listing_taken_once(tmp_path, monkeypatch):
         _write(tmp_path, name, b"x")
     monkeypatch.chdir(tmp_path.parent)
     relative = Path(tmp_path.name)
-    with ListingAhead(relative) as listing:               # compared by absolute path
-        assert listing.take(tmp_path / "b") is None       # not the folder it lists
+    with ListingAhead(relative) as listing:  # compared by absolute path
+        assert listing.take(tmp_path / "b") is None  # not the folder it lists
         got = listing.take(str(tmp_path))
-        assert listing.take(tmp_path) is None             # taken once
+        assert listing.take(tmp_path) is None  # taken once
     assert got == discover_with_problems(relative)
     assert [f.rel_path for f in got[0]] == ["a.txt", "b/z.txt"]
 
 
 def test_listing_ahead_raises_its_error_when_taken_and_is_dropped_untaken(tmp_path):
-    with ListingAhead(tmp_path / "nope") as listing:
-        with pytest.raises(FileNotFoundError):
-            listing.take(tmp_path / "nope")
+    with ListingAhead(tmp_path / "nope") as listing, pytest.raises(FileNotFoundError):
+        listing.take(tmp_path / "nope")
     with ListingAhead(tmp_path) as listing:
-        pass                                              # the flow never got to discovery
-    assert listing.take(tmp_path) is None                 # nobody takes a stale listing
+        pass  # the flow never got to discovery
+    assert listing.take(tmp_path) is None  # nobody takes a stale listing
     with ListingAhead(tmp_path) as first, ListingAhead(tmp_path) as second:
-        assert first.take(tmp_path) == second.take(tmp_path)   # no shared state between them
+        assert first.take(tmp_path) == second.take(tmp_path)  # no shared state between them
 
 
 # --------------------------------------------------------------------------- decode_bytes
@@ -538,12 +558,13 @@ def test_decode_bytes_rejections():
         decode_bytes(_png())
     assert e.value.reason == "binary" and "PNG" in e.value.detail
     with pytest.raises(DecodeRejected) as e:
-        decode_bytes(b"\xff\xfe" + b"\x00\xd8" + b"a\x00")        # BOM, then a lone surrogate
+        decode_bytes(b"\xff\xfe" + b"\x00\xd8" + b"a\x00")  # BOM, then a lone surrogate
     assert e.value.reason == "undecodable"
 
 
-_TEXT = st.text(alphabet=st.characters(
-    blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"), min_size=1)
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"), min_size=1
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -561,8 +582,8 @@ def test_property_utf8_decodes_to_nfc(s):
 def test_property_read_source_normalises_line_ends(tmp_path_factory, s):
     result = _read(tmp_path_factory.mktemp("prop"), s.encode("utf-8"))
     expected = unicodedata.normalize(
-        "NFC", s.replace("\r\n", "\n").replace("\r", "\n")
-        .replace("\u2028", "\n").replace("\u2029", "\n"))
+        "NFC", s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    )
     if is_blank(expected):
         _quarantined(result, "blank")
     else:

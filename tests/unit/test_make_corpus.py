@@ -1,9 +1,9 @@
 """bench/make_corpus.py: deterministic for a seed, the requested count, duplicates and bad files."""
+
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +14,8 @@ ARCHIVE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "ba
 
 pytestmark = pytest.mark.skipif(
     not ARCHIVE.exists(),
-    reason=f"{ARCHIVE} is absent (the benchmark corpus lives in ../shared, not in the repo)")
+    reason=f"{ARCHIVE} is absent (the benchmark corpus lives in ../shared, not in the repo)",
+)
 
 
 def _load():

@@ -1,4 +1,5 @@
 """The run plan as a file, task sizing and the automatic worker count (pure, no Prefect run)."""
+
 from __future__ import annotations
 
 import pyarrow.parquet as pq
@@ -18,13 +19,13 @@ def test_plan_file_round_trips_exactly(tmp_path):
 def test_task_sizes_and_automatic_workers(monkeypatch):
     from flows import nightly
 
-    assert nightly.auto_batch_size(100_000, 2) == nightly.MAX_BATCH       # capped: bounded task memory
-    assert nightly.auto_batch_size(8_000, 2) == 1_000                      # 4 tasks per worker
+    assert nightly.auto_batch_size(100_000, 2) == nightly.MAX_BATCH  # capped: bounded task memory
+    assert nightly.auto_batch_size(8_000, 2) == 1_000  # 4 tasks per worker
     assert nightly.auto_batch_size(5, 1) == nightly.MIN_BATCH
     monkeypatch.setattr(nightly.os, "cpu_count", lambda: 2)
     assert nightly.choose_workers(None, 50_000, None) == 2
     assert nightly.choose_workers(None, nightly.AUTO_DASK_MIN_FILES - 1, None) == 1
-    assert nightly.choose_workers(1, 50_000, None) == 1                    # asked for: obeyed
+    assert nightly.choose_workers(1, 50_000, None) == 1  # asked for: obeyed
     assert nightly.choose_workers(3, 10, None) == 3
     assert nightly.choose_workers(None, 10, "tcp://h:8786") == 1
 
@@ -35,15 +36,22 @@ def test_a_big_batch_is_written_in_parts_of_bounded_size(tmp_path):
     files = []
     for i in range(5):
         p = inp / f"{i}.txt"
-        p.write_text(f"Tiêu đề bài {i} về công tác xây dựng Đảng\n"
-                     f"Chiều {i + 1}/10, Thành ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng "
-                     f"quý III năm 2021 với nhiều nội dung quan trọng cho cơ sở.\n", encoding="utf-8")
+        p.write_text(
+            f"Tiêu đề bài {i} về công tác xây dựng Đảng\n"
+            f"Chiều {i + 1}/10, Thành ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng "
+            f"quý III năm 2021 với nhiều nội dung quan trọng cho cơ sở.\n",
+            encoding="utf-8",
+        )
         st = p.stat()
         files.append(SourceFile(str(p), p.name, st.st_size, st.st_mtime))
-    summary = process_batch(files, batch_no=7, run_id="r", data_dir=tmp_path / "data",
-                            chrome_lines=frozenset(), part_pages=2)
+    summary = process_batch(
+        files, batch_no=7, run_id="r", data_dir=tmp_path / "data", chrome_lines=frozenset(), part_pages=2
+    )
     parts = sorted((tmp_path / "data" / "parquet" / "_staging" / "r" / "source_versions").glob("*.parquet"))
-    assert [p.name for p in parts] == ["part-00007-0000.parquet", "part-00007-0001.parquet",
-                                       "part-00007-0002.parquet"]
+    assert [p.name for p in parts] == [
+        "part-00007-0000.parquet",
+        "part-00007-0001.parquet",
+        "part-00007-0002.parquet",
+    ]
     assert [pq.read_table(p).num_rows for p in parts] == [2, 2, 1]
     assert summary.files == 5 and summary.articles + summary.quarantined == 5

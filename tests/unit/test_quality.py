@@ -1,4 +1,5 @@
 """GX suites are files, loaded at run time; failures are reported, not raised."""
+
 from __future__ import annotations
 
 import pyarrow as pa
@@ -8,20 +9,45 @@ from tasks.rows import SCHEMAS
 
 
 def test_every_table_has_a_suite_file():
-    assert set(load_suites()) == {"articles", "boilerplate", "people", "document_refs",
-                                  "indicators", "sources", "quarantine"}
+    assert set(load_suites()) == {
+        "articles",
+        "boilerplate",
+        "people",
+        "document_refs",
+        "indicators",
+        "sources",
+        "quarantine",
+    }
 
 
 def test_validation_reports_each_expectation_and_catches_bad_rows(tmp_path):
-    good = dict(article_id="0123456789abcdef", source_path="a.txt", source_sha256="a" * 64,
-                title="Một tiêu đề", body="Nội dung", body_chars=8, run_id="r",
-                source_site="haiphong.gov.vn", locality="Hải Phòng")
+    good = dict(
+        article_id="0123456789abcdef",
+        source_path="a.txt",
+        source_sha256="a" * 64,
+        title="Một tiêu đề",
+        body="Nội dung",
+        body_chars=8,
+        run_id="r",
+        source_site="haiphong.gov.vn",
+        locality="Hải Phòng",
+    )
     bad = dict(good, article_id="NOT-AN-ID", source_site="Not a Site", body_chars=0)
     tables = {n: s.empty_table() for n, s in SCHEMAS.items()}
     tables["articles"] = pa.Table.from_pylist([good, bad], schema=SCHEMAS["articles"])
-    tables["indicators"] = pa.Table.from_pylist([dict(
-        article_id="0123456789abcdef", seq=0, metric="not_a_metric", percent=-5.0, evidence="x",
-        _source_path="a.txt")], schema=SCHEMAS["indicators"])
+    tables["indicators"] = pa.Table.from_pylist(
+        [
+            dict(
+                article_id="0123456789abcdef",
+                seq=0,
+                metric="not_a_metric",
+                percent=-5.0,
+                evidence="x",
+                _source_path="a.txt",
+            )
+        ],
+        schema=SCHEMAS["indicators"],
+    )
     results = validate_tables(tables, tmp_path / "gx")
     by = {(r.table_name, r.expectation): r for r in results}
     suites = load_suites()
@@ -48,12 +74,26 @@ def test_staged_validation_sees_one_copy_of_an_article_held_by_two_files(tmp_pat
     from tasks.quality import validate_staged
 
     def art(aid, path):
-        return dict(article_id=aid, source_path=path, source_sha256="a" * 64, title="Tiêu đề",
-                    body="Nội dung", body_chars=8, run_id="r", source_site="haiphong.gov.vn")
+        return dict(
+            article_id=aid,
+            source_path=path,
+            source_sha256="a" * 64,
+            title="Tiêu đề",
+            body="Nội dung",
+            body_chars=8,
+            run_id="r",
+            source_site="haiphong.gov.vn",
+        )
 
     def person(aid, path):
-        return dict(article_id=aid, name="Ngô Thành Tuấn", titles=["Bí thư"], role="chair",
-                    first_offset=0, _source_path=path)
+        return dict(
+            article_id=aid,
+            name="Ngô Thành Tuấn",
+            titles=["Bí thư"],
+            role="chair",
+            first_offset=0,
+            _source_path=path,
+        )
 
     def stage(run, part, arts, people):
         tables = {n: s.empty_table() for n, s in SCHEMAS.items()}
@@ -62,10 +102,14 @@ def test_staged_validation_sees_one_copy_of_an_article_held_by_two_files(tmp_pat
         store.write_batch(tmp_path, run, part, tables)
 
     # article "a" is held by y.txt and x.txt, in two different batches
-    stage("r1", 0, [art("0123456789abcdef", "y.txt"), art("1123456789abcdef", "z.txt")],
-          [person("0123456789abcdef", "y.txt"), person("1123456789abcdef", "z.txt")])
+    stage(
+        "r1",
+        0,
+        [art("0123456789abcdef", "y.txt"), art("1123456789abcdef", "z.txt")],
+        [person("0123456789abcdef", "y.txt"), person("1123456789abcdef", "z.txt")],
+    )
     stage("r1", 1, [art("0123456789abcdef", "x.txt")], [person("0123456789abcdef", "x.txt")])
-    stage("r0", 0, [art("2123456789abcdef", "old.txt")] * 5, [])   # another run: not looked at
+    stage("r0", 0, [art("2123456789abcdef", "old.txt")] * 5, [])  # another run: not looked at
     results = validate_staged(tmp_path, "r1")
     by = {(r.table_name, r.expectation): r for r in results}
     unique_id = by[("articles", "expect_column_values_to_be_unique(article_id)")]

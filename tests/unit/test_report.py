@@ -1,5 +1,6 @@
 """The report over a small synthetic warehouse: every section, every chart spec, offline assets,
 failing rows found by SQL from the expectations' definitions, stage durations stored."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ def data_dir(tmp_path_factory) -> Path:
 def page(data_dir) -> str:
     from tasks.report import charts
 
-    charts.VALIDATE_SPECS = True    # every spec checked against the Vega-Lite schema
+    charts.VALIDATE_SPECS = True  # every spec checked against the Vega-Lite schema
     try:
         return build_report(data_dir).read_text(encoding="utf-8")
     finally:
@@ -37,8 +38,10 @@ def page(data_dir) -> str:
 
 
 def specs(page: str) -> dict[str, dict]:
-    return {m[0]: json.loads(m[1].replace("<\\/", "</")) for m in re.findall(
-        r'<script type="application/json" id="spec-([\w-]+)">(.*?)</script>', page, re.S)}
+    return {
+        m[0]: json.loads(m[1].replace("<\\/", "</"))
+        for m in re.findall(r'<script type="application/json" id="spec-([\w-]+)">(.*?)</script>', page, re.S)
+    }
 
 
 def test_every_section_is_on_the_page(page):
@@ -49,8 +52,16 @@ def test_every_section_is_on_the_page(page):
 
 def test_every_chart_is_a_vega_lite_spec_with_its_data(page):
     charts = specs(page)
-    assert {"articles", "quarantine", "dq_failed", "stages", "dq_history", "coverage", "volume",
-            "plan_party_members_admitted"} <= set(charts)
+    assert {
+        "articles",
+        "quarantine",
+        "dq_failed",
+        "stages",
+        "dq_history",
+        "coverage",
+        "volume",
+        "plan_party_members_admitted",
+    } <= set(charts)
     for name, spec in charts.items():
         assert "vega-lite/v6" in spec["$schema"], name
         assert spec.get("datasets"), f"{name} carries its data inline"
@@ -95,16 +106,21 @@ def test_failing_rows_give_article_id_source_path_and_value(tmp_path):
     db = tmp_path / "warehouse.duckdb"
     make_warehouse(db, n_articles=60, n_runs=3)
     with duckdb.connect(str(db)) as con:
-        con.execute("UPDATE articles SET title = 'Ngắn' WHERE article_id = (SELECT min(article_id) "
-                    "FROM articles WHERE run_id = 'run000')")
+        con.execute(
+            "UPDATE articles SET title = 'Ngắn' WHERE article_id = (SELECT min(article_id) "
+            "FROM articles WHERE run_id = 'run000')"
+        )
         wh = Warehouse(con)
-        defn = definitions()[("articles", "expect_column_value_lengths_to_be_between(title; "
-                                          "min_value=5, max_value=400)")]
+        defn = definitions()[
+            ("articles", "expect_column_value_lengths_to_be_between(title; min_value=5, max_value=400)")
+        ]
         rows, _ = failing_rows(wh, defn, "run000")
         assert len(rows) == 1
         assert rows[0]["value"] == "Ngắn" and rows[0]["source_path"].endswith(".txt")
-        assert rows[0]["article_id"] == con.execute(
-            "SELECT min(article_id) FROM articles WHERE run_id = 'run000'").fetchone()[0]
+        assert (
+            rows[0]["article_id"]
+            == con.execute("SELECT min(article_id) FROM articles WHERE run_id = 'run000'").fetchone()[0]
+        )
         assert "LIMIT 20" in failing_rows_sql(defn, wh.columns("articles"))
 
 
@@ -112,15 +128,17 @@ def test_portals_by_host_then_credited_site_then_folder(tmp_path):
     db = tmp_path / "warehouse.duckdb"
     make_warehouse(db, n_articles=60, n_runs=3)
     with duckdb.connect(str(db)) as con:
-        con.execute("UPDATE articles SET source_host = 'crawl.' || source_site WHERE hash(article_id) % 2 = 0")
+        con.execute(
+            "UPDATE articles SET source_host = 'crawl.' || source_site WHERE hash(article_id) % 2 = 0"
+        )
         con.execute("UPDATE articles SET source_host = NULL WHERE hash(article_id) % 2 = 1")
         wh = Warehouse(con)
         assert wh.portal_key()[1] == "host"
         portals = portal_overview(wh).portal
         crawled = con.execute("SELECT count(DISTINCT source_host) FROM articles").fetchone()[0]
-        assert 0 < portals.str.startswith("crawl.").sum() == crawled     # the host when known
-        assert portals.str.startswith("portal").sum() > 0                # else the credited site
-        con.execute("ALTER TABLE articles DROP COLUMN source_host")       # a warehouse before hosts
+        assert 0 < portals.str.startswith("crawl.").sum() == crawled  # the host when known
+        assert portals.str.startswith("portal").sum() > 0  # else the credited site
+        con.execute("ALTER TABLE articles DROP COLUMN source_host")  # a warehouse before hosts
         assert Warehouse(con).portal_key()[1] == "credited site"
 
 
@@ -145,11 +163,12 @@ def test_an_empty_warehouse_still_gives_a_page(tmp_path):
 
 
 def test_a_portal_that_lost_its_titles_this_run_shows_it_and_raises_an_alert(tmp_path):
-    make_warehouse(tmp_path / "warehouse.duckdb", n_articles=3000, n_runs=6)   # ~8 per portal per run
+    make_warehouse(tmp_path / "warehouse.duckdb", n_articles=3000, n_runs=6)  # ~8 per portal per run
     with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as con:
         con.execute("UPDATE articles SET title = 'Tiêu đề đầy đủ' WHERE source_site = 'portal7.gov.vn'")
-        con.execute("UPDATE articles SET title = NULL WHERE source_site = 'portal7.gov.vn' "
-                    "AND run_id = 'run005'")
+        con.execute(
+            "UPDATE articles SET title = NULL WHERE source_site = 'portal7.gov.vn' AND run_id = 'run005'"
+        )
     text = build_report(tmp_path).read_text(encoding="utf-8")
     row = re.search(r"<tr><td>portal7\.gov\.vn</td>.*?</tr>", text, re.S)[0]
     assert 'class="now down"' in row and "now 0%" in row

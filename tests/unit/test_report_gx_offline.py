@@ -1,5 +1,6 @@
 """GX Data Docs offline: every CDN asset GX's templates use is vendored (with its licence), the
 vendored bytes are those the templates pin, and pages are rewritten to relative paths."""
+
 from __future__ import annotations
 
 import base64
@@ -18,7 +19,9 @@ LOADED = re.compile(r"""(?:src|href)=["'](https?://[^"'{}]+)|url\(["']?(https?:/
 
 def template_urls() -> set[str]:
     urls = set()
-    for path in list((GX_VIEW / "templates").glob("*.j2")) + [GX_VIEW / "static/styles/data_docs_default_styles.css"]:
+    for path in list((GX_VIEW / "templates").glob("*.j2")) + [
+        GX_VIEW / "static/styles/data_docs_default_styles.css"
+    ]:
         for m in LOADED.finditer(path.read_text(encoding="utf-8")):
             url = (m[1] or m[2]).split("?", 1)[0]
             if re.search(r"\.(css|js|png)$|/npm/vega", url):
@@ -47,12 +50,14 @@ def test_vendored_files_are_the_bytes_gx_pins():
 
 
 def test_a_page_is_rewritten_relative_to_its_depth():
-    page = ('<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css">'
-            '<script src="https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js" '
-            'integrity="sha384-x" crossorigin="anonymous"></script>'
-            '<img src="https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/logo-long.png?d=1">'
-            '<a href="https://greatexpectations.io">site</a>'
-            '<script src="https://example.org/new.js"></script>')
+    page = (
+        '<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css">'
+        '<script src="https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js" '
+        'integrity="sha384-x" crossorigin="anonymous"></script>'
+        '<img src="https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/logo-long.png?d=1">'
+        '<a href="https://greatexpectations.io">site</a>'
+        '<script src="https://example.org/new.js"></script>'
+    )
     out, unknown = rewrite_page(page, "../../")
     assert 'href="../../static/vendor/bootstrap/bootstrap.min.css"' in out
     assert '<script src="../../static/vendor/popper/popper.min.js"></script>' in out

@@ -1,4 +1,5 @@
 """A warehouse made before source_host / source_url / locality_evidence gets them on the next run."""
+
 from __future__ import annotations
 
 import duckdb
@@ -21,11 +22,13 @@ def test_old_warehouse_gains_the_new_article_columns_in_registry_order(tmp_path)
     con = duckdb.connect(str(db))
     con.execute(_old_schema())
     cols = [r[0] for r in con.execute("DESCRIBE articles").fetchall()]
-    assert not set(NEW) & set(cols)              # the old layout, as before this change
-    con.execute("INSERT INTO articles (article_id, source_path, source_sha256, body, run_id) "
-                "VALUES ('a', 'p.txt', 's', 'b', 'r')")
+    assert not set(NEW) & set(cols)  # the old layout, as before this change
+    con.execute(
+        "INSERT INTO articles (article_id, source_path, source_sha256, body, run_id) "
+        "VALUES ('a', 'p.txt', 's', 'b', 'r')"
+    )
     apply_schema(con)
-    apply_schema(con)                            # idempotent, as every run applies it
+    apply_schema(con)  # idempotent, as every run applies it
     assert [r[0] for r in con.execute("DESCRIBE articles").fetchall()] == TABLES["articles"].column_names
     assert con.execute(f"SELECT {', '.join(NEW)} FROM articles").fetchall() == [(None, None, None)]
     con.close()
