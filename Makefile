@@ -10,7 +10,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 export GX_ANALYTICS_ENABLED ?= False
 
-.PHONY: run test test-fast check lint types install serve report bench eval clean
+.PHONY: run test test-fast check lint types install serve report bench eval eval-seeds clean
 
 run: $(STAMP) ## install if needed, then one pipeline run over seeds/
 	$(BIN)/bantin run --input $(INPUT) --data $(DATA)
@@ -49,7 +49,11 @@ report: $(STAMP)
 bench: $(STAMP) ## benchmark figures (see bench/RESULTS.md)
 	$(BIN)/python bench/run.py
 
-eval: $(STAMP) ## precision/recall of cleaning and extraction on the seeds and the dev set
+eval: $(STAMP) ## bantin over the gold sets laid out by host, scored (../shared/eval/dev when present, tests/dev/portals)
+	$(BIN)/python bench/eval/run_eval.py $(EVAL_SETS) --json bench/out/eval-last.json
+	$(BIN)/python bench/eval/indicator_breakdown.py --results bench/out/eval-last.json
+
+eval-seeds: $(STAMP) ## precision/recall of cleaning and extraction on the seeds and tests/dev/*.json
 	$(BIN)/python bench/eval_anatomy.py
 	$(BIN)/python bench/eval_facts.py
 

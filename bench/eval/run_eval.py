@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             results[str(s)] = r = evaluate(s.resolve(), Path(tmp))
         print_result(str(s), r, a.misses)
     if a.json:
+        a.json.parent.mkdir(parents=True, exist_ok=True)
         a.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
