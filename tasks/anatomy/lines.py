@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -79,7 +80,7 @@ class LineInfo:
     key_cf: str
     rule_h: RuleMatch | None
     rule_f: RuleMatch | None
-    dt: object
+    dt: datetime | None
     is_date: bool
     ckey: str
     nw: int

@@ -17,12 +17,14 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from tasks.fastforms import FastForm
 from tasks.textnorm import match_key
 
+_V = TypeVar("_V")
 _TOK = re.compile(r"\S+")
 _TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
 # upper-case letters only (a range like À-Ỹ would also take the lower-case letters between them)
@@ -49,6 +51,14 @@ def old_style(s: str) -> str:
         d,
     )
     return unicodedata.normalize("NFC", out)
+
+
+def _add_old_style_keys(d: dict[str, _V]) -> None:
+    """Each key also in old-style tone placement, unless that key is there already."""
+    for k in list(d):
+        o = old_style(k)
+        if o != k:
+            d.setdefault(o, d[k])
 
 
 def _ascii(s: str) -> str:
@@ -134,25 +144,22 @@ class Gazetteer:
             for a in al:
                 self.names[match_key(a)] = short
                 self.kw[_ascii(a).replace(" ", "").replace("-", "").replace(".", "")] = short
-        self.districts: dict[str, set[str]] = {}
+        provinces_of: dict[str, set[str]] = {}
         for pk, ds in data["DICT_PROVINCE_DISTRICT"].items():
             for v in ds.values():
                 dkey = match_key(v["districtShort"])
                 if dkey in self.names:  # district named like a province (e.g. city = province)
                     continue
-                self.districts.setdefault(dkey, set()).add(pkey2short[pk])
-        self.districts = {k: frozenset(v) for k, v in self.districts.items()}
+                provinces_of.setdefault(dkey, set()).add(pkey2short[pk])
+        self.districts: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in provinces_of.items()}
         self.needs_prefix = {match_key(x) for x in cfg.get("needs_unit_prefix", [])}
         self.unit_tuple = tuple(
             sorted({v for x in cfg.get("unit_words", []) for v in (match_key(x), old_style(match_key(x)))})
         )
         self.domain_strip = set(cfg.get("domain_strip", []))
         # the same keys in old-style tone placement ("hoà", "thuỷ") so text needs no folding
-        for d in (self.names, self.districts):
-            for k in list(d):
-                o = old_style(k)
-                if o != k:
-                    d.setdefault(o, d[k])
+        _add_old_style_keys(self.names)
+        _add_old_style_keys(self.districts)
         self.needs_prefix |= {old_style(k) for k in self.needs_prefix}
         allk = list(self.names) + list(self.districts)
         self.maxlen = max(len(k.split()) for k in allk)

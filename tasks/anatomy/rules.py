@@ -46,6 +46,11 @@ def _alternation(patterns: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{_anonymous(p)})" for p in patterns) or "(?!)")
 
 
+def _prefixed_groups(pattern: str, i: int) -> str:
+    """The named groups of rule i renamed r{i}_<name>, so that every rule fits in one alternation."""
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", pattern)
+
+
 def _named_alternation(alts: list[str]) -> re.Pattern:
     return re.compile("|".join(alts) or "(?!)")
 
@@ -69,7 +74,7 @@ class RuleSet:
                 i,
             )
             self.rules.append(rule)
-            pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", r["pattern"])
+            pat = _prefixed_groups(r["pattern"], i)
             re.compile(pat)  # fail early on bad data
             alt = f"(?P<r{i}>{pat})"
             if rule.zone in ("header", "anywhere"):
@@ -151,6 +156,8 @@ class RuleSet:
         m = regex.match(key)
         if not m:
             return None
+        # the last group to close is the rule's outer group, and every one has a name (r{i})
+        assert m.lastgroup is not None
         idx = int(m.lastgroup[1:].split("_")[0])
         return self.rules[idx], {
             k.split("_", 1)[1]: v

@@ -74,7 +74,7 @@ def _tcvn3_caps_line(m: re.Match) -> str:
     return line
 
 
-def decode_tcvn3(data: bytes) -> str:
+def decode_tcvn3(data: bytes | bytearray) -> str:
     table, _ = _tcvn3_tables()
     text, _n = codecs.charmap_decode(data, "replace", table)
     return _CAPS_WORD.sub(_tcvn3_caps, _CAPS_LINE.sub(_tcvn3_caps_line, text))
@@ -137,7 +137,7 @@ def _vni_tables() -> tuple[dict[str, str], re.Pattern, dict[str, str], frozenset
 _CHUNK = 1 << 20
 
 
-def decode_vni(data: bytes) -> str:
+def decode_vni(data: bytes | bytearray) -> str:
     dec, pattern, _, marks = _vni_tables()
     text = data.decode("cp1252", errors="replace")
     repl = lambda m: dec[m.group(0)]  # noqa: E731
@@ -163,7 +163,7 @@ def encode_vni(text: str) -> bytes:
 _CP1258_TONES = set(TONE_MARKS)
 
 
-def decode_cp1258(data: bytes) -> str:
+def decode_cp1258(data: bytes | bytearray) -> str:
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
 
 

@@ -53,7 +53,7 @@ class AppointedPosts:
 
     def _post_starts(self, page: Page) -> list[int]:
         lo = page.lo
-        found = []
+        found: list[int] = []
         for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
             if literal in lo:
                 found.extend(

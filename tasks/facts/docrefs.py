@@ -183,7 +183,7 @@ class DocumentRefExtractor:
         the vaguer kinds ("Chương trình hành động 76 của BTV Thành ủy") only when an issuer does."""
         if kind in self.lex.need_so_or_symbol:
             im = _ISSUER.match(fb, end)
-            return bool(im) and fb[im.end()].isupper()
+            return im is not None and fb[im.end()].isupper()
         return bool(self.lex.bare_followers_re.match(fb, end))
 
     def _bare_symbols(self, page: Page, read: list[_Ref]) -> list[_Ref]:

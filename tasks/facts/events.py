@@ -50,10 +50,16 @@ class Event:
 
     def __init__(self, kind: str, start: int, end: int) -> None:
         self.kind, self.start, self.end = kind, start, end
-        self.cls = self.unit = self.unit_cls = self.a = self.t = self.p = self.qual = None
+        self.cls: str | None = None
+        self.unit: str | None = None
+        self.unit_cls: str | None = None
+        self.a: float | None = None
+        self.t: float | None = None
+        self.p: float | None = None
+        self.qual: str | None = None
         self.unit_end = end
         self.pct = self.negated = self.target = self.participle = False
-        self.direct = None
+        self.direct: tuple[str, int, int] | None = None
         self.used = False
 
 
@@ -167,6 +173,7 @@ class ClauseEvents:
         mult = self.g.multiplier_re.match(fb, pos, ce)
         if mult:
             factor = self.g.multipliers[mult.group(1).casefold()]
+            assert ev.a is not None  # _number sets the count before it looks for a unit
             ev.a = ev.a * factor
             ev.t = ev.t * factor if ev.t is not None else None
             pos = ev.end = mult.end()

@@ -105,8 +105,11 @@ class SentenceFolder:
     def _in_paren(self, pos: int) -> bool:
         return self.fb[max(self.cs, pos - 20) : pos].rstrip().lower().endswith(OPEN_PAREN)
 
-    def _add(self, metric: str, ev: Event, verb: Event | None = None, **values) -> dict | None:
-        """A fact from a count (None when its verb is negated); a target verb makes the count a target."""
+    def _add(
+        self, metric: str, ev: Event, verb: Event | None = None, /, **values: float | None
+    ) -> dict | None:
+        """A fact from a count (None when its verb is negated); a target verb makes the count a target.
+        verb is positional-only so that a values key can never be taken for it."""
         if verb is not None and verb.negated:
             return None
         if verb is not None and verb.target and values.get("t") is None:
@@ -121,6 +124,7 @@ class SentenceFolder:
     def _count(self, ev: Event) -> None:
         """A count with a unit: named by the pending verb, a list or part after a fact, a passive
         verb after it, a badge age, or a total cue."""
+        assert ev.unit is not None  # clause() sends only counts with a unit here
         values = dict(a=ev.a, t=ev.t, p=ev.p)
         verb = self._verb_for(ev)
         if verb is not None:
@@ -134,6 +138,7 @@ class SentenceFolder:
             if parent["actual"] is None and parent["target"] is not None:  # a part of a target is a target
                 values = dict(t=ev.a)
             f = self._add(parent["metric"], ev, **values)
+            assert f is not None  # only a negated verb drops a fact, and there is no verb here
             f["parent"], f["cls"] = parent, parent["cls"]
             self.part_parent = parent
             self._became(f)
@@ -226,6 +231,7 @@ class SentenceFolder:
     def _total_metric(self, ev: Event) -> str | None:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
+        assert ev.unit is not None  # only _count asks, for a count with a unit
         if (
             ev.unit_cls != "party_member"
             or ev.unit.casefold() in self.g.restricted_units
@@ -260,6 +266,8 @@ class SentenceFolder:
     def _pending_phrase_fact(self, ev: Event, pos: int, **values) -> dict | None:
         """A fact for the pending verb phrase ("kết nạp đảng viên") completed by ev."""
         pending = self.pending
+        # every caller has checked that a verb phrase is pending
+        assert pending is not None and pending.direct is not None
         metric, us, ue = pending.direct
         self.pending = None
         if pending.negated:

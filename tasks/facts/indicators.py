@@ -51,7 +51,7 @@ def hinted_sentences(page: Page, searches) -> list[tuple[int, int]]:
             hints = group if len(group) == 1 else [h for h in group if lo.startswith(h, i)]
             sentence = page.sentence_at(i) if hints else None
             se = sentence[1] if sentence is not None else 0
-            if any(i + len(h) <= se for h in hints):
+            if sentence is not None and any(i + len(h) <= se for h in hints):
                 found.add(sentence)
                 i = lo.find(needle, se)
             else:  # not a hint, across a sentence end, or in the spaces between two sentences

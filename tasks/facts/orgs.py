@@ -84,9 +84,10 @@ class OrgPhrases:
             if len(words) >= longest:
                 return False
             p = m.end()
-            m = TOKEN.match(fb, p, limit)
-            if not m or m.start(1) - p > 2:
+            nxt = TOKEN.match(fb, p, limit)
+            if not nxt or nxt.start(1) - p > 2:
                 return False
+            m = nxt
             words.append(m.group(1).rstrip(".").casefold())
 
     def phrase_end(

@@ -116,9 +116,10 @@ def name_runs(fb: str):
     _at_word_edge), so it is not declared in FAST_FORMS until that reading is settled."""
     for m in CAPSEQ.finditer(fb):
         if m.start() and fb[m.start() - 1].isalnum():
-            m = _at_word_edge(fb, m)
-            if m is None:
+            edge = _at_word_edge(fb, m)
+            if edge is None:
                 continue
+            m = edge
         yield m
 
 

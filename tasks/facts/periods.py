@@ -88,7 +88,7 @@ def _resolve(kind: str, m: re.Match, ref: Ref):
         if kind == "year_to_date":
             if ref.date is None:
                 return None, None
-            return date(ref_year, 1, 1), ref.date
+            return date(ref.date.year, 1, 1), ref.date
         if kind == "past_year":
             if ref.review_year is None:
                 return None, None

@@ -27,7 +27,7 @@ Decoded = tuple[str, str]  # (text, encoding name as recorded on the RawPage)
 class _Attempt:
     """The bytes being decoded, and what earlier steps found that a later one reports."""
 
-    data: bytes
+    data: bytes | bytearray
     legacy_scores: str = ""  # set by the legacy step, quoted when nothing fits
 
 
@@ -149,7 +149,7 @@ DECODE_STEPS: tuple[DecodeStep, ...] = (
 )
 
 
-def decode_steps(data: bytes) -> tuple[str, str, str]:
+def decode_steps(data: bytes | bytearray) -> tuple[str, str, str]:
     """(text, encoding, name of the step that decoded it); raises DecodeRejected."""
     attempt = _Attempt(data)
     for step in DECODE_STEPS:
@@ -159,7 +159,7 @@ def decode_steps(data: bytes) -> tuple[str, str, str]:
     raise DecodeRejected("undecodable", f"no encoding gives plausible text ({attempt.legacy_scores})")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes | bytearray) -> tuple[str, str]:
     """Detect the encoding of ``data`` and decode it: (NFC text, encoding name).
 
     Tries DECODE_STEPS in order. Raises DecodeRejected("empty" | "binary" | "undecodable",

@@ -34,7 +34,7 @@ class LegacyVerdict:
     scores: str  # "windows-1258=0.12/40, ..." for the rejection detail
 
 
-def best_legacy_reading(data: bytes) -> LegacyVerdict:
+def best_legacy_reading(data: bytes | bytearray) -> LegacyVerdict:
     """Every legacy candidate scored on a sample, the best decoding the whole file if it passes."""
     sample = data[:SAMPLE_BYTES]
     scored = []

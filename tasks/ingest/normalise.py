@@ -62,7 +62,8 @@ def rejoin_wrapped_lines(text: str) -> str:
             breaks.append((k, m.end()))
     if len(breaks) < WRAP_MIN_BREAKS:
         return text
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for a, b in breaks:
         out += (text[pos:a], " ")
         pos = b

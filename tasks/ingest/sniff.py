@@ -51,7 +51,7 @@ BOMS: tuple[tuple[bytes, str, str], ...] = (
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 
 
-def _signature_holds(sig: bytes, data: bytes) -> bool:
+def _signature_holds(sig: bytes, data: bytes | bytearray) -> bool:
     """Short signatures that plain text can start with need a second look."""
     if sig == b"BZh":
         return len(data) > 9 and data[3:4].isdigit() and data[4:10] == b"1AY&SY"
@@ -62,7 +62,7 @@ def _signature_holds(sig: bytes, data: bytes) -> bool:
     return True
 
 
-def binary_signature(data: bytes) -> str | None:
+def binary_signature(data: bytes | bytearray) -> str | None:
     """What kind of binary file ``data`` starts like ("PNG image", ...), or None."""
     for sig, what in MAGIC:
         if data.startswith(sig) and _signature_holds(sig, data):
@@ -74,7 +74,7 @@ def binary_signature(data: bytes) -> str | None:
     return None
 
 
-def control_byte_share(data: bytes) -> float:
+def control_byte_share(data: bytes | bytearray) -> float:
     # bytes.translate with a delete table runs in C: cheap even for 64 MiB.
     return (len(data) - len(data.translate(None, _CONTROL_BYTES))) / len(data)
 
@@ -88,7 +88,7 @@ def control_char_share(text: str) -> float:
     return n / len(sample)
 
 
-def utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes | bytearray) -> str | None:
     """ "utf-16-le" / "utf-16-be" when NUL bytes sit at odd (even) positions only, else None."""
     sample = data[: SAMPLE_BYTES & ~1]
     half = len(sample) // 2

@@ -15,12 +15,18 @@ from tasks.ingest.sniff import SAMPLE_BYTES
 log = logging.getLogger("bantin.ingest")
 
 
-def _cp1252_fallback(err: UnicodeDecodeError):
+# codecs hands an error handler the base UnicodeError type; each handler here is registered for
+# one direction only, so anything else is re-raised unchanged, as the "strict" handler would.
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
     bad = err.object[err.start : err.end]
     return bad.decode("cp1252", errors="replace"), err.end
 
 
-def _latin1_fallback(err: UnicodeEncodeError):
+def _latin1_fallback(err: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
     bad = err.object[err.start : err.end]
     if all(ord(c) < 0x100 for c in bad):
         return bad.encode("latin-1"), err.end
@@ -32,7 +38,7 @@ codecs.register_error("bantin-cp1252", _cp1252_fallback)
 codecs.register_error("bantin-latin1", _latin1_fallback)
 
 
-def _without_cut_last_char(data: bytes) -> str | None:
+def _without_cut_last_char(data: bytes | bytearray) -> str | None:
     """A file cut inside its last character (truncated download): the complete text, or None."""
     dec = codecs.getincrementaldecoder("utf-8")()
     try:
@@ -46,7 +52,7 @@ def _without_cut_last_char(data: bytes) -> str | None:
     return text
 
 
-def _stray_and_multibyte(b: bytes) -> tuple[int, int]:
+def _stray_and_multibyte(b: bytes | bytearray) -> tuple[int, int]:
     """(invalid UTF-8 sequences, valid multi-byte characters) in b."""
     replaced = b.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - b.count(b"\xef\xbf\xbd")
@@ -54,7 +60,7 @@ def _stray_and_multibyte(b: bytes) -> tuple[int, int]:
     return bad, non_ascii - bad
 
 
-def _with_stray_cp1252(data: bytes) -> str | None:
+def _with_stray_cp1252(data: bytes | bytearray) -> str | None:
     """Mostly UTF-8 with a few stray Windows-1252 bytes (smart quotes pasted in): the UTF-8
     text with the stray bytes read as Windows-1252, or None when there are too many."""
     if len(data) > SAMPLE_BYTES:
@@ -68,7 +74,7 @@ def _with_stray_cp1252(data: bytes) -> str | None:
     return data.decode("utf-8", errors="bantin-cp1252")
 
 
-def read_utf8(data: bytes) -> tuple[str, str] | None:
+def read_utf8(data: bytes | bytearray) -> tuple[str, str] | None:
     """(text, "utf-8" | "utf-8+windows-1252") when data is UTF-8 or nearly so, else None."""
     try:
         return data.decode("utf-8"), "utf-8"
@@ -99,11 +105,11 @@ def _looks_double_encoded(sample: str) -> bool:
     return len(_DOUBLE_UTF8.findall(sample)) >= _MIN_PAIRS
 
 
-def _looks_double_encoded_checked_on_bytes_first(sample: str, data: bytes) -> bool:
+def _looks_double_encoded_checked_on_bytes_first(sample: str, data: bytes | bytearray) -> bool:
     return len(_DOUBLE_UTF8_BYTES.findall(data)) >= _MIN_PAIRS and _looks_double_encoded(sample)
 
 
-def undo_double_utf8(text: str, encoding: str, data: bytes) -> tuple[str, str]:
+def undo_double_utf8(text: str, encoding: str, data: bytes | bytearray) -> tuple[str, str]:
     """Valid UTF-8 whose text is itself UTF-8 bytes read as Windows-1252 ("Ä‘áº£ng" for
     "đảng"): undo it when that gives clean Vietnamese, since the repair is exact.
     data: the bytes text was decoded from, for a cheap pre-check when that was plain UTF-8."""

@@ -95,8 +95,9 @@ def failing_predicate(defn: Definition, table_cols: set[str]) -> tuple[str, str,
     or None for a type this module does not know."""
     kw = defn.kwargs
     if defn.type == "expect_compound_columns_to_be_unique":
-        cols = [_column(c, table_cols) for c in kw["column_list"]]
-        if None in cols:
+        found = [_column(c, table_cols) for c in kw["column_list"]]
+        cols = [c for c in found if c is not None]
+        if len(cols) < len(found):  # a column the table does not have
             return None
         return (
             f"concat_ws(' | ', {', '.join(cols)})",

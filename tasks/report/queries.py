@@ -39,6 +39,11 @@ class Warehouse:
     def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
+    def count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        assert row is not None  # an aggregate without GROUP BY always yields one row
+        return row[0]
+
     def portal_key(self) -> tuple[str, str]:
         """(SQL for an article's portal, what it is called). The crawl host when the warehouse
         has it; before that the credited site, else the input's first folder."""
@@ -84,7 +89,7 @@ def stage_durations(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
 
 
 def table_counts(wh: Warehouse, tables: tuple[str, ...]) -> list[tuple[str, int]]:
-    return [(t, wh.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables if wh.has(t)]
+    return [(t, wh.count(t)) for t in tables if wh.has(t)]
 
 
 # ---------------------------------------------------------------- portals
@@ -159,7 +164,7 @@ def dq_history(wh: Warehouse, run_ids: list[str]) -> pd.DataFrame:
 
 def quarantine_list(wh: Warehouse, limit: int) -> tuple[pd.DataFrame, int]:
     """Quarantined files newest first (the run that quarantined them), and how many in all."""
-    total = wh.con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    total = wh.count("quarantine")
     rows = wh.df(f"""SELECT q.source_path, q.reason, q.detail, q.run_id, r.started_at, r.input_dir
                      FROM quarantine q LEFT JOIN runs r USING (run_id)
                      ORDER BY r.started_at DESC NULLS LAST, q.source_path LIMIT {int(limit)}""")
