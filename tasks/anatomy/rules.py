@@ -195,11 +195,18 @@ def default_rules() -> RuleSet:
     return load_rules(RULES_PATH)
 
 
+def _as_line_key(s: str) -> str:
+    # a line key is one line: the pre-checks may assume no newline (the rules' `.` stops at one)
+    return s.replace("\n", " ")
+
+
 def _line_rules_fast(key: str) -> object:
+    key = _as_line_key(key)
     return default_rules().line_rules(key, len(key))
 
 
 def _line_rules_plain(key: str) -> object:
+    key = _as_line_key(key)
     return default_rules().line_rules_plain(key, len(key))
 
 
