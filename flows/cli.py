@@ -5,12 +5,10 @@ Errors print one readable line and exit non-zero; `--debug` shows the traceback.
 """
 from __future__ import annotations
 
-import fcntl
 import gc
 import os
 import signal
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -36,27 +34,6 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-
-
-@contextmanager
-def run_lock(data_dir: Path):
-    """One `bantin run` per data folder at a time: a second one exits at once."""
-    with open(data_dir / ".bantin-run.lock", "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            raise UserError(f"another bantin run is already using {data_dir} ({holder}); try again later",
-                            code=3) from None
-        try:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"pid {os.getpid()}")
-            fh.flush()
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _check_data_dir(data: Path) -> None:
@@ -120,10 +97,11 @@ def run(
         from tasks.ingest import ListingAhead
 
         _check_warehouse(data / "warehouse.duckdb")
-        with run_lock(data), ListingAhead(input) as listing:
+        with ListingAhead(input) as listing:
             import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
 
             from flows.nightly import run_nightly
+            from tasks.runlock import RunLocked
             from tasks.store import WarehouseBusy
 
             api.wait_ready()
@@ -131,6 +109,8 @@ def run(
                 summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
                                       workers=workers, dask_address=dask_address, api_url=api.url,
                                       heartbeats=not api.temporary, listing=listing)
+            except RunLocked as exc:
+                raise UserError(str(exc), code=3) from exc
             except WarehouseBusy as exc:
                 raise UserError(f"{exc}; is another program holding it open for writing?", code=3) from exc
     _print_summary(summary)
@@ -168,6 +148,8 @@ def _print_summary(s) -> None:
         if peaks:
             out.print("  peak RSS of this process after each stage (MB): "
                       + ", ".join(f"{k} {v}" for k, v in peaks.items()))
+    for warning in s.warnings:
+        out.print(f"  [yellow]warning: {warning}[/yellow]")
     out.print(f"  warehouse: {s.warehouse}")
     out.print(f"  report:    {s.report}")
 

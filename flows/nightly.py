@@ -30,9 +30,10 @@ from tasks import batch as batch_stage
 from tasks import chrome as chrome_stage
 from tasks import load as load_stage
 from tasks import plan as plan_stage
-from tasks import store
+from tasks import store, swap
 from tasks.ingest import ListingAhead, discover_with_problems
 from tasks.report.stages import record_stage_seconds
+from tasks.runlock import run_lock
 
 if TYPE_CHECKING:
     from tasks.records import Quarantined, SourceFile
@@ -68,6 +69,7 @@ class RunSummary:
     workers: int = 1
     runner: str = "this process"
     stage_stats: dict = field(default_factory=dict)   # seconds by stage; "_peak_rss_mb": {stage: MB}
+    warnings: list = field(default_factory=list)      # e.g. an empty input folder
 
 
 def new_run_id(now: datetime) -> str:
@@ -138,10 +140,13 @@ def validate_task(data_dir: Path, run_id: str) -> list[DqResult]:
 
 @task(name="load-warehouse", cache_policy=NO_CACHE)
 def load_task(db_path: Path, data_dir: Path, run_id: str, discovered_paths, run_stats, dq_rows,
-              chrome_counts, full_refresh: bool) -> load_stage.LoadStats:
+              chrome_counts, full_refresh: bool, stage_seconds: dict) -> load_stage.LoadStats:
+    """The load and the stage times so far, in one swap of the warehouse file: the report that
+    follows charts this run's stages."""
     return load_stage.load_run(db_path, data_dir, run_id, discovered_paths=discovered_paths,
                                run_stats=run_stats, dq_rows=dq_rows, chrome_counts=chrome_counts,
-                               finished_at=datetime.now(), reset_chrome=full_refresh)
+                               finished_at=datetime.now(), reset_chrome=full_refresh,
+                               then=lambda work: record_stage_seconds(work, run_id, stage_seconds))
 
 
 @task(name="publish-parquet", cache_policy=NO_CACHE)
@@ -203,93 +208,138 @@ def nightly(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool
             batch_size: int | None = None, workers: int | None = None,
             dask_address: str | None = None, listing: ListingAhead | None = None) -> RunSummary:
     """workers/batch_size None = automatic (all cores for big runs, a few tasks per worker).
-    listing: the input folder's listing started ahead of the flow (`bantin run`), if any."""
-    log = get_run_logger()
-    input_path, data_path = Path(input_dir), Path(data_dir)
-    db_path = data_path / "warehouse.duckdb"
+    listing: the input folder's listing started ahead of the flow (`bantin run`), if any.
+    The data folder's run lock is taken here, so no two runs overlap whoever starts them; the
+    refused one ends Failed with RunLocked's one-line message."""
     started = datetime.now()
     run_id = new_run_id(started)
-    data_path.mkdir(parents=True, exist_ok=True)
+    data_path = Path(data_dir)
+    with run_lock(data_path, run_id):
+        return _locked_run(RunArgs(Path(input_dir), data_path, full_refresh, batch_size, workers,
+                                   dask_address, listing), run_id, started)
+
+
+@dataclass
+class RunArgs:
+    input_path: Path
+    data_path: Path
+    full_refresh: bool
+    batch_size: int | None
+    workers: int | None
+    dask_address: str | None
+    listing: ListingAhead | None
+
+
+def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
+    """The run, recorded in `runs` whatever happens: succeeded, failed or interrupted."""
+    db_path = args.data_path / "warehouse.duckdb"
     secs: dict[str, Any] = {}
-    with timed(secs, "start"):
-        store.recover_staging(data_path, store.committed_run_ids(db_path))
-        load_stage.start_run(db_path, run_id, started, str(input_path), _flow_run_id())
     summary = RunSummary(run_id=run_id, status="running", warehouse=str(db_path), stage_stats=secs)
     try:
-        with timed(secs, "discover_plan"):
-            files, problems = discover_task(input_path, listing)
-            plan = plan_stage.plan_incremental(files, store.known_sources(db_path),
-                                              full_refresh=full_refresh)
-        summary.files_seen = len(files) + len(problems)
-        summary.files_unchanged = len(plan.unchanged)
-        n_to_read = len(plan.to_read)
-        summary.workers = choose_workers(workers, n_to_read, dask_address)
-        summary.runner = (f"dask {dask_address}" if dask_address else
-                          f"dask local cluster, {summary.workers} processes" if summary.workers > 1
-                          else "this process")
-        size = batch_size or auto_batch_size(n_to_read, summary.workers)
-        n_batches = -(-n_to_read // size)
-        plan_file = (plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
-                                           plan.to_read) if n_to_read else None)
-        # From here on the flow needs only the paths it saw (for the load's vanished check):
-        # one Arrow array instead of a Python object per file.
-        discovered = pa.array([f.rel_path for f in files] + [q.rel_path for q in problems], pa.string())
-        del files, plan
+        with timed(secs, "start"):
+            store.recover_staging(args.data_path, store.committed_run_ids(db_path))
+            load_stage.start_run(db_path, run_id, started, str(args.input_path), _flow_run_id())
+        return _stages(args, summary, db_path)
+    except BaseException as exc:
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+        load_stage.end_run_unsuccessfully(
+            db_path, run_id, started_at=started, finished_at=datetime.now(),
+            input_dir=str(args.input_path), status="interrupted" if interrupted else "failed",
+            message=describe_exception(exc))
+        raise
 
-        results, counts = [], None
-        if plan_file is not None:
-            runner = make_task_runner(summary.workers, dask_address, api_url=_api_url())
-            if summary.workers == 1 and not dask_address:
-                # with Dask workers on this machine, its ~250 MB would add to their peak instead
-                warm_up_validation()
-            with timed(secs, "clean_extract_flow"):
-                ce = clean_extract.with_options(task_runner=runner)(
-                    plan_file=str(plan_file), run_id=run_id, data_dir=str(data_path),
-                    batch_size=size, full_refresh=full_refresh)
-            secs.update({k: v for k, v in ce.seconds.items() if k != "_peak_rss_mb"})
-            results, counts = list(ce.batches), ce.counts
-        if problems:
-            results.append(stage_problems_task(problems, run_id, data_path, n_batches))
-        reasons: Counter = Counter()
-        for r in results:
-            reasons.update(r.reasons)
-        summary.files_quarantined = sum(r.quarantined for r in results)
-        summary.quarantine_reasons = dict(reasons)
-        summary.files_new = sum(r.files for r in results if r.batch_no < n_batches)
 
-        # Validate what this run staged; a run that found nothing new has nothing to validate
-        # (and skips Great Expectations' multi-second import).
-        with timed(secs, "validate"):
-            dq: list[DqResult] = validate_task(data_path, run_id) if results else []
-        dq_rows = [dict(table_name=r.table_name, expectation=r.expectation, success=r.success,
-                        unexpected_count=r.unexpected_count, rows_checked=r.rows_checked) for r in dq]
-        summary.dq_checked = len(dq_rows)
-        summary.dq_failed = [f"{r.table_name}: {r.expectation} ({r.unexpected_count} unexpected)"
-                             for r in dq if not r.success]
-        with timed(secs, "load"):
-            stats = load_task(db_path, data_path, run_id, discovered,
-                              dict(files_seen=summary.files_seen, files_new=summary.files_new,
-                                   files_quarantined=summary.files_quarantined),
-                              # a key seen on one page only carries no repetition signal: not kept
-                              dq_rows, chrome_stage.at_least(counts, 2) if counts is not None else None,
-                              full_refresh)
-        summary.articles_loaded = stats.articles_loaded
-        summary.articles_replaced = stats.articles_replaced
-        summary.files_vanished = stats.sources_vanished
-        with timed(secs, "publish_report"):
-            publish_task(data_path, run_id)
-            record_stage_seconds(db_path, run_id, secs)   # the report charts them
-            summary.report = str(report_task(data_path))
-        record_stage_seconds(db_path, run_id, secs)       # now with publish_report itself
-        summary.status = "succeeded"
-        log.info("run %s: %s new files, %s articles loaded; seconds by stage %s", run_id,
-                 summary.files_new, summary.articles_loaded, secs)
-        return summary
-    except BaseException:
-        try:
-            load_stage.fail_run(db_path, run_id, datetime.now())
-        finally:
-            raise
+def describe_exception(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (Ctrl-C)"
+    if isinstance(exc, SystemExit):
+        return f"stopped by a signal (exit {exc.code})"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
+    log = get_run_logger()
+    data_path, run_id, secs = args.data_path, summary.run_id, summary.stage_stats
+    with timed(secs, "discover_plan"):
+        files, problems = discover_task(args.input_path, args.listing)
+        plan = plan_stage.plan_incremental(files, store.known_sources(db_path),
+                                          full_refresh=args.full_refresh)
+    summary.files_seen = len(files) + len(problems)
+    summary.files_unchanged = len(plan.unchanged)
+    if not summary.files_seen:
+        summary.warnings.append(f"the input folder {args.input_path} holds no files")
+    n_to_read = len(plan.to_read)
+    summary.workers = choose_workers(args.workers, n_to_read, args.dask_address)
+    summary.runner = (f"dask {args.dask_address}" if args.dask_address else
+                      f"dask local cluster, {summary.workers} processes" if summary.workers > 1
+                      else "this process")
+    size = args.batch_size or auto_batch_size(n_to_read, summary.workers)
+    n_batches = -(-n_to_read // size)
+    plan_file = (plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet",
+                                       plan.to_read) if n_to_read else None)
+    # From here on the flow needs only the paths it saw (for the load's vanished check):
+    # one Arrow array instead of a Python object per file.
+    discovered = pa.array([f.rel_path for f in files] + [q.rel_path for q in problems], pa.string())
+    del files, plan
+    log.info("run %s: %d files seen, %d to read in %d batches on %s", run_id, summary.files_seen,
+             n_to_read, n_batches, summary.runner)
+
+    results, counts = [], None
+    if plan_file is not None:
+        results, counts = _clean_extract_stage(args, summary, plan_file, size)
+    if problems:
+        results.append(stage_problems_task(problems, run_id, data_path, n_batches))
+    reasons: Counter = Counter()
+    for r in results:
+        reasons.update(r.reasons)
+    summary.files_quarantined = sum(r.quarantined for r in results)
+    summary.quarantine_reasons = dict(reasons)
+    summary.files_new = sum(r.files for r in results if r.batch_no < n_batches)
+
+    dq_rows = _validate_stage(data_path, summary, bool(results))
+    with timed(secs, "load"):
+        stats = load_task(db_path, data_path, run_id, discovered,
+                          dict(files_seen=summary.files_seen, files_new=summary.files_new,
+                               files_quarantined=summary.files_quarantined),
+                          # a key seen on one page only carries no repetition signal: not kept
+                          dq_rows, chrome_stage.at_least(counts, 2) if counts is not None else None,
+                          args.full_refresh, secs)
+    summary.articles_loaded = stats.articles_loaded
+    summary.articles_replaced = stats.articles_replaced
+    summary.files_vanished = stats.sources_vanished
+    with timed(secs, "publish_report"):
+        publish_task(data_path, run_id)
+        summary.report = str(report_task(data_path))
+    with swap.replacing(db_path) as work:
+        record_stage_seconds(work, run_id, secs)       # now with publish_report itself
+    summary.status = "succeeded"
+    return summary
+
+
+def _clean_extract_stage(args: RunArgs, summary: RunSummary, plan_file: Path, size: int):
+    runner = make_task_runner(summary.workers, args.dask_address, api_url=_api_url())
+    if summary.workers == 1 and not args.dask_address:
+        # with Dask workers on this machine, its ~250 MB would add to their peak instead
+        warm_up_validation()
+    with timed(summary.stage_stats, "clean_extract_flow"):
+        ce = clean_extract.with_options(task_runner=runner)(
+            plan_file=str(plan_file), run_id=summary.run_id, data_dir=str(args.data_path),
+            batch_size=size, full_refresh=args.full_refresh)
+    summary.stage_stats.update({k: v for k, v in ce.seconds.items() if k != "_peak_rss_mb"})
+    return list(ce.batches), ce.counts
+
+
+def _validate_stage(data_path: Path, summary: RunSummary, anything_staged: bool) -> list[dict]:
+    """Validate what this run staged; a run that found nothing new has nothing to validate
+    (and skips Great Expectations' multi-second import)."""
+    with timed(summary.stage_stats, "validate"):
+        dq: list[DqResult] = validate_task(data_path, summary.run_id) if anything_staged else []
+    summary.dq_checked = len(dq)
+    summary.dq_failed = [f"{r.table_name}: {r.expectation} ({r.unexpected_count} unexpected)"
+                         for r in dq if not r.success]
+    return [dict(table_name=r.table_name, expectation=r.expectation, success=r.success,
+                 unexpected_count=r.unexpected_count, rows_checked=r.rows_checked) for r in dq]
 
 
 def warm_up_validation() -> None:

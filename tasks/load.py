@@ -9,6 +9,7 @@ Rules (CONTRACT.md, issue 2/4):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ import pyarrow as pa
 from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
 from tasks.store import apply_schema, staged_files, warehouse
+from tasks.swap import replacing
 from tasks.tables import ARTICLE_CHILDREN, STAGED, TABLES, column_list
 
 
@@ -42,9 +44,9 @@ class LoadStats:
 
 def start_run(db_path: Path, run_id: str, started_at: datetime, input_dir: str,
               flow_run_id: str | None) -> None:
-    """Record the run as running; runs left 'running' by a killed process become 'abandoned'."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse(db_path) as con:
+    """Record the run as running; runs left 'running' by a killed process become 'abandoned'
+    (the caller holds the data folder's run lock: no other run is running)."""
+    with replacing(db_path) as work, warehouse(work) as con:
         apply_schema(con)
         con.execute("UPDATE runs SET status = 'abandoned' WHERE status = 'running'")
         con.execute(
@@ -52,10 +54,23 @@ def start_run(db_path: Path, run_id: str, started_at: datetime, input_dir: str,
             "VALUES (?, ?, 'running', ?, ?)", [run_id, started_at, input_dir, flow_run_id])
 
 
-def fail_run(db_path: Path, run_id: str, finished_at: datetime) -> None:
-    with warehouse(db_path) as con:
-        con.execute("UPDATE runs SET status = 'failed', finished_at = ? WHERE run_id = ?",
-                    [finished_at, run_id])
+def end_run_unsuccessfully(db_path: Path, run_id: str, *, started_at: datetime, finished_at: datetime,
+                           input_dir: str, status: str, message: str) -> None:
+    """The run's row says `status` ('failed' or 'interrupted') and why. Written even when the
+    run never got as far as recording its start."""
+    with replacing(db_path) as work, warehouse(work) as con:
+        apply_schema(con)
+        con.execute("""
+            INSERT INTO runs (run_id, started_at, finished_at, status, input_dir, message)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id) DO UPDATE SET finished_at = excluded.finished_at,
+                status = excluded.status, message = excluded.message""",
+            [run_id, started_at, finished_at, status, input_dir, message])
+
+
+def fail_run(db_path: Path, run_id: str, finished_at: datetime, message: str = "") -> None:
+    end_run_unsuccessfully(db_path, run_id, started_at=finished_at, finished_at=finished_at,
+                           input_dir="", status="failed", message=message)
 
 
 def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> None:
@@ -70,7 +85,22 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
 
 def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: list[str] | pa.Array,
              run_stats: dict, dq_rows: list[dict], chrome_counts: KeyCounts | None,
-             finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
+             finished_at: datetime, reset_chrome: bool = False,
+             then: Callable[[Path], None] | None = None) -> LoadStats:
+    """One transaction on a working copy that then replaces the warehouse (tasks/swap.py).
+    then: more writes of the run for the same copy (it gets the copy's path), e.g. stage times."""
+    with replacing(db_path) as work:
+        stats = _load(work, data_dir, run_id, discovered_paths=discovered_paths, run_stats=run_stats,
+                      dq_rows=dq_rows, chrome_counts=chrome_counts, finished_at=finished_at,
+                      reset_chrome=reset_chrome)
+        if then is not None:
+            then(work)
+    return stats
+
+
+def _load(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths, run_stats: dict,
+          dq_rows: list[dict], chrome_counts: KeyCounts | None, finished_at: datetime,
+          reset_chrome: bool) -> LoadStats:
     with warehouse(db_path) as con:
         # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
         con.execute("SET memory_limit = '384MB'")

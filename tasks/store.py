@@ -33,6 +33,14 @@ STAGED_TABLES = tuple(STAGED)
 PUBLISHED_TABLES = {dataset: table.name for dataset, table in STAGED.items()}
 
 
+# The file format DuckDB writes: the 1.4 format, which the 1.x clients users have (duckdb-cli and
+# Python duckdb 1.5 on PyPI, DBeaver, R, Node) read; DuckDB 2.0's own format (v2.0.0) they refuse.
+# A file created in this format keeps it when later opened and written by a plain connect; the
+# setting is passed on every connect all the same (one configuration per file and process).
+STORAGE_VERSION = "v1.4.0"
+DUCKDB_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
+
+
 class WarehouseBusy(RuntimeError):
     """The DuckDB file stayed locked by another process for longer than we wait."""
 
@@ -101,12 +109,14 @@ def recover_staging(data_dir: Path, committed_run_ids: set[str]) -> list[str]:
 # ---------------------------------------------------------------- DuckDB
 
 def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting a while if another process holds its lock."""
+    """Open the warehouse, waiting a while if another process holds its lock. A run never
+    writes the file users read in place (tasks/swap.py), so in practice only a reader of a
+    file being swapped in, or another program writing it, waits here."""
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            return duckdb.connect(str(db_path), read_only=read_only, config=dict(DUCKDB_CONFIG))
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 if "lock" in str(exc).lower():
