@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +37,9 @@ WORK_SUFFIX = ".next"
 
 
 def work_path(db_path: Path) -> Path:
-    return db_path.with_name(f".{db_path.name}.{os.getpid()}{WORK_SUFFIX}")
+    """Named by process and thread: an interrupted run's last record may be written from another
+    thread of the process while the first still holds its copy."""
+    return db_path.with_name(f".{db_path.name}.{os.getpid()}-{threading.get_ident()}{WORK_SUFFIX}")
 
 
 @contextmanager
@@ -90,8 +93,11 @@ def storage_version(db_path: Path) -> str:
 
 
 def remove_stray_copies(db_path: Path) -> list[Path]:
-    """Working copies left by a killed writer (any pid: one writer per folder at a time)."""
-    stray = sorted(db_path.parent.glob(f".{db_path.name}.*{WORK_SUFFIX}"))
+    """Working copies left by killed writers: those of other processes (one run per data folder
+    at a time, so no other process is writing one now)."""
+    mine = f".{db_path.name}.{os.getpid()}-"
+    stray = sorted(p for p in db_path.parent.glob(f".{db_path.name}.*{WORK_SUFFIX}")
+                   if not p.name.startswith(mine))
     for path in stray:
         _remove(path)
     return stray
