@@ -9,13 +9,18 @@ import gc
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="bantin: Vietnamese Party/government news pages -> validated DuckDB warehouse.")
-_state = {"debug": False}
+_state: dict = {"debug": False, "stopping": 0}
+# After Ctrl-C or SIGTERM the run has this long to unwind (record itself as interrupted, stop
+# its temporary Prefect server); then the process ends regardless.
+STOP_GRACE_S = 7.0
+SIGNAL_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 
 
 class UserError(Exception):
@@ -88,7 +93,8 @@ def run(
         raise UserError(f"input '{input}' is not a folder", code=2)
     _check_data_dir(data)
     _quiet_prefect()
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    for sig in SIGNAL_NAMES:
+        signal.signal(sig, _stop_on_signal)
     from flows.prefect_server import prefect_api
 
     # The temporary Prefect server (3-4 s to start) comes up while this process checks the
@@ -100,10 +106,13 @@ def run(
         with ListingAhead(input) as listing:
             import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
 
+            from flows import nightly
             from flows.nightly import run_nightly
             from tasks.runlock import RunLocked
             from tasks.store import WarehouseBusy
 
+            nightly.ON_INTERRUPT.append(_start_stop_deadline)
+            _quiet_prefect_console()
             api.wait_ready()
             try:
                 summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
@@ -116,10 +125,51 @@ def run(
     _print_summary(summary)
 
 
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    """SIGTERM (a service manager's stop, `kill`) ends a run as Ctrl-C does: context managers
-    unwind, so the temporary Prefect server stops with it and the run is recorded as failed."""
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    """Ctrl-C and SIGTERM (a service manager's stop, `kill`) end a run the same way: SystemExit
+    unwinds the flow, which records the run as interrupted, and the temporary Prefect server
+    stops. A timer ends the process after STOP_GRACE_S whatever is still running (a batch in a
+    worker thread cannot be interrupted); a second signal ends it at once."""
+    if _state["stopping"]:
+        _exit_stopped(signum)
+    _start_stop_deadline(signum)
     raise SystemExit(128 + signum)
+
+
+def _start_stop_deadline(signum: int = signal.SIGTERM) -> None:
+    if _state["stopping"]:
+        return
+    _state["stopping"] = signum
+    timer = threading.Timer(STOP_GRACE_S, _exit_stopped, args=(signum,))
+    timer.daemon = True
+    timer.start()
+
+
+def _quiet_prefect_console() -> None:
+    """Prefect's console lines (a task's crash report, tracebacks) would repeat what bantin says
+    in its one-line error or its summary; `--debug` keeps them."""
+    import logging
+
+    if _state["debug"]:
+        return
+    for logger in (logging.getLogger(), logging.getLogger("prefect")):
+        for handler in logger.handlers:
+            if type(handler).__name__ == "PrefectConsoleHandler":
+                handler.setLevel(logging.CRITICAL + 1)
+
+
+def _exit_stopped(signum: int, exc: BaseException | None = None) -> None:
+    """One line, exit 128 + signal number, without waiting for threads (os._exit: a worker
+    thread still in a batch would otherwise hold the exit until the batch ends)."""
+    if _state["debug"] and exc is not None:
+        import traceback
+
+        traceback.print_exception(exc)
+    name = SIGNAL_NAMES.get(signal.Signals(signum), f"signal {signum}")
+    print(f"bantin: interrupted ({name}): the run stopped; the warehouse keeps its last "
+          "committed state", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(128 + signum)
 
 
 def _print_summary(s) -> None:
@@ -241,6 +291,15 @@ def _cell(v, width: int) -> str:
 
 
 def main() -> None:
+    try:
+        _main_unguarded()
+    except BaseException as exc:
+        if _state["stopping"]:
+            _exit_stopped(_state["stopping"], exc)
+        raise
+
+
+def _main_unguarded() -> None:
     try:
         app(standalone_mode=False)
         _skip_collection_at_exit()

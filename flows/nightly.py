@@ -14,6 +14,7 @@ import resource
 import secrets
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 from prefect.settings import temporary_settings
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from tasks import batch as batch_stage
 from tasks import chrome as chrome_stage
@@ -241,7 +244,10 @@ def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
             load_stage.start_run(db_path, run_id, started, str(args.input_path), _flow_run_id())
         return _stages(args, summary, db_path)
     except BaseException as exc:
-        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit, TerminationSignal))
+        if interrupted:
+            for hook in ON_INTERRUPT:
+                hook()
         load_stage.end_run_unsuccessfully(
             db_path, run_id, started_at=started, finished_at=datetime.now(),
             input_dir=str(args.input_path), status="interrupted" if interrupted else "failed",
@@ -249,11 +255,19 @@ def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
         raise
 
 
+# Called as soon as the flow knows it was interrupted (Ctrl-C, SIGTERM), before it records the
+# run: `bantin run` starts its exit deadline there. During a flow run SIGTERM reaches Prefect's
+# handler (it raises TerminationSignal), not the handler of the program that called the flow.
+ON_INTERRUPT: list[Callable[[], None]] = []
+
+
 def describe_exception(exc: BaseException) -> str:
-    if isinstance(exc, KeyboardInterrupt):
+    if isinstance(exc, TerminationSignal):
+        return "interrupted (SIGTERM)" if exc.signal == 15 else f"interrupted (signal {exc.signal})"
+    if isinstance(exc, KeyboardInterrupt) or (isinstance(exc, SystemExit) and exc.code == 130):
         return "interrupted (Ctrl-C)"
     if isinstance(exc, SystemExit):
-        return f"stopped by a signal (exit {exc.code})"
+        return "interrupted (SIGTERM)" if exc.code == 143 else f"stopped (exit {exc.code})"
     text = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
@@ -382,9 +396,22 @@ def make_task_runner(workers: int = 1, dask_address: str | None = None, api_url:
         return DaskTaskRunner(cluster_kwargs={
             "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
             "env": {"PREFECT_API_URL": api_url} if api_url else {}})
-    from prefect.task_runners import ThreadPoolTaskRunner
+    return InterruptibleThreadPool(max_workers=1)
 
-    return ThreadPoolTaskRunner(max_workers=1)
+
+class InterruptibleThreadPool(ThreadPoolTaskRunner):
+    """Prefect's thread pool, except that a run stopped by Ctrl-C or SIGTERM does not wait for
+    the batch running in the pool's thread (up to a few minutes of pages) before it unwinds and
+    records itself as interrupted; the process ends soon after, the thread with it."""
+
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
+        executor = self._executor
+        if exc_type is not None and not issubclass(exc_type, Exception) and executor is not None:
+            self._executor = None     # Prefect's own exit would wait for the thread
+            for event in self._cancel_events.values():
+                event.set()
+            executor.shutdown(wait=False, cancel_futures=True)
+        super().__exit__(exc_type, exc_value, traceback)
 
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,
