@@ -31,13 +31,15 @@ class UserError(Exception):
         self.code = code
 
 
-def _quiet_prefect() -> None:
+def _quiet_prefect(*, logs_to_api: bool = False) -> None:
+    """logs_to_api: a served deployment's runs send their logs to the server (its UI's Logs tab);
+    a `bantin run` against its temporary server, which ends with the run, does not."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # The ephemeral server creates its SQLite database on first use; on a busy 2-core machine
     # that can take longer than Prefect's 20 s default.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "true" if logs_to_api else "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 
@@ -213,7 +215,7 @@ def serve(
     name: str = typer.Option("bantin-nightly", "--name", help="Deployment name."),
 ):
     """Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server)."""
-    _quiet_prefect()
+    _quiet_prefect(logs_to_api=True)
     from flows.schedule import serve_nightly
 
     serve_nightly(input_dir=input.resolve(), data_dir=data.resolve(), cron=cron,

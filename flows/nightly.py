@@ -27,8 +27,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 from prefect.settings import temporary_settings
-from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.runners import make_task_runner
+from flows.visibility import publish_run
 from tasks import batch as batch_stage
 from tasks import chrome as chrome_stage
 from tasks import load as load_stage
@@ -39,8 +40,8 @@ from tasks.report.stages import record_stage_seconds
 from tasks.runlock import run_lock
 
 if TYPE_CHECKING:
-    from tasks.records import Quarantined, SourceFile
     from tasks.quality import DqResult
+    from tasks.records import Quarantined, SourceFile
 
 # Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
 # the second core gives back; `--workers N` forces it either way. Measured on 2 cores
@@ -312,6 +313,9 @@ def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
     summary.files_new = sum(r.files for r in results if r.batch_no < n_batches)
 
     dq_rows = _validate_stage(data_path, summary, bool(results))
+    log.info("clean-extract done: %d files read, %d quarantined %s; %d of %d expectations failed",
+             summary.files_new, summary.files_quarantined, summary.quarantine_reasons,
+             len(summary.dq_failed), summary.dq_checked)
     with timed(secs, "load"):
         stats = load_task(db_path, data_path, run_id, discovered,
                           dict(files_seen=summary.files_seen, files_new=summary.files_new,
@@ -322,12 +326,15 @@ def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
     summary.articles_loaded = stats.articles_loaded
     summary.articles_replaced = stats.articles_replaced
     summary.files_vanished = stats.sources_vanished
+    log.info("loaded: %d articles (%d replaced), %d files vanished", stats.articles_loaded,
+             stats.articles_replaced, stats.sources_vanished)
     with timed(secs, "publish_report"):
         publish_task(data_path, run_id)
         summary.report = str(report_task(data_path))
     with swap.replacing(db_path) as work:
         record_stage_seconds(work, run_id, secs)       # now with publish_report itself
     summary.status = "succeeded"
+    publish_run(summary, _flow_run_id())
     return summary
 
 
@@ -379,39 +386,6 @@ def _api_url() -> str | None:
 
     ctx = FlowRunContext.get()
     return str(ctx.client.api_url) if ctx and ctx.client else None
-
-
-def make_task_runner(workers: int = 1, dask_address: str | None = None, api_url: str | None = None):
-    """Threads in this process for one worker; Dask (local cluster or remote) for more.
-
-    A local cluster's workers are told this flow's API address in their environment: without it,
-    a worker that finds no configured server would start a temporary one of its own (5-10 s, and
-    its task runs would never reach this flow's server). Workers of a remote cluster are
-    configured where they run (README, "More than one machine")."""
-    if dask_address or workers > 1:
-        from prefect_dask import DaskTaskRunner
-
-        if dask_address:
-            return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={
-            "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
-            "env": {"PREFECT_API_URL": api_url} if api_url else {}})
-    return InterruptibleThreadPool(max_workers=1)
-
-
-class InterruptibleThreadPool(ThreadPoolTaskRunner):
-    """Prefect's thread pool, except that a run stopped by Ctrl-C or SIGTERM does not wait for
-    the batch running in the pool's thread (up to a few minutes of pages) before it unwinds and
-    records itself as interrupted; the process ends soon after, the thread with it."""
-
-    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
-        executor = self._executor
-        if exc_type is not None and not issubclass(exc_type, Exception) and executor is not None:
-            self._executor = None     # Prefect's own exit would wait for the thread
-            for event in self._cancel_events.values():
-                event.set()
-            executor.shutdown(wait=False, cancel_futures=True)
-        super().__exit__(exc_type, exc_value, traceback)
 
 
 def run_nightly(input_dir: Path, data_dir: Path, *, full_refresh: bool = False,

@@ -75,10 +75,9 @@ def test_the_duckdb_cli_of_the_environment_opens_the_warehouse(seeded):
 
 def test_a_duckdb_1x_python_client_opens_the_warehouse(seeded):
     python = _old_python_client()
-    out = subprocess.run([str(python), "-c",
-                          "import duckdb; c = duckdb.connect(%r, read_only=True); "
-                          "print(duckdb.__version__, c.execute('SELECT count(*) FROM articles').fetchone()[0])"
-                          % str(seeded)], capture_output=True, text=True, timeout=120)
+    code = (f"import duckdb; c = duckdb.connect({str(seeded)!r}, read_only=True); "
+            "print(duckdb.__version__, c.execute('SELECT count(*) FROM articles').fetchone()[0])")
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1.5.6", "5"]
 
@@ -189,3 +188,39 @@ def test_a_signal_stops_the_run_within_10_s_and_the_next_run_is_a_clean_one(poin
     clean = sorted(r for r in q(seeded, "SELECT article_id, body FROM articles"))
     assert sorted(q(db, "SELECT article_id, body FROM articles")) == clean
     assert q(db, "SELECT status FROM runs ORDER BY started_at")[-1] == ("succeeded",)
+
+
+PREFECT_VIEW = """
+import sys, time
+from flows.nightly import nightly
+from prefect import get_client
+from prefect.client.schemas.filters import (ArtifactFilter, ArtifactFilterFlowRunId, LogFilter,
+                                            LogFilterFlowRunId)
+state = nightly(input_dir=sys.argv[1], data_dir=sys.argv[2], return_state=True)
+fid = state.state_details.flow_run_id
+time.sleep(3)   # the log handler sends in batches
+with get_client(sync_client=True) as c:
+    arts = c.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[fid])))
+    logs = c.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[fid])))
+    tags = c.read_flow_run(fid).tags
+print("STATE", state.type.value)
+print("TAGS", ",".join(tags))
+print("ARTIFACT", arts[0].key if arts else "", repr(arts[0].data if arts else ""))
+print("LOGS", repr([entry.message for entry in logs]))
+"""
+
+
+def test_a_run_shows_its_logs_artifact_and_data_quality_tag_in_prefect(tmp_path, prefect_home):
+    data = tmp_path / "data"
+    out = subprocess.run([sys.executable, "-c", PREFECT_VIEW, str(SEEDS), str(data)], cwd=REPO,
+                         env=bantin_env(prefect_home, PREFECT_LOGGING_TO_API_ENABLED="true"),
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = dict(line.split(" ", 1) for line in out.stdout.splitlines()
+                if line.split(" ", 1)[0] in {"STATE", "TAGS", "ARTIFACT", "LOGS"})
+    assert seen["STATE"] == "COMPLETED"
+    assert seen["ARTIFACT"].startswith("bantin-run-summary ") and "## Failed expectations" in seen["ARTIFACT"]
+    assert "## Quarantine by reason" in seen["ARTIFACT"] and "reports/index.html" in seen["ARTIFACT"]
+    assert "articles loaded 5" in seen["LOGS"] and "data quality:" in seen["LOGS"]
+    failed = q(data / "warehouse.duckdb", "SELECT count(*) FROM dq_results WHERE NOT success")[0][0]
+    assert ("dq-failed" in seen["TAGS"].split(",")) == bool(failed)

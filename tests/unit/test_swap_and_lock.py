@@ -42,7 +42,8 @@ def test_a_duckdb_2_warehouse_is_migrated_on_its_next_write(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT x, s FROM t ORDER BY x").fetchall() == [(1, "a"), (2, "b")]
         assert con.execute("SELECT count(*) FROM v").fetchone() == (2,)
-        assert con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 't'").fetchone() == ("kept",)
+        comment = con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 't'").fetchone()
+        assert comment == ("kept",)
     with duckdb.connect(str(db)) as con, pytest.raises(duckdb.ConstraintException):  # the key came along
         con.execute("INSERT INTO t VALUES (1, 'again')")
 
@@ -92,9 +93,8 @@ def test_copies_left_by_a_killed_writer_are_removed(tmp_path):
 
 
 def test_the_run_lock_refuses_a_second_holder_with_one_line(tmp_path):
-    with run_lock(tmp_path, "run-1"):
-        with pytest.raises(RunLocked) as refused, run_lock(tmp_path, "run-2"):
-            pass
+    with run_lock(tmp_path, "run-1"), pytest.raises(RunLocked) as refused, run_lock(tmp_path, "run-2"):
+        pass
     message = str(refused.value)
     assert "another bantin run" in message and "run-1" in message and "\n" not in message
     with run_lock(tmp_path, "run-3"):     # released: the next one gets it
