@@ -138,10 +138,14 @@ def view_sqls() -> list[str]:
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from tasks.dictionary import comment_statements
+
     _drop_string_keyed_chrome_lines(con)
     con.execute(schema_sql())
     for view in view_sqls():
         con.execute(view)
+    # the data dictionary's meanings, where every DuckDB tool shows them (duckdb_columns())
+    con.execute(";\n".join(comment_statements()))
 
 
 @contextmanager
