@@ -68,8 +68,18 @@ def _check_warehouse(db: Path) -> None:
                         "move it aside or restore it from a backup", code=2) from exc
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"bantin {version('bantin')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")):
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+          _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                        help="Print bantin's version and exit.")):
     _state["debug"] = debug
 
 
@@ -215,6 +225,8 @@ def serve(
     name: str = typer.Option("bantin-nightly", "--name", help="Deployment name."),
 ):
     """Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server)."""
+    # The runs' progress and summary are INFO lines: the UI's Logs tab shows them only at INFO.
+    os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BANTIN_SERVE_LOG_LEVEL", "INFO")
     _quiet_prefect(logs_to_api=True)
     from flows.schedule import serve_nightly
 
@@ -242,9 +254,12 @@ def sql(
     query: str = typer.Argument(..., help="Read-only SQL, e.g. \"select count(*) from articles\"."),
     data: Path = typer.Option(Path("data"), "--data"),
     max_rows: int = typer.Option(100, "--max-rows", help="Rows to print."),
-    max_width: int = typer.Option(60, "--max-width", help="Characters per cell."),
+    max_width: int = typer.Option(60, "--max-width", help="Characters per cell (table format)."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json (json: one object a line)."),
 ):
-    """Run read-only SQL against the warehouse and print the result as a table."""
+    """Run read-only SQL against the warehouse and print the result (table, csv or json)."""
+    if fmt not in PRINTERS:
+        raise UserError(f"--format must be one of {', '.join(PRINTERS)}, not {fmt!r}", code=2)
     import duckdb
 
     from tasks.store import WarehouseBusy, connect
@@ -264,13 +279,28 @@ def sql(
             return
         cols = [d[0] for d in cur.description]
         rows = cur.fetchmany(max_rows + 1)
-    except duckdb.Error as exc:
-        raise UserError(f"SQL error: {str(exc).splitlines()[0]}", code=1) from exc
+    except duckdb.Error as exc:   # DuckDB's whole message: its "Did you mean" hint, the caret
+        raise UserError(f"SQL error: {str(exc).rstrip()}", code=1) from exc
     finally:
         con.close()
-    _print_table(cols, rows[:max_rows], max_width)
+    PRINTERS[fmt](cols, rows[:max_rows], max_width)
     if len(rows) > max_rows:
-        print(f"(first {max_rows} rows shown; use --max-rows)")
+        print(f"(first {max_rows} rows shown; use --max-rows)", file=sys.stderr)
+
+
+def _print_csv(cols: list[str], rows: list[tuple], _width: int) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(cols)
+    writer.writerows(rows)
+
+
+def _print_json(cols: list[str], rows: list[tuple], _width: int) -> None:
+    import json
+
+    for row in rows:
+        print(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
 
 
 def _print_table(cols: list[str], rows: list[tuple], max_width: int) -> None:
@@ -285,6 +315,9 @@ def _print_table(cols: list[str], rows: list[tuple], max_width: int) -> None:
         table.add_row(*["NULL" if v is None else _cell(v, max_width) for v in row])
     Console(width=max(120, min(250, 22 * len(cols)))).print(table)
     print(f"{len(rows)} row(s)")
+
+
+PRINTERS = {"table": _print_table, "csv": _print_csv, "json": _print_json}
 
 
 def _cell(v, width: int) -> str:

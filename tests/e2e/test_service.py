@@ -213,7 +213,8 @@ print("LOGS", repr([entry.message for entry in logs]))
 def test_a_run_shows_its_logs_artifact_and_data_quality_tag_in_prefect(tmp_path, prefect_home):
     data = tmp_path / "data"
     out = subprocess.run([sys.executable, "-c", PREFECT_VIEW, str(SEEDS), str(data)], cwd=REPO,
-                         env=bantin_env(prefect_home, PREFECT_LOGGING_TO_API_ENABLED="true"),
+                         env=bantin_env(prefect_home, PREFECT_LOGGING_TO_API_ENABLED="true",
+                                        PREFECT_LOGGING_LEVEL="INFO"),   # as `bantin serve` sets
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     seen = dict(line.split(" ", 1) for line in out.stdout.splitlines()
@@ -224,3 +225,20 @@ def test_a_run_shows_its_logs_artifact_and_data_quality_tag_in_prefect(tmp_path,
     assert "articles loaded 5" in seen["LOGS"] and "data quality:" in seen["LOGS"]
     failed = q(data / "warehouse.duckdb", "SELECT count(*) FROM dq_results WHERE NOT success")[0][0]
     assert ("dq-failed" in seen["TAGS"].split(",")) == bool(failed)
+
+
+def test_cli_habits_version_sql_formats_whole_errors_and_an_empty_input_warning(tmp_path, run_bantin,
+                                                                               seeded):
+    version = run_bantin("--version")
+    assert version.returncode == 0 and version.stdout.startswith("bantin ")
+    data = str(seeded.parent)
+    csv_out = run_bantin("sql", "SELECT count(*) AS n FROM articles", "--data", data, "--format", "csv")
+    assert csv_out.stdout.splitlines()[:2] == ["n", "5"]
+    json_out = run_bantin("sql", "SELECT count(*) AS n FROM articles", "--data", data, "--format", "json")
+    assert json_out.stdout.splitlines()[0] == '{"n": 5}'
+    error = run_bantin("sql", "SELECT titl FROM articles", "--data", data)
+    assert error.returncode == 1
+    assert '"title"' in error.stderr and "^" in error.stderr      # DuckDB's hint and caret kept
+    (tmp_path / "empty").mkdir()
+    empty = run_bantin("run", "--input", str(tmp_path / "empty"), "--data", str(tmp_path / "data"))
+    assert empty.returncode == 0 and "warning: the input folder" in empty.stdout
