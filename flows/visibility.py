@@ -67,8 +67,10 @@ def publish_run(s: RunSummary, flow_run_id: str | None) -> None:
 
 
 def _add_tag(flow_run_id: str, tag: str) -> None:
+    from uuid import UUID
+
     from prefect import get_client
 
     with get_client(sync_client=True) as client:
-        run = client.read_flow_run(flow_run_id)
-        client.update_flow_run(flow_run_id, tags=sorted({*run.tags, tag}))
+        run = client.read_flow_run(UUID(flow_run_id))
+        client.update_flow_run(UUID(flow_run_id), tags=sorted({*run.tags, tag}))

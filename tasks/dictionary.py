@@ -53,7 +53,7 @@ def value_sets() -> dict[str, tuple[str, ...]]:
     return {
         "indicators.metric": tuple(sorted({m for units in metrics.values() for m in units.values()}
                                           | {"other"})),
-        "people.role": tuple(sorted(ROLE_RANK, key=ROLE_RANK.get, reverse=True)),
+        "people.role": tuple(sorted(ROLE_RANK, key=lambda role: ROLE_RANK[role], reverse=True)),
         "document_refs.kind": tuple(documents),
         "boilerplate.kind": tuple(sorted(_kinds_in(rules) | set(CODE_BOILERPLATE_KINDS))),
         "quarantine.reason": tuple(REASONS) + PROCESSING_REASONS,

@@ -87,9 +87,9 @@ def storage_version(db_path: Path) -> str:
     """The storage version DuckDB reports for the file, e.g. 'v1.4.0' or 'v2.0.0'."""
     with duckdb.connect(":memory:") as con:
         con.execute(f"ATTACH '{_sql_str(db_path)}' AS f (READ_ONLY)")
-        tag = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
-                          "WHERE database_name = 'f'").fetchone()[0]
-    return str(tag or "").rstrip("+")
+        row = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
+                          "WHERE database_name = 'f'").fetchone()
+    return str((row or [""])[0] or "").rstrip("+")
 
 
 def remove_stray_copies(db_path: Path) -> list[Path]:
