@@ -42,7 +42,7 @@ def make_warehouse(db: Path, n_articles: int, n_runs: int) -> None:
               TIMESTAMP '2026-11-01 02:00:00' + INTERVAL (i) DAY,
               TIMESTAMP '2026-11-01 02:00:00' + INTERVAL (i) DAY + INTERVAL (60 + i) SECOND,
               'succeeded', {n_articles} // {n_runs} * (i + 1), {n_articles} // {n_runs},
-              {n_articles} // {n_runs} // 20, {n_articles} // {n_runs}, i % 7 <> 3, 0, 'input', NULL
+              {n_articles} // {n_runs} // 20, {n_articles} // {n_runs}, i % 7 <> 3, 0, 'input', NULL, NULL
           FROM range({n_runs}) t(i)""")
     # article i: portal i % PORTALS, run (i // PORTALS) % n_runs (every portal in every run);
     # coverage differs by portal

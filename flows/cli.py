@@ -3,21 +3,29 @@
 Prefect is imported only by the commands that run the flow, so `bantin sql` answers quickly.
 Errors print one readable line and exit non-zero; `--debug` shows the traceback.
 """
+
 from __future__ import annotations
 
-import fcntl
 import gc
 import os
 import signal
 import sys
-from contextlib import contextmanager
+import threading
 from pathlib import Path
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="bantin: Vietnamese Party/government news pages -> validated DuckDB warehouse.")
-_state = {"debug": False}
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="bantin: Vietnamese Party/government news pages -> validated DuckDB warehouse.",
+)
+_state: dict = {"debug": False, "stopping": 0}
+# After Ctrl-C or SIGTERM the run has this long to unwind (record itself as interrupted, stop
+# its temporary Prefect server); then the process ends regardless.
+STOP_GRACE_S = 7.0
+SIGNAL_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 
 
 class UserError(Exception):
@@ -28,35 +36,16 @@ class UserError(Exception):
         self.code = code
 
 
-def _quiet_prefect() -> None:
+def _quiet_prefect(*, logs_to_api: bool = False) -> None:
+    """logs_to_api: a served deployment's runs send their logs to the server (its UI's Logs tab);
+    a `bantin run` against its temporary server, which ends with the run, does not."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # The ephemeral server creates its SQLite database on first use; on a busy 2-core machine
     # that can take longer than Prefect's 20 s default.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "true" if logs_to_api else "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-
-
-@contextmanager
-def run_lock(data_dir: Path):
-    """One `bantin run` per data folder at a time: a second one exits at once."""
-    with open(data_dir / ".bantin-run.lock", "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            raise UserError(f"another bantin run is already using {data_dir} ({holder}); try again later",
-                            code=3) from None
-        try:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"pid {os.getpid()}")
-            fh.flush()
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _check_data_dir(data: Path) -> None:
@@ -80,12 +69,28 @@ def _check_warehouse(db: Path) -> None:
     except WarehouseBusy:
         return  # the run itself waits for the lock, and says so if it must give up
     except duckdb.Error as exc:
-        raise UserError(f"warehouse {db} cannot be opened ({str(exc).splitlines()[0]}); "
-                        "move it aside or restore it from a backup", code=2) from exc
+        raise UserError(
+            f"warehouse {db} cannot be opened ({str(exc).splitlines()[0]}); "
+            "move it aside or restore it from a backup",
+            code=2,
+        ) from exc
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"bantin {version('bantin')}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")):
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+    _version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print bantin's version and exit."
+    ),
+):
     _state["debug"] = debug
 
 
@@ -95,14 +100,21 @@ def run(
     data: Path = typer.Option(Path("data"), "--data", help="Output folder (warehouse, parquet, reports)."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Re-read and re-clean every input file."),
     workers: int | None = typer.Option(
-        None, "--workers", min=1,
+        None,
+        "--workers",
+        min=1,
         help="Worker processes for cleaning and extraction: 1 = this process only, N > 1 = a local "
-             "Dask cluster of N. Default: every core when at least 20,000 files need reading, else 1."),
+        "Dask cluster of N. Default: every core when at least 20,000 files need reading, else 1.",
+    ),
     dask_address: str | None = typer.Option(
-        None, "--dask-address", help="Run tasks on an existing Dask cluster, e.g. tcp://host:8786."),
+        None, "--dask-address", help="Run tasks on an existing Dask cluster, e.g. tcp://host:8786."
+    ),
     batch_size: int | None = typer.Option(
-        None, "--batch-size", min=1,
-        help="Pages per task (default: a few tasks per worker, 250-5,000 pages each)."),
+        None,
+        "--batch-size",
+        min=1,
+        help="Pages per task (default: a few tasks per worker, 250-5,000 pages each).",
+    ),
 ):
     """One flow run: ingest -> clean -> extract -> Parquet -> validate -> load -> report."""
     if not input.exists():
@@ -111,7 +123,8 @@ def run(
         raise UserError(f"input '{input}' is not a folder", code=2)
     _check_data_dir(data)
     _quiet_prefect()
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    for sig in SIGNAL_NAMES:
+        signal.signal(sig, _stop_on_signal)
     from flows.prefect_server import prefect_api
 
     # The temporary Prefect server (3-4 s to start) comes up while this process checks the
@@ -120,26 +133,84 @@ def run(
         from tasks.ingest import ListingAhead
 
         _check_warehouse(data / "warehouse.duckdb")
-        with run_lock(data), ListingAhead(input) as listing:
+        with ListingAhead(input) as listing:
             import pandas  # noqa: F401  (the load's Arrow conversions import it anyway: do it now)
 
+            from flows import nightly
             from flows.nightly import run_nightly
+            from tasks.runlock import RunLocked
             from tasks.store import WarehouseBusy
 
+            nightly.ON_INTERRUPT.append(_start_stop_deadline)
+            _quiet_prefect_console()
             api.wait_ready()
             try:
-                summary = run_nightly(input, data, full_refresh=full_refresh, batch_size=batch_size,
-                                      workers=workers, dask_address=dask_address, api_url=api.url,
-                                      heartbeats=not api.temporary, listing=listing)
+                summary = run_nightly(
+                    input,
+                    data,
+                    full_refresh=full_refresh,
+                    batch_size=batch_size,
+                    workers=workers,
+                    dask_address=dask_address,
+                    api_url=api.url,
+                    heartbeats=not api.temporary,
+                    listing=listing,
+                )
+            except RunLocked as exc:
+                raise UserError(str(exc), code=3) from exc
             except WarehouseBusy as exc:
                 raise UserError(f"{exc}; is another program holding it open for writing?", code=3) from exc
     _print_summary(summary)
 
 
-def _exit_on_sigterm(signum: int, _frame: object) -> None:
-    """SIGTERM (a service manager's stop, `kill`) ends a run as Ctrl-C does: context managers
-    unwind, so the temporary Prefect server stops with it and the run is recorded as failed."""
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    """Ctrl-C and SIGTERM (a service manager's stop, `kill`) end a run the same way: SystemExit
+    unwinds the flow, which records the run as interrupted, and the temporary Prefect server
+    stops. A timer ends the process after STOP_GRACE_S whatever is still running (a batch in a
+    worker thread cannot be interrupted); a second signal ends it at once."""
+    if _state["stopping"]:
+        _exit_stopped(signum)
+    _start_stop_deadline(signum)
     raise SystemExit(128 + signum)
+
+
+def _start_stop_deadline(signum: int = signal.SIGTERM) -> None:
+    if _state["stopping"]:
+        return
+    _state["stopping"] = signum
+    timer = threading.Timer(STOP_GRACE_S, _exit_stopped, args=(signum,))
+    timer.daemon = True
+    timer.start()
+
+
+def _quiet_prefect_console() -> None:
+    """Prefect's console lines (a task's crash report, tracebacks) would repeat what bantin says
+    in its one-line error or its summary; `--debug` keeps them."""
+    import logging
+
+    if _state["debug"]:
+        return
+    for logger in (logging.getLogger(), logging.getLogger("prefect")):
+        for handler in logger.handlers:
+            if type(handler).__name__ == "PrefectConsoleHandler":
+                handler.setLevel(logging.CRITICAL + 1)
+
+
+def _exit_stopped(signum: int, exc: BaseException | None = None) -> None:
+    """One line, exit 128 + signal number, without waiting for threads (os._exit: a worker
+    thread still in a batch would otherwise hold the exit until the batch ends)."""
+    if _state["debug"] and exc is not None:
+        import traceback
+
+        traceback.print_exception(exc)
+    name = SIGNAL_NAMES.get(signal.Signals(signum), f"signal {signum}")
+    print(
+        f"bantin: interrupted ({name}): the run stopped; the warehouse keeps its last committed state",
+        file=sys.stderr,
+        flush=True,
+    )
+    sys.stdout.flush()
+    os._exit(128 + signum)
 
 
 def _print_summary(s) -> None:
@@ -147,14 +218,19 @@ def _print_summary(s) -> None:
 
     out = Console(soft_wrap=True)
     out.print(f"[bold]bantin run {s.run_id}[/bold]: {s.status}")
-    out.print(f"  files seen {s.files_seen}, new/changed {s.files_new}, unchanged {s.files_unchanged}, "
-              f"vanished {s.files_vanished}")
-    out.print(f"  articles loaded {s.articles_loaded} (replaced {s.articles_replaced}), "
-              f"quarantined {s.files_quarantined}"
-              + (f" {s.quarantine_reasons}" if s.quarantine_reasons else ""))
+    out.print(
+        f"  files seen {s.files_seen}, new/changed {s.files_new}, unchanged {s.files_unchanged}, "
+        f"vanished {s.files_vanished}"
+    )
+    out.print(
+        f"  articles loaded {s.articles_loaded} (replaced {s.articles_replaced}), "
+        f"quarantined {s.files_quarantined}" + (f" {s.quarantine_reasons}" if s.quarantine_reasons else "")
+    )
     if s.dq_failed:
-        out.print(f"  [yellow]data quality: {len(s.dq_failed)} of {s.dq_checked} expectations failed "
-                  f"(rows kept, see report):[/yellow]")
+        out.print(
+            f"  [yellow]data quality: {len(s.dq_failed)} of {s.dq_checked} expectations failed "
+            f"(rows kept, see report):[/yellow]"
+        )
         for line in s.dq_failed:
             out.print(f"    - {line}")
     elif s.dq_checked:
@@ -162,12 +238,19 @@ def _print_summary(s) -> None:
     else:
         out.print("  data quality: nothing new to validate")
     if s.stage_stats:
-        out.print("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_stats.items()
-                                            if not k.startswith("_")) + f" (clean-extract on {s.runner})")
+        out.print(
+            "  seconds: "
+            + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_stats.items() if not k.startswith("_"))
+            + f" (clean-extract on {s.runner})"
+        )
         peaks = s.stage_stats.get("_peak_rss_mb", {})
         if peaks:
-            out.print("  peak RSS of this process after each stage (MB): "
-                      + ", ".join(f"{k} {v}" for k, v in peaks.items()))
+            out.print(
+                "  peak RSS of this process after each stage (MB): "
+                + ", ".join(f"{k} {v}" for k, v in peaks.items())
+            )
+    for warning in s.warnings:
+        out.print(f"  [yellow]warning: {warning}[/yellow]")
     out.print(f"  warehouse: {s.warehouse}")
     out.print(f"  report:    {s.report}")
 
@@ -181,11 +264,12 @@ def serve(
     name: str = typer.Option("bantin-nightly", "--name", help="Deployment name."),
 ):
     """Serve the flow as a Prefect deployment on a cron schedule (needs a Prefect server)."""
-    _quiet_prefect()
+    # The runs' progress and summary are INFO lines: the UI's Logs tab shows them only at INFO.
+    os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("BANTIN_SERVE_LOG_LEVEL", "INFO")
+    _quiet_prefect(logs_to_api=True)
     from flows.schedule import serve_nightly
 
-    serve_nightly(input_dir=input.resolve(), data_dir=data.resolve(), cron=cron,
-                  timezone=timezone, name=name)
+    serve_nightly(input_dir=input.resolve(), data_dir=data.resolve(), cron=cron, timezone=timezone, name=name)
 
 
 @app.command()
@@ -205,12 +289,15 @@ def report(data: Path = typer.Option(Path("data"), "--data")):
 
 @app.command()
 def sql(
-    query: str = typer.Argument(..., help="Read-only SQL, e.g. \"select count(*) from articles\"."),
+    query: str = typer.Argument(..., help='Read-only SQL, e.g. "select count(*) from articles".'),
     data: Path = typer.Option(Path("data"), "--data"),
     max_rows: int = typer.Option(100, "--max-rows", help="Rows to print."),
-    max_width: int = typer.Option(60, "--max-width", help="Characters per cell."),
+    max_width: int = typer.Option(60, "--max-width", help="Characters per cell (table format)."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json (json: one object a line)."),
 ):
-    """Run read-only SQL against the warehouse and print the result as a table."""
+    """Run read-only SQL against the warehouse and print the result (table, csv or json)."""
+    if fmt not in PRINTERS:
+        raise UserError(f"--format must be one of {', '.join(PRINTERS)}, not {fmt!r}", code=2)
     import duckdb
 
     from tasks.store import WarehouseBusy, connect
@@ -230,13 +317,28 @@ def sql(
             return
         cols = [d[0] for d in cur.description]
         rows = cur.fetchmany(max_rows + 1)
-    except duckdb.Error as exc:
-        raise UserError(f"SQL error: {str(exc).splitlines()[0]}", code=1) from exc
+    except duckdb.Error as exc:  # DuckDB's whole message: its "Did you mean" hint, the caret
+        raise UserError(f"SQL error: {str(exc).rstrip()}", code=1) from exc
     finally:
         con.close()
-    _print_table(cols, rows[:max_rows], max_width)
+    PRINTERS[fmt](cols, rows[:max_rows], max_width)
     if len(rows) > max_rows:
-        print(f"(first {max_rows} rows shown; use --max-rows)")
+        print(f"(first {max_rows} rows shown; use --max-rows)", file=sys.stderr)
+
+
+def _print_csv(cols: list[str], rows: list[tuple], _width: int) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(cols)
+    writer.writerows(rows)
+
+
+def _print_json(cols: list[str], rows: list[tuple], _width: int) -> None:
+    import json
+
+    for row in rows:
+        print(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
 
 
 def _print_table(cols: list[str], rows: list[tuple], max_width: int) -> None:
@@ -253,12 +355,24 @@ def _print_table(cols: list[str], rows: list[tuple], max_width: int) -> None:
     print(f"{len(rows)} row(s)")
 
 
+PRINTERS = {"table": _print_table, "csv": _print_csv, "json": _print_json}
+
+
 def _cell(v, width: int) -> str:
     text = str(v).replace("\n", " ⏎ ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def main() -> None:
+    try:
+        _main_unguarded()
+    except BaseException as exc:
+        if _state["stopping"]:
+            _exit_stopped(_state["stopping"], exc)
+        raise
+
+
+def _main_unguarded() -> None:
     try:
         app(standalone_mode=False)
         _skip_collection_at_exit()

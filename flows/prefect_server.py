@@ -55,9 +55,23 @@ def _free_port() -> int:
 
 def server_command(port: int) -> list[str]:
     """`prefect server start` for a server that lives as long as one run."""
-    return [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-            "--port", str(port), "--no-ui", "--no-scheduler", "--no-late-runs", "--analytics-off",
-            "--log-level", "ERROR"]
+    return [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-ui",
+        "--no-scheduler",
+        "--no-late-runs",
+        "--analytics-off",
+        "--log-level",
+        "ERROR",
+    ]
 
 
 def server_env() -> dict[str, str]:
@@ -66,16 +80,35 @@ def server_env() -> dict[str, str]:
     return env
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: Linux sends it SIGTERM when the run's process ends, even by
+    SIGKILL (elsewhere: nothing; the run stops the server itself as it ends)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class TemporaryServer:
-    """`prefect server start` in a child process. It stops with the run (and on SIGTERM of the
-    run, which the CLI turns into an orderly exit); a run killed with SIGKILL alone leaves it
-    running, as Prefect's own ephemeral server would: kill the process group instead."""
+    """`prefect server start` in a child process, in a session of its own: a Ctrl-C typed at the
+    terminal reaches the run, not the server, so the run can still record how it ended (with
+    the server gone, each of Prefect's calls would retry for a minute). It stops with the run:
+    the run stops it as it ends and, if the run is killed outright, the kernel signals it."""
 
     def __init__(self) -> None:
         port = _free_port()
         self.api_url = f"http://127.0.0.1:{port}/api"
-        self.process = subprocess.Popen(server_command(port), env=server_env(),
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            server_command(port),
+            env=server_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
 
     def wait_ready(self, timeout: float = START_TIMEOUT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -83,8 +116,10 @@ class TemporaryServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with code {self.process.returncode}")
             if time.monotonic() > deadline:
-                raise RuntimeError(f"the temporary Prefect server did not start within {timeout:.0f} s "
-                                   "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+                raise RuntimeError(
+                    f"the temporary Prefect server did not start within {timeout:.0f} s "
+                    "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
+                )
             time.sleep(0.05)
 
     def _healthy(self) -> bool:
@@ -94,11 +129,11 @@ class TemporaryServer:
         except OSError:
             return False
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 10) -> None:
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -106,9 +141,9 @@ class TemporaryServer:
 
 @dataclass
 class PrefectAPI:
-    url: str | None          # None: the one Prefect's settings already name
+    url: str | None  # None: the one Prefect's settings already name
     wait_ready: Callable[[], None]
-    temporary: bool          # a server started for this run, gone when it ends
+    temporary: bool  # a server started for this run, gone when it ends
 
 
 @contextmanager

@@ -7,8 +7,10 @@ Rules (CONTRACT.md, issue 2/4):
 - a file that vanished keeps its article; its `sources` row gets present = false;
 - nothing else is ever deleted.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ import pyarrow as pa
 from tasks.chrome import KeyCounts
 from tasks.faults import failpoint
 from tasks.store import apply_schema, staged_files, warehouse
+from tasks.swap import replacing
 from tasks.tables import ARTICLE_CHILDREN, STAGED, TABLES, column_list
 
 
@@ -40,22 +43,55 @@ class LoadStats:
     quarantined_new: int
 
 
-def start_run(db_path: Path, run_id: str, started_at: datetime, input_dir: str,
-              flow_run_id: str | None) -> None:
-    """Record the run as running; runs left 'running' by a killed process become 'abandoned'."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse(db_path) as con:
+def start_run(
+    db_path: Path, run_id: str, started_at: datetime, input_dir: str, flow_run_id: str | None
+) -> None:
+    """Record the run as running; runs left 'running' by a killed process become 'abandoned'
+    (the caller holds the data folder's run lock: no other run is running)."""
+    with replacing(db_path) as work, warehouse(work) as con:
         apply_schema(con)
         con.execute("UPDATE runs SET status = 'abandoned' WHERE status = 'running'")
         con.execute(
             "INSERT INTO runs (run_id, started_at, status, input_dir, flow_run_id) "
-            "VALUES (?, ?, 'running', ?, ?)", [run_id, started_at, input_dir, flow_run_id])
+            "VALUES (?, ?, 'running', ?, ?)",
+            [run_id, started_at, input_dir, flow_run_id],
+        )
 
 
-def fail_run(db_path: Path, run_id: str, finished_at: datetime) -> None:
-    with warehouse(db_path) as con:
-        con.execute("UPDATE runs SET status = 'failed', finished_at = ? WHERE run_id = ?",
-                    [finished_at, run_id])
+def end_run_unsuccessfully(
+    db_path: Path,
+    run_id: str,
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+    input_dir: str,
+    status: str,
+    message: str,
+) -> None:
+    """The run's row says `status` ('failed' or 'interrupted') and why. Written even when the
+    run never got as far as recording its start."""
+    with replacing(db_path) as work, warehouse(work) as con:
+        apply_schema(con)
+        con.execute(
+            """
+            INSERT INTO runs (run_id, started_at, finished_at, status, input_dir, message)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id) DO UPDATE SET finished_at = excluded.finished_at,
+                status = excluded.status, message = excluded.message""",
+            [run_id, started_at, finished_at, status, input_dir, message],
+        )
+
+
+def fail_run(db_path: Path, run_id: str, finished_at: datetime, message: str = "") -> None:
+    end_run_unsuccessfully(
+        db_path,
+        run_id,
+        started_at=finished_at,
+        finished_at=finished_at,
+        input_dir="",
+        status="failed",
+        message=message,
+    )
 
 
 def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> None:
@@ -68,9 +104,50 @@ def _staged_view(con, data_dir: Path, run_id: str, name: str, alias: str) -> Non
         con.execute(f"CREATE OR REPLACE TEMP VIEW {alias} AS SELECT * FROM {alias}_empty")
 
 
-def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: list[str] | pa.Array,
-             run_stats: dict, dq_rows: list[dict], chrome_counts: KeyCounts | None,
-             finished_at: datetime, reset_chrome: bool = False) -> LoadStats:
+def load_run(
+    db_path: Path,
+    data_dir: Path,
+    run_id: str,
+    *,
+    discovered_paths: list[str] | pa.Array,
+    run_stats: dict,
+    dq_rows: list[dict],
+    chrome_counts: KeyCounts | None,
+    finished_at: datetime,
+    reset_chrome: bool = False,
+    then: Callable[[Path], None] | None = None,
+) -> LoadStats:
+    """One transaction on a working copy that then replaces the warehouse (tasks/swap.py).
+    then: more writes of the run for the same copy (it gets the copy's path), e.g. stage times."""
+    with replacing(db_path) as work:
+        stats = _load(
+            work,
+            data_dir,
+            run_id,
+            discovered_paths=discovered_paths,
+            run_stats=run_stats,
+            dq_rows=dq_rows,
+            chrome_counts=chrome_counts,
+            finished_at=finished_at,
+            reset_chrome=reset_chrome,
+        )
+        if then is not None:
+            then(work)
+    return stats
+
+
+def _load(
+    db_path: Path,
+    data_dir: Path,
+    run_id: str,
+    *,
+    discovered_paths,
+    run_stats: dict,
+    dq_rows: list[dict],
+    chrome_counts: KeyCounts | None,
+    finished_at: datetime,
+    reset_chrome: bool,
+) -> LoadStats:
     with warehouse(db_path) as con:
         # Bounded memory whatever the run size: DuckDB spills to <db>.tmp beyond this.
         con.execute("SET memory_limit = '384MB'")
@@ -80,9 +157,16 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
             _staged_view(con, data_dir, run_id, name, f"stg_{name}")
         con.register("discovered_arrow", pa.table({"source_path": pa.array(discovered_paths, pa.string())}))
         chrome_counts = chrome_counts if chrome_counts is not None else KeyCounts.empty()
-        con.register("chrome_arrow", pa.Table.from_arrays(
-            [pa.array(v, f.type) for v, f in zip((chrome_counts.hashes, chrome_counts.pages),
-                                                 CHROME_SCHEMA)], schema=CHROME_SCHEMA))
+        con.register(
+            "chrome_arrow",
+            pa.Table.from_arrays(
+                [
+                    pa.array(v, f.type)
+                    for v, f in zip((chrome_counts.hashes, chrome_counts.pages), CHROME_SCHEMA, strict=True)
+                ],
+                schema=CHROME_SCHEMA,
+            ),
+        )
         con.register("dq_arrow", pa.Table.from_pylist(dq_rows, schema=DQ_ROW_SCHEMA))
 
         con.execute("BEGIN TRANSACTION")
@@ -95,18 +179,30 @@ def load_run(db_path: Path, data_dir: Path, run_id: str, *, discovered_paths: li
                 INSERT INTO chrome_lines ({column_list("chrome_lines")})
                 SELECT {column_list("chrome_lines")} FROM chrome_arrow
                 ON CONFLICT (key_hash) DO UPDATE SET pages = chrome_lines.pages + excluded.pages""")
-            con.execute(f"""
+            con.execute(
+                f"""
                 INSERT INTO dq_results ({column_list("dq_results")})
                 SELECT ?, {", ".join(DQ_ROW_SCHEMA.names)} FROM dq_arrow
-                ON CONFLICT DO NOTHING""", [run_id])
+                ON CONFLICT DO NOTHING""",
+                [run_id],
+            )
             dq_success = all(r["success"] for r in dq_rows) if dq_rows else None
-            con.execute("""
+            con.execute(
+                """
                 UPDATE runs SET status = 'succeeded', finished_at = ?, files_seen = ?, files_new = ?,
                        files_quarantined = ?, articles_loaded = ?, dq_success = ?, files_vanished = ?
                 WHERE run_id = ?""",
-                [finished_at, run_stats["files_seen"], run_stats["files_new"],
-                 run_stats["files_quarantined"], stats.articles_loaded, dq_success,
-                 stats.sources_vanished, run_id])
+                [
+                    finished_at,
+                    run_stats["files_seen"],
+                    run_stats["files_new"],
+                    run_stats["files_quarantined"],
+                    stats.articles_loaded,
+                    dq_success,
+                    stats.sources_vanished,
+                    run_id,
+                ],
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -135,20 +231,27 @@ def _merge(con, run_id: str) -> LoadStats:
          JOIN run_versions v ON v.source_path = s.source_path
          WHERE s.present AND (s.source_sha256 <> v.source_sha256
                               OR s.article_id IS DISTINCT FROM v.article_id)""")
-    q("""UPDATE sources SET present = false, last_run_id = ?
+    q(
+        """UPDATE sources SET present = false, last_run_id = ?
          FROM superseded x WHERE sources.source_path = x.source_path
-         AND sources.source_sha256 = x.source_sha256""", [run_id])
+         AND sources.source_sha256 = x.source_sha256""",
+        [run_id],
+    )
     # Vanished: present before, not discovered now.
-    vanished = q("""UPDATE sources SET present = false, last_run_id = ?
+    vanished = q(
+        """UPDATE sources SET present = false, last_run_id = ?
                     WHERE present AND source_path NOT IN (SELECT source_path FROM discovered_arrow)""",
-                 [run_id]).fetchone()[0]
+        [run_id],
+    ).fetchone()[0]
     # New or returning versions.
-    new_sources = q(f"""
+    new_sources = q(
+        f"""
         INSERT INTO sources ({column_list("sources")}) SELECT {_sources_select()} FROM run_versions
         ON CONFLICT (source_path, source_sha256) DO UPDATE SET
             present = true, last_run_id = excluded.last_run_id, article_id = excluded.article_id,
             size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns""",
-        [run_id]).fetchone()[0]
+        [run_id],
+    ).fetchone()[0]
     # Articles whose only holders were superseded versions go, with everything derived from them.
     q("""CREATE TEMP TABLE dropped AS
          SELECT DISTINCT x.article_id FROM superseded x
@@ -177,5 +280,10 @@ def _merge(con, run_id: str) -> LoadStats:
     quarantined = q(f"""INSERT INTO quarantine ({column_list("quarantine")})
                         SELECT {column_list("quarantine")} FROM stg_quarantine
                         ON CONFLICT DO NOTHING""").fetchone()[0]
-    return LoadStats(articles_loaded=loaded, articles_replaced=replaced, sources_new=new_sources,
-                     sources_vanished=vanished, quarantined_new=quarantined)
+    return LoadStats(
+        articles_loaded=loaded,
+        articles_replaced=replaced,
+        sources_new=new_sources,
+        sources_vanished=vanished,
+        quarantined_new=quarantined,
+    )

@@ -7,6 +7,7 @@ Layout under the data folder:
 A part file is written to a temporary name and renamed, so a killed writer leaves no torn
 `.parquet`; staging of a run that never committed is discarded by the next run.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,11 +34,20 @@ STAGED_TABLES = tuple(STAGED)
 PUBLISHED_TABLES = {dataset: table.name for dataset, table in STAGED.items()}
 
 
+# The file format DuckDB writes: the 1.4 format, which the 1.x clients users have (duckdb-cli and
+# Python duckdb 1.5 on PyPI, DBeaver, R, Node) read; DuckDB 2.0's own format (v2.0.0) they refuse.
+# A file created in this format keeps it when later opened and written by a plain connect; the
+# setting is passed on every connect all the same (one configuration per file and process).
+STORAGE_VERSION = "v1.4.0"
+DUCKDB_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
+
+
 class WarehouseBusy(RuntimeError):
     """The DuckDB file stayed locked by another process for longer than we wait."""
 
 
 # ---------------------------------------------------------------- Parquet
+
 
 def staging_dir(data_dir: Path, run_id: str) -> Path:
     return data_dir / "parquet" / "_staging" / run_id
@@ -86,7 +96,7 @@ def publish_staging(data_dir: Path, run_id: str) -> None:
 def recover_staging(data_dir: Path, committed_run_ids: set[str]) -> list[str]:
     """Publish staging left by runs that committed; drop staging of runs that never did."""
     root = data_dir / "parquet" / "_staging"
-    dropped = []
+    dropped: list[str] = []
     if not root.is_dir():
         return dropped
     for stage in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -100,13 +110,16 @@ def recover_staging(data_dir: Path, committed_run_ids: set[str]) -> list[str]:
 
 # ---------------------------------------------------------------- DuckDB
 
+
 def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting a while if another process holds its lock."""
+    """Open the warehouse, waiting a while if another process holds its lock. A run never
+    writes the file users read in place (tasks/swap.py), so in practice only a reader of a
+    file being swapped in, or another program writing it, waits here."""
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            return duckdb.connect(str(db_path), read_only=read_only, config=dict(DUCKDB_CONFIG))
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 if "lock" in str(exc).lower():
@@ -128,11 +141,15 @@ def view_sqls() -> list[str]:
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from tasks.dictionary import comment_statements
+
     _drop_string_keyed_chrome_lines(con)
     con.execute(schema_sql())
     _add_indicator_part_of(con)
     for view in view_sqls():
         con.execute(view)
+    # the data dictionary's meanings, where every DuckDB tool shows them (duckdb_columns())
+    con.execute(";\n".join(comment_statements()))
 
 
 @contextmanager
@@ -178,8 +195,10 @@ def known_chrome_counts(db_path: Path) -> KeyCounts:
         if "key_hash" not in _columns(con, "chrome_lines"):
             return KeyCounts.empty()
         t = con.sql("SELECT key_hash, pages FROM chrome_lines ORDER BY key_hash").to_arrow_table()
-    return KeyCounts(t["key_hash"].to_numpy().astype("int64", copy=False),
-                     t["pages"].to_numpy().astype("int64", copy=False))
+    return KeyCounts(
+        t["key_hash"].to_numpy().astype("int64", copy=False),
+        t["pages"].to_numpy().astype("int64", copy=False),
+    )
 
 
 def committed_run_ids(db_path: Path) -> set[str]:
@@ -192,10 +211,17 @@ def committed_run_ids(db_path: Path) -> set[str]:
 
 
 def _columns(con, table: str) -> set[str]:
-    return {r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+    }
 
 
 def _has_table(con, name: str) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+    return bool(
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[
+            0
+        ]
+    )

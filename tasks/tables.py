@@ -349,7 +349,14 @@ RUNS = Table(
         col("run_id", "VARCHAR", _STR, "the run's id (start time + random suffix)", null=False),
         col("started_at", "TIMESTAMP", _TS, "when the run started", null=False),
         col("finished_at", "TIMESTAMP", _TS, "when it finished; NULL while running"),
-        col("status", "VARCHAR", _STR, "running, succeeded, failed or abandoned", null=False),
+        col(
+            "status",
+            "VARCHAR",
+            _STR,
+            "running, succeeded, failed, interrupted (Ctrl-C, SIGTERM) or "
+            "abandoned (its process died without a word)",
+            null=False,
+        ),
         col("files_seen", "INTEGER", _I32, "input files discovered"),
         col("files_new", "INTEGER", _I32, "files read this run (new or changed)"),
         col("files_quarantined", "INTEGER", _I32, "files quarantined this run"),
@@ -358,6 +365,13 @@ RUNS = Table(
         col("files_vanished", "INTEGER", _I32, "files gone since the last run", contract=False),
         col("input_dir", "VARCHAR", _STR, "the --input folder", contract=False),
         col("flow_run_id", "VARCHAR", _STR, "Prefect flow run id", contract=False),
+        col(
+            "message",
+            "VARCHAR",
+            _STR,
+            "why a run failed or was interrupted; NULL when it succeeded",
+            contract=False,
+        ),
     ),
     key=("run_id",),
 )

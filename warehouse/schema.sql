@@ -109,8 +109,11 @@ CREATE TABLE IF NOT EXISTS runs (
     dq_success         BOOLEAN,
     files_vanished     INTEGER,
     input_dir          VARCHAR,
-    flow_run_id        VARCHAR
+    flow_run_id        VARCHAR,
+    message            VARCHAR
 );
+-- warehouses from before the column existed
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS message VARCHAR;
 
 CREATE TABLE IF NOT EXISTS dq_results (
     run_id            VARCHAR NOT NULL,

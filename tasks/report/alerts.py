@@ -42,7 +42,8 @@ def run_alerts(runs: pd.DataFrame) -> list[Alert]:
     last = runs.iloc[-1]
     out = []
     if last.status != "succeeded":
-        out.append(Alert("error", "run", f"Run {last.run_id} {last.status}.", "#runs"))
+        why = f": {last.message}" if "message" in runs and isinstance(last.message, str) else ""
+        out.append(Alert("error", "run", f"Run {last.run_id} {last.status}{why}.", "#runs"))
     elif not last.files_new and (runs.files_new.iloc[:-1] > 0).any():
         out.append(
             Alert(
@@ -57,8 +58,8 @@ def run_alerts(runs: pd.DataFrame) -> list[Alert]:
 
 def volume_alerts(runs: pd.DataFrame, portal_runs: pd.DataFrame) -> list[Alert]:
     """Portals whose new pages this run fell far below their median over previous runs."""
-    if runs.empty or not runs.iloc[-1].files_new:
-        return []  # a run with nothing new at all is one run alert, not one per portal
+    if runs.empty or pd.isna(runs.iloc[-1].files_new) or not runs.iloc[-1].files_new:
+        return []  # a run with nothing new at all (or that failed first) is one run alert
     ids = list(runs.run_id)
     latest, previous = ids[-1], ids[-1 - HISTORY_RUNS : -1]
     if len(previous) < MIN_HISTORY_RUNS:
