@@ -57,7 +57,9 @@ class Warehouse:
 
 
 def recent_runs(wh: Warehouse, limit: int = RUN_WINDOW) -> pd.DataFrame:
-    """The last `limit` runs, oldest first, with duration and this run's validation counts."""
+    """The last `limit` runs, oldest first, with duration and this run's validation counts; a
+    failed or interrupted run's reason (`message`, NULL before that column existed)."""
+    message = "r.message" if "message" in wh.columns("runs") else "NULL"
     return wh.df(f"""
         WITH r AS (SELECT * FROM runs ORDER BY started_at DESC LIMIT {int(limit)}),
              dq AS (SELECT run_id, count(*) AS dq_checked,
@@ -65,7 +67,7 @@ def recent_runs(wh: Warehouse, limit: int = RUN_WINDOW) -> pd.DataFrame:
                     FROM dq_results GROUP BY run_id)
         SELECT r.run_id, r.started_at, r.finished_at, r.status, r.files_seen, r.files_new,
                r.files_quarantined, r.articles_loaded, r.dq_success, r.input_dir,
-               epoch(r.finished_at - r.started_at) AS duration_s,
+               {message} AS message, epoch(r.finished_at - r.started_at) AS duration_s,
                coalesce(dq.dq_checked, 0) AS dq_checked, coalesce(dq.dq_failed, 0) AS dq_failed
         FROM r LEFT JOIN dq USING (run_id) ORDER BY r.started_at""")
 

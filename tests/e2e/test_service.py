@@ -3,6 +3,7 @@ run per data folder, a trace of every run, Ctrl-C and SIGTERM."""
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import signal
@@ -195,7 +196,9 @@ def test_a_failed_run_leaves_its_row_and_reason_and_shows_in_the_report(tmp_path
     assert status == "failed" and "Error" in message
     report = run_bantin("report", "--data", str(data))
     assert report.returncode == 0, report.stderr
-    assert "failed" in Path(report.stdout.strip()).read_text(encoding="utf-8")
+    page = Path(report.stdout.strip()).read_text(encoding="utf-8")
+    assert "failed" in page
+    assert html.escape(message, quote=False)[:40] in page  # the reason is shown, not only the status
 
 
 # point name -> (failpoint or None for a plain delay, signal)
