@@ -138,13 +138,16 @@ def find_datetime(s: str) -> datetime | None:
     if not _YEAR_DIGITS.search(s):
         return None
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
-    if not m:
-        return None
-    y, mo, d = map(int, m.group("y", "m", "d"))
+    return _datetime_of(m, _TIME.search(s)) if m else None
+
+
+def _datetime_of(date_match: re.Match, time_match: re.Match | None) -> datetime | None:
+    """The datetime a date match and the time written next to it (if any) give; 12-hour
+    marks (PM/CH, AM/SA) read, an impossible hour dropped."""
+    y, mo, d = map(int, date_match.group("y", "m", "d"))
     hh = mi = ss = 0
-    t = _TIME.search(s)
-    if t:
-        h, m_, s_, ap = t.group("h", "mi", "s", "ap")
+    if time_match:
+        h, m_, s_, ap = time_match.group("h", "mi", "s", "ap")
         hh, mi, ss = int(h), int(m_), int(s_ or 0)
         ap = (ap or "").upper()
         if ap in ("PM", "CH") and hh < 12:
@@ -278,21 +281,7 @@ def _spans(rx: re.Pattern) -> Callable[[str], object]:
 def _plain_find_datetime(s: str) -> datetime | None:
     """find_datetime without the year pre-check, with the plain patterns."""
     m = DMY_PLAIN.search(s) or VN_LONG_PLAIN.search(s) or ISO_PLAIN.search(s)
-    if not m:
-        return None
-    y, mo, d = map(int, m.group("y", "m", "d"))
-    hh = mi = ss = 0
-    t = TIME_PLAIN.search(s)
-    if t:
-        hh, mi, ss = int(t.group("h")), int(t.group("mi")), int(t.group("s") or 0)
-        ap = (t.group("ap") or "").upper()
-        if ap in ("PM", "CH") and hh < 12:
-            hh += 12
-        elif ap in ("AM", "SA") and hh == 12:
-            hh = 0
-        if hh > 23:
-            hh = mi = ss = 0
-    return _mk_dt(y, mo, d, hh, mi, ss)
+    return _datetime_of(m, TIME_PLAIN.search(s)) if m else None
 
 
 _DATE_PIECES = (
