@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,28 @@ def bantin_env(prefect_home: Path, **extra: str) -> dict[str, str]:
     env.pop("PREFECT_API_URL", None)
     env.update(extra)
     return env
+
+
+def start_bantin_run(prefect_home: Path, inp: Path, data: Path, **env_extra) -> subprocess.Popen:
+    """`bantin run` in its own session (signals go to it alone), output captured."""
+    return subprocess.Popen(
+        [str(BANTIN), "run", "--input", str(inp), "--data", str(data)],
+        cwd=REPO,
+        env=bantin_env(prefect_home, **env_extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_for_marker(marker: Path, proc: subprocess.Popen, timeout: float = 300) -> None:
+    """Until a failpoint's marker file appears; fail if the run ends first or time runs out."""
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        assert proc.poll() is None, f"run ended before the failpoint: {proc.stderr.read()}"
+        assert time.monotonic() < deadline, "failpoint not reached in time"
+        time.sleep(0.1)
 
 
 @pytest.fixture

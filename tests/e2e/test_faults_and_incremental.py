@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tasks.tables import DATA, tables_in
-from tests.conftest import BANTIN, REPO, SEEDS, bantin_env
+from tests.conftest import BANTIN, REPO, SEEDS, bantin_env, start_bantin_run, wait_for_marker
 
 pytestmark = pytest.mark.slow
 
@@ -148,35 +148,15 @@ def test_unwritable_data_folder_is_a_clear_error(tmp_path, run_bantin):
     assert proc.returncode == 2 and "cannot create data folder" in proc.stderr
 
 
-def _start(prefect_home: Path, inp: Path, data: Path, **env_extra) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BANTIN), "run", "--input", str(inp), "--data", str(data)],
-        cwd=REPO,
-        env=bantin_env(prefect_home, **env_extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def _wait_for(marker: Path, proc: subprocess.Popen, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while not marker.exists():
-        if proc.poll() is not None:
-            raise AssertionError(f"run ended before the failpoint: {proc.stderr.read()}")
-        if time.monotonic() > deadline:
-            raise AssertionError("failpoint not reached in time")
-        time.sleep(0.2)
-
-
 def test_second_run_exits_at_once_while_one_is_running(tmp_path, prefect_home, run_bantin):
     inp, data = tmp_path / "in", tmp_path / "data"
     shutil.copytree(SEEDS, inp)
     marker = tmp_path / "marker"
-    first = _start(prefect_home, inp, data, BANTIN_FAILPOINT="extracted", BANTIN_FAILPOINT_MARKER=str(marker))
+    first = start_bantin_run(
+        prefect_home, inp, data, BANTIN_FAILPOINT="extracted", BANTIN_FAILPOINT_MARKER=str(marker)
+    )
     try:
-        _wait_for(marker, first)
+        wait_for_marker(marker, first)
         t0 = time.monotonic()
         second = run_bantin("run", "--input", str(inp), "--data", str(data), timeout=60)
         assert time.monotonic() - t0 < 20
@@ -210,9 +190,11 @@ def test_sigkill_at_any_stage_then_rerun_equals_one_clean_run(
     inp, data = tmp_path / "in", tmp_path / "data"
     shutil.copytree(SEEDS, inp)
     marker = tmp_path / "marker"
-    victim = _start(prefect_home, inp, data, BANTIN_FAILPOINT=point, BANTIN_FAILPOINT_MARKER=str(marker))
+    victim = start_bantin_run(
+        prefect_home, inp, data, BANTIN_FAILPOINT=point, BANTIN_FAILPOINT_MARKER=str(marker)
+    )
     try:
-        _wait_for(marker, victim)
+        wait_for_marker(marker, victim)
     finally:
         os.killpg(victim.pid, signal.SIGKILL)
         victim.wait()

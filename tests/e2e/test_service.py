@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import BANTIN, REPO, SEEDS, bantin_env
+from tests.conftest import BANTIN, REPO, SEEDS, bantin_env, start_bantin_run, wait_for_marker
 
 pytestmark = pytest.mark.slow
 
@@ -27,26 +27,6 @@ OLD_CLIENT = Path(os.environ.get("BANTIN_TEST_DUCKDB1_VENV", "/tmp/bantin-test-d
 def q(db: Path, sql: str):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()
-
-
-def _start(prefect_home: Path, inp: Path, data: Path, **env_extra) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(BANTIN), "run", "--input", str(inp), "--data", str(data)],
-        cwd=REPO,
-        env=bantin_env(prefect_home, **env_extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def _wait_for(marker: Path, proc: subprocess.Popen, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while not marker.exists():
-        assert proc.poll() is None, f"run ended before the failpoint: {proc.stderr.read()}"
-        assert time.monotonic() < deadline, "failpoint not reached in time"
-        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +113,7 @@ def test_readers_held_open_for_the_whole_run_do_not_stop_it(tmp_path, prefect_ho
         assert python_reader.stdout.readline().strip() == "1"
         cli_reader.stdin.write("SELECT count(*) FROM runs;\n")
         cli_reader.stdin.flush()
-        run = _start(prefect_home, SEEDS, data)
+        run = start_bantin_run(prefect_home, SEEDS, data)
         answered = []
         while run.poll() is None:  # `bantin sql` while the run goes on
             sql = subprocess.run(
@@ -158,11 +138,11 @@ def test_readers_held_open_for_the_whole_run_do_not_stop_it(tmp_path, prefect_ho
 
 def test_a_direct_flow_call_is_refused_while_a_run_holds_the_folder(tmp_path, prefect_home):
     data, marker = tmp_path / "data", tmp_path / "marker"
-    first = _start(
+    first = start_bantin_run(
         prefect_home, SEEDS, data, BANTIN_FAILPOINT="extracted", BANTIN_FAILPOINT_MARKER=str(marker)
     )
     try:
-        _wait_for(marker, first)
+        wait_for_marker(marker, first)
         second = subprocess.run(
             [
                 sys.executable,
@@ -217,9 +197,9 @@ def test_a_signal_stops_the_run_within_10_s_and_the_next_run_is_a_clean_one(
     data, marker = tmp_path / "data", tmp_path / "marker"
     failpoint, sig = STOP_POINTS[point]
     extra = dict(BANTIN_FAILPOINT=failpoint, BANTIN_FAILPOINT_MARKER=str(marker)) if failpoint else {}
-    run = _start(prefect_home, SEEDS, data, **extra)
+    run = start_bantin_run(prefect_home, SEEDS, data, **extra)
     if failpoint:
-        _wait_for(marker, run)
+        wait_for_marker(marker, run)
     else:
         time.sleep(1.5)
     t0 = time.monotonic()
