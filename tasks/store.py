@@ -145,7 +145,6 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
     _drop_string_keyed_chrome_lines(con)
     con.execute(schema_sql())
-    _add_indicator_part_of(con)
     for view in view_sqls():
         con.execute(view)
     # the data dictionary's meanings, where every DuckDB tool shows them (duckdb_columns())
@@ -179,13 +178,6 @@ def _drop_string_keyed_chrome_lines(con) -> None:
     (a --full-refresh recounts them), so the old table is dropped, not converted."""
     if "line_key" in _columns(con, "chrome_lines"):
         con.execute("DROP TABLE chrome_lines")
-
-
-def _add_indicator_part_of(con) -> None:
-    """Warehouses before parts of totals were marked have no indicators.part_of: add it (NULL, i.e.
-    every old row reads as a total until a --full-refresh re-extracts it)."""
-    if "part_of" not in _columns(con, "indicators"):
-        con.execute("ALTER TABLE indicators ADD COLUMN part_of INTEGER")
 
 
 def known_chrome_counts(db_path: Path) -> KeyCounts:

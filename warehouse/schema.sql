@@ -74,6 +74,9 @@ CREATE TABLE IF NOT EXISTS indicators (
     part_of       INTEGER,             -- seq of the total this figure is a part of; NULL for a total
     PRIMARY KEY (article_id, seq)
 );
+-- warehouses from before parts of totals were marked: every old row reads as a total (NULL)
+-- until a --full-refresh re-extracts it
+ALTER TABLE indicators ADD COLUMN IF NOT EXISTS part_of INTEGER;
 
 CREATE TABLE IF NOT EXISTS sources (
     source_path    VARCHAR NOT NULL,
