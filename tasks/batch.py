@@ -121,7 +121,7 @@ def _process_or_quarantine(page: RawPage, chrome_lines):
             f"{type(exc).__name__}: {exc}"[:500],
             page.encoding,
         )
-    kind = not_article_kind(doc.anatomy, getattr(page, "source_url", None) or page.rel_path)
+    kind = not_article_kind(doc.anatomy, page.source_url or page.rel_path)
     if kind is not None:
         return Quarantined(page.rel_path, page.sha256, "not_article", kind.detail, page.encoding)
     if not doc.anatomy.body_lines:
