@@ -75,6 +75,14 @@ def test_run_prints_where_outputs_are(seeded):
     assert (root / "data" / "reports" / "gx" / "index.html").is_file()
 
 
+def test_run_output_has_no_teardown_noise(seeded):
+    """Interpreter teardown once printed nanobind's "leaked instance" lines (objects frozen out
+    of the last garbage collection); a nightly log must end with the summary, nothing after."""
+    _, proc = seeded
+    assert "leaked" not in proc.stderr and "nanobind" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.stdout.rstrip().splitlines()[-1].lstrip().startswith("report:")
+
+
 def test_every_contract_table_and_column_exists_with_its_type(seeded):
     db = seeded[0] / "data" / "warehouse.duckdb"
     for table, columns in CONTRACT.items():
