@@ -299,30 +299,35 @@ def sql(
         raise UserError(f"--format must be one of {', '.join(PRINTERS)}, not {fmt!r}", code=2)
     import duckdb
 
-    from tasks.store import WarehouseBusy, connect
+    from tasks.store import open_for_reading
 
     db = data / "warehouse.duckdb"
     if not db.exists():
         raise UserError(f"no warehouse at {db}: run `bantin run --data {data}` first", code=2)
     try:
-        con = connect(db, read_only=True, wait_s=30)
-    except WarehouseBusy as exc:
-        raise UserError(str(exc), code=3) from exc
+        with open_for_reading(db) as con:
+            result = _query(con, query, max_rows + 1)
     except duckdb.Error as exc:
         raise UserError(f"cannot open warehouse {db}: {str(exc).splitlines()[0]}", code=2) from exc
-    try:
-        cur = con.execute(query)
-        if cur.description is None:
-            return
-        cols = [d[0] for d in cur.description]
-        rows = cur.fetchmany(max_rows + 1)
-    except duckdb.Error as exc:  # DuckDB's whole message: its "Did you mean" hint, the caret
-        raise UserError(f"SQL error: {str(exc).rstrip()}", code=1) from exc
-    finally:
-        con.close()
+    if result is None:
+        return
+    cols, rows = result
     PRINTERS[fmt](cols, rows[:max_rows], max_width)
     if len(rows) > max_rows:
         print(f"(first {max_rows} rows shown; use --max-rows)", file=sys.stderr)
+
+
+def _query(con, query: str, max_rows: int) -> tuple[list[str], list[tuple]] | None:
+    """Column names and up to `max_rows` rows (None for a statement without a result)."""
+    import duckdb
+
+    try:
+        cur = con.execute(query)
+        if cur.description is None:
+            return None
+        return [d[0] for d in cur.description], cur.fetchmany(max_rows)
+    except duckdb.Error as exc:  # DuckDB's whole message: its "Did you mean" hint, the caret
+        raise UserError(f"SQL error: {str(exc).rstrip()}", code=1) from exc
 
 
 def _print_csv(cols: list[str], rows: list[tuple], _width: int) -> None:
@@ -388,7 +393,6 @@ def _main_unguarded() -> None:
         if type(exc).__name__ == "Abort":
             _fail("aborted", 1, exc)
         _fail(_describe(exc), 1, exc)
-
 
 
 def _describe(exc: BaseException) -> str:

@@ -10,8 +10,11 @@ A part file is written to a temporary name and renamed, so a killed writer leave
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -40,6 +43,9 @@ PUBLISHED_TABLES = {dataset: table.name for dataset, table in STAGED.items()}
 # setting is passed on every connect all the same (one configuration per file and process).
 STORAGE_VERSION = "v1.4.0"
 DUCKDB_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
+
+
+log = logging.getLogger(__name__)
 
 
 class WarehouseBusy(RuntimeError):
@@ -123,10 +129,16 @@ def connect(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0) -> 
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 if "lock" in str(exc).lower():
-                    raise WarehouseBusy(f"{db_path} is locked by another process") from exc
+                    raise WarehouseBusy(f"{db_path} is locked by another process{_holder(exc)}") from exc
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+def _holder(exc: Exception) -> str:
+    """ " (PID 123, /usr/bin/duckdb)" from DuckDB's lock message, when it names the holder."""
+    found = re.search(r"Conflicting lock is held in (.+?) \(PID (\d+)\)", str(exc))
+    return f" (PID {found.group(2)}, {found.group(1)})" if found else ""
 
 
 def schema_sql() -> str:
@@ -151,13 +163,61 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(";\n".join(comment_statements()))
 
 
+# How long a reader waits for a writer's lock before it reads a snapshot instead. No bantin run
+# ever holds the lock of the file users open (tasks/swap.py), so a holder is another program: most
+# often a DuckDB CLI session opened without -readonly, which can sit there for hours.
+READ_WAIT_S = 2.0
+
+
 @contextmanager
 def warehouse(db_path: Path, *, read_only: bool = False, wait_s: float = 30.0):
-    con = connect(db_path, read_only=read_only, wait_s=wait_s)
+    if read_only:
+        with open_for_reading(db_path, wait_s=min(wait_s, READ_WAIT_S)) as con:
+            yield con
+        return
+    con = connect(db_path, read_only=False, wait_s=wait_s)
     try:
         yield con
     finally:
         con.close()
+
+
+@contextmanager
+def open_for_reading(db_path: Path, *, wait_s: float = READ_WAIT_S):
+    """A read-only connection to the warehouse. When another program holds the file open for
+    writing (DuckDB then refuses readers), the connection is to a snapshot: a copy of the file
+    (and its write-ahead log) in a private folder beside it, removed on exit. A run reads its
+    state that way and goes on; the holder keeps the state it opened until it reconnects."""
+    try:
+        con = connect(db_path, read_only=True, wait_s=wait_s)
+    except WarehouseBusy as busy:
+        with snapshot(db_path) as copy:
+            log.warning("%s; reading a snapshot of it (open it with `duckdb -readonly` to avoid this)", busy)
+            con = connect(copy, read_only=True, wait_s=0)
+            try:
+                yield con
+            finally:
+                con.close()
+        return
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def snapshot(db_path: Path):
+    """Yield the path of a private copy of `db_path` (with its .wal when there is one)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.snapshot-", dir=db_path.parent))
+    try:
+        copy = folder / db_path.name
+        shutil.copyfile(db_path, copy)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def known_sources(db_path: Path) -> dict[str, tuple[str, int | None, int | None]]:

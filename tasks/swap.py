@@ -64,13 +64,22 @@ def replacing(db_path: Path) -> Iterator[Path]:
 
 
 def copy_for_writing(src: Path, dst: Path) -> None:
-    """A copy of `src` at `dst` in the 1.x-readable format (a plain file copy when it already is)."""
-    if storage_version(src) == STORAGE_VERSION:
-        shutil.copyfile(src, dst)
-        if _wal(src).exists():  # a write cut short before it checkpointed: its log goes along
-            shutil.copyfile(_wal(src), _wal(dst))
+    """A copy of `src` at `dst` in the 1.x-readable format (a plain file copy when it already is).
+    The file is copied before anything opens it: another program holding `src` open for writing
+    (a DuckDB CLI session without -readonly) locks out every connection to it, not a file copy."""
+    shutil.copyfile(src, dst)
+    if _wal(src).exists():  # a write cut short before it checkpointed: its log goes along
+        shutil.copyfile(_wal(src), _wal(dst))
+    if storage_version(dst) == STORAGE_VERSION:
         return
-    migrate(src, dst)
+    old_format = dst.with_name(dst.name + ".old-format")
+    os.replace(dst, old_format)
+    if _wal(dst).exists():
+        os.replace(_wal(dst), _wal(old_format))
+    try:
+        migrate(old_format, dst)
+    finally:
+        _remove(old_format)
 
 
 def migrate(src: Path, dst: Path) -> None:

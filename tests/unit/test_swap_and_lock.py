@@ -13,7 +13,7 @@ import pytest
 
 from tasks import load, swap
 from tasks.runlock import RunLocked, run_lock
-from tasks.store import STORAGE_VERSION, warehouse
+from tasks.store import STORAGE_VERSION, WarehouseBusy, connect, warehouse
 
 
 def _write(db, sql: str) -> None:
@@ -81,6 +81,44 @@ def test_a_reader_holding_the_file_open_neither_blocks_the_write_nor_sees_half_o
         reader.wait()
     with duckdb.connect(str(db), read_only=True) as con:  # reconnecting: the new state
         assert con.execute("SELECT count(*) FROM t").fetchone() == (1001,)
+
+
+def test_a_session_holding_the_file_open_for_writing_neither_stops_reads_nor_the_write(tmp_path, caplog):
+    """The DuckDB CLI opens a file read-write unless told -readonly, and DuckDB then refuses
+    every other connection to it. A run reads a snapshot, writes its copy and swaps it in."""
+    db = tmp_path / "w.duckdb"
+    _write(db, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys\n"
+            f"con = duckdb.connect({str(db)!r})\n"  # read-write, as `duckdb FILE` opens it
+            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n"
+            "sys.stdin.readline()\n"
+            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "1"  # holds the write lock from here on
+        with pytest.raises(WarehouseBusy, match=r"PID \d+"):
+            connect(db, read_only=True, wait_s=0)  # what DuckDB itself does to a reader
+        with warehouse(db, read_only=True) as con:
+            assert con.execute("SELECT count(*) FROM t").fetchone() == (1,)
+        assert "reading a snapshot" in caplog.text
+        _write(db, "INSERT INTO t SELECT range FROM range(1000)")
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "1"  # the holder keeps the state it opened
+    finally:
+        holder.kill()
+        holder.wait()
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM t").fetchone() == (1001,)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]  # no snapshot left behind
 
 
 def test_a_failed_write_leaves_the_warehouse_as_it_was_and_no_copy(tmp_path):
