@@ -27,7 +27,8 @@ FIELD_MISS = re.compile(r"^(?P<file>[^:]+): (?P<field>" + "|".join(FIELDS) + r")
 def default_sets() -> list[Path]:
     shared_dev = ROOT.parent / "shared" / "eval" / "dev"
     own = ROOT / "tests" / "dev" / "portals"
-    return [p for p in (shared_dev, own) if (p / "gold.json").exists()]
+    fresh = ROOT / "tests" / "dev" / "fresh"  # annotated 2026-12-02, held out from all rule work
+    return [p for p in (shared_dev, own, fresh) if (p / "gold.json").exists()]
 
 
 def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     sets = a.sets or default_sets()
     if not sets:
-        print("no gold sets found (../shared/eval/dev, tests/dev/portals)")
+        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh)")
         return 1
     results = {}
     for s in sets:
