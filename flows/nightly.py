@@ -1,4 +1,5 @@
-"""The nightly flow: the only module (with cli.py and schedule.py) that knows about Prefect.
+"""The nightly flows. The tasks they compose are in flows/steps.py; with cli.py and schedule.py
+these are the only modules that know about Prefect.
 
 bantin-nightly:  discover -> plan (incremental) -> [clean-extract] -> validate (GX)
                  -> load DuckDB (one transaction) -> publish Parquet -> report
@@ -10,199 +11,52 @@ clean-extract:   scan batches (chrome-line counts) -> process batches (clean, ex
 
 from __future__ import annotations
 
-import os
-import resource
-import secrets
-import time
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
-from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow, get_run_logger
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 from prefect.settings import temporary_settings
 
+from flows.run_state import (
+    RunArgs,
+    RunSummary,
+    auto_batch_size,
+    choose_workers,
+    new_run_id,
+    timed,
+)
 from flows.runners import make_task_runner
+from flows.steps import (
+    discover_task,
+    load_task,
+    process_task,
+    publish_task,
+    report_task,
+    results_of,
+    scan_task,
+    stage_problems_task,
+    validate_task,
+)
 from flows.visibility import publish_run
 from tasks import batch as batch_stage
 from tasks import chrome as chrome_stage
 from tasks import load as load_stage
 from tasks import plan as plan_stage
 from tasks import store, swap
-from tasks.ingest import ListingAhead, discover_with_problems
+from tasks.ingest import ListingAhead
 from tasks.report.stages import record_stage_seconds
 from tasks.runlock import run_lock
 
 if TYPE_CHECKING:
     from tasks.quality import DqResult
-    from tasks.records import Quarantined, SourceFile
-
-# Below this many files to read, a local Dask cluster costs more (start-up, worker imports) than
-# the second core gives back; `--workers N` forces it either way. Measured on 2 cores
-# (bench/RESULTS.md): 10k files 25.1 s with Dask vs 21.6 s without, 30k 35–47 s vs 42–48 s.
-AUTO_DASK_MIN_FILES = 20_000
-# Task sizes: a few tasks per worker balance the load; each Prefect task costs API round trips.
-MIN_BATCH, MAX_BATCH, TASKS_PER_WORKER = 250, 5_000, 4
-# A batch that has not finished after this long is treated as lost (e.g. a Dask worker that
-# cannot unpickle the task never reports back): the run fails instead of waiting forever.
-BATCH_TIMEOUT_S = float(os.environ.get("BANTIN_BATCH_TIMEOUT_S", 3600))
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str
-    files_seen: int = 0
-    files_new: int = 0
-    files_unchanged: int = 0
-    files_quarantined: int = 0
-    articles_loaded: int = 0
-    articles_replaced: int = 0
-    files_vanished: int = 0
-    quarantine_reasons: dict = field(default_factory=dict)
-    dq_failed: list = field(default_factory=list)
-    dq_checked: int = 0
-    warehouse: str = ""
-    report: str = ""
-    workers: int = 1
-    runner: str = "this process"
-    stage_stats: dict = field(default_factory=dict)  # seconds by stage; "_peak_rss_mb": {stage: MB}
-    warnings: list = field(default_factory=list)  # e.g. an empty input folder
-
-
-def new_run_id(now: datetime) -> str:
-    return now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-
-
-def auto_batch_size(n_files: int, workers: int) -> int:
-    per_task = -(-n_files // max(1, workers * TASKS_PER_WORKER))
-    return max(MIN_BATCH, min(MAX_BATCH, per_task))
-
-
-def choose_workers(requested: int | None, n_files: int, dask_address: str | None) -> int:
-    """Worker processes for clean-extract: as asked, else all cores when the run is big enough."""
-    if dask_address:
-        return max(1, requested or 1)
-    if requested:
-        return requested
-    return (os.cpu_count() or 1) if n_files >= AUTO_DASK_MIN_FILES else 1
-
-
-@contextmanager
-def timed(seconds: dict, stage: str):
-    t0 = time.perf_counter()
-    try:
-        yield
-    finally:
-        seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - t0, 3)
-        # this process's peak RSS so far (MB): which stage raised it shows in the run log
-        seconds.setdefault("_peak_rss_mb", {})[stage] = round(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        )
-
-
-# ------------------------------------------------------------------ tasks (thin wrappers)
-# NO_CACHE: Prefect's default cache policy hashes every input; a batch's file list and the
-# run's chrome set are large and never repeat, so hashing them is pure cost.
-
-
-@task(name="discover", cache_policy=NO_CACHE)
-def discover_task(
-    input_dir: Path, listing: ListingAhead | None = None
-) -> tuple[list[SourceFile], list[Quarantined]]:
-    ahead = listing.take(input_dir) if listing is not None else None  # `bantin run` lists early
-    return ahead if ahead is not None else discover_with_problems(input_dir)
-
-
-@task(name="scan-chrome", cache_policy=NO_CACHE)
-def scan_task(plan_file: str, start: int, stop: int) -> chrome_stage.PageKeys:
-    return batch_stage.scan_batch(plan_stage.read_plan(Path(plan_file), start, stop))
-
-
-@task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def process_task(
-    plan_file: str, start: int, stop: int, batch_no: int, run_id: str, data_dir: Path, chrome_lines
-) -> batch_stage.BatchSummary:
-    return batch_stage.process_batch(
-        plan_stage.read_plan(Path(plan_file), start, stop),
-        batch_no=batch_no,
-        run_id=run_id,
-        data_dir=data_dir,
-        chrome_lines=chrome_lines,
-    )
-
-
-@task(name="stage-unreadable", cache_policy=NO_CACHE)
-def stage_problems_task(problems, run_id: str, data_dir: Path, batch_no: int) -> batch_stage.BatchSummary:
-    return batch_stage.stage_quarantined(problems, batch_no=batch_no, run_id=run_id, data_dir=data_dir)
-
-
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_task(data_dir: Path, run_id: str) -> list[DqResult]:
-    from tasks.quality import validate_staged
-
-    return validate_staged(data_dir, run_id)
-
-
-@task(name="load-warehouse", cache_policy=NO_CACHE)
-def load_task(
-    db_path: Path,
-    data_dir: Path,
-    run_id: str,
-    discovered_paths,
-    run_stats,
-    dq_rows,
-    chrome_counts,
-    full_refresh: bool,
-    stage_seconds: dict,
-) -> load_stage.LoadStats:
-    """The load and the stage times so far, in one swap of the warehouse file: the report that
-    follows charts this run's stages."""
-    return load_stage.load_run(
-        db_path,
-        data_dir,
-        run_id,
-        discovered_paths=discovered_paths,
-        run_stats=run_stats,
-        dq_rows=dq_rows,
-        chrome_counts=chrome_counts,
-        finished_at=datetime.now(),
-        reset_chrome=full_refresh,
-        then=lambda work: record_stage_seconds(work, run_id, stage_seconds),
-    )
-
-
-@task(name="publish-parquet", cache_policy=NO_CACHE)
-def publish_task(data_dir: Path, run_id: str) -> None:
-    store.publish_staging(data_dir, run_id)
-
-
-@task(name="build-report", cache_policy=NO_CACHE)
-def report_task(data_dir: Path) -> Path:
-    from tasks.report import build_report
-
-    return build_report(data_dir)
-
-
-def _results(futures, what: str):
-    out = []
-    for i, fut in enumerate(futures):
-        try:
-            out.append(fut.result(timeout=BATCH_TIMEOUT_S))
-        except TimeoutError as exc:
-            raise RuntimeError(
-                f"{what} batch {i} did not finish within {BATCH_TIMEOUT_S:.0f} s "
-                "(a lost or stuck worker?); the run is abandoned"
-            ) from exc
-    return out
-
+    from tasks.records import Quarantined
 
 # ------------------------------------------------------------------ the flows
 
@@ -225,7 +79,7 @@ def clean_extract(
     seconds: dict[str, Any] = {}
     batches = plan_stage.slices(plan_stage.plan_size(Path(plan_file)), batch_size)
     with timed(seconds, "scan"):
-        scans = _results([scan_task.submit(plan_file, a, b) for a, b in batches], "scan")
+        scans = results_of([scan_task.submit(plan_file, a, b) for a, b in batches], "scan")
         counts = chrome_stage.count_pages(scans)
         del scans
         history = (
@@ -236,7 +90,7 @@ def clean_extract(
         chrome = batch_stage.chrome_set(chrome_stage.merge_counts([history, counts]))
         del history
     with timed(seconds, "clean_extract"):
-        results = _results(
+        results = results_of(
             [
                 process_task.submit(plan_file, a, b, i, run_id, data_path, chrome)
                 for i, (a, b) in enumerate(batches)
@@ -269,17 +123,6 @@ def nightly(
             run_id,
             started,
         )
-
-
-@dataclass
-class RunArgs:
-    input_path: Path
-    data_path: Path
-    full_refresh: bool
-    batch_size: int | None
-    workers: int | None
-    dask_address: str | None
-    listing: ListingAhead | None
 
 
 def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
@@ -328,8 +171,49 @@ def describe_exception(exc: BaseException) -> str:
 
 def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
     log = get_run_logger()
-    data_path, run_id, secs = args.data_path, summary.run_id, summary.stage_stats
-    with timed(secs, "discover_plan"):
+    found = _discover_stage(args, summary, db_path)
+    results: list[batch_stage.BatchSummary] = []
+    counts = None
+    if found.plan_file is not None:
+        results, counts = _clean_extract_stage(args, summary, found.plan_file, found.batch_size)
+    if found.problems:
+        results.append(stage_problems_task(found.problems, summary.run_id, args.data_path, found.n_batches))
+    _tally_batches(summary, results, found.n_batches)
+
+    dq_rows = _validate_stage(args.data_path, summary, bool(results))
+    log.info(
+        "clean-extract done: %d files read, %d quarantined %s; %d of %d expectations failed",
+        summary.files_new,
+        summary.files_quarantined,
+        summary.quarantine_reasons,
+        len(summary.dq_failed),
+        summary.dq_checked,
+    )
+    _load_stage(args, summary, db_path, found.discovered, dq_rows, counts)
+    with timed(summary.stage_stats, "publish_report"):
+        publish_task(args.data_path, summary.run_id)
+        summary.report = str(report_task(args.data_path))
+    with swap.replacing(db_path) as work:
+        record_stage_seconds(work, summary.run_id, summary.stage_stats)  # now with publish_report itself
+    summary.status = "succeeded"
+    publish_run(summary, _flow_run_id())
+    return summary
+
+
+@dataclass
+class Discovered:
+    """What discovery and planning hand to the rest of the run."""
+
+    discovered: pa.Array  # every path seen, for the load's vanished check
+    problems: list[Quarantined]  # files that could not even be listed or opened
+    plan_file: Path | None  # the files to read (None: nothing new)
+    batch_size: int
+    n_batches: int
+
+
+def _discover_stage(args: RunArgs, summary: RunSummary, db_path: Path) -> Discovered:
+    """List the input, plan the incremental read, choose the runner and the batch size."""
+    with timed(summary.stage_stats, "discover_plan"):
         files, problems = discover_task(args.input_path, args.listing)
         plan = plan_stage.plan_incremental(
             files, store.known_sources(db_path), full_refresh=args.full_refresh
@@ -349,79 +233,66 @@ def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
     )
     size = args.batch_size or auto_batch_size(n_to_read, summary.workers)
     n_batches = -(-n_to_read // size)
-    plan_file = (
-        plan_stage.write_plan(store.staging_dir(data_path, run_id) / "plan.parquet", plan.to_read)
-        if n_to_read
-        else None
-    )
-    # From here on the flow needs only the paths it saw (for the load's vanished check):
-    # one Arrow array instead of a Python object per file.
-    discovered = pa.array([f.rel_path for f in files] + [q.rel_path for q in problems], pa.string())
-    del files, plan
-    log.info(
+    staging = store.staging_dir(args.data_path, summary.run_id)
+    plan_file = plan_stage.write_plan(staging / "plan.parquet", plan.to_read) if n_to_read else None
+    get_run_logger().info(
         "run %s: %d files seen, %d to read in %d batches on %s",
-        run_id,
+        summary.run_id,
         summary.files_seen,
         n_to_read,
         n_batches,
         summary.runner,
     )
+    # From here on the flow needs only the paths it saw (for the load's vanished check):
+    # one Arrow array instead of a Python object per file.
+    discovered = pa.array([f.rel_path for f in files] + [q.rel_path for q in problems], pa.string())
+    return Discovered(discovered, problems, plan_file, size, n_batches)
 
-    results, counts = [], None
-    if plan_file is not None:
-        results, counts = _clean_extract_stage(args, summary, plan_file, size)
-    if problems:
-        results.append(stage_problems_task(problems, run_id, data_path, n_batches))
+
+def _tally_batches(summary: RunSummary, results: list[batch_stage.BatchSummary], n_batches: int) -> None:
     reasons: Counter = Counter()
     for r in results:
         reasons.update(r.reasons)
     summary.files_quarantined = sum(r.quarantined for r in results)
     summary.quarantine_reasons = dict(reasons)
+    # the batch numbered n_batches holds the unreadable files: not new files read
     summary.files_new = sum(r.files for r in results if r.batch_no < n_batches)
 
-    dq_rows = _validate_stage(data_path, summary, bool(results))
-    log.info(
-        "clean-extract done: %d files read, %d quarantined %s; %d of %d expectations failed",
-        summary.files_new,
-        summary.files_quarantined,
-        summary.quarantine_reasons,
-        len(summary.dq_failed),
-        summary.dq_checked,
-    )
-    with timed(secs, "load"):
+
+def _load_stage(
+    args: RunArgs,
+    summary: RunSummary,
+    db_path: Path,
+    discovered: pa.Array,
+    dq_rows: list[dict],
+    counts: chrome_stage.KeyCounts | None,
+) -> None:
+    with timed(summary.stage_stats, "load"):
         stats = load_task(
             db_path,
-            data_path,
-            run_id,
+            args.data_path,
+            summary.run_id,
             discovered,
             dict(
                 files_seen=summary.files_seen,
                 files_new=summary.files_new,
                 files_quarantined=summary.files_quarantined,
             ),
-            # a key seen on one page only carries no repetition signal: not kept
             dq_rows,
+            # a key seen on one page only carries no repetition signal: not kept
             chrome_stage.at_least(counts, 2) if counts is not None else None,
             args.full_refresh,
-            secs,
+            summary.stage_stats,
         )
     summary.articles_loaded = stats.articles_loaded
     summary.articles_replaced = stats.articles_replaced
     summary.files_vanished = stats.sources_vanished
-    log.info(
+    get_run_logger().info(
         "loaded: %d articles (%d replaced), %d files vanished",
         stats.articles_loaded,
         stats.articles_replaced,
         stats.sources_vanished,
     )
-    with timed(secs, "publish_report"):
-        publish_task(data_path, run_id)
-        summary.report = str(report_task(data_path))
-    with swap.replacing(db_path) as work:
-        record_stage_seconds(work, run_id, secs)  # now with publish_report itself
-    summary.status = "succeeded"
-    publish_run(summary, _flow_run_id())
-    return summary
 
 
 def _clean_extract_stage(args: RunArgs, summary: RunSummary, plan_file: Path, size: int):

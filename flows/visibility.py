@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from prefect import get_run_logger
 
 if TYPE_CHECKING:
-    from flows.nightly import RunSummary
+    from flows.run_state import RunSummary
 
 DQ_FAILED_TAG = "dq-failed"
 

@@ -29,33 +29,12 @@ def quarantine_id(rel_path: str, sha256: str | None, reason: str) -> str:
 
 def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[str, list[dict]]:
     """All warehouse rows one processed page contributes."""
-    a, raw, aid = doc.anatomy, doc.raw, doc.article_id
-    src = raw.rel_path
-    body = a.body
+    raw, aid, src = doc.raw, doc.article_id, doc.raw.rel_path
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    rows["articles"].append(
-        dict(
-            article_id=aid,
-            source_path=src,
-            source_sha256=raw.sha256,
-            title=a.title,
-            published_at=a.published_at,
-            event_date=a.event_date,
-            source_site=a.source_site,
-            author=a.author,
-            locality=a.locality,
-            body=body,
-            run_id=run_id,
-            body_chars=len(body),
-            encoding=raw.encoding,
-            source_host=raw.source_host,
-            source_url=raw.source_url,
-            locality_evidence=a.locality_evidence,
-        )
-    )
+    rows["articles"].append(_article_row(doc, run_id))
     rows["boilerplate"] = [
         dict(article_id=aid, seq=i, kind=s.kind, text=s.text, line_no=s.line_no, _source_path=src)
-        for i, s in enumerate(a.boilerplate)
+        for i, s in enumerate(doc.anatomy.boilerplate)
     ]
     rows["people"] = [
         dict(
@@ -71,7 +50,7 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
     rows["document_refs"] = [
         dict(
             article_id=aid,
-            doc_key=doc_key(d.kind, d.number, d.symbol),
+            doc_key=key,
             kind=d.kind,
             number=d.number,
             symbol=d.symbol,
@@ -82,29 +61,9 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
             end_offset=d.end,
             _source_path=src,
         )
-        for d in _unique(doc.facts.document_refs, key=lambda d: doc_key(d.kind, d.number, d.symbol))
+        for key, d in distinct_documents(doc.facts.document_refs)
     ]
-    rows["indicators"] = [
-        dict(
-            article_id=aid,
-            seq=i,
-            metric=x.metric,
-            actual=x.actual,
-            target=x.target,
-            percent=x.percent,
-            unit=x.unit,
-            qualifier=x.qualifier,
-            period=x.period,
-            period_start=x.period_start,
-            period_end=x.period_end,
-            evidence=x.evidence,
-            start_offset=x.start,
-            end_offset=x.end,
-            part_of=x.part_of,
-            _source_path=src,
-        )
-        for i, x in enumerate(doc.facts.indicators)
-    ]
+    rows["indicators"] = [_indicator_row(aid, i, x, src) for i, x in enumerate(doc.facts.indicators)]
     rows["source_versions"].append(
         dict(
             source_path=src,
@@ -116,6 +75,69 @@ def rows_for_doc(doc: ProcessedDoc, run_id: str, stat: tuple[int, int]) -> dict[
         )
     )
     return rows
+
+
+def _article_row(doc: ProcessedDoc, run_id: str) -> dict:
+    a, raw = doc.anatomy, doc.raw
+    return dict(
+        article_id=doc.article_id,
+        source_path=raw.rel_path,
+        source_sha256=raw.sha256,
+        title=a.title,
+        published_at=a.published_at,
+        event_date=a.event_date,
+        source_site=a.source_site,
+        author=a.author,
+        locality=a.locality,
+        body=a.body,
+        run_id=run_id,
+        body_chars=len(a.body),
+        encoding=raw.encoding,
+        source_host=raw.source_host,
+        source_url=raw.source_url,
+        locality_evidence=a.locality_evidence,
+    )
+
+
+def _indicator_row(article_id: str, seq: int, x, source_path: str) -> dict:
+    return dict(
+        article_id=article_id,
+        seq=seq,
+        metric=x.metric,
+        actual=x.actual,
+        target=x.target,
+        percent=x.percent,
+        unit=x.unit,
+        qualifier=x.qualifier,
+        period=x.period,
+        period_start=x.period_start,
+        period_end=x.period_end,
+        evidence=x.evidence,
+        start_offset=x.start,
+        end_offset=x.end,
+        part_of=x.part_of,
+        _source_path=source_path,
+    )
+
+
+def distinct_documents(refs) -> list[tuple[str, object]]:
+    """(doc_key, first mention) per distinct document of one article. A document is its kind,
+    number and symbol; when one article cites two issues of the same number in different years
+    ("01-HD/TW ngày 20/9/2012" and "01-HD/TW ngày 28/9/2016") the year keeps them apart, and an
+    undated mention of that number adds no row of its own."""
+    years: dict[str, set[int]] = {}
+    for d in refs:
+        if d.issued_date is not None:
+            years.setdefault(doc_key(d.kind, d.number, d.symbol), set()).add(d.issued_date.year)
+    out: dict[str, object] = {}
+    for d in refs:
+        key = doc_key(d.kind, d.number, d.symbol)
+        if len(years.get(key, ())) > 1:
+            if d.issued_date is None:
+                continue
+            key = f"{key}|{d.issued_date.year}"
+        out.setdefault(key, d)
+    return list(out.items())
 
 
 def rows_for_quarantine(q: Quarantined, run_id: str, stat: tuple[int, int] | None) -> dict[str, list[dict]]:

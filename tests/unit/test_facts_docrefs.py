@@ -75,3 +75,22 @@ def test_symbols_with_one_warehouse_key_are_one_document():
     )
     keys = [doc_key(d.kind, d.number, d.symbol) for d in refs(body)]
     assert len(keys) == len(set(keys))
+
+
+def test_two_issues_of_one_number_in_one_article_are_two_rows_an_undated_mention_no_third():
+    from tasks.rows import distinct_documents
+
+    body = (
+        "Thực hiện Hướng dẫn số 01-HD/TW ngày 20/9/2012 của Ban Bí thư, sau đó là Hướng dẫn số "
+        "01-HD/TW ngày 28/9/2016 của Ban Bí thư. Các chi bộ quán triệt Hướng dẫn 01-HD/TW."
+    )
+    keyed = distinct_documents(refs(body))
+    assert sorted(k for k, _ in keyed) == ["huong_dan|1|01-HD/TW|2012", "huong_dan|1|01-HD/TW|2016"]
+    assert sorted(d.issued_date for _, d in keyed) == [date(2012, 9, 20), date(2016, 9, 28)]
+
+
+def test_one_document_mentioned_twice_stays_one_row_under_its_plain_key():
+    from tasks.rows import distinct_documents
+
+    body = "Chỉ thị số 35-CT/TW ngày 30/5/2024 của Bộ Chính trị. Triển khai Chỉ thị 35-CT/TW trong toàn Đảng bộ."
+    assert [k for k, _ in distinct_documents(refs(body))] == ["chi_thi|35|35-CT/TW"]

@@ -17,17 +17,17 @@ def test_plan_file_round_trips_exactly(tmp_path):
 
 
 def test_task_sizes_and_automatic_workers(monkeypatch):
-    from flows import nightly
+    from flows import run_state
 
-    assert nightly.auto_batch_size(100_000, 2) == nightly.MAX_BATCH  # capped: bounded task memory
-    assert nightly.auto_batch_size(8_000, 2) == 1_000  # 4 tasks per worker
-    assert nightly.auto_batch_size(5, 1) == nightly.MIN_BATCH
-    monkeypatch.setattr(nightly.os, "cpu_count", lambda: 2)
-    assert nightly.choose_workers(None, 50_000, None) == 2
-    assert nightly.choose_workers(None, nightly.AUTO_DASK_MIN_FILES - 1, None) == 1
-    assert nightly.choose_workers(1, 50_000, None) == 1  # asked for: obeyed
-    assert nightly.choose_workers(3, 10, None) == 3
-    assert nightly.choose_workers(None, 10, "tcp://h:8786") == 1
+    assert run_state.auto_batch_size(100_000, 2) == run_state.MAX_BATCH  # capped: bounded task memory
+    assert run_state.auto_batch_size(8_000, 2) == 1_000  # 4 tasks per worker
+    assert run_state.auto_batch_size(5, 1) == run_state.MIN_BATCH
+    monkeypatch.setattr(run_state.os, "cpu_count", lambda: 2)
+    assert run_state.choose_workers(None, 50_000, None) == 2
+    assert run_state.choose_workers(None, run_state.AUTO_DASK_MIN_FILES - 1, None) == 1
+    assert run_state.choose_workers(1, 50_000, None) == 1  # asked for: obeyed
+    assert run_state.choose_workers(3, 10, None) == 3
+    assert run_state.choose_workers(None, 10, "tcp://h:8786") == 1
 
 
 def test_a_big_batch_is_written_in_parts_of_bounded_size(tmp_path):
