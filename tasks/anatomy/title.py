@@ -70,3 +70,13 @@ def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> 
         if sc > best_sc:
             best, best_sc = k, sc
     return None if best is None else lines[best].info.text
+
+
+def header_after_title(labels: Labels) -> list[str]:
+    """The plain header lines after the title segment (a body fragment or a dated sapo the span
+    left in the header: "Vào ngày 05/8/2024 tại Hội trường UBND xã …")."""
+    segs = labels.segments
+    at = next((i for i, sg in enumerate(segs) if sg.kind == "title"), None)
+    if at is None:
+        return []
+    return [sg.text for sg in segs[at + 1 : at + 6] if sg.kind == "header"]
