@@ -34,6 +34,7 @@ from .labels import (
 )
 from .lines import LineClassifier, read_page_lines
 from .rules import default_rules
+from .signature import author_from_lines
 from .span import find_body_span, whole_page
 from .title import header_after_title, pick_title
 
@@ -98,7 +99,7 @@ def read_anatomy(
     published = dates.published_at(labels.header_dates, labels.footer_dates, first_prefixes)
     site = source_site_of(labels.sites)
     body = labels.body
-    author = author_of(labels.authors)
+    author = author_of(labels.authors) or author_from_lines(page, labels, title)
     if front is not None:
         published, author = front.published_at or published, front.author or author
         labels.segments.extend(Segment("header", line, k) for k, line in _front_lines(original, front))
