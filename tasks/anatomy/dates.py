@@ -73,11 +73,12 @@ def _strip_regex() -> re.Pattern:
 _STRIP = _strip_regex()
 
 # event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
-# "sáng nay (23/9)", "Trong 2 ngày 7 và 8-5"
+# "sáng nay (23/9)", "Chiều tối 26-8"; a range "Trong 2 ngày 7 và 8-5", "21- 22/4", "từ ngày 22 đến
+# ngày 26/3" (d1 its first day)
 _EVENT = re.compile(
     r"(?:(?<![\w])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|trưa nay)"
     r"(?:\s+(?:mai|qua|nay|hôm nay|tối|sớm))?\s*(?:\(\s*|ngày\s+)?"
-    r"(?:(?P<d1>[0-3]?\d)\s*(?:và|,|[-–]|đến)\s*)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    r"(?:(?P<d1>[0-3]?\d)\s*(?:và|,|[-–]|đến(?:\s+ngày)?)\s*)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
     r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
     re.I,
 )
@@ -179,7 +180,10 @@ _YEARS = (re.compile(r"19(?<!\d..)\d\d(?!\d)"), re.compile(r"20(?<!\d..)\d\d(?!\
 _YEAR_BEFORE = re.compile(r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*$", re.I)
 
 
-_BIRTH = re.compile(r"(?:sinh|sinh năm|từ năm|thành lập năm)\s*(?:năm)?\s*$", re.I)
+_BIRTH = re.compile(
+    r"(?:sinh|sinh năm|từ năm|thành lập năm)\s*(?:năm)?\s*$|sinh\s+ngày\s+[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*$",
+    re.I,
+)
 
 
 def year_evidence(texts: list[str]) -> int | None:
@@ -196,7 +200,7 @@ def year_evidence(texts: list[str]) -> int | None:
             for m in year.finditer(chunk):
                 s = m.start()
                 before = chunk[max(0, s - 14) : s]
-                if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
+                if _YEAR_BEFORE.search(before) and not _BIRTH.search(chunk[max(0, s - 24) : s]):
                     y = int(m.group(0))
                     counts[y] = counts.get(y, 0) + 1
     if not counts:

@@ -119,7 +119,8 @@ def _year_of(
     if bound:
         # an event in a later month than the page's date belongs to the previous year
         return bound[0] - 1 if (p.month, p.day) > bound[1:] else bound[0]
-    return year_hint()
+    hint = year_hint()
+    return hint if hint and hint >= WEB_ERA else None
 
 
 def _historical(p: Phrase, own_year: int | None) -> bool:
