@@ -23,6 +23,7 @@ from . import dates
 from .byline import author_of, source_site_of
 from .event import event_date_of, month_stamp
 from .frontmatter import FrontMatter, read_front_matter
+from .header_date import header_published
 from .kinds import AN_ARTICLE, page_kind
 from .labels import (
     body_kind_by_repetition,
@@ -96,7 +97,9 @@ def read_anatomy(
     split_glued_credit(page, labels, rules)
     kind = page_kind(page, labels, title) if signals.position and signals.shape else AN_ARTICLE
     first_prefixes = [line.info.prefixes for line in page.lines[:3]]
-    published = dates.published_at(labels.header_dates, labels.footer_dates, first_prefixes)
+    published = dates.published_at(
+        labels.header_dates, labels.footer_dates, first_prefixes
+    ) or header_published(labels.segments)
     site = source_site_of(labels.sites)
     body = labels.body
     author = author_of(labels.authors) or author_from_lines(page, labels, title)
