@@ -52,6 +52,11 @@ def _stamp(s: str) -> datetime | None:
     return dt
 
 
+def is_stamp(s: str) -> bool:
+    """A short line that carries a date beside a label or name ("Chính trị | 15:29 … 11/01/2017")."""
+    return _stamp(s) is not None
+
+
 def header_published(segments: list[Segment]) -> datetime | None:
     """The date of the first plain header line after the title segment that is a stamp."""
     at = next((i for i, sg in enumerate(segments) if sg.kind == "title"), None)

@@ -3,12 +3,13 @@ to the body and to the article's date line, word overlap with the lead)."""
 
 from __future__ import annotations
 
+import re
+
+from .header_date import is_stamp
 from .labels import Labels
 from .lines import PageLine, PageLines
 from .rules import RuleSet
 from .span import BodySpan
-
-import re
 
 PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
 _MIN_SCORE = 1.5
@@ -31,6 +32,7 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
             and not ln.rule_h
             and not ln.is_date
             and not _GENERIC_PAGE.match(ln.text)
+            and not is_stamp(ln.text)
         ):
             prev = lines[k - 1].info.rule_h if k > 0 else None
             if not (prev and prev[0].kind == "byline"):
