@@ -52,6 +52,10 @@ _EN_EVENT = re.compile(
     r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     re.I,
 )
+# a congress is held in the first year of the term it opens: "Đại hội … nhiệm kỳ 2025–2030"
+_CONGRESS_TERM = re.compile(
+    r"đại hội\b[^.;]{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I
+)
 _MONTH_STAMP = re.compile(r"date\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b")
 
 
@@ -147,7 +151,11 @@ def event_date_of(
                 continue
             year = _year_of(p, published, stamp, year_hint)
             if year is None:
-                return None
+                # the weakest evidence, read only when nothing else dates the event
+                term = _CONGRESS_TERM.search(text) if "hội" in text else None
+                if term is None:
+                    return None
+                year = int(term.group("y"))
             try:
                 return date(year, p.month, p.day)
             except ValueError:

@@ -93,6 +93,13 @@ def test_front_matter_description_holds_the_event():
     assert read_anatomy(text).event_date == date(2020, 2, 27)
 
 
+def test_congress_term_dates_an_undated_congress():
+    lead = "Ngày 26/10, xã Vân Canh tổ chức Đại hội Đại biểu Hội Cựu chiến binh xã lần thứ nhất, nhiệm kỳ 2025–2030."
+    assert page(lead, P1).event_date == date(2025, 10, 26)
+    lead = "Ngày 18/11, thôn Pá Chí tổ chức bầu cử trưởng thôn nhiệm kỳ 2025-2027 tại nhà văn hóa thôn."
+    assert page(lead, P1).event_date is None  # not a congress: the term says nothing of the year
+
+
 # ----------------------------------------------------------------------------- bylines
 @pytest.mark.parametrize(
     "line,want",
