@@ -9,7 +9,7 @@ import re
 from .lines import PAREN_TAIL, POST_TAIL
 
 _AUTHOR_LABEL = re.compile(
-    r"^(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+    r"^(?:tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
@@ -35,13 +35,28 @@ _OFFICE = re.compile(
 
 
 def is_office_credit(author: str) -> bool:
-    return bool(_OFFICE.match(author))
+    # also in title or upper case: "Trung Tâm Văn Hóa", "ĐÀI PHÁT THANH"
+    return bool(_OFFICE.match(author) or _OFFICE.match(author[:1] + author[1:].lower()))
+
+
+_VOWEL = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I)
+
+
+def _spelled(author: str) -> bool:
+    """A name has a vowel or is initials ("L.H", "TQ"): a cut stub such as "Tr" is neither."""
+    return "." in author or author.isupper() or bool(_VOWEL.search(author))
+
+
+# a photo credit alone ("Ảnh: Viết Thành") names the photographer, not the writer
+_PHOTO_ONLY = re.compile(r"^\s*(?:ảnh|photo)\s*:", re.I)
 
 
 def author_of(bylines: list[str]) -> str | None:
     for b in bylines:
+        if _PHOTO_ONLY.match(b):
+            continue
         author = clean_author(b)
-        if author and not is_office_credit(author):
+        if author and not is_office_credit(author) and _spelled(author):
             return author
     return None
 

@@ -21,7 +21,9 @@ from tasks.records import Anatomy, Segment
 
 from . import dates
 from .byline import author_of, source_site_of
+from .event import event_date_of, month_stamp
 from .frontmatter import FrontMatter, read_front_matter
+from .header_date import header_published
 from .kinds import AN_ARTICLE, page_kind
 from .labels import (
     body_kind_by_repetition,
@@ -33,8 +35,9 @@ from .labels import (
 )
 from .lines import LineClassifier, read_page_lines
 from .rules import default_rules
+from .signature import author_from_lines
 from .span import find_body_span, whole_page
-from .title import pick_title
+from .title import header_after_title, pick_title
 
 
 @dataclass(frozen=True)
@@ -93,17 +96,25 @@ def read_anatomy(
         demote_listing(page, labels, title, rules)
     split_glued_credit(page, labels, rules)
     kind = page_kind(page, labels, title) if signals.position and signals.shape else AN_ARTICLE
+    first_prefixes = [line.info.prefixes for line in page.lines[:3]]
     published = dates.published_at(
-        labels.header_dates, labels.footer_dates, [line.info.prefixes for line in page.lines[:3]]
-    )
+        labels.header_dates, labels.footer_dates, first_prefixes
+    ) or header_published(labels.segments)
     site = source_site_of(labels.sites)
     body = labels.body
-    author = author_of(labels.authors)
+    author = author_of(labels.authors) or author_from_lines(page, labels, title)
     if front is not None:
         published, author = front.published_at or published, front.author or author
         labels.segments.extend(Segment("header", line, k) for k, line in _front_lines(original, front))
     labels.segments.sort(key=lambda s: s.line_no)
-    event = _event_date(title, body, published or _latest(labels.clock_dates))
+    event = event_date_of(
+        ([front.description] if front and front.description else []) + body,
+        title,
+        header_after_title(labels),
+        published or _latest(labels.clock_dates),
+        month_stamp(first_prefixes),
+        lambda: dates.year_evidence(([title] if title else []) + body[:30]),
+    )
     place = rules.gazetteer.locate(title, body, site, host, published.date() if published else event)
     return Anatomy(
         title=title,
@@ -141,13 +152,6 @@ def _latest(clocks):
     """A page clock or print date: the article's event cannot be later (its year bounds a
     day/month event date when the page gives no published date)."""
     return max(clocks) if clocks else None
-
-
-def _event_date(title: str | None, body: list[str], published):
-    lead = " ".join(body[:2])[:800]
-    return dates.event_date(
-        lead, lambda: dates.year_evidence(([title] if title else []) + body[:30]), published
-    )
 
 
 def unaccounted_lines(text: str, anatomy: Anatomy) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from tasks.fastforms import FastForm
@@ -73,11 +73,12 @@ def _strip_regex() -> re.Pattern:
 _STRIP = _strip_regex()
 
 # event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
-# "sáng nay (23/9)", "Trong 2 ngày 7 và 8-5"
+# "sáng nay (23/9)", "Chiều tối 26-8"; a range "Trong 2 ngày 7 và 8-5", "21- 22/4", "từ ngày 22 đến
+# ngày 26/3" (d1 its first day)
 _EVENT = re.compile(
     r"(?:(?<![\w])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|trưa nay)"
-    r"(?:\s+(?:mai|qua|nay|hôm nay))?\s*(?:\(\s*|ngày\s+)?"
-    r"(?:(?P<d1>[0-3]?\d)\s+và\s+)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
+    r"(?:\s+(?:mai|qua|nay|hôm nay|tối|sớm))?\s*(?:\(\s*|ngày\s+)?"
+    r"(?:(?P<d1>[0-3]?\d)\s*(?:và|,|[-–]|đến(?:\s+ngày)?)\s*)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
     r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
     re.I,
 )
@@ -171,51 +172,6 @@ def is_date_residue(s: str, residue_words: frozenset[str]) -> bool:
     return residue_words.issuperset(_STRIP.sub(" ", s.casefold()).split())
 
 
-_DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
-_DOC_AFTER = re.compile(r"^\s*(?:của|về)\b")
-
-
-def event_date(
-    lead: str, year_hint: int | None | Callable[[], int | None], published: datetime | None
-) -> date | None:
-    """The reported event's date from the lead; a document's issue date ("số 45-QĐ/TW, ngày
-    01/11/2011 của …") is skipped. year_hint (the year when neither the phrase nor published_at
-    gives one) may be a function: it is then called only in that case (year_evidence is costly
-    and rarely needed)."""
-    lead = lead[:600]
-    m = None
-    for cand in _event_matches(lead):
-        if _DOC_BEFORE.search(lead[max(0, cand.start() - 25) : cand.start()]) or _DOC_AFTER.match(
-            lead[cand.end() :]
-        ):
-            continue
-        m = cand
-        break
-    if not m:
-        return None
-    if m.group("d") is not None:
-        d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
-    else:
-        d, mo, y = int(m.group("d2")), int(m.group("m2")), m.group("y2")
-    if y:
-        year = int(y)
-    elif published is not None:
-        year = published.year
-        # an event in a later month than publication belongs to the previous year
-        if (mo, d) > (published.month, published.day):
-            year -= 1
-    else:
-        if callable(year_hint):
-            year_hint = year_hint()
-        if year_hint is None:
-            return None
-        year = year_hint
-    try:
-        return date(year, mo, d)
-    except ValueError:
-        return None
-
-
 # a year alone (19xx or 20xx between non-digits), found by two scans each opening with a literal
 # ("19", "20"): the regex engine finds a literal prefix several times faster than a leading
 # look-behind or a set of first characters. year_evidence only counts years, so their order
@@ -224,11 +180,15 @@ _YEARS = (re.compile(r"19(?<!\d..)\d\d(?!\d)"), re.compile(r"20(?<!\d..)\d\d(?!\
 _YEAR_BEFORE = re.compile(r"(?:năm|tháng\s+[01]?\d\s*/|quý\s+[IV]+\s*/|[01]?\d\s*/)\s*$", re.I)
 
 
-_BIRTH = re.compile(r"(?:sinh|sinh năm|từ năm|thành lập năm)\s*(?:năm)?\s*$", re.I)
+_BIRTH = re.compile(
+    r"(?:sinh|sinh năm|từ năm|thành lập năm)\s*(?:năm)?\s*$|sinh\s+ngày\s+[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*$",
+    re.I,
+)
 
 
 def year_evidence(texts: list[str]) -> int | None:
-    """Most frequent year written in a year context ('năm 2019', 'tháng 10/2021', '9/2021')."""
+    """Most frequent year written in a year context ('năm 2019', 'tháng 10/2021', '9/2021'), or
+    the one year so written when the page writes only one."""
     counts: dict[int, int] = {}
     budget = 2000
     for t in texts:
@@ -240,13 +200,15 @@ def year_evidence(texts: list[str]) -> int | None:
             for m in year.finditer(chunk):
                 s = m.start()
                 before = chunk[max(0, s - 14) : s]
-                if _YEAR_BEFORE.search(before) and not _BIRTH.search(before):
+                if _YEAR_BEFORE.search(before) and not _BIRTH.search(chunk[max(0, s - 24) : s]):
                     y = int(m.group(0))
                     counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
-    if best < 2:  # one stray year ("sinh năm 1966") is not evidence of the article's year
+    if best < 2 and len(counts) > 1:
+        # years written once each, several of them: none is the article's year more than another
+        # (a year written once, alone on the page, is: "phấn đấu trong năm 2013")
         return None
     # ties go to the later year: anniversaries cite old years, reports cite the current one
     return max(counts, key=lambda y: (counts[y], y))

@@ -20,6 +20,7 @@ class FrontMatter:
     title: str | None
     published_at: datetime | None
     author: str | None
+    description: str | None = None  # the sapo; it may hold the event's dated phrase
 
 
 def _local(value) -> datetime | None:
@@ -71,4 +72,5 @@ def read_front_matter(raw_lines: list[str]) -> FrontMatter | None:
         title=_text(data.get("title")),
         published_at=_local(data.get("date") or data.get("published") or data.get("pubDate")),
         author=_text(data.get("author")),
+        description=_text(data.get("description")),
     )

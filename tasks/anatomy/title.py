@@ -3,6 +3,9 @@ to the body and to the article's date line, word overlap with the lead)."""
 
 from __future__ import annotations
 
+import re
+
+from .header_date import is_stamp
 from .labels import Labels
 from .lines import PageLine, PageLines
 from .rules import RuleSet
@@ -10,6 +13,10 @@ from .span import BodySpan
 
 PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
 _MIN_SCORE = 1.5
+# a site's generic page title ("Chi tiết - Sở Tư pháp", "Tin tức | UBND huyện"), not a headline
+_GENERIC_PAGE = re.compile(
+    r"^(?:chi tiết|tin chi tiết|chi tiết tin(?: tức)?|tin tức|trang chủ|xem tin)\s*[-–|:]", re.I
+)
 
 
 def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[int]:
@@ -24,6 +31,8 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
             and not ln.name_like
             and not ln.rule_h
             and not ln.is_date
+            and not _GENERIC_PAGE.match(ln.text)
+            and not is_stamp(ln.text)
         ):
             prev = lines[k - 1].info.rule_h if k > 0 else None
             if not (prev and prev[0].kind == "byline"):
@@ -31,9 +40,15 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
     return out
 
 
-def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int) -> float:
+def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, crumb: bool = False) -> float:
     ln = line.info
-    sc = 3.0 * overlap + (2.0 if ln.nw >= 7 else 0.0) + (1.5 if abs(k - pub_k) == 1 else 0.0)
+    # crumb: an earlier header line (a breadcrumb) ends with this line, as a trail ends with the page
+    sc = (
+        3.0 * overlap
+        + (1.5 if crumb else 0.0)
+        + (2.0 if ln.nw >= 7 else 0.0)
+        + (1.5 if abs(k - pub_k) == 1 else 0.0)
+    )
     sc += 1.0 if k == last_cand else 0.0
     sc -= 2.0 if ln.text.isupper() else 0.0
     # a headline also recurs across pages (in other pages' related-news lists, syndicated
@@ -49,6 +64,19 @@ def _overlap(text: str, lead_words: set[str], rs: RuleSet) -> float:
     return sum(1 for w in content if w in lead_words) / max(1, len(content))
 
 
+def _crumb_tails(lines: list[PageLine], start: int) -> set[int]:
+    """Header lines that an earlier header line ends with ("Trang chủNewsThời sựNẻo về nguồn
+    cội" above "Nẻo về nguồn cội")."""
+    out = set()
+    for k in range(1, min(start, len(lines))):
+        t = lines[k].info.text
+        if len(t) >= 12 and any(
+            lines[j].info.text.endswith(t) and lines[j].info.text != t for j in range(max(0, k - 3), k)
+        ):
+            out.add(k)
+    return out
+
+
 def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> str | None:
     """The headline among the header lines, or None."""
     lines = page.lines
@@ -59,14 +87,25 @@ def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> 
         return None
     pub_k = labels.header_dates[-1][0] if labels.header_dates else -9
     last = cands[-1]
-    if len(cands) == 1 and _score(lines[last], last, 0.0, pub_k, last) > _MIN_SCORE:
+    crumbs = _crumb_tails(lines, span.start)
+    if len(cands) == 1 and _score(lines[last], last, 0.0, pub_k, last, last in crumbs) > _MIN_SCORE:
         # the overlap only adds to a score: a lone candidate above the bar without it is the
         # title, and splitting the lead into words (costly) is not needed
         return lines[last].info.text
     lead_words = {w.strip(PUNCT_STRIP) for w in " ".join(labels.body[:3])[:800].lower().split()}
     best, best_sc = None, _MIN_SCORE
     for k in cands:
-        sc = _score(lines[k], k, _overlap(lines[k].info.text, lead_words, rs), pub_k, last)
+        sc = _score(lines[k], k, _overlap(lines[k].info.text, lead_words, rs), pub_k, last, k in crumbs)
         if sc > best_sc:
             best, best_sc = k, sc
     return None if best is None else lines[best].info.text
+
+
+def header_after_title(labels: Labels) -> list[str]:
+    """The plain header lines after the title segment (a body fragment or a dated sapo the span
+    left in the header: "Vào ngày 05/8/2024 tại Hội trường UBND xã …")."""
+    segs = labels.segments
+    at = next((i for i, sg in enumerate(segs) if sg.kind == "title"), None)
+    if at is None:
+        return []
+    return [sg.text for sg in segs[at + 1 : at + 6] if sg.kind == "header"]

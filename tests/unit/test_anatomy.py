@@ -242,10 +242,12 @@ def test_teaser_dates_after_related_heading_are_ignored():
 
 
 def test_event_date_year_from_body_evidence():
-    # one year mention is not evidence; two (title + lead) are
-    assert read_anatomy("\n".join([BODY, BODY2])).event_date is None
+    # a year written once, alone on the page, is evidence; so is the most frequent of several
+    assert read_anatomy("\n".join([BODY, BODY2])).event_date == date(2021, 10, 21)
     an = read_anatomy("\n".join(["Hội nghị giao ban công tác tổ chức tháng 10/2021", BODY, BODY2]))
     assert an.event_date == date(2021, 10, 21)
+    two_years = BODY2.replace("trong năm qua", "trong năm 2019 và năm 2020")
+    assert read_anatomy("\n".join([BODY.replace("tháng 10/2021", "tháng 10"), two_years])).event_date is None
 
 
 def test_birth_year_is_not_year_evidence():

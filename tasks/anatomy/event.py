@@ -1,0 +1,163 @@
+"""The reported event's date: the first dated phrase ("Chiều 21/10", "Trong hai ngày 21- 22/4",
+"on December 25") in the article's opening paragraphs, else in the headline or a header line
+after it; its year from the phrase, the published date, the crawler's month stamp
+(" date 2023-12 ") or the page's own year evidence.
+
+A phrase is passed over when it is not an event: a cited document's issue date ("số 45-QĐ/TW,
+ngày 01/11/2011 của …"), a statistics cut-off or period bound ("tính đến ngày 26/9/2017", "từ
+ngày 1/7"), or a historical date (an explicit year long before the page's own)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .dates import _event_matches
+
+# how much of the page the phrase is looked for in: the first paragraphs (a dated sentence may
+# follow a quote, a caption or a long sapo), each only up to its first HEAD_CHARS characters
+LEAD_LINES = 6
+FIRST_HEAD_CHARS = 600
+HEAD_CHARS = 300
+# an explicit year this much older than the page's own year is history, not the reported event
+HISTORY_YEARS = 4
+# with no year of the page's own: an event before this year is history (no web portal reported it)
+WEB_ERA = 1995
+
+_DOC_BEFORE = re.compile(r"(?:\d+[-/][A-ZĐ]{1,6}[/\w-]*|số)\s*,?\s*$")
+_DOC_AFTER = re.compile(r"^\s*(?:của|về)\b")
+# a bound of a period, not an event: "tính đến ngày 26/9", "đến ngày", "từ ngày 1/7", "trước ngày"
+_BOUND_BEFORE = re.compile(r"(?:\bđến|\btới|\btừ|\btrước|\bsau)\s*$", re.I)
+
+_EN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# English editions: "on December 25", "on Dec. 25, 2019"
+_EN_EVENT = re.compile(
+    r"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+# a congress is held in the first year of the term it opens: "Đại hội … nhiệm kỳ 2025–2030"
+_CONGRESS_TERM = re.compile(
+    r"đại hội\b[^.;]{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I
+)
+_MONTH_STAMP = re.compile(r"date\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    day: int
+    month: int
+    year: int | None
+
+
+def _is_event(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 25) : m.start()]
+    if _DOC_BEFORE.search(before) or _DOC_AFTER.match(text[m.end() :]):
+        return False
+    # "Từ ngày 21 đến 23/4" is the event's own span; "từ ngày 1/7" alone is a period's bound
+    return bool(m.group("d1")) or not _BOUND_BEFORE.search(before)
+
+
+def _phrases(text: str) -> Iterator[Phrase]:
+    """The dated event phrases of one text, in order."""
+    for m in _event_matches(text):
+        if not _is_event(text, m):
+            continue
+        if m.group("d") is not None:
+            d = m.group("d1") or m.group("d")  # a range "21- 22/4" is dated by its first day
+            yield Phrase(int(d), int(m.group("m")), int(m.group("y")) if m.group("y") else None)
+        else:
+            y = m.group("y2")
+            yield Phrase(int(m.group("d2")), int(m.group("m2")), int(y) if y else None)
+    if "on " in text and text.isascii():
+        for m in _EN_EVENT.finditer(text):
+            mon = next(i for i, name in enumerate(_EN_MONTHS, 1) if name.startswith(m.group("mon").lower()))
+            yield Phrase(int(m.group("d")), mon, int(m.group("y")) if m.group("y") else None)
+
+
+def _sources(lead: list[str], title: str | None, header: list[str]) -> Iterator[str]:
+    for i, line in enumerate(lead[:LEAD_LINES]):
+        yield line[: FIRST_HEAD_CHARS if i == 0 else HEAD_CHARS]
+    if title:
+        yield title
+    yield from (h[:HEAD_CHARS] for h in header)
+
+
+def month_stamp(first_prefixes: list[tuple[tuple[str, str], ...]]) -> tuple[int, int] | None:
+    """(year, month) of a crawler stamp " date 2023-12 " glued to one of the first lines."""
+    for prefixes in first_prefixes:
+        for kind, pre in prefixes:
+            m = _MONTH_STAMP.search(pre) if kind == "header" else None
+            if m:
+                return int(m.group("y")), int(m.group("m"))
+    return None
+
+
+def _year_of(
+    p: Phrase,
+    published: datetime | None,
+    stamp: tuple[int, int] | None,
+    year_hint: Callable[[], int | None],
+) -> int | None:
+    if p.year:
+        return p.year
+    bound = (published.year, published.month, published.day) if published else None
+    if bound is None and stamp:
+        bound = (stamp[0], stamp[1], 31)
+    if bound:
+        # an event in a later month than the page's date belongs to the previous year
+        return bound[0] - 1 if (p.month, p.day) > bound[1:] else bound[0]
+    hint = year_hint()
+    return hint if hint and hint >= WEB_ERA else None
+
+
+def _historical(p: Phrase, own_year: int | None) -> bool:
+    if p.year is None:
+        return False
+    return p.year < own_year - HISTORY_YEARS if own_year else p.year < WEB_ERA
+
+
+def event_date_of(
+    lead: list[str],
+    title: str | None,
+    header: list[str],
+    published: datetime | None,
+    stamp: tuple[int, int] | None,
+    year_hint: Callable[[], int | None],
+) -> date | None:
+    """The event's date: the first event phrase of the lead lines, the title, then the header
+    lines after the title. year_hint is called only when neither the phrase, published nor
+    stamp gives the year (year_evidence is costly and rarely needed)."""
+    own_year = published.year if published else (stamp[0] if stamp else None)
+    for text in _sources(lead, title, header):
+        for p in _phrases(text):
+            if _historical(p, own_year):
+                continue
+            year = _year_of(p, published, stamp, year_hint)
+            if year is None:
+                # the weakest evidence, read only when nothing else dates the event
+                term = _CONGRESS_TERM.search(text) if "hội" in text else None
+                if term is None:
+                    return None
+                year = int(term.group("y"))
+            try:
+                return date(year, p.month, p.day)
+            except ValueError:
+                return None
+    return None

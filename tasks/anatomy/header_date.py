@@ -1,0 +1,68 @@
+"""published_at from a header line under the headline that carries the article's date beside a
+short label or a name, which is why it is not a date-only line: "Chính trị | 15:29 Thứ Tư ngày
+11/01/2017", "Xây dựng Đảng - Ngày đăng : 08:50, 30/03/2021", "Hà An 14:36 01/03/2026", and the
+English editions' "Updated : Wednesday, December 05, 2018 1:20 PM (GMT+0700)".
+
+Only lines after the headline are read: a page clock stands above it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from tasks.records import Segment
+
+from .dates import _STRIP, find_datetime
+
+MAX_LEN = 100
+MAX_OTHER_WORDS = 6  # words beside the date: a category or a byline, not a sentence
+LINES_AFTER_TITLE = 4
+
+_EN_DATETIME = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]?\d),?\s+"
+    r"(?P<y>(?:19|20)\d\d)(?:[\s,|-]{1,4}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s*(?P<ap>am|pm)?)?",
+    re.I,
+)
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _english(s: str) -> datetime | None:
+    m = _EN_DATETIME.search(s) if s.isascii() else None
+    if not m:
+        return None
+    hh, mi = int(m.group("h") or 0), int(m.group("mi") or 0)
+    ap = (m.group("ap") or "").lower()
+    if ap == "pm" and hh < 12:
+        hh += 12
+    elif ap == "am" and hh == 12:
+        hh = 0
+    try:
+        mon = _EN_MONTHS.index(m.group("mon").lower()) + 1
+        return datetime(int(m.group("y")), mon, int(m.group("d")), hh, mi)
+    except ValueError:
+        return None
+
+
+def _stamp(s: str) -> datetime | None:
+    if len(s) > MAX_LEN or s[-1:] in ".!?":
+        return None
+    dt = find_datetime(s) or _english(s)
+    if dt is None or len(_STRIP.sub(" ", s.casefold()).split()) > MAX_OTHER_WORDS + 4:
+        return None
+    return dt
+
+
+def is_stamp(s: str) -> bool:
+    """A short line that carries a date beside a label or name ("Chính trị | 15:29 … 11/01/2017")."""
+    return _stamp(s) is not None
+
+
+def header_published(segments: list[Segment]) -> datetime | None:
+    """The date of the first plain header line after the title segment that is a stamp."""
+    at = next((i for i, sg in enumerate(segments) if sg.kind == "title"), None)
+    if at is None:
+        return None
+    for sg in segments[at + 1 : at + 1 + LINES_AFTER_TITLE]:
+        if sg.kind == "header" and (dt := _stamp(sg.text)):
+            return dt
+    return None
