@@ -133,7 +133,7 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
 
 # lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")
 MAX_CAPTIONS_BEFORE_CUT = 1
-MIN_CUT_WORDS = 3
+MIN_CUT_WORDS = 4  # a shorter stray line after the body is a label ("Một dòng lạ")
 # a cut line this long is a paragraph whatever its last (cut) word looks like
 LONG_CUT_WORDS = 12
 
