@@ -69,10 +69,14 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
-        if title_words >= MIN_TITLE_WORDS_EXACT and title and _could_copy(text, title):
-            if is_title_copy(text, title_key, title_words):
-                demoted[k] = "title"
-                continue
+        if (
+            title
+            and title_words >= MIN_TITLE_WORDS_EXACT
+            and _could_copy(text, title)
+            and is_title_copy(text, title_key, title_words)
+        ):
+            demoted[k] = "title"
+            continue
         nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
         if is_auto_teaser(text, nxt):
             demoted[k] = "related_news"

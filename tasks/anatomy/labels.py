@@ -23,7 +23,7 @@ _DATE_LABEL = re.compile(
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
 # a body line this short that opens lower-case and ends no sentence is an image's alt text
 SHORT_ALT_WORDS = 4
-_SENTENCE_END = frozenset(".…;:!?\"”»)")
+_SENTENCE_END = frozenset('.…;:!?"”»)')
 # trailing markers that switch every later line to their kind
 _MODE_KINDS = ("related_news", "comments", "links", "other")
 
@@ -171,7 +171,9 @@ class _Labeller:
         return kind
 
 
-def label_lines(page: PageLines, span: BodySpan, body_kind: Callable[[PageLine, LineInfo | None], Kind]) -> Labels:
+def label_lines(
+    page: PageLines, span: BodySpan, body_kind: Callable[[PageLine, LineInfo | None], Kind]
+) -> Labels:
     labeller = _Labeller(span, body_kind)
     prev = None
     for k, line in enumerate(page.lines):

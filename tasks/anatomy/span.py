@@ -37,13 +37,13 @@ def _first_paragraph(lines: list[PageLine]) -> int | None:
     teaser-shaped line at the top is a headline, not the lead), and not a site's quoted slogan
     printed above the headline."""
     for k, line in enumerate(lines):
-        if line.info.strong and not _header_chrome(line) and not line.info.rule_f:
-            if not _slogan_above_headline(lines, k):
-                return k
+        ln = line.info
+        if ln.strong and not _header_chrome(line) and not ln.rule_f and not _slogan_above_headline(lines, k):
+            return k
     return None
 
 
-_OPEN_QUOTES, _CLOSE_QUOTES = "\"“«", "\"”»"
+_OPEN_QUOTES, _CLOSE_QUOTES = '"“«', '"”»'
 
 
 def _slogan_above_headline(lines: list[PageLine], k: int) -> bool:
@@ -154,7 +154,7 @@ def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int) -> int | None
 
 def _is_debris(line: PageLine) -> bool:
     r = line.info.rule_f or line.info.rule_h
-    return bool(r) and r[0].name == "junk_punct"
+    return r is not None and r[0].name == "junk_punct"
 
 
 def _plain_line(line: PageLine) -> bool:
