@@ -45,9 +45,13 @@ def is_title_copy(line: str, title_key: str, title_words: int) -> bool:
     )
 
 
-def _could_copy(line: str, title: str) -> bool:
-    # cheap length pre-check before folding: a copy is about as long as the headline
-    return len(title) * 0.8 <= len(line) <= len(title) + 80
+def _could_copy(line: str, title: str, first_word: str) -> bool:
+    """Cheap pre-checks before folding the whole line: a copy is about as long as the headline
+    and opens with its first word (folded: the ASCII copy too)."""
+    return (
+        len(title) * 0.8 <= len(line) <= len(title) + 80
+        and ascii_fold(line[: len(first_word) + 8]).split(" ", 1)[0] == first_word
+    )
 
 
 def is_auto_teaser(line: str, next_line: str | None) -> bool:
@@ -66,13 +70,14 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         return
     title_key = ascii_fold(title) if title else ""
     title_words = title_key.count(" ") + 1 if title_key else 0
+    first_word = title_key.split(" ", 1)[0]
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
         if (
             title
             and title_words >= MIN_TITLE_WORDS_EXACT
-            and _could_copy(text, title)
+            and _could_copy(text, title, first_word)
             and is_title_copy(text, title_key, title_words)
         ):
             demoted[k] = "title"
