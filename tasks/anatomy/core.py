@@ -21,6 +21,7 @@ from tasks.records import Anatomy, Segment
 
 from . import dates
 from .byline import author_of, source_site_of
+from .copies import demote_copies
 from .event import event_date_of, month_stamp
 from .frontmatter import FrontMatter, read_front_matter
 from .header_date import header_published
@@ -92,6 +93,8 @@ def read_anatomy(
     if front is not None:
         title = front.title or title
     mark_title(labels, title)
+    if signals.position and signals.shape:
+        demote_copies(page, labels, title)
     if signals.position and signals.shape:
         demote_listing(page, labels, title, rules)
     split_glued_credit(page, labels, rules)

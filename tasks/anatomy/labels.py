@@ -21,6 +21,9 @@ _DATE_LABEL = re.compile(
     r"thời gian đăng|posted|published)\b"
 )
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+[A-ZĐÀ-Ỹ]")
+# a body line this short that opens lower-case and ends no sentence is an image's alt text
+SHORT_ALT_WORDS = 4
+_SENTENCE_END = frozenset('.…;:!?"”»)')
 # trailing markers that switch every later line to their kind
 _MODE_KINDS = ("related_news", "comments", "links", "other")
 
@@ -42,18 +45,33 @@ class Labels:
     clock_dates: list[datetime] = field(default_factory=list)  # page clocks / print dates: an upper bound
 
 
-def body_kind_by_shape(line: PageLine) -> Kind:
+def body_kind_by_shape(line: PageLine, prev: LineInfo | None = None) -> Kind:
     """A line inside the body span: body unless it repeats across pages and is not prose, or is
-    a short all-ASCII lower-case line (image alt text / URL slug leaked into a Vietnamese page)."""
+    a short all-ASCII lower-case line (image alt text / URL slug leaked into a Vietnamese page),
+    or a photo's alt text (_is_alt_text)."""
     ln = line.info
     if not ln.prose and line.repeated:
         return "repeated_chrome"
     if ln.nw <= 6 and ln.text.isascii() and ln.text.islower():
         return "other"
+    if _is_alt_text(ln, prev):
+        return "other"
     return None
 
 
-def body_kind_by_repetition(line: PageLine) -> Kind:
+def _is_alt_text(ln: LineInfo, prev: LineInfo | None) -> bool:
+    """A photo's alt text between paragraphs ("tổ 2", "tô 2 1"): a few words opening lower-case
+    and ending no sentence, after a line that ended one (else it may continue a hard-wrapped
+    sentence) or after another such stub."""
+    return (
+        ln.nw <= SHORT_ALT_WORDS
+        and ln.text[:1].islower()
+        and ln.text[-1] not in _SENTENCE_END
+        and (prev is None or prev.text[-1] in _SENTENCE_END or prev.nw <= SHORT_ALT_WORDS)
+    )
+
+
+def body_kind_by_repetition(line: PageLine, prev: LineInfo | None = None) -> Kind:
     """A body-span line when the shape signal is ablated: only repetition marks chrome."""
     return "repeated_chrome" if line.repeated else None
 
@@ -62,7 +80,7 @@ class _Labeller:
     """One pass over the lines in order; `mode` is the trailing marker met so far (every later
     trailer line takes its kind) and `after_byline` the lines a byline block may still run."""
 
-    def __init__(self, span: BodySpan, body_kind: Callable[[PageLine], Kind]):
+    def __init__(self, span: BodySpan, body_kind: Callable[[PageLine, LineInfo | None], Kind]):
         self.span, self.body_kind = span, body_kind
         self.out = Labels()
         self.mode: str | None = None
@@ -87,7 +105,7 @@ class _Labeller:
         elif zone == "header":
             kind = "header"
         elif zone == "body":
-            kind = self.body_kind(line)
+            kind = self.body_kind(line, prev)
             if not span.zoned and kind is None and not ln.prose:
                 kind = "other"
         else:
@@ -153,7 +171,9 @@ class _Labeller:
         return kind
 
 
-def label_lines(page: PageLines, span: BodySpan, body_kind: Callable[[PageLine], Kind]) -> Labels:
+def label_lines(
+    page: PageLines, span: BodySpan, body_kind: Callable[[PageLine, LineInfo | None], Kind]
+) -> Labels:
     labeller = _Labeller(span, body_kind)
     prev = None
     for k, line in enumerate(page.lines):

@@ -34,11 +34,28 @@ def _header_chrome(line: PageLine) -> bool:
 
 def _first_paragraph(lines: list[PageLine]) -> int | None:
     """The first line that opens the body: a real paragraph outside header chrome (a
-    teaser-shaped line at the top is a headline, not the lead)."""
+    teaser-shaped line at the top is a headline, not the lead), and not a site's quoted slogan
+    printed above the headline."""
     for k, line in enumerate(lines):
-        if line.info.strong and not _header_chrome(line) and not line.info.rule_f:
+        ln = line.info
+        if ln.strong and not _header_chrome(line) and not ln.rule_f and not _slogan_above_headline(lines, k):
             return k
     return None
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = '"“«', '"”»'
+
+
+def _slogan_above_headline(lines: list[PageLine], k: int) -> bool:
+    """Line k is wholly one quotation and the next line is a headline (title-shaped, no
+    paragraph): a banner slogan ("“Ngày 23/5/2021, cử tri cả nước đi bầu cử …”"), not the lead."""
+    t = lines[k].info.text
+    if not (t[0] in _OPEN_QUOTES and t[-1] in _CLOSE_QUOTES and k + 1 < len(lines)):
+        return False
+    if any(q in t[1:-1] for q in _CLOSE_QUOTES):
+        return False
+    nxt = lines[k + 1].info
+    return nxt.title_like and not nxt.strong and not nxt.rule_h and not nxt.is_date
 
 
 def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
@@ -64,19 +81,22 @@ _SENTENCE_END = frozenset('.…;:"”»!?')
 
 def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
     """A headline-shaped first line that ends no sentence ("… Trung ương 10 ( khóa XII)") right
-    before a real paragraph is the headline, not the lead: the body opens at that paragraph."""
+    before a real paragraph (header chrome aside) is the headline, not the lead: the body opens
+    at that paragraph."""
     ln = lines[start].info
-    if (
-        start + 1 < len(lines)
-        and ln.title_like
-        and ln.nw <= 40
-        and ln.text[-1] not in _SENTENCE_END
-        and not ln.teaser
-        and lines[start + 1].info.strong
-        and not _header_chrome(lines[start + 1])
-    ):
-        return start + 1
+    if not (ln.title_like and ln.nw <= 40 and ln.text[-1] not in _SENTENCE_END and not ln.teaser):
+        return start
+    # header chrome may sit between the headline and the lead ("Lượt xem:", image residue); a
+    # lone "." after the line is its own full stop split off (a lead, not a headline)
+    for j in range(start + 1, min(start + 2 + MAX_CHROME_UNDER_HEADLINE, len(lines))):
+        if _is_debris(lines[j]):
+            return start
+        if not _header_chrome(lines[j]):
+            return j if lines[j].info.strong else start
     return start
+
+
+MAX_CHROME_UNDER_HEADLINE = 3
 
 
 def _hard_end(lines: list[PageLine], start: int) -> int:
@@ -108,28 +128,56 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
-    if _cut_last_paragraph(lines, last + 1, hard_end):
-        return last + 2, None
-    return last + 1, None
+    return _cut_tail_end(lines, last, hard_end) or last + 1, None
 
 
-def _cut_last_paragraph(lines: list[PageLine], k: int, hard_end: int) -> bool:
-    """The page's very last line, cut mid-sentence by the crawl (no chrome after it), is still
-    body: a run of words, not a name, rule, date, teaser or repeated line, ending on a lower-case
-    word (a headline copy or a label printed last ends on a name or number more often)."""
-    if k != len(lines) - 1 or k >= hard_end:
-        return False
-    line = lines[k]
+# lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")
+MAX_CAPTIONS_BEFORE_CUT = 1
+MIN_CUT_WORDS = 4  # a shorter stray line after the body is a label ("Một dòng lạ")
+# a cut line this long is a paragraph whatever its last (cut) word looks like
+LONG_CUT_WORDS = 12
+
+
+def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int) -> int | None:
+    """The body's end when the page's last line (trailing punctuation debris aside) is a
+    paragraph cut by the crawl, after the last strong line or after a caption that follows it;
+    None if the page does not end so."""
+    e = len(lines) - 1
+    while e > last and _is_debris(lines[e]):
+        e -= 1
+    if e <= last or e >= hard_end or e - last - 1 > MAX_CAPTIONS_BEFORE_CUT:
+        return None
+    if not all(_caption_shaped(lines[k]) for k in range(last + 1, e)):
+        return None
+    return e + 1 if _cut_paragraph(lines[e]) else None
+
+
+def _is_debris(line: PageLine) -> bool:
+    r = line.info.rule_f or line.info.rule_h
+    return r is not None and r[0].name == "junk_punct"
+
+
+def _plain_line(line: PageLine) -> bool:
+    """Not a rule, date, name, teaser or repeated line."""
     ln = line.info
+    return not (ln.rule_f or ln.is_date or ln.name_like or ln.teaser or line.repeated)
+
+
+def _caption_shaped(line: PageLine) -> bool:
+    return _plain_line(line) and line.info.nw >= 4
+
+
+def _cut_paragraph(line: PageLine) -> bool:
+    """A run of words cut mid-sentence: opens like a sentence (capital or figure) and ends on a
+    lower-case word, or is long (a headline copy or a label printed last ends on a name or
+    number more often, and is short)."""
+    ln = line.info
+    t = ln.text
     return (
-        ln.nw >= 8
-        and not ln.rule_f
-        and not ln.is_date
-        and not ln.name_like
-        and not ln.teaser
-        and not line.repeated
-        and ln.text[:1].isupper()
-        and ln.text.rsplit(None, 1)[-1][:1].islower()
+        _plain_line(line)
+        and ln.nw >= MIN_CUT_WORDS
+        and (t[:1].isupper() or t[:1].isdigit())
+        and (t.rsplit(None, 1)[-1][:1].islower() or ln.nw >= LONG_CUT_WORDS)
     )
 
 

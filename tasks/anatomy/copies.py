@@ -1,0 +1,94 @@
+"""Body lines that copy another part of the page: the headline printed again inside the body (as
+an image caption or alt text, in full, without diacritics, or with a suffix such as "- Ảnh 1.")
+and an auto-generated teaser (the first paragraphs glued and cut with "...") above the
+paragraphs it repeats. The guide counts both as not body ("repeated copies of the headline")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tasks.records import Segment
+
+from .labels import Labels
+from .lines import PageLines
+
+# a copy may extend the headline by a few words ("- Ảnh 1.", "trong công tác luân chuyển cán bộ")
+MAX_EXTRA_WORDS = 8
+# the headline must be long enough that a paragraph cannot open with it by chance
+MIN_TITLE_WORDS_EXACT = 3
+MIN_TITLE_WORDS_PREFIX = 6
+# an auto teaser repeats at least this much of the next paragraph's start
+TEASER_PREFIX_CHARS = 60
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def ascii_fold(text: str) -> str:
+    """Case-folded words without diacritics or punctuation ("Đề nghị Bộ Chính trị" ->
+    "de nghi bo chinh tri"): a headline and its ASCII copy fold alike."""
+    s = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+def is_title_copy(line: str, title_key: str, title_words: int) -> bool:
+    """line repeats the headline (title_key = ascii_fold(title)): equal, or the headline followed
+    by at most MAX_EXTRA_WORDS words when the headline is long."""
+    key = ascii_fold(line)
+    if key == title_key:
+        return True
+    return (
+        title_words >= MIN_TITLE_WORDS_PREFIX
+        and key.startswith(title_key + " ")
+        and key.count(" ") - title_key.count(" ") <= MAX_EXTRA_WORDS
+    )
+
+
+def _could_copy(line: str, title: str, first_word: str) -> bool:
+    """Cheap pre-checks before folding the whole line: a copy is about as long as the headline
+    and opens with its first word (folded: the ASCII copy too)."""
+    return (
+        len(title) * 0.8 <= len(line) <= len(title) + 80
+        and ascii_fold(line[: len(first_word) + 8]).split(" ", 1)[0] == first_word
+    )
+
+
+def is_auto_teaser(line: str, next_line: str | None) -> bool:
+    """line ends with an ellipsis and opens exactly like the next body line (which it repeats)."""
+    if next_line is None or not line.endswith(("...", "…")):
+        return False
+    n = min(len(next_line), len(line) - 3)
+    return n >= TEASER_PREFIX_CHARS and line[:n] == next_line[:n]
+
+
+def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
+    """Headline copies and auto teasers among the body lines become boilerplate segments
+    ("title" and "related_news")."""
+    body_at = [k for k, kind in enumerate(labels.kinds) if kind == ""]
+    if not body_at:
+        return
+    title_key = ascii_fold(title) if title else ""
+    title_words = title_key.count(" ") + 1 if title_key else 0
+    first_word = title_key.split(" ", 1)[0]
+    demoted: dict[int, str] = {}
+    for i, k in enumerate(body_at):
+        text = page.lines[k].info.text
+        if (
+            title
+            and title_words >= MIN_TITLE_WORDS_EXACT
+            and _could_copy(text, title, first_word)
+            and is_title_copy(text, title_key, title_words)
+        ):
+            demoted[k] = "title"
+            continue
+        nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
+        if is_auto_teaser(text, nxt):
+            demoted[k] = "related_news"
+    if not demoted:
+        return
+    for k, kind in demoted.items():
+        labels.kinds[k] = kind
+        line = page.lines[k]
+        labels.segments.append(Segment(kind, line.info.text, line.no))
+    labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
