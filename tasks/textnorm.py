@@ -44,9 +44,10 @@ _OLD_TONE_AT = [(lead, re.compile(lead + _TONED_A_E_Y + _SYLLABLE_ENDS)) for lea
 
 def fold_tone_placement(text: str) -> str:
     """Map old-style tone placement to the modern one, keeping length (offsets stay honest)."""
-    starts = sorted(m.start() for lead, rx in _OLD_TONE_AT if lead in text for m in rx.finditer(text))
+    starts = [m.start() for lead, rx in _OLD_TONE_AT if lead in text for m in rx.finditer(text)]
     if not starts:
         return text
+    starts.sort()
     pieces, pos = [], 0
     for start in starts:
         m = _OPEN_SYLLABLE.match(text, start)  # the full rule, look-behind included
@@ -60,6 +61,8 @@ def fold_tone_placement(text: str) -> str:
 
 
 def _match_key_plain(text: str) -> str:
+    if text.isascii():  # no accent to compose, no tone mark to move
+        return text.casefold()
     return fold_tone_placement(nfc(text)).casefold()
 
 
