@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tasks.fastforms import FastForm
 
@@ -43,9 +44,10 @@ _OLD_TONE_AT = [(lead, re.compile(lead + _TONED_A_E_Y + _SYLLABLE_ENDS)) for lea
 
 def fold_tone_placement(text: str) -> str:
     """Map old-style tone placement to the modern one, keeping length (offsets stay honest)."""
-    starts = sorted(m.start() for lead, rx in _OLD_TONE_AT if lead in text for m in rx.finditer(text))
+    starts = [m.start() for lead, rx in _OLD_TONE_AT if lead in text for m in rx.finditer(text)]
     if not starts:
         return text
+    starts.sort()
     pieces, pos = [], 0
     for start in starts:
         m = _OPEN_SYLLABLE.match(text, start)  # the full rule, look-behind included
@@ -58,9 +60,23 @@ def fold_tone_placement(text: str) -> str:
     return "".join(pieces + [text[pos:]]) if pieces else text
 
 
+def _match_key_plain(text: str) -> str:
+    if text.isascii():  # no accent to compose, no tone mark to move
+        return text.casefold()
+    return fold_tone_placement(nfc(text)).casefold()
+
+
+# Short strings recur across pages (chrome lines, people's names, titles, place words): their
+# keys are kept, per process. Long ones (a whole article for its id) are computed each time.
+_SHORT_KEY = 200
+_short_match_key = lru_cache(maxsize=1 << 15)(_match_key_plain)
+
+
 def match_key(text: str) -> str:
     """Key for comparing Vietnamese strings: NFC, modern tone placement, case-folded."""
-    return fold_tone_placement(nfc(text)).casefold()
+    if len(text) > _SHORT_KEY:
+        return _match_key_plain(text)
+    return _short_match_key(text)
 
 
 _SPACE_RUN = re.compile(" {2,}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tasks.fastforms import FastForm
+
 SAMPLE_BYTES = 256 * 1024
 BINARY_CONTROL_SHARE = 0.10
 
@@ -62,11 +64,26 @@ def _signature_holds(sig: bytes, data: bytes | bytearray) -> bool:
     return True
 
 
-def binary_signature(data: bytes | bytearray) -> str | None:
+def _binary_signature_plain(data: bytes | bytearray) -> str | None:
     """What kind of binary file ``data`` starts like ("PNG image", ...), or None."""
     for sig, what in MAGIC:
         if data.startswith(sig) and _signature_holds(sig, data):
             return what
+    if data[4:8] == b"ftyp":
+        return "MP4/ISO media"
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return f"RIFF {data[8:12].decode().strip()} media"
+    return None
+
+
+# every signature at once: one C call rules out most pages (text starts like none of them)
+_ANY_MAGIC = tuple(sig for sig, _ in MAGIC)
+
+
+def binary_signature(data: bytes | bytearray) -> str | None:
+    """What kind of binary file ``data`` starts like ("PNG image", ...), or None."""
+    if data.startswith(_ANY_MAGIC):
+        return _binary_signature_plain(data)
     if data[4:8] == b"ftyp":
         return "MP4/ISO media"
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
@@ -100,3 +117,31 @@ def utf16_without_bom(data: bytes | bytearray) -> str | None:
     if even >= 0.3 and odd <= 0.05:
         return "utf-16-be"
     return None
+
+
+def _latin1(fn):
+    return lambda s: fn(s.encode("latin-1", "replace"))
+
+
+FAST_FORMS = (
+    FastForm(
+        "ingest.binary_signature",
+        plain=_latin1(_binary_signature_plain),
+        fast=_latin1(binary_signature),
+        pieces=(
+            *(sig.decode("latin-1") for sig, _ in MAGIC),
+            "1AY&SY",
+            "5",
+            "\x09",
+            "\x00",
+            "ftyp",
+            "RIFF",
+            "WEBP",
+            "WAVE",
+            "AVI ",
+            "<html>",
+        ),
+        why="one bytes.startswith over all signatures before the per-signature loop: read 10 µs/page "
+        "less under cProfile (binary_signature 0.20 s of 1.46 s over the 3,000-page stage_times sample)",
+    ),
+)
