@@ -9,9 +9,12 @@ import re
 from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, StopPhrases
 
-TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
+# a hyphen glued to a word's end is a separator ("Bí thư Đảng ủy- Chủ tịch HĐND"), not part of it
+TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*(?<!-))")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
-_NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm"))
+_NUM_AFTER = frozenset(
+    ("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm", "vực", "số", "đoàn")
+)
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
@@ -30,6 +33,11 @@ _WORDS_BEFORE_A_HEAD = (
     "ủy",
     "phòng",
 )  # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
+
+
+def _capital_after_hyphen(tok: str) -> bool:
+    h = tok.rfind("-")
+    return 0 <= h < len(tok) - 1 and tok[h + 1].isupper()
 
 
 class OrgPhrases:
@@ -148,7 +156,8 @@ class OrgPhrases:
                     continue
                 elif not (prev_cap or remit or w in self.lex.org_lower):
                     break
-                prev_cap, prev_word = False, w
+                # "Văn hoá-Thông tin": after a hyphen and a capital the word is a capitalised one
+                prev_cap, prev_word = _capital_after_hyphen(tok), w
             end = p = m.end()
             if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
                 remit = fb[max(pos, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))

@@ -266,7 +266,7 @@ class PeopleExtractor:
         rd.claimed.extend(before)
         rd.claimed.extend(after)
         rd.claimed.append((s, e))
-        rd.mentions.append((s, e, nkey))
+        rd.mentions.append((s, e, nkey, chain_end))
         rd.last_sentence, rd.last_end = ss, chain_end
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
@@ -293,7 +293,7 @@ class _Reading:
 
     persons: dict[str, Found] = field(default_factory=dict)
     claimed: list[Span] = field(default_factory=list)  # names and titles read as a person's
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # name, key, titles' end
     shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
     last_sentence: int = -1
     last_end: int = -1
