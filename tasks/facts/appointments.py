@@ -55,12 +55,12 @@ class AppointedPosts:
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
-        for pos in self._post_starts(page):
+        for pos, lower_ok in self._post_starts(page):
             sentence = page.sentence_at(pos)
             j = bisect.bisect_right(starts, pos) - 1
             if sentence is None or j < 0 or mentions[j][0] < sentence[0]:
                 continue
-            hm = self.titles.head_at(page.fb, pos, lower_ok=True)
+            hm = self.titles.head_at(page.fb, pos, lower_ok=lower_ok)
             if not hm:
                 continue
             te = self.orgs.phrase_end(page.fb, hm.end(), sentence[1], stop_at_names=False)
@@ -101,13 +101,15 @@ class AppointedPosts:
                 return wm.start(), te
         return None
 
-    def _post_starts(self, page: Page) -> list[int]:
+    def _post_starts(self, page: Page) -> list[tuple[int, bool]]:
+        """Where appointed posts start, and whether the post may be written in lower case (after
+        "giữ chức vụ" it is one; after "làm" only a capitalised head is)."""
         lo = page.lo
-        found: list[int] = []
+        found: list[tuple[int, bool]] = []
         for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
             if literal in lo:
                 found.extend(
-                    m.end() for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())
+                    (m.end(), True) for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())
                 )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
@@ -115,7 +117,7 @@ class AppointedPosts:
                     continue
                 sentence = page.sentence_at(m.start())
                 if sentence and _APPOINT.search(lo, sentence[0], m.start()):
-                    found.append(m.end())
+                    found.append((m.end(), False))
         return found
 
 

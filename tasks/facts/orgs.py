@@ -9,8 +9,7 @@ import re
 from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, StopPhrases
 
-# a hyphen glued to a word's end is a separator ("Bí thư Đảng ủy- Chủ tịch HĐND"), not part of it
-TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*(?<!-))")
+TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
     ("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm", "vực", "số", "đoàn")
@@ -125,8 +124,12 @@ class OrgPhrases:
             tok, ts = m.group(1), m.start(1)
             if ts > p and fb[p:ts].count(" ") > 2:
                 break
+            if tok.endswith("-") and self._post_head_after(fb, m.end(), limit):
+                end = m.end() - 1  # "Bí thư Đảng ủy- Chủ tịch HĐND": the glued hyphen separates
+                break
             if tok[0].isdigit():
-                if not (prev_word in _NUM_AFTER or prev_word.isupper()):
+                # "Đội CSGT số 2", "khu vực 2"; "số 05/KL-UBND" is a document's number
+                if not (prev_word in _NUM_AFTER or prev_word.isupper()) or "/" in tok:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
@@ -167,6 +170,10 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _post_head_after(self, fb: str, pos: int, limit: int) -> bool:
+        nm = TOKEN.match(fb, pos, limit)
+        return bool(nm and nm.start(1) > pos and self.lex.post_head_at.match(fb, nm.start(1)))
 
     def _remit_word_end(self, w: str, fb: str, m: re.Match, limit: int) -> int | None:
         """Where a remit function word ("của", "thực hiện") starting with w at m ends, else None."""
