@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
-from tasks.facts.lexicon import Lexicon, StopPhrases
+from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
@@ -17,6 +17,17 @@ _NUM_AFTER = frozenset(
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
+# Words a unit or institution named after a historic figure is written after ("phường Nguyễn
+# Trung Trực", "Trường Đại học Phạm Văn Đồng", "Trường THPT Lê Quý Đôn"): a name right after one
+# is the unit's.  Not "trường" ("Bộ Tài nguyên và Môi trường NAME") nor "Khoa học".
+_NAMESAKE_BEFORE = ("học", "thpt", "thcs", "phường", "đường")
+_NOT_NAMESAKE_BEFORE = ("khoa học",)
+
+
+def namesake_before(left: str) -> bool:
+    """Whether the text before a name ends with a word a unit's namesake follows."""
+    t = left.rstrip().casefold()
+    return ends_with_word(t, _NAMESAKE_BEFORE) is not None and not t.endswith(_NOT_NAMESAKE_BEFORE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -133,6 +144,10 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
+                if namesake_before(fb[max(pos, ts - 12) : ts]) and (ne := self.name_at(fb, ts, limit)):
+                    end = p = ne  # the unit's namesake, whole
+                    prev_cap, prev_word = True, "namesake"
+                    continue
                 if self._capital_ends_phrase(
                     fb, ts, limit, tok, prev_word, first=p == pos, stop_at_names=stop_at_names
                 ):

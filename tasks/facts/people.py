@@ -19,7 +19,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import CAP_SYL_SCAN, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import OrgPhrases
+from tasks.facts.orgs import OrgPhrases, namesake_before
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -78,6 +78,8 @@ _PLACE_BEFORE = word_tuple(
         "khóa",
     ]
 )
+# An address form right before a name: the name may be followed by any verb ("ông A thi công")
+_ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c"])
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
@@ -219,8 +221,24 @@ class PeopleExtractor:
         if off is None:
             e = self.orgs.name_at(fb, s, se)
         else:  # the run itself is the name (read_run): only what follows it can still rule it out
-            e = run_end if self.orgs.name_may_end(fb, run_end, se) else None
+            may_end = self.orgs.name_may_end(fb, run_end, se) or self._addressed(fb, s, run_end)
+            e = run_end if may_end else None
         return Mention(s, e, sentence, run_start, honorific) if e else None
+
+    def _addressed(self, fb: str, s: int, run_end: int) -> bool:
+        """Whether the run at s is a name after an address form ("ông", "bà", "đồng chí", "Đ/c")
+        and a lower-case word follows it ("ông Nguyễn Hoài Thu thi công"); not a post head
+        ("bà Phó Chủ tịch").  A run of 4+ syllables may have the next sentence's first word
+        glued on ("ông Nguyễn Thiện Nhân Cụ thể"): only "X Thị Y Z" is read so."""
+        nxt = fb[run_end + 1 : run_end + 2]
+        syl = fb[s:run_end].split()
+        return (
+            fb[run_end : run_end + 1] == " "
+            and (len(syl) <= 3 or (len(syl) == 4 and syl[1].casefold() == "thị"))
+            and nxt.islower()
+            and ends_with_word(fb[max(0, s - 10) : s].lower(), _ADDRESS_FORMS) is not None
+            and self.lex.post_head_at.match(fb, s) is None
+        )
 
     def _name_inside(self, page: Page, m: re.Match) -> int | None:
         """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of
@@ -254,6 +272,8 @@ class PeopleExtractor:
         if not (cue or before or after or known):
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
+            return
+        if not cue and not known and namesake_before(left):  # "phường Nguyễn Trung Trực"
             return
         if not (cue or after or known) and _unit_place_after_title(fb, before, s, e):
             return
