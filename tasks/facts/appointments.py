@@ -70,7 +70,7 @@ class AppointedPosts:
             self._apply_for(page, persons, mentions, starts)
 
     def _apply_for(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
-        """"chức vụ POST đối với ông A, B": the post goes to the names listed after "đối với"."""
+        """ "chức vụ POST đối với ông A, B": the post goes to the names listed after "đối với"."""
         lo = page.lo
         for fm in _FOR.finditer(lo):
             if fm.start() and lo[fm.start() - 1].isalpha():
@@ -109,7 +109,9 @@ class AppointedPosts:
         for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
             if literal in lo:
                 found.extend(
-                    (m.end(), True) for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())
+                    (m.end(), True)
+                    for m in rx.finditer(lo)
+                    if not (m.start() and lo[m.start() - 1].isalpha())
                 )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):

@@ -28,6 +28,8 @@ def namesake_before(left: str) -> bool:
     """Whether the text before a name ends with a word a unit's namesake follows."""
     t = left.rstrip().casefold()
     return ends_with_word(t, _NAMESAKE_BEFORE) is not None and not t.endswith(_NOT_NAMESAKE_BEFORE)
+
+
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
