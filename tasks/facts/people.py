@@ -80,6 +80,9 @@ _PLACE_BEFORE = word_tuple(
 )
 # An address form right before a name: the name may be followed by any verb ("ông A thi công")
 _ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c"])
+# a plural address form before a post: the post is every listed name's ("các đồng chí Phó Giám đốc
+# Sở Lưu Tấn Lại, Trương Hồng Giang")
+_PLURAL_CUES = word_tuple(["các đồng chí", "các ông", "các bà", "các đ/c"])
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
@@ -277,6 +280,9 @@ class PeopleExtractor:
             return
         if not (cue or after or known) and _unit_place_after_title(fb, before, s, e):
             return
+        listed = rd.continues_list(fb, ss, s)
+        if listed and not before and not after:  # "các đồng chí Phó Giám đốc Sở A, B": B's post too
+            shared = shared + rd.list_titles
         role = self.roles.role(fb, ss, s, chain_end, se, before[0][0] if before else s)
         p = rd.persons.get(nkey)
         if p is None:
@@ -287,6 +293,11 @@ class PeopleExtractor:
         rd.claimed.extend(after)
         rd.claimed.append((s, e))
         rd.mentions.append((s, e, nkey, chain_end))
+        if not listed:
+            plural = before and ends_with_word(
+                fb[max(ss, before[0][0] - 16) : before[0][0]].lower(), _PLURAL_CUES
+            )
+            rd.list_titles = before if plural and not after else []
         rd.last_sentence, rd.last_end = ss, chain_end
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
@@ -315,6 +326,7 @@ class _Reading:
     claimed: list[Span] = field(default_factory=list)  # names and titles read as a person's
     mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # name, key, titles' end
     shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
+    list_titles: list[Span] = field(default_factory=list)  # posts written once before a plural cue's list
     last_sentence: int = -1
     last_end: int = -1
 

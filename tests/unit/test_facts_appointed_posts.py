@@ -100,3 +100,11 @@ def test_namesake_of_a_unit_is_not_a_person():
     # "Khoa học" and "Môi trường" end no unit's name
     ps = people("Thứ trưởng Bộ Tài nguyên và Môi trường Nguyễn Linh Ngọc nhấn mạnh điều đó.")
     assert ps == {"Nguyễn Linh Ngọc": ("Thứ trưởng Bộ Tài nguyên và Môi trường",)}
+
+
+def test_post_before_a_plural_cue_list_is_every_name_s():
+    ps = people("Chủ trì có các đồng chí Phó Giám đốc Sở Lưu Tấn Lại, Trương Hồng Giang.")
+    assert ps == {"Lưu Tấn Lại": ("Phó Giám đốc Sở",), "Trương Hồng Giang": ("Phó Giám đốc Sở",)}
+    # a singular cue names one holder only
+    ps = people("Dự có đồng chí Phó Giám đốc Sở Lưu Tấn Lại, Trương Hồng Giang.")
+    assert ps["Trương Hồng Giang"] == ()
