@@ -1,8 +1,10 @@
 """Posts a person is appointed, elected or assigned to ("bổ nhiệm đồng chí A, post, giữ chức vụ
 Trưởng Ban Tuyên giáo Tỉnh ủy", "được bầu giữ chức Bí thư Huyện ủy", "điều động ông B làm Phó
-Giám đốc Sở").  The eval convention counts them among the person's posts; the term after them
-("khóa XI, nhiệm kỳ 2020 - 2025") is left out.  The post goes to the person named last before it
-in the sentence."""
+Giám đốc Sở", "miễn nhiệm chức vụ Chủ tịch UBND huyện đối với ông C").  The eval convention
+counts them among the person's posts; the term after them ("khóa XI, nhiệm kỳ 2020 - 2025") is
+left out.  The post goes to the person named last before it in the sentence and to every name
+listed right before that one ("bổ nhiệm các đồng chí A, post và B, post làm Phó Giám đốc Sở");
+a post named before "đối với" goes to the names listed after it."""
 
 from __future__ import annotations
 
@@ -26,8 +28,21 @@ _APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ đị
 _APPOINT = re.compile(
     r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])"
 )
+# "(bổ nhiệm|miễn nhiệm) chức vụ POST đối với (các) ông A, B": the office is named before the
+# people; the sentence must name an office or an appointment for "đối với" to mean that
+_FOR = re.compile(r"đối\s+với\s+")
+_OFFICE = re.compile(r"(?<![^\W\d_])(?:chức\s+(?:vụ|danh)|bổ\s+nhiệm|miễn\s+nhiệm|bầu)(?![^\W\d_])")
+_FOR_BOUNDS = re.compile(r";|chức\s+(?:vụ|danh)\s+|đối\s+với\s+")
+# what may stand between an office and "đối với": its term ("khóa XVIII, nhiệm kỳ 2011 - 2016")
+_TERM_GAP = re.compile(
+    r"[\s,]*(?:(?:khóa|khoá)\s+[ivxl]+)?[\s,]*(?:nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?\s*", re.IGNORECASE
+)
+# between "đối với" and the first name, and between two listed names (after the first's titles)
+_FOR_LEAD = re.compile(r"\s*(?:(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:đồng\s+chí|ông|bà|đ/c)\s+)?")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
 
-Mention = tuple[int, int, str]  # start, end, person key
+Mention = tuple[int, int, str, int]  # name start, name end, person key, end of its titles
 
 
 class AppointedPosts:
@@ -35,29 +50,68 @@ class AppointedPosts:
         self.lex, self.orgs, self.titles = lex, orgs, titles
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
-        """Add every appointed-to post to the person named last before it in its sentence."""
+        """Add every appointed-to post to the people it names."""
         if not mentions or ("chức" not in page.fb and "làm" not in page.fb):  # lower-case in any writing
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
-        for pos in self._post_starts(page):
+        for pos, lower_ok in self._post_starts(page):
             sentence = page.sentence_at(pos)
             j = bisect.bisect_right(starts, pos) - 1
             if sentence is None or j < 0 or mentions[j][0] < sentence[0]:
                 continue
-            hm = self.titles.head_at(page.fb, pos)
+            hm = self.titles.head_at(page.fb, pos, lower_ok=lower_ok)
             if not hm:
                 continue
             te = self.orgs.phrase_end(page.fb, hm.end(), sentence[1], stop_at_names=False)
-            persons[mentions[j][2]].add_titles(page.body, [(pos, te)])
+            for k in _listed_before(page.lo, mentions, j, sentence[0]):
+                persons[mentions[k][2]].add_titles(page.body, [(pos, te)])
+        if "đối" in page.lo:
+            self._apply_for(page, persons, mentions, starts)
 
-    def _post_starts(self, page: Page) -> list[int]:
+    def _apply_for(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
+        """ "chức vụ POST đối với ông A, B": the post goes to the names listed after "đối với"."""
         lo = page.lo
-        found: list[int] = []
+        for fm in _FOR.finditer(lo):
+            if fm.start() and lo[fm.start() - 1].isalpha():
+                continue
+            sentence = page.sentence_at(fm.start())
+            if sentence is None or not _OFFICE.search(lo, sentence[0], fm.start()):
+                continue
+            post = self._office_before(page, sentence[0], fm.start())
+            if post is None:
+                continue
+            for k in _listed_after(lo, mentions, starts, fm.end(), sentence[1]):
+                persons[mentions[k][2]].add_titles(page.body, [post])
+
+    def _office_before(self, page: Page, ss: int, pos: int) -> tuple[int, int] | None:
+        """The post that ends right before pos, but for its term, after the last boundary (";",
+        "chức vụ", an earlier "đối với") in the sentence; the first post head that reaches pos."""
+        lo, fb = page.lo, page.fb
+        lo_start = ss
+        for bm in _FOR_BOUNDS.finditer(lo, ss, pos):
+            lo_start = bm.end()
+        for wm in _WORD_START.finditer(fb, lo_start, pos):
+            hm = self.titles.head_at(fb, wm.start(), lower_ok=True)
+            if not hm:
+                continue
+            te = self.orgs.phrase_end(fb, hm.end(), pos, stop_at_names=False)
+            gap = _TERM_GAP.match(lo, te, pos)
+            if gap and gap.end() == pos:
+                return wm.start(), te
+        return None
+
+    def _post_starts(self, page: Page) -> list[tuple[int, bool]]:
+        """Where appointed posts start, and whether the post may be written in lower case (after
+        "giữ chức vụ" it is one; after "làm" only a capitalised head is)."""
+        lo = page.lo
+        found: list[tuple[int, bool]] = []
         for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
             if literal in lo:
                 found.extend(
-                    m.end() for m in rx.finditer(lo) if not (m.start() and lo[m.start() - 1].isalpha())
+                    (m.end(), True)
+                    for m in rx.finditer(lo)
+                    if not (m.start() and lo[m.start() - 1].isalpha())
                 )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
@@ -65,5 +119,32 @@ class AppointedPosts:
                     continue
                 sentence = page.sentence_at(m.start())
                 if sentence and _APPOINT.search(lo, sentence[0], m.start()):
-                    found.append(m.end())
+                    found.append((m.end(), False))
         return found
+
+
+def _listed_before(lo: str, mentions: list[Mention], j: int, ss: int) -> list[int]:
+    """Mention j and the mentions listed right before it in its sentence ("A, post và B, post")."""
+    out = [j]
+    k = j - 1
+    while k >= 0 and mentions[k][0] >= ss:
+        gap = _LIST_GAP.fullmatch(lo, mentions[k][3], mentions[k + 1][0])
+        if gap is None:
+            break
+        out.append(k)
+        k -= 1
+    return out
+
+
+def _listed_after(lo: str, mentions: list[Mention], starts, pos: int, se: int) -> list[int]:
+    """The mentions listed from pos on ("các ông A, B, C"; "ông A và bà B")."""
+    k = bisect.bisect_left(starts, pos)
+    if k >= len(mentions) or mentions[k][0] >= se or not _FOR_LEAD.fullmatch(lo, pos, mentions[k][0]):
+        return []
+    out = [k]
+    while k + 1 < len(mentions) and mentions[k + 1][0] < se:
+        if not _LIST_GAP.fullmatch(lo, mentions[k][3], mentions[k + 1][0]):
+            break
+        k += 1
+        out.append(k)
+    return out

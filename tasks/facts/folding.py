@@ -224,8 +224,14 @@ class SentenceFolder:
 
     def _badge_item(self, ev: Event) -> str | None:
         """ "2 đảng viên 65 năm tuổi Đảng": a count of members by party age is a badge item."""
-        if ev.unit_cls == "party_member" and self.g.badge_age_re.match(self.fb, ev.unit_end, self.ce):
-            return self.g.metric("badge", ev.unit_cls, ev.unit)
+        if ev.unit_cls != "party_member":
+            return None
+        g = self.g
+        if g.badge_age_re.match(self.fb, ev.unit_end, self.ce) or (
+            g.badge_age_elliptic_re.match(self.fb, ev.unit_end, self.ce)
+            and any(w in self.lo[self.cs : self.ce] for w in g.badge_sentence_words)
+        ):
+            return g.metric("badge", ev.unit_cls, ev.unit)
         return None
 
     def _total_metric(self, ev: Event) -> str | None:

@@ -72,6 +72,10 @@ class IndicatorGrammar:
             r"\s*(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+" + alternation(m["badge_age"]) + NOT_LETTER_AFTER,
             re.IGNORECASE,
         )
+        self.badge_age_elliptic_re = re.compile(
+            r"\s*\d{1,2}\s+" + alternation(m["badge_age_elliptic"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
+        self.badge_sentence_words = tuple(norm(w).casefold() for w in m["badge_sentence_words"])
 
     def _numbers(self, m: dict) -> None:
         self.number_words = {norm(w).casefold(): float(v) for w, v in m["number_words"].items()}

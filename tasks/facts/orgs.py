@@ -7,14 +7,29 @@ from __future__ import annotations
 import re
 
 from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
-from tasks.facts.lexicon import Lexicon, StopPhrases
+from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
-_NUM_AFTER = frozenset(("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm"))
+_NUM_AFTER = frozenset(
+    ("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm", "vực", "số", "đoàn")
+)
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
+# Words a unit or institution named after a historic figure is written after ("phường Nguyễn
+# Trung Trực", "Trường Đại học Phạm Văn Đồng", "Trường THPT Lê Quý Đôn"): a name right after one
+# is the unit's.  Not "trường" ("Bộ Tài nguyên và Môi trường NAME") nor "Khoa học".
+_NAMESAKE_BEFORE = ("học", "thpt", "thcs", "phường", "đường")
+_NOT_NAMESAKE_BEFORE = ("khoa học",)
+
+
+def namesake_before(left: str) -> bool:
+    """Whether the text before a name ends with a word a unit's namesake follows."""
+    t = left.rstrip().casefold()
+    return ends_with_word(t, _NAMESAKE_BEFORE) is not None and not t.endswith(_NOT_NAMESAKE_BEFORE)
+
+
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -30,6 +45,11 @@ _WORDS_BEFORE_A_HEAD = (
     "ủy",
     "phòng",
 )  # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
+
+
+def _capital_after_hyphen(tok: str) -> bool:
+    h = tok.rfind("-")
+    return 0 <= h < len(tok) - 1 and tok[h + 1].isupper()
 
 
 class OrgPhrases:
@@ -117,11 +137,19 @@ class OrgPhrases:
             tok, ts = m.group(1), m.start(1)
             if ts > p and fb[p:ts].count(" ") > 2:
                 break
+            if tok.endswith("-") and self._post_head_after(fb, m.end(), limit):
+                end = m.end() - 1  # "Bí thư Đảng ủy- Chủ tịch HĐND": the glued hyphen separates
+                break
             if tok[0].isdigit():
-                if not (prev_word in _NUM_AFTER or prev_word.isupper()):
+                # "Đội CSGT số 2", "khu vực 2"; "số 05/KL-UBND" is a document's number
+                if not (prev_word in _NUM_AFTER or prev_word.isupper()) or "/" in tok:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
+                if namesake_before(fb[max(pos, ts - 12) : ts]) and (ne := self.name_at(fb, ts, limit)):
+                    end = p = ne  # the unit's namesake, whole
+                    prev_cap, prev_word = True, "namesake"
+                    continue
                 if self._capital_ends_phrase(
                     fb, ts, limit, tok, prev_word, first=p == pos, stop_at_names=stop_at_names
                 ):
@@ -148,7 +176,8 @@ class OrgPhrases:
                     continue
                 elif not (prev_cap or remit or w in self.lex.org_lower):
                     break
-                prev_cap, prev_word = False, w
+                # "Văn hoá-Thông tin": after a hyphen and a capital the word is a capitalised one
+                prev_cap, prev_word = _capital_after_hyphen(tok), w
             end = p = m.end()
             if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
                 remit = fb[max(pos, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
@@ -158,6 +187,10 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _post_head_after(self, fb: str, pos: int, limit: int) -> bool:
+        nm = TOKEN.match(fb, pos, limit)
+        return bool(nm and nm.start(1) > pos and self.lex.post_head_at.match(fb, nm.start(1)))
 
     def _remit_word_end(self, w: str, fb: str, m: re.Match, limit: int) -> int | None:
         """Where a remit function word ("của", "thực hiện") starting with w at m ends, else None."""

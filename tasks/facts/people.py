@@ -19,7 +19,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import CAP_SYL_SCAN, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import OrgPhrases
+from tasks.facts.orgs import OrgPhrases, namesake_before
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -78,6 +78,11 @@ _PLACE_BEFORE = word_tuple(
         "khóa",
     ]
 )
+# An address form right before a name: the name may be followed by any verb ("ông A thi công")
+_ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c"])
+# a plural address form before a post: the post is every listed name's ("các đồng chí Phó Giám đốc
+# Sở Lưu Tấn Lại, Trương Hồng Giang")
+_PLURAL_CUES = word_tuple(["các đồng chí", "các ông", "các bà", "các đ/c"])
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
@@ -219,8 +224,24 @@ class PeopleExtractor:
         if off is None:
             e = self.orgs.name_at(fb, s, se)
         else:  # the run itself is the name (read_run): only what follows it can still rule it out
-            e = run_end if self.orgs.name_may_end(fb, run_end, se) else None
+            may_end = self.orgs.name_may_end(fb, run_end, se) or self._addressed(fb, s, run_end)
+            e = run_end if may_end else None
         return Mention(s, e, sentence, run_start, honorific) if e else None
+
+    def _addressed(self, fb: str, s: int, run_end: int) -> bool:
+        """Whether the run at s is a name after an address form ("ông", "bà", "đồng chí", "Đ/c")
+        and a lower-case word follows it ("ông Nguyễn Hoài Thu thi công"); not a post head
+        ("bà Phó Chủ tịch").  A run of 4+ syllables may have the next sentence's first word
+        glued on ("ông Nguyễn Thiện Nhân Cụ thể"): only "X Thị Y Z" is read so."""
+        nxt = fb[run_end + 1 : run_end + 2]
+        syl = fb[s:run_end].split()
+        return (
+            fb[run_end : run_end + 1] == " "
+            and (len(syl) <= 3 or (len(syl) == 4 and syl[1].casefold() == "thị"))
+            and nxt.islower()
+            and ends_with_word(fb[max(0, s - 10) : s].lower(), _ADDRESS_FORMS) is not None
+            and self.lex.post_head_at.match(fb, s) is None
+        )
 
     def _name_inside(self, page: Page, m: re.Match) -> int | None:
         """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of
@@ -255,8 +276,13 @@ class PeopleExtractor:
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
             return
+        if not cue and not known and namesake_before(left):  # "phường Nguyễn Trung Trực"
+            return
         if not (cue or after or known) and _unit_place_after_title(fb, before, s, e):
             return
+        listed = rd.continues_list(fb, ss, s)
+        if listed and not before and not after:  # "các đồng chí Phó Giám đốc Sở A, B": B's post too
+            shared = shared + rd.list_titles
         role = self.roles.role(fb, ss, s, chain_end, se, before[0][0] if before else s)
         p = rd.persons.get(nkey)
         if p is None:
@@ -266,7 +292,12 @@ class PeopleExtractor:
         rd.claimed.extend(before)
         rd.claimed.extend(after)
         rd.claimed.append((s, e))
-        rd.mentions.append((s, e, nkey))
+        rd.mentions.append((s, e, nkey, chain_end))
+        if not listed:
+            plural = before and ends_with_word(
+                fb[max(ss, before[0][0] - 16) : before[0][0]].lower(), _PLURAL_CUES
+            )
+            rd.list_titles = before if plural and not after else []
         rd.last_sentence, rd.last_end = ss, chain_end
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
@@ -293,8 +324,9 @@ class _Reading:
 
     persons: dict[str, Found] = field(default_factory=dict)
     claimed: list[Span] = field(default_factory=list)  # names and titles read as a person's
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # name, key, titles' end
     shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
+    list_titles: list[Span] = field(default_factory=list)  # posts written once before a plural cue's list
     last_sentence: int = -1
     last_end: int = -1
 

@@ -129,3 +129,12 @@ def test_percent_without_plan_word_is_not_a_plan_percent():
 def test_other_rows_keep_their_unit():
     rows = inds("Đảng bộ huyện hiện có 72 tổ chức cơ sở Đảng.", named_only=False)
     assert [(i.metric, i.actual, i.unit) for i in rows] == [("other", 72, "tổ chức cơ sở Đảng")]
+
+
+def test_elliptic_party_age_is_a_badge_item_only_in_a_badge_sentence():
+    got = inds(
+        "Có 1 đồng chí được nhận huy hiệu 50 năm tuổi Đảng, 1 đồng chí 45 năm, 5 đồng chí 40 năm và "
+        "5 đồng chí được nhận huy hiệu 30 năm tuổi Đảng."
+    )
+    assert sorted(i.actual for i in got if i.metric == "party_badges_awarded") == [1, 1, 5, 5]
+    assert not [i for i in inds("Năm 2023, có 30 đảng viên 2 năm liền hoàn thành xuất sắc nhiệm vụ.")]
