@@ -1,0 +1,146 @@
+"""Shape signals of pages that are not one news article, beside kinds.py.
+
+Documents (checked whatever the body's size: a document is long):
+- a legal-basis list: several lines opening with "Căn cứ …" (an outline, a plan, a decision);
+- a notice or outline: a title naming a document genre ("Thông báo …", "Đề cương …") together
+  with the issuer's formula ("… thông báo để … biết", "… như sau:", "Đính kèm");
+- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo").
+
+Listing furniture (weighed by kinds._listing_kind, only on pages with almost no body):
+- a short section/tag label right before the headline ("Chính trị" / headline / sapo);
+- a list item's date as its own bullet ("• 09:41 21/01/2021");
+- punctuation residue of stripped list widgets (lines that are only "," or ".");
+- the page's only paragraph cut short with "…" or "..." (a teaser's sapo);
+- a long run of empty lines after the only paragraph (the stripped list below a teaser);
+- several headline + sapo-short paragraph pairs (a stack of teasers);
+- the page's only paragraph is sapo-short (weak: it counts only beside other evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..textnorm import fold_tone_placement
+
+LEXICON_PATH = Path(__file__).with_name("kinds.yaml")
+
+LEGAL_BASIS_MIN = 3  # "Căn cứ …" lines that make a legal-basis list
+SAPO_MAX_WORDS = 60  # a listing's sapo is short; a one-paragraph article is usually longer
+RESIDUE_MIN = 3  # punctuation-only lines left by stripped widgets
+LABEL_MAX_WORDS = 4
+TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
+
+_LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
+_BULLET_DATE = re.compile(
+    r"^[•·▪◦●*-]\s*(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?$"
+)
+_PUNCT_ONLY = re.compile(r"^[,.;:|·•\-–—_/\\\s]+$")
+_CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
+_LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
+
+
+class KindsLexicon:
+    """kinds.yaml compiled: genre words, document formulas, digest labels and outlet names."""
+
+    def __init__(self, data: dict) -> None:
+        fold = _fold
+        self.genres = tuple(fold(g) for g in data["document_genres"])
+        self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
+        self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
+        self.digest_min_outlets = int(data["digest_min_outlets"])
+        names = sorted((fold(o) for o in data["outlets"]), key=len, reverse=True)
+        self.outlets = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _fold(text: str) -> str:
+    return fold_tone_placement(text.casefold())
+
+
+@lru_cache(maxsize=1)
+def kinds_lexicon() -> KindsLexicon:
+    with open(LEXICON_PATH, encoding="utf-8") as f:
+        return KindsLexicon(yaml.safe_load(f))
+
+
+# ---------------------------------------------------------------- documents
+def document_evidence(keys: list[str], title: str | None, body: list[str]) -> str | None:
+    """Why the page is a document (its evidence), or None. keys: every line's case-folded key."""
+    lex = kinds_lexicon()
+    legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
+    if legal >= LEGAL_BASIS_MIN:
+        return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
+    if title and _fold(title).startswith(lex.genres):
+        formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
+        if formula is not None:
+            return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    digest = _digest_evidence(keys, body, lex)
+    return f"digest: {digest}" if digest else None
+
+
+def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str | None:
+    if any(key in lex.digest_labels for key in keys if len(key) <= 30):
+        return "a press-digest label"
+    for line in body:
+        head = line[:600]
+        if head.count(",") + 1 < lex.digest_min_outlets:  # an outlet list is comma-separated
+            continue
+        outlets = {m.group(0) for m in lex.outlets.finditer(_fold(head))}
+        if len(outlets) >= lex.digest_min_outlets:
+            return f"a paragraph listing {len(outlets)} media outlets"
+    return None
+
+
+# ---------------------------------------------------------------- listing furniture
+def section_label_before_title(lines, title: str | None) -> bool:
+    """A short label line (section or tag name: "Chính trị", "Đại hội Đảng") opens the page right
+    before the headline."""
+    if not title or len(lines) < 2 or lines[1].info.text != title:
+        return False
+    label = lines[0].info
+    nw = len(label.text.split())
+    return 1 <= nw <= LABEL_MAX_WORDS and not label.is_date and not _LABEL_PUNCT.search(label.text)
+
+
+def bullet_dates(lines) -> int:
+    """List items whose whole text is a date/time ("• 09:41 21/01/2021")."""
+    return sum(1 for pl in lines if len(pl.info.text) <= 30 and _BULLET_DATE.match(pl.info.text))
+
+
+def punctuation_residue(lines) -> int:
+    return sum(1 for pl in lines if len(pl.info.text) <= 8 and _PUNCT_ONLY.match(pl.info.text))
+
+
+def lone_paragraph_cut(body_paras: list[str]) -> bool:
+    """The page's only paragraph ends cut short with an ellipsis (not a closing "./.")."""
+    return len(body_paras) == 1 and bool(_CUT_END.search(body_paras[0].rstrip()))
+
+
+def lone_short_sapo(body_paras: list[str], body: list[str]) -> bool:
+    """The page's whole body is one sapo-length paragraph."""
+    return len(body_paras) == 1 and len(body) == 1 and len(body_paras[0].split()) <= SAPO_MAX_WORDS
+
+
+def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
+    """Headlines (not the page's title) each followed by one sapo-short body paragraph."""
+    n = 0
+    for k in range(len(lines) - 1):
+        head, para = lines[k].info, lines[k + 1].info
+        if (
+            head.title_like
+            and not head.strong
+            and head.text != title
+            and kinds[k + 1] == ""
+            and para.strong
+            and para.nw >= 20
+            and len(para.text.split()) <= SAPO_MAX_WORDS
+        ):
+            n += 1
+    return n
+
+
+def trailing_blank_lines(text: str) -> int:
+    return text[len(text.rstrip()) :].count("\n")
