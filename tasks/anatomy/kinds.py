@@ -136,6 +136,9 @@ def shape_kind(
     document = shapes.document_evidence(all_keys, title, labels.body)
     if document is not None:
         return PageKind(document.split(":", 1)[0], document)
+    stack = shapes.sapo_stack(title, labels.body)
+    if stack is not None:
+        return PageKind("listing", stack)
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
     keys = [key for key in all_keys if len(key) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))
@@ -167,10 +170,9 @@ class _Teaser:
 
     @classmethod
     def of(cls, lines, title: str | None, paras: list[str], labels: Labels, trailing_blanks: int) -> _Teaser:
-        one_para = len(paras) == 1
         return cls(
-            label=int(one_para and shapes.section_label_before_title(lines, title)),
-            blank_tail=int(one_para and trailing_blanks >= shapes.TRAILING_BLANKS_MIN),
+            label=int(shapes.section_label_before_title(lines, title, paras)),
+            blank_tail=int(shapes.teaser_length(paras) and trailing_blanks >= shapes.TRAILING_BLANKS_MIN),
             pairs=shapes.teaser_pairs(lines, labels.kinds, title),
             bullet_dates=shapes.bullet_dates(lines),
             residue=shapes.punctuation_residue(lines),

@@ -6,6 +6,10 @@ Documents (checked whatever the body's size: a document is long):
   with the issuer's formula ("… thông báo để … biết", "… như sau:", "Đính kèm");
 - a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo").
 
+A stack of untitled sapos (also whatever the body's size): no headline, only short paragraphs,
+several of them opening with their own dateline ("Ngày 21/4/2023, …", "Sáng 20-5, …"): each is
+another story's lead, so the page lists stories.
+
 Listing furniture (weighed by kinds._listing_kind, only on pages with almost no body):
 - a short section/tag label right before the headline ("Chính trị" / headline / sapo);
 - a list item's date as its own bullet ("• 09:41 21/01/2021");
@@ -30,6 +34,9 @@ LEXICON_PATH = Path(__file__).with_name("kinds.yaml")
 
 LEGAL_BASIS_MIN = 3  # "Căn cứ …" lines that make a legal-basis list
 SAPO_MAX_WORDS = 60  # a listing's sapo is short; a one-paragraph article is usually longer
+# a teaser's sapo is a few sentences at most: a longer lone paragraph is a whole article on one
+# line (a scraper's format), whatever label or cut surrounds it
+TEASER_MAX_WORDS = 120
 RESIDUE_MIN = 3  # punctuation-only lines left by stripped widgets
 LABEL_MAX_WORDS = 4
 TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
@@ -40,6 +47,10 @@ _BULLET_DATE = re.compile(
 )
 _PUNCT_ONLY = re.compile(r"^[,.;:|·•\-–—_/\\\s]+$")
 _CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
+# a lead's dateline: "Ngày 21/4/2023,", "Sáng 20-5 (…)", "Chiều ngày 2-12,"
+_OWN_DATELINE = re.compile(r"^(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}\b")
+STACK_MIN_LINES = 4
+STACK_MIN_DATELINES = 3
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -52,6 +63,7 @@ class KindsLexicon:
         self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
+        self.digest_verbs = re.compile(data["digest_verbs"])
         names = sorted((fold(o) for o in data["outlets"]), key=len, reverse=True)
         self.outlets = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
@@ -88,21 +100,41 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
         head = line[:600]
         if head.count(",") + 1 < lex.digest_min_outlets:  # an outlet list is comma-separated
             continue
-        outlets = {m.group(0) for m in lex.outlets.finditer(_fold(head))}
-        if len(outlets) >= lex.digest_min_outlets:
+        folded = _fold(line[:900])
+        outlets = {m.group(0) for m in lex.outlets.finditer(folded, 0, len(head))}
+        if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
             return f"a paragraph listing {len(outlets)} media outlets"
     return None
 
 
+def sapo_stack(title: str | None, body: list[str]) -> str | None:
+    """Evidence that the untitled body is a stack of other stories' sapos, or None."""
+    if title or len(body) < STACK_MIN_LINES or any(len(b.split()) > SAPO_MAX_WORDS for b in body):
+        return None
+    datelines = sum(1 for b in body if _OWN_DATELINE.match(b.lstrip().casefold()))
+    if datelines < STACK_MIN_DATELINES:
+        return None
+    return f"listing: {len(body)} untitled sapos, {datelines} opening their own dateline"
+
+
 # ---------------------------------------------------------------- listing furniture
-def section_label_before_title(lines, title: str | None) -> bool:
-    """A short label line (section or tag name: "Chính trị", "Đại hội Đảng") opens the page right
-    before the headline."""
-    if not title or len(lines) < 2 or lines[1].info.text != title:
+def section_label_before_title(lines, title: str | None, paras: list[str]) -> bool:
+    """A short label line (section or tag name: "Chính trị", "Đại hội Đảng"), not itself a
+    headline, opens the page right before the headline over one teaser-length paragraph."""
+    if not title or len(lines) < 2 or lines[1].info.text != title or not teaser_length(paras):
         return False
     label = lines[0].info
     nw = len(label.text.split())
-    return 1 <= nw <= LABEL_MAX_WORDS and not label.is_date and not _LABEL_PUNCT.search(label.text)
+    return (
+        1 <= nw <= LABEL_MAX_WORDS
+        and not label.title_like
+        and not label.is_date
+        and not _LABEL_PUNCT.search(label.text)
+    )
+
+
+def teaser_length(paras: list[str]) -> bool:
+    return len(paras) == 1 and len(paras[0].split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS
 
 
 def bullet_dates(lines) -> int:
@@ -116,7 +148,7 @@ def punctuation_residue(lines) -> int:
 
 def lone_paragraph_cut(body_paras: list[str]) -> bool:
     """The page's only paragraph ends cut short with an ellipsis (not a closing "./.")."""
-    return len(body_paras) == 1 and bool(_CUT_END.search(body_paras[0].rstrip()))
+    return teaser_length(body_paras) and bool(_CUT_END.search(body_paras[0].rstrip()))
 
 
 def lone_short_sapo(body_paras: list[str], body: list[str]) -> bool:
