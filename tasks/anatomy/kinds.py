@@ -130,7 +130,9 @@ def shape_kind(
 ) -> PageKind:
     """The page's kind from its shape (AN_ARTICLE unless the evidence says otherwise)."""
     lines = page.lines
-    paras = [pl.info for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20]
+    paras = [
+        pl.info for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
+    ]
     body_paras = sum(1 for info in paras if info.strong and not info.teaser)
     all_keys = [pl.info.key_cf for pl in lines]
     document = shapes.document_evidence(all_keys, title, labels.body)
@@ -153,51 +155,18 @@ def shape_kind(
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:
             return PageKind("poem", f"poem: {verse} verse lines, no prose paragraph")
-    return _listing_kind(lines, labels, keys, body_paras, _Teaser.of(lines, title, [i.text for i in paras], labels, trailing_blanks))
+    return _listing_kind(
+        lines,
+        labels,
+        keys,
+        body_paras,
+        shapes.TeaserShapes.of(lines, title, [i.text for i in paras], labels, trailing_blanks),
+    )
 
 
-@dataclass(frozen=True)
-class _Teaser:
-    """The teaser shapes of a page with almost no body (kinds_shapes), as listing evidence."""
-
-    label: int  # a section/tag label right before the headline of a one-paragraph page
-    bullet_dates: int
-    residue: int
-    cut: int  # the only paragraph cut with an ellipsis
-    blank_tail: int  # a long run of empty lines after the only paragraph
-    pairs: int  # headline + sapo pairs besides the title
-    short: int  # the only paragraph is sapo-short (weak)
-
-    @classmethod
-    def of(cls, lines, title: str | None, paras: list[str], labels: Labels, trailing_blanks: int) -> _Teaser:
-        return cls(
-            label=int(shapes.section_label_before_title(lines, title, paras)),
-            blank_tail=int(shapes.teaser_length(paras) and trailing_blanks >= shapes.TRAILING_BLANKS_MIN),
-            pairs=shapes.teaser_pairs(lines, labels.kinds, title),
-            bullet_dates=shapes.bullet_dates(lines),
-            residue=shapes.punctuation_residue(lines),
-            cut=int(shapes.lone_paragraph_cut(paras)),
-            short=int(shapes.lone_short_sapo(paras, labels.body)),
-        )
-
-    def weight(self) -> int:
-        strong = self.label + self.bullet_dates + self.cut + self.blank_tail + (self.residue >= shapes.RESIDUE_MIN)
-        strong += self.pairs >= 2
-        return 2 * strong + self.short
-
-    def bits(self) -> list[tuple[int, str]]:
-        return [
-            (self.label, "section label before the headline"),
-            (self.bullet_dates, "list-item dates"),
-            (self.residue if self.residue >= shapes.RESIDUE_MIN else 0, "punctuation-residue lines"),
-            (self.cut, "lone paragraph cut with an ellipsis"),
-            (self.blank_tail, "empty-line run after the lone paragraph"),
-            (self.pairs if self.pairs >= 2 else 0, "headline + sapo pairs"),
-            (self.short, "lone sapo-short paragraph"),
-        ]
-
-
-def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int, teaser: _Teaser) -> PageKind:
+def _listing_kind(
+    lines, labels: Labels, keys: list[str], body_paras: int, teaser: shapes.TeaserShapes
+) -> PageKind:
     furniture = sum(1 for key in keys if _LISTING_LINE.match(key))
     all_keys = [pl.info.key_cf for pl in lines]
     twice = sum(1 for a, b in zip(all_keys, all_keys[1:], strict=False) if a == b and len(a) >= 20)

@@ -14,7 +14,7 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - a short section/tag label right before the headline ("Chính trị" / headline / sapo);
 - a list item's date as its own bullet ("• 09:41 21/01/2021");
 - punctuation residue of stripped list widgets (lines that are only "," or ".");
-- the page's only paragraph cut short with "…" or "..." (a teaser's sapo);
+- the page's only paragraph cut short with "…" or "..." (weak: an enumeration ends so too);
 - a long run of empty lines after the only paragraph (the stripped list below a teaser);
 - several headline + sapo-short paragraph pairs (a stack of teasers);
 - the page's only paragraph is sapo-short (weak: it counts only beside other evidence).
@@ -23,6 +23,7 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +128,7 @@ def section_label_before_title(lines, title: str | None, paras: list[str]) -> bo
     nw = len(label.text.split())
     return (
         1 <= nw <= LABEL_MAX_WORDS
+        and not label.text.isascii()  # "Banner", "Logo", "Video": image alt / widget residue
         and not label.title_like
         and not label.is_date
         and not _LABEL_PUNCT.search(label.text)
@@ -142,7 +144,11 @@ def bullet_dates(lines) -> int:
     return sum(1 for pl in lines if len(pl.info.text) <= 30 and _BULLET_DATE.match(pl.info.text))
 
 
-def punctuation_residue(lines) -> int:
+def punctuation_residue(lines, paras: list[str]) -> int:
+    """Punctuation-only lines around a lone teaser-length paragraph (an article page has such
+    residue too, under a longer body)."""
+    if not teaser_length(paras):
+        return 0
     return sum(1 for pl in lines if len(pl.info.text) <= 8 and _PUNCT_ONLY.match(pl.info.text))
 
 
@@ -176,3 +182,45 @@ def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
 
 def trailing_blank_lines(text: str) -> int:
     return text[len(text.rstrip()) :].count("\n")
+
+
+@dataclass(frozen=True)
+class TeaserShapes:
+    """The teaser shapes of a page with almost no body, as listing evidence for kinds._listing_kind."""
+
+    label: int  # a section/tag label right before the headline of a one-paragraph page
+    bullet_dates: int
+    residue: int
+    cut: int  # the only paragraph cut with an ellipsis
+    blank_tail: int  # a long run of empty lines after the only paragraph
+    pairs: int  # headline + sapo pairs besides the title
+    short: int  # the only paragraph is sapo-short (weak)
+
+    @classmethod
+    def of(cls, lines, title: str | None, paras: list[str], labels, trailing_blanks: int) -> TeaserShapes:
+        return cls(
+            label=int(section_label_before_title(lines, title, paras)),
+            blank_tail=int(teaser_length(paras) and trailing_blanks >= TRAILING_BLANKS_MIN),
+            pairs=teaser_pairs(lines, labels.kinds, title),
+            bullet_dates=bullet_dates(lines),
+            residue=punctuation_residue(lines, paras),
+            cut=int(lone_paragraph_cut(paras)),
+            short=int(lone_short_sapo(paras, labels.body)),
+        )
+
+    def weight(self) -> int:
+        strong = self.label + self.bullet_dates + self.blank_tail + (self.residue >= RESIDUE_MIN)
+        strong += self.pairs >= 2
+        # an ellipsis also closes an enumeration ("chạy bộ, tập gym..."): a cut needs company
+        return 2 * strong + self.cut + self.short
+
+    def bits(self) -> list[tuple[int, str]]:
+        return [
+            (self.label, "section label before the headline"),
+            (self.bullet_dates, "list-item dates"),
+            (self.residue if self.residue >= RESIDUE_MIN else 0, "punctuation-residue lines"),
+            (self.cut, "lone paragraph cut with an ellipsis"),
+            (self.blank_tail, "empty-line run after the lone paragraph"),
+            (self.pairs if self.pairs >= 2 else 0, "headline + sapo pairs"),
+            (self.short, "lone sapo-short paragraph"),
+        ]

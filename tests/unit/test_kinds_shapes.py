@@ -46,7 +46,9 @@ def test_legal_basis_list_is_a_document():
 
 
 def test_an_article_citing_one_legal_basis_stays_an_article():
-    text = "\n".join([HEADLINE, SAPO, "Căn cứ Điều lệ Đảng, chi bộ đã xét kết nạp hai quần chúng ưu tú.", PARA, PARA])
+    text = "\n".join(
+        [HEADLINE, SAPO, "Căn cứ Điều lệ Đảng, chi bộ đã xét kết nạp hai quần chúng ưu tú.", PARA, PARA]
+    )
     assert kind(text) == "article"
 
 
@@ -143,7 +145,9 @@ def test_section_label_before_a_full_article_stays_an_article():
 
 
 def test_headline_twice_over_a_short_sapo_is_a_listing():
-    an = read_anatomy("\n".join(["Thủ tướng bổ nhiệm 3 Thứ trưởng mới", "Thủ tướng bổ nhiệm 3 Thứ trưởng mới", SAPO]))
+    an = read_anatomy(
+        "\n".join(["Thủ tướng bổ nhiệm 3 Thứ trưởng mới", "Thủ tướng bổ nhiệm 3 Thứ trưởng mới", SAPO])
+    )
     assert an.page_kind == "listing" and "printed twice" in an.kind_detail
 
 
@@ -171,10 +175,22 @@ def test_one_comma_line_stays_an_article():
     assert kind(",\nCập nhật lúc: 18:00 |22/05/2022\n" + LONG_LEAD) == "article"
 
 
-def test_lone_paragraph_cut_with_ellipsis_is_a_listing():
-    cut = LONG_LEAD.rsplit(" ", 6)[0] + "..."
+CUT = (
+    "Sáng nay, sau khi thông qua nghị quyết về kế hoạch phát triển kinh tế xã hội, Quốc hội đã bàn bạc vấn đề "
+    "công tác nhân sự. Thủ tướng đã lần lượt đọc hai tờ trình về việc đề nghị bổ sung thêm một Phó thủ tướng "
+    "làm công tác ngoại giao, và tờ trình..."
+)  # 57 words, over 220 characters: longer than a one-line teaser
+
+
+def test_lone_short_paragraph_cut_with_ellipsis_is_a_listing():
+    cut = CUT
     an = read_anatomy("Hai tân phó thủ tướng dự kiến ra mắt ngày 13/11\n" + cut)
     assert an.page_kind == "listing" and "ellipsis" in an.kind_detail
+
+
+def test_enumeration_ending_in_ellipsis_stays_an_article():
+    text = LONG_LEAD[:-1] + ", nhảy dây, chạy bộ, tập gym..."  # a long paragraph, not a sapo
+    assert kind("Hai tân phó thủ tướng dự kiến ra mắt ngày 13/11\n" + text) == "article"
 
 
 def test_closing_mark_is_not_a_cut():
