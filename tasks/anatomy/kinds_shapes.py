@@ -40,6 +40,7 @@ SAPO_MAX_WORDS = 60  # a listing's sapo is short; a one-paragraph article is usu
 TEASER_MAX_WORDS = 120
 RESIDUE_MIN = 3  # punctuation-only lines left by stripped widgets
 LABEL_MAX_WORDS = 4
+DIGEST_OPENING_CHARS, DIGEST_OPENING_COMMAS = 200, 6
 TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
 
 _LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
@@ -86,7 +87,7 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
     legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
     if legal >= LEGAL_BASIS_MIN:
         return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
-    if title and _fold(title).startswith(lex.genres):
+    if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
@@ -98,11 +99,11 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
     if any(key in lex.digest_labels for key in keys if len(key) <= 30):
         return "a press-digest label"
     for line in body:
-        head = line[:600]
-        if head.count(",") + 1 < lex.digest_min_outlets:  # an outlet list is comma-separated
+        # the digest opens with its comma-separated outlet list: commas crowd its first words
+        if line.count(",", 0, DIGEST_OPENING_CHARS) < DIGEST_OPENING_COMMAS:
             continue
         folded = _fold(line[:900])
-        outlets = {m.group(0) for m in lex.outlets.finditer(folded, 0, len(head))}
+        outlets = {m.group(0) for m in lex.outlets.finditer(folded, 0, 600)}
         if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
             return f"a paragraph listing {len(outlets)} media outlets"
     return None
@@ -119,10 +120,10 @@ def sapo_stack(title: str | None, body: list[str]) -> str | None:
 
 
 # ---------------------------------------------------------------- listing furniture
-def section_label_before_title(lines, title: str | None, paras: list[str]) -> bool:
+def section_label_before_title(lines, title: str | None) -> bool:
     """A short label line (section or tag name: "Chính trị", "Đại hội Đảng"), not itself a
-    headline, opens the page right before the headline over one teaser-length paragraph."""
-    if not title or len(lines) < 2 or lines[1].info.text != title or not teaser_length(paras):
+    headline, opens the page right before the headline."""
+    if not title or len(lines) < 2 or lines[1].info.text != title:
         return False
     label = lines[0].info
     nw = len(label.text.split())
@@ -136,7 +137,10 @@ def section_label_before_title(lines, title: str | None, paras: list[str]) -> bo
 
 
 def teaser_length(paras: list[str]) -> bool:
-    return len(paras) == 1 and len(paras[0].split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS
+    """The page has one paragraph, of a teaser's length."""
+    if len(paras) != 1 or len(paras[0]) > 12 * TEASER_MAX_WORDS:  # longer than any 120 words
+        return False
+    return len(paras[0].split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS
 
 
 def bullet_dates(lines) -> int:
@@ -144,22 +148,20 @@ def bullet_dates(lines) -> int:
     return sum(1 for pl in lines if len(pl.info.text) <= 30 and _BULLET_DATE.match(pl.info.text))
 
 
-def punctuation_residue(lines, paras: list[str]) -> int:
-    """Punctuation-only lines around a lone teaser-length paragraph (an article page has such
-    residue too, under a longer body)."""
-    if not teaser_length(paras):
-        return 0
+def punctuation_residue(lines) -> int:
+    """Punctuation-only lines (an article page has such residue too: it counts only around a
+    lone teaser-length paragraph)."""
     return sum(1 for pl in lines if len(pl.info.text) <= 8 and _PUNCT_ONLY.match(pl.info.text))
 
 
-def lone_paragraph_cut(body_paras: list[str]) -> bool:
-    """The page's only paragraph ends cut short with an ellipsis (not a closing "./.")."""
-    return teaser_length(body_paras) and bool(_CUT_END.search(body_paras[0].rstrip()))
+def cut_with_ellipsis(para: str) -> bool:
+    """The paragraph ends cut short with an ellipsis (not a closing "./.")."""
+    return bool(_CUT_END.search(para.rstrip()))
 
 
-def lone_short_sapo(body_paras: list[str], body: list[str]) -> bool:
-    """The page's whole body is one sapo-length paragraph."""
-    return len(body_paras) == 1 and len(body) == 1 and len(body_paras[0].split()) <= SAPO_MAX_WORDS
+def sapo_short(para: str, body: list[str]) -> bool:
+    """The paragraph is the whole body, and sapo-length."""
+    return len(body) == 1 and len(para.split(None, SAPO_MAX_WORDS)) <= SAPO_MAX_WORDS
 
 
 def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
@@ -198,14 +200,17 @@ class TeaserShapes:
 
     @classmethod
     def of(cls, lines, title: str | None, paras: list[str], labels, trailing_blanks: int) -> TeaserShapes:
+        pairs, dates = teaser_pairs(lines, labels.kinds, title), bullet_dates(lines)
+        if not teaser_length(paras):  # the lone-teaser shapes need a lone teaser-length paragraph
+            return cls(label=0, bullet_dates=dates, residue=0, cut=0, blank_tail=0, pairs=pairs, short=0)
         return cls(
-            label=int(section_label_before_title(lines, title, paras)),
-            blank_tail=int(teaser_length(paras) and trailing_blanks >= TRAILING_BLANKS_MIN),
-            pairs=teaser_pairs(lines, labels.kinds, title),
-            bullet_dates=bullet_dates(lines),
-            residue=punctuation_residue(lines, paras),
-            cut=int(lone_paragraph_cut(paras)),
-            short=int(lone_short_sapo(paras, labels.body)),
+            label=int(section_label_before_title(lines, title)),
+            bullet_dates=dates,
+            residue=punctuation_residue(lines),
+            cut=int(cut_with_ellipsis(paras[0])),
+            blank_tail=int(trailing_blanks >= TRAILING_BLANKS_MIN),
+            pairs=pairs,
+            short=int(sapo_short(paras[0], labels.body)),
         )
 
     def weight(self) -> int:

@@ -235,3 +235,9 @@ def test_headline_and_sapo_pairs_are_a_listing():
 def test_listing_addresses_when_known(address, want):
     got = url_kind(address)
     assert (got.kind if got else None) == want
+
+
+def test_genre_words_match_without_tone_folding():
+    from tasks.anatomy.kinds_shapes import _fold, kinds_lexicon
+
+    assert all(g == _fold(g) == g.casefold() for g in kinds_lexicon().genres)
