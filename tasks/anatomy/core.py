@@ -98,7 +98,7 @@ def read_anatomy(
     if signals.position and signals.shape:
         demote_listing(page, labels, title, rules)
     split_glued_credit(page, labels, rules)
-    kind = page_kind(page, labels, title) if signals.position and signals.shape else AN_ARTICLE
+    kind = page_kind(page, labels, title, text) if signals.position and signals.shape else AN_ARTICLE
     first_prefixes = [line.info.prefixes for line in page.lines[:3]]
     published = dates.published_at(
         labels.header_dates, labels.footer_dates, first_prefixes

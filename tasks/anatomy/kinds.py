@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from . import kinds_shapes as shapes
 from .labels import Labels
 from .lines import PageLines
 
@@ -70,8 +71,11 @@ _READ_MORE = re.compile(
 _TEASER_META = re.compile(
     r"\sbởi\s+[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*){0,3}\s+\d{1,2}\s+[Tt]háng\s+\d{1,2},?\s+\d{4}\s+\S"
 )
+# "Điều 20.", "Bước 1:", and a chapter heading alone on its line ("Chương V")
 _NUMBERED_CLAUSE = re.compile(
-    r"^(?:điều|chương|mục|phần thứ|step|bước|article|chapter)\s+(?:\d+|[ivxlc]+|[a-zà-ỹ]+)\s*[.:)-]", re.I
+    r"^(?:điều|chương|mục|phần thứ|step|bước|article|chapter)\s+(?:\d+|[ivxlc]+|[a-zà-ỹ]+)\s*[.:)-]"
+    r"|^(?:điều|chương|phần|chapter)\s+(?:\d+|[ivxlc]+)\s*$",
+    re.I,
 )
 _DOC_VIEWER = re.compile(
     r"^(?:trang \d+|tải xuống|tải về|download|số trang\s*:?\s*\d+|dung lượng\b|định dạng\b"
@@ -121,16 +125,24 @@ def _is_verse(text: str, nw: int) -> bool:
     return 4 <= nw <= 10 and len(text) <= 60 and not any(c.isdigit() for c in text)
 
 
-def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_paras: int = 2) -> PageKind:
+def shape_kind(
+    page: PageLines, labels: Labels, title: str | None, max_body_paras: int = 2, trailing_blanks: int = 0
+) -> PageKind:
     """The page's kind from its shape (AN_ARTICLE unless the evidence says otherwise)."""
     lines = page.lines
-    body_paras = sum(
-        1
-        for k, pl in enumerate(lines)
-        if labels.kinds[k] == "" and pl.info.strong and pl.info.nw >= 20 and not pl.info.teaser
-    )
+    paras = [
+        pl.info for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
+    ]
+    body_paras = sum(1 for info in paras if info.strong and not info.teaser)
+    all_keys = [pl.info.key_cf for pl in lines]
+    document = shapes.document_evidence(all_keys, title, labels.body)
+    if document is not None:
+        return PageKind(document.split(":", 1)[0], document)
+    stack = shapes.sapo_stack(title, labels.body)
+    if stack is not None:
+        return PageKind("listing", stack)
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
-    keys = [pl.info.key_cf for pl in lines if len(pl.info.key_cf) <= 160]
+    keys = [key for key in all_keys if len(key) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))
     viewer = sum(1 for key in keys if _DOC_VIEWER.match(key))
     if viewer >= 3:
@@ -143,10 +155,18 @@ def shape_kind(page: PageLines, labels: Labels, title: str | None, max_body_para
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:
             return PageKind("poem", f"poem: {verse} verse lines, no prose paragraph")
-    return _listing_kind(lines, labels, keys, body_paras)
+    return _listing_kind(
+        lines,
+        labels,
+        keys,
+        body_paras,
+        shapes.TeaserShapes.of(lines, title, [i.text for i in paras], labels, trailing_blanks),
+    )
 
 
-def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> PageKind:
+def _listing_kind(
+    lines, labels: Labels, keys: list[str], body_paras: int, teaser: shapes.TeaserShapes
+) -> PageKind:
     furniture = sum(1 for key in keys if _LISTING_LINE.match(key))
     all_keys = [pl.info.key_cf for pl in lines]
     twice = sum(1 for a, b in zip(all_keys, all_keys[1:], strict=False) if a == b and len(a) >= 20)
@@ -167,7 +187,7 @@ def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> Pa
         1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k])
     )
     meta = sum(1 for pl in lines if " bởi " in pl.info.text and _TEASER_META.search(pl.info.text[:400]))
-    evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta)
+    evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta) + teaser.weight()
     if evidence >= 2:
         bits = [
             f"{n} {what}"
@@ -177,6 +197,7 @@ def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> Pa
                 (glued, "headlines glued to dates"),
                 (read_more, "'read more' links"),
                 (meta, "teaser meta lines"),
+                *teaser.bits(),
             )
             if n
         ]
@@ -184,8 +205,9 @@ def _listing_kind(lines, labels: Labels, keys: list[str], body_paras: int) -> Pa
     return AN_ARTICLE
 
 
-def page_kind(page: PageLines, labels: Labels, title: str | None) -> PageKind:
-    return shape_kind(page, labels, title)
+def page_kind(page: PageLines, labels: Labels, title: str | None, text: str = "") -> PageKind:
+    """text: the page's text, for the empty lines after its last line."""
+    return shape_kind(page, labels, title, trailing_blanks=shapes.trailing_blank_lines(text) if text else 0)
 
 
 # a page whose address reads as a listing is still an article when it carries this many real

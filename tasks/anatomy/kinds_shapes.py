@@ -1,0 +1,231 @@
+"""Shape signals of pages that are not one news article, beside kinds.py.
+
+Documents (checked whatever the body's size: a document is long):
+- a legal-basis list: several lines opening with "Căn cứ …" (an outline, a plan, a decision);
+- a notice or outline: a title naming a document genre ("Thông báo …", "Đề cương …") together
+  with the issuer's formula ("… thông báo để … biết", "… như sau:", "Đính kèm");
+- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo").
+
+A stack of untitled sapos (also whatever the body's size): no headline, only short paragraphs,
+several of them opening with their own dateline ("Ngày 21/4/2023, …", "Sáng 20-5, …"): each is
+another story's lead, so the page lists stories.
+
+Listing furniture (weighed by kinds._listing_kind, only on pages with almost no body):
+- a short section/tag label right before the headline ("Chính trị" / headline / sapo);
+- a list item's date as its own bullet ("• 09:41 21/01/2021");
+- punctuation residue of stripped list widgets (lines that are only "," or ".");
+- the page's only paragraph cut short with "…" or "..." (weak: an enumeration ends so too);
+- a long run of empty lines after the only paragraph (the stripped list below a teaser);
+- several headline + sapo-short paragraph pairs (a stack of teasers);
+- the page's only paragraph is sapo-short (weak: it counts only beside other evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..textnorm import fold_tone_placement
+
+LEXICON_PATH = Path(__file__).with_name("kinds.yaml")
+
+LEGAL_BASIS_MIN = 3  # "Căn cứ …" lines that make a legal-basis list
+SAPO_MAX_WORDS = 60  # a listing's sapo is short; a one-paragraph article is usually longer
+# a teaser's sapo is a few sentences at most: a longer lone paragraph is a whole article on one
+# line (a scraper's format), whatever label or cut surrounds it
+TEASER_MAX_WORDS = 120
+RESIDUE_MIN = 3  # punctuation-only lines left by stripped widgets
+LABEL_MAX_WORDS = 4
+DIGEST_OPENING_CHARS, DIGEST_OPENING_COMMAS = 200, 6
+TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
+
+_LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
+_BULLET_DATE = re.compile(
+    r"^[•·▪◦●*-]\s*(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?$"
+)
+_PUNCT_ONLY = re.compile(r"^[,.;:|·•\-–—_/\\\s]+$")
+_CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
+# a lead's dateline: "Ngày 21/4/2023,", "Sáng 20-5 (…)", "Chiều ngày 2-12,"
+_OWN_DATELINE = re.compile(r"^(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}\b")
+STACK_MIN_LINES = 4
+STACK_MIN_DATELINES = 3
+_LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
+
+
+class KindsLexicon:
+    """kinds.yaml compiled: genre words, document formulas, digest labels and outlet names."""
+
+    def __init__(self, data: dict) -> None:
+        fold = _fold
+        self.genres = tuple(fold(g) for g in data["document_genres"])
+        self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
+        self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
+        self.digest_min_outlets = int(data["digest_min_outlets"])
+        self.digest_verbs = re.compile(data["digest_verbs"])
+        names = sorted((fold(o) for o in data["outlets"]), key=len, reverse=True)
+        self.outlets = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _fold(text: str) -> str:
+    return fold_tone_placement(text.casefold())
+
+
+@lru_cache(maxsize=1)
+def kinds_lexicon() -> KindsLexicon:
+    with open(LEXICON_PATH, encoding="utf-8") as f:
+        return KindsLexicon(yaml.safe_load(f))
+
+
+# ---------------------------------------------------------------- documents
+def document_evidence(keys: list[str], title: str | None, body: list[str]) -> str | None:
+    """Why the page is a document (its evidence), or None. keys: every line's case-folded key."""
+    lex = kinds_lexicon()
+    legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
+    if legal >= LEGAL_BASIS_MIN:
+        return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
+    if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
+        formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
+        if formula is not None:
+            return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    digest = _digest_evidence(keys, body, lex)
+    return f"digest: {digest}" if digest else None
+
+
+def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str | None:
+    if any(key in lex.digest_labels for key in keys if len(key) <= 30):
+        return "a press-digest label"
+    for line in body:
+        # the digest opens with its comma-separated outlet list: commas crowd its first words
+        if line.count(",", 0, DIGEST_OPENING_CHARS) < DIGEST_OPENING_COMMAS:
+            continue
+        folded = _fold(line[:900])
+        outlets = {m.group(0) for m in lex.outlets.finditer(folded, 0, 600)}
+        if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
+            return f"a paragraph listing {len(outlets)} media outlets"
+    return None
+
+
+def sapo_stack(title: str | None, body: list[str]) -> str | None:
+    """Evidence that the untitled body is a stack of other stories' sapos, or None."""
+    if title or len(body) < STACK_MIN_LINES or any(len(b.split()) > SAPO_MAX_WORDS for b in body):
+        return None
+    datelines = sum(1 for b in body if _OWN_DATELINE.match(b.lstrip().casefold()))
+    if datelines < STACK_MIN_DATELINES:
+        return None
+    return f"listing: {len(body)} untitled sapos, {datelines} opening their own dateline"
+
+
+# ---------------------------------------------------------------- listing furniture
+def section_label_before_title(lines, title: str | None) -> bool:
+    """A short label line (section or tag name: "Chính trị", "Đại hội Đảng"), not itself a
+    headline, opens the page right before the headline."""
+    if not title or len(lines) < 2 or lines[1].info.text != title:
+        return False
+    label = lines[0].info
+    nw = len(label.text.split())
+    return (
+        1 <= nw <= LABEL_MAX_WORDS
+        and not label.text.isascii()  # "Banner", "Logo", "Video": image alt / widget residue
+        and not label.title_like
+        and not label.is_date
+        and not _LABEL_PUNCT.search(label.text)
+    )
+
+
+def teaser_length(paras: list[str]) -> bool:
+    """The page has one paragraph, of a teaser's length."""
+    if len(paras) != 1 or len(paras[0]) > 12 * TEASER_MAX_WORDS:  # longer than any 120 words
+        return False
+    return len(paras[0].split(None, TEASER_MAX_WORDS)) <= TEASER_MAX_WORDS
+
+
+def bullet_dates(lines) -> int:
+    """List items whose whole text is a date/time ("• 09:41 21/01/2021")."""
+    return sum(1 for pl in lines if len(pl.info.text) <= 30 and _BULLET_DATE.match(pl.info.text))
+
+
+def punctuation_residue(lines) -> int:
+    """Punctuation-only lines (an article page has such residue too: it counts only around a
+    lone teaser-length paragraph)."""
+    return sum(1 for pl in lines if len(pl.info.text) <= 8 and _PUNCT_ONLY.match(pl.info.text))
+
+
+def cut_with_ellipsis(para: str) -> bool:
+    """The paragraph ends cut short with an ellipsis (not a closing "./.")."""
+    return bool(_CUT_END.search(para.rstrip()))
+
+
+def sapo_short(para: str, body: list[str]) -> bool:
+    """The paragraph is the whole body, and sapo-length."""
+    return len(body) == 1 and len(para.split(None, SAPO_MAX_WORDS)) <= SAPO_MAX_WORDS
+
+
+def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
+    """Headlines (not the page's title) each followed by one sapo-short body paragraph."""
+    n = 0
+    for k in range(len(lines) - 1):
+        head, para = lines[k].info, lines[k + 1].info
+        if (
+            head.title_like
+            and not head.strong
+            and head.text != title
+            and kinds[k + 1] == ""
+            and para.strong
+            and para.nw >= 20
+            and len(para.text.split()) <= SAPO_MAX_WORDS
+        ):
+            n += 1
+    return n
+
+
+def trailing_blank_lines(text: str) -> int:
+    return text[len(text.rstrip()) :].count("\n")
+
+
+@dataclass(frozen=True)
+class TeaserShapes:
+    """The teaser shapes of a page with almost no body, as listing evidence for kinds._listing_kind."""
+
+    label: int  # a section/tag label right before the headline of a one-paragraph page
+    bullet_dates: int
+    residue: int
+    cut: int  # the only paragraph cut with an ellipsis
+    blank_tail: int  # a long run of empty lines after the only paragraph
+    pairs: int  # headline + sapo pairs besides the title
+    short: int  # the only paragraph is sapo-short (weak)
+
+    @classmethod
+    def of(cls, lines, title: str | None, paras: list[str], labels, trailing_blanks: int) -> TeaserShapes:
+        pairs, dates = teaser_pairs(lines, labels.kinds, title), bullet_dates(lines)
+        if not teaser_length(paras):  # the lone-teaser shapes need a lone teaser-length paragraph
+            return cls(label=0, bullet_dates=dates, residue=0, cut=0, blank_tail=0, pairs=pairs, short=0)
+        return cls(
+            label=int(section_label_before_title(lines, title)),
+            bullet_dates=dates,
+            residue=punctuation_residue(lines),
+            cut=int(cut_with_ellipsis(paras[0])),
+            blank_tail=int(trailing_blanks >= TRAILING_BLANKS_MIN),
+            pairs=pairs,
+            short=int(sapo_short(paras[0], labels.body)),
+        )
+
+    def weight(self) -> int:
+        strong = self.label + self.bullet_dates + self.blank_tail + (self.residue >= RESIDUE_MIN)
+        strong += self.pairs >= 2
+        # an ellipsis also closes an enumeration ("chạy bộ, tập gym..."): a cut needs company
+        return 2 * strong + self.cut + self.short
+
+    def bits(self) -> list[tuple[int, str]]:
+        return [
+            (self.label, "section label before the headline"),
+            (self.bullet_dates, "list-item dates"),
+            (self.residue if self.residue >= RESIDUE_MIN else 0, "punctuation-residue lines"),
+            (self.cut, "lone paragraph cut with an ellipsis"),
+            (self.blank_tail, "empty-line run after the lone paragraph"),
+            (self.pairs if self.pairs >= 2 else 0, "headline + sapo pairs"),
+            (self.short, "lone sapo-short paragraph"),
+        ]
