@@ -196,8 +196,13 @@ def default_rules() -> RuleSet:
 
 
 def _as_line_key(s: str) -> str:
-    # a line key is one line: the pre-checks may assume no newline (the rules' `.` stops at one)
-    return s.replace("\n", " ")
+    """What the rules are ever given: a line's key as chrome_key makes it. It is one line (the
+    pre-checks may assume no newline; the rules' `.` stops at one) with every run of white space,
+    NBSP and control separators such as unit separators included, one plain space: the pre-checks look for
+    ' » ' where the rules' white-space class would take any of them."""
+    from .lines import chrome_key  # lines.py builds on this module
+
+    return chrome_key(s.replace("\n", " "))
 
 
 def _line_rules_fast(key: str) -> object:
