@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from tasks.process_page import ProcessedDoc
-from tasks.records import Quarantined
+from tasks.records import DocumentRef, Quarantined
 from tasks.tables import STAGED
 
 # One Arrow schema per staged dataset, from the table registry.
@@ -120,7 +120,7 @@ def _indicator_row(article_id: str, seq: int, x, source_path: str) -> dict:
     )
 
 
-def distinct_documents(refs) -> list[tuple[str, object]]:
+def distinct_documents(refs: list[DocumentRef]) -> list[tuple[str, DocumentRef]]:
     """(doc_key, first mention) per distinct document of one article. A document is its kind,
     number and symbol; when one article cites two issues of the same number in different years
     ("01-HD/TW ngày 20/9/2012" and "01-HD/TW ngày 28/9/2016") the year keeps them apart, and an
@@ -129,7 +129,7 @@ def distinct_documents(refs) -> list[tuple[str, object]]:
     for d in refs:
         if d.issued_date is not None:
             years.setdefault(doc_key(d.kind, d.number, d.symbol), set()).add(d.issued_date.year)
-    out: dict[str, object] = {}
+    out: dict[str, DocumentRef] = {}
     for d in refs:
         key = doc_key(d.kind, d.number, d.symbol)
         if len(years.get(key, ())) > 1:
