@@ -36,8 +36,12 @@ class UserError(Exception):
 
 
 def _quiet_prefect(*, logs_to_api: bool = False) -> None:
-    """logs_to_api: a served deployment's runs send their logs to the server (its UI's Logs tab);
-    a `bantin run` against its temporary server, which ends with the run, does not."""
+    """logs_to_api: runs on a lasting server (a served deployment's, or a `bantin run` with
+    PREFECT_API_URL set) send their INFO logs to it, for its UI's Logs tab; a `bantin run`
+    against its temporary server, which ends with the run, sends none. The console stays quiet
+    either way (_quiet_prefect_console)."""
+    if logs_to_api:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", os.environ.get("BANTIN_SERVE_LOG_LEVEL", "INFO"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # The ephemeral server creates its SQLite database on first use; on a busy 2-core machine
     # that can take longer than Prefect's 20 s default.
@@ -121,7 +125,9 @@ def run(
     if not input.is_dir():
         raise UserError(f"input '{input}' is not a folder", code=2)
     _check_data_dir(data)
-    _quiet_prefect()
+    from flows.prefect_server import configured_api_url
+
+    _quiet_prefect(logs_to_api=configured_api_url() is not None)
     for sig in SIGNAL_NAMES:
         signal.signal(sig, _stop_on_signal)
     from flows.prefect_server import prefect_api
