@@ -182,10 +182,12 @@ def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
 
     dq_rows = _validate_stage(args.data_path, summary, bool(results))
     log.info(
-        "clean-extract done: %d files read, %d quarantined %s; %d of %d expectations failed",
+        "clean-extract done: %d files read, %d quarantined%s; %d of %d expectations failed",
         summary.files_new,
         summary.files_quarantined,
-        summary.quarantine_reasons,
+        f" ({', '.join(f'{k} {v}' for k, v in sorted(summary.quarantine_reasons.items()))})"
+        if summary.quarantine_reasons
+        else "",
         len(summary.dq_failed),
         summary.dq_checked,
     )
