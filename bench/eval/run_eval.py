@@ -27,8 +27,9 @@ FIELD_MISS = re.compile(r"^(?P<file>[^:]+): (?P<field>" + "|".join(FIELDS) + r")
 def default_sets() -> list[Path]:
     shared_dev = ROOT.parent / "shared" / "eval" / "dev"
     own = ROOT / "tests" / "dev" / "portals"
-    fresh = ROOT / "tests" / "dev" / "fresh"  # annotated 2026-12-02, held out from all rule work
-    return [p for p in (shared_dev, own, fresh) if (p / "gold.json").exists()]
+    fresh = ROOT / "tests" / "dev" / "fresh"  # annotated 2026-12-02, held out from round 1
+    unseen = ROOT / "tests" / "dev" / "unseen"  # annotated 2026-12-02, held out from rounds 1 and 2
+    return [p for p in (shared_dev, own, fresh, unseen) if (p / "gold.json").exists()]
 
 
 def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     sets = a.sets or default_sets()
     if not sets:
-        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh)")
+        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen)")
         return 1
     results = {}
     for s in sets:
