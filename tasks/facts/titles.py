@@ -14,6 +14,8 @@ _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
+# the last comma or "và" before a lower-case word: where a lower-case post before a name may start
+_LOWER_POST_START = re.compile(r"(?:,|\svà)[ \t]+(?=[^\W\d_])(?!.*(?:,|\svà)[ \t])", re.DOTALL)
 # Punctuation that no organisation-phrase token (orgs.TOKEN) holds or starts with: a title whose
 # head ends before one of these cannot reach past it.
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
@@ -85,10 +87,28 @@ class Titles:
             if not hm:
                 break
             te = self.orgs.phrase_end(fb, hm.end(), limit, keep_term=True)
+            if fb[hp].islower() and self._name_right_after(fb, te, limit):
+                break  # "A, trưởng Ban Tổ chức Thành ủy B dự": the lower-case post is B's
             spans.append((p, te))
             pos = te
             sep = _SEP_NEXT
         return spans, pos
+
+    def _name_right_after(self, fb: str, te: int, limit: int) -> bool:
+        return fb[te : te + 1] == " " and te + 1 < limit and self.orgs.name_at(fb, te + 1, limit) is not None
+
+    def lower_before(self, fb: str, ss: int, pos: int) -> list[Span]:
+        """A lower-case post written right before a name, after a comma or "và" ("Võ Đăng Khoa,
+        trưởng Ban Tổ chức Thành ủy Trần Hữu Hiền"): small sites write posts so."""
+        m = _LOWER_POST_START.search(fb, max(ss, pos - _HEAD_LOOKBACK), pos)
+        if m is None:
+            return []
+        hp = m.end()
+        hm = self.head_at(fb, hp, lower_ok=True)
+        if hm is None:
+            return []
+        te = self.orgs.phrase_end(fb, hm.end(), pos, stop_at_names=False, keep_term=True)
+        return [(hp, te)] if not fb[te:pos].strip() else []
 
     def before(self, fb: str, ss: int, pos: int) -> list[Span]:
         """The chain of titles that ends right before pos, within the sentence starting at ss
