@@ -86,6 +86,7 @@ _PLURAL_CUES = word_tuple(["các đồng chí", "các ông", "các bà", "các �
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
+_CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|video|Video|clip|Clip)\s*:$")
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 
 
@@ -310,6 +311,8 @@ class PeopleExtractor:
         if not left.rstrip().endswith(":"):  # cheap test first
             return False
         c = fb.rfind(":", ss, s)
+        if _CREDIT_BEFORE.search(fb, max(ss, c - 8), c + 1):  # "(Ảnh: Lê Dương)" credits, lists nobody
+            return False
         return self.lex.list_cue_nouns_re.search(fb, max(ss, c - _LIST_CUE_LOOKBACK), c) is not None
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
