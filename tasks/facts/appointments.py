@@ -63,7 +63,9 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the people it names."""
-        if not mentions or ("chức" not in page.fb and "làm" not in page.fb and "vị" not in page.fb):  # lower-case in any writing
+        if not mentions or (
+            "chức" not in page.fb and "làm" not in page.fb and "vị" not in page.fb
+        ):  # lower-case in any writing
             return
         mentions.sort()
         starts = [m[0] for m in mentions]

@@ -19,9 +19,7 @@ from tasks.records import Person
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a run starts after a non-word, non-dot character, or right after an address form glued to it
 # ("Ms.Hoang Thi Linh")
-_CAP_RUN = re.compile(
-    r"(?:(?<![\w.])|(?<=\bM[rs]\.)|(?<=\bMrs\.))[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?![\w])"
-)
+_CAP_RUN = re.compile(r"(?:(?<![\w.])|(?<=\bM[rs]\.)|(?<=\bMrs\.))[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?![\w])")
 # a Vietnamese syllable written without diacritics: onset, 1-3 vowels, final ("Nguyen", "Thuyen",
 # "Quoc"); "Memorial", "Party", "School" are not
 _VI_SYLLABLE = re.compile(

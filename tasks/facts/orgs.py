@@ -12,7 +12,23 @@ from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
-    ("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm", "vực", "số", "đoàn", "phòng")
+    (
+        "quận",
+        "phường",
+        "khu",
+        "tổ",
+        "khóa",
+        "khoá",
+        "bộ",
+        "đội",
+        "thôn",
+        "ấp",
+        "xóm",
+        "vực",
+        "số",
+        "đoàn",
+        "phòng",
+    )
 )
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)

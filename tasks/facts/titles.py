@@ -24,7 +24,23 @@ _HEAD_LOOKBACK = 120  # a title before a name has its head at most this far back
 
 # the last word of a post that names a unit: a two-syllable name right after it is the unit's place
 _UNIT_WORDS = frozenset(
-    ("ủy", "uỷ", "huyện", "tỉnh", "xã", "phường", "quận", "phố", "thị", "trấn", "thôn", "ấp", "bản", "xóm", "khu")
+    (
+        "ủy",
+        "uỷ",
+        "huyện",
+        "tỉnh",
+        "xã",
+        "phường",
+        "quận",
+        "phố",
+        "thị",
+        "trấn",
+        "thôn",
+        "ấp",
+        "bản",
+        "xóm",
+        "khu",
+    )
 )
 
 

@@ -34,7 +34,9 @@ def test_issuer_keeps_an_organ_joined_by_and():
 
 
 def test_issuer_before_and_directive_without_so():
-    refs = facts("Quán triệt Chỉ thị 35 của Bộ Chính trị và Chỉ thị số 35-CT/TW của Bộ Chính trị.").document_refs
+    refs = facts(
+        "Quán triệt Chỉ thị 35 của Bộ Chính trị và Chỉ thị số 35-CT/TW của Bộ Chính trị."
+    ).document_refs
     assert all(r.issuer == "Bộ Chính trị" for r in refs)
 
 
@@ -127,7 +129,13 @@ def test_english_glued_address_forms_and_lists():
         "Ms. Le Thi Hoai,Ms. Cao Phuong Thao to the Party. The ceremony was held for four comrades: Chu Hoa "
         "Bao Tram (History - Library Department), Nguyen Phuong Dung, Quan Thien Hung (Office). The end."
     )
-    assert {"Hoang Thi Linh", "Cao Phuong Thao", "Chu Hoa Bao Tram", "Nguyen Phuong Dung", "Quan Thien Hung"} <= set(ps)
+    assert {
+        "Hoang Thi Linh",
+        "Cao Phuong Thao",
+        "Chu Hoa Bao Tram",
+        "Nguyen Phuong Dung",
+        "Quan Thien Hung",
+    } <= set(ps)
 
 
 def test_english_non_vietnamese_word_is_not_a_name():
@@ -142,9 +150,9 @@ def test_english_non_vietnamese_word_is_not_a_name():
 
 
 def test_admitted_written_as_who_they_were():
-    assert indicators("Đảng bộ trường đã tổ chức “Lễ kết nạp Đảng” cho 19 em học sinh – quần chúng ưu tú.") == [
-        ("party_members_admitted", 19.0, None, None)
-    ]
+    assert indicators(
+        "Đảng bộ trường đã tổ chức “Lễ kết nạp Đảng” cho 19 em học sinh – quần chúng ưu tú."
+    ) == [("party_members_admitted", 19.0, None, None)]
     assert indicators(
         "On May 19th, 2023, the Party Committee of the school held an admission ceremony for four comrades."
     ) == [("party_members_admitted", 4.0, None, None)]
@@ -178,4 +186,6 @@ def test_per_unit_loose_percents_of_a_planned_total():
 
 
 def test_lone_loose_percent_stays_unconfirmed():
-    assert indicators("Đảng bộ xã kết nạp 12 đảng viên, đạt 90%.") == [("party_members_admitted", 12.0, None, None)]
+    assert indicators("Đảng bộ xã kết nạp 12 đảng viên, đạt 90%.") == [
+        ("party_members_admitted", 12.0, None, None)
+    ]
