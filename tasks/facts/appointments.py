@@ -87,22 +87,40 @@ class AppointedPosts:
 
     def _apply_career(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
         """ "NAME đã đảm nhiệm nhiều vị trí công tác như POST; POST, POST": the posts go to the
-        name written last before the list in its sentence."""
+        name written last before the list in its sentence.  A list that reaches its sentence's end
+        goes on in the next sentences that open with a post and name nobody (a biography's lines)."""
         fb = page.fb
         for cm in _CAREER.finditer(page.lo):
             sentence = page.sentence_at(cm.start())
             j = bisect.bisect_right(starts, cm.start()) - 1
             if sentence is None or j < 0 or mentions[j][0] < sentence[0]:
                 continue
-            p, posts = cm.end(), []
-            while p < sentence[1] and (hm := self.titles.head_at(fb, p)):
-                te = self._career_post_end(fb, hm.end(), sentence[1])
-                posts.append((p, te))
-                sm = _CAREER_SEP.match(fb, te, sentence[1])
-                if sm is None:
+            posts: list[tuple[int, int]] = []
+            p, se = cm.end(), sentence[1]
+            while self._career_posts(fb, p, se, posts):
+                nxt = page.sentence_at(se + 1)
+                k = bisect.bisect_left(starts, se)
+                if nxt is None or nxt[0] <= p or (k < len(starts) and starts[k] < nxt[1]):
                     break
-                p = sm.end()
+                p, se = nxt
             persons[mentions[j][2]].add_titles(page.body, posts)
+
+    def _career_posts(self, fb: str, p: int, se: int, posts: list[tuple[int, int]]) -> bool:
+        """Read the posts listed from p to the sentence end se into posts; whether the list
+        reached se."""
+        while p < se and (hm := self.titles.head_at(fb, p)):
+            te = self._career_post_end(fb, hm.end(), se)
+            posts.append((p, te))
+            sm = _CAREER_SEP.match(fb, te, se)
+            if sm is None:
+                # "Phó Bí thư Tỉnh ủy phụ trách xây dựng Đảng; Ủy viên ...": a remit, then the next post
+                semi = fb.find(";", te, se)
+                if semi < 0 or not fb[te : te + 2].strip()[:1].islower():
+                    return fb[te:se].strip(" \t.") == ""
+                sm = _CAREER_SEP.match(fb, semi, se)
+                assert sm is not None  # a semicolon always matches
+            p = sm.end()
+        return False
 
     def _career_post_end(self, fb: str, pos: int, limit: int) -> int:
         """The end of a career post whose head ends at pos, over "của <Organ>" and the term."""

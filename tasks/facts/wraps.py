@@ -9,14 +9,22 @@ several lines do is wrapped, and on it every break not after a sentence's end is
 
 from __future__ import annotations
 
-import re
-
-# a break with a lower-case letter right after it: the line goes on mid-sentence
-_LOWER_AFTER_BREAK = re.compile(r"[^\W\d_]\n(?=[^\W\d_])")
 # the end of a sentence or a label before a break: that break is a real one
 _ENDS_LINE = frozenset('.!?…:;"”)»')
 _MIN_WRAPS = 3  # at least this many breaks mid-sentence ...
 _MIN_SHARE = 0.25  # ... and this share of all breaks
+
+
+def _mid_sentence_breaks(body: str) -> int:
+    """How many line breaks have a letter before them and a lower-case letter after them (a walk
+    over the breaks with str.find: cheaper than a regex scan of the whole body)."""
+    n, last = 0, len(body) - 1
+    i = body.find("\n")
+    while 0 <= i < last:
+        if i and body[i + 1].islower() and body[i - 1].isalpha():
+            n += 1
+        i = body.find("\n", i + 1)
+    return n
 
 
 def unwrap(body: str) -> str:
@@ -25,8 +33,7 @@ def unwrap(body: str) -> str:
     breaks = body.count("\n")
     if breaks < _MIN_WRAPS:
         return body
-    wraps = sum(1 for m in _LOWER_AFTER_BREAK.finditer(body) if body[m.end()].islower())
-    if wraps < _MIN_WRAPS or wraps < _MIN_SHARE * breaks:
+    if _mid_sentence_breaks(body) < max(_MIN_WRAPS, _MIN_SHARE * breaks):
         return body
     out = list(body)
     for i, ch in enumerate(body):

@@ -189,3 +189,18 @@ def test_lone_loose_percent_stays_unconfirmed():
     assert indicators("Đảng bộ xã kết nạp 12 đảng viên, đạt 90%.") == [
         ("party_members_admitted", 12.0, None, None)
     ]
+
+
+def test_career_list_goes_on_in_a_nameless_next_line():
+    ps = people(
+        "Ông Dương Văn Trang đã đảm nhiệm nhiều vị trí công tác như Thường vụ Tỉnh ủy, Đại tá.\n"
+        "Phó Bí thư Tỉnh ủy Gia Lai phụ trách xây dựng tổ chức cơ sở Đảng; Ủy viên Trung ương Đảng khóa XII.\n"
+        "Bí thư Tỉnh ủy Lê Văn Hà phát biểu."
+    )
+    assert ps["Dương Văn Trang"] == (
+        "Thường vụ Tỉnh ủy",
+        "Đại tá",
+        "Phó Bí thư Tỉnh ủy Gia Lai",
+        "Ủy viên Trung ương Đảng khóa XII",
+    )
+    assert ps["Lê Văn Hà"] == ("Bí thư Tỉnh ủy",)
