@@ -25,7 +25,9 @@ _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
 # "Chi bộ gồm 5 đảng viên, do đ/c Võ Văn Tiền - Chủ tịch LĐLĐ huyện làm Bí thư": who leads a unit
-_LED_BY = re.compile(r"(?<![^\W\d_])do\s+(?:đồng\s+chí|đ/c|ông|bà)\s+[^.;:\n]{3,120}?\slàm\s+")
+# (literal first, no look-behind: the left word edge is checked where it is used)
+_LED_BY = re.compile(r"do (?:đồng\s+chí|đ/c|ông|bà)\s+[^.;:\n]{3,120}?\slàm\s+")
+_LED_BY_HINTS = ("do đ", "do ông", "do bà")
 _APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ định", "bầu", "luân chuyển", "giới thiệu")
 _APPOINT = re.compile(
     r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])"
@@ -63,9 +65,9 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the people it names."""
-        if not mentions or (
-            "chức" not in page.fb and "làm" not in page.fb and "vị" not in page.fb
-        ):  # lower-case in any writing
+        fb = page.fb
+        career = "vị trí" in fb or "chức vụ" in fb or "cương vị" in fb  # lower-case in any writing
+        if not mentions or ("chức" not in fb and "làm" not in fb and not career):
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -82,7 +84,7 @@ class AppointedPosts:
                 persons[mentions[k][2]].add_titles(page.body, [(pos, te)])
         if "đối" in page.lo:
             self._apply_for(page, persons, mentions, starts)
-        if "như" in page.lo or ":" in page.lo:
+        if career:
             self._apply_career(page, persons, mentions, starts)
 
     def _apply_career(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
@@ -175,8 +177,12 @@ class AppointedPosts:
                     for m in rx.finditer(lo)
                     if not (m.start() and lo[m.start() - 1].isalpha())
                 )
-        if "làm" in lo and "do " in lo:
-            found.extend((m.end(), False) for m in _LED_BY.finditer(lo))
+        if "làm" in lo and any(h in lo for h in _LED_BY_HINTS):
+            found.extend(
+                (m.end(), False)
+                for m in _LED_BY.finditer(lo)
+                if not (m.start() and lo[m.start() - 1].isalpha())
+            )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
                 if m.start() and lo[m.start() - 1].isalpha():

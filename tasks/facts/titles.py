@@ -14,8 +14,6 @@ _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
-# the last comma or "và" before a lower-case word: where a lower-case post before a name may start
-_LOWER_POST_START = re.compile(r"(?:,|\svà)[ \t]+(?=[^\W\d_])(?!.*(?:,|\svà)[ \t])", re.DOTALL)
 # Punctuation that no organisation-phrase token (orgs.TOKEN) holds or starts with: a title whose
 # head ends before one of these cannot reach past it.
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
@@ -133,11 +131,15 @@ class Titles:
     def lower_before(self, fb: str, ss: int, pos: int) -> list[Span]:
         """A lower-case post written right before a name, after a comma or "và" ("Võ Đăng Khoa,
         trưởng Ban Tổ chức Thành ủy Trần Hữu Hiền"): small sites write posts so."""
-        m = _LOWER_POST_START.search(fb, max(ss, pos - _HEAD_LOOKBACK), pos)
-        if m is None:
+        lo = max(ss, pos - _HEAD_LOOKBACK)
+        comma, and_ = fb.rfind(", ", lo, pos), fb.rfind(" và ", lo, pos)
+        cut = max(comma, and_ + 3 if and_ >= 0 else -1)  # the space after the last comma or "và"
+        if cut < 0:
             return []
-        hp = m.end()
-        hm = self.head_at(fb, hp, lower_ok=True)
+        hp = cut + 1
+        while hp < pos and fb[hp] in " \t":
+            hp += 1
+        hm = self.head_at(fb, hp, lower_ok=True) if hp < pos and fb[hp].islower() else None
         if hm is None:
             return []
         te = self.orgs.phrase_end(fb, hm.end(), pos, stop_at_names=False, keep_term=True)
