@@ -24,6 +24,10 @@ _HOLD = re.compile(r"giữ\s+chức(?:\s+(?:vụ|danh))?\s+")
 _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\s+")
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
+# "Chi bộ gồm 5 đảng viên, do đ/c Võ Văn Tiền - Chủ tịch LĐLĐ huyện làm Bí thư": who leads a unit
+# (literal first, no look-behind: the left word edge is checked where it is used)
+_LED_BY = re.compile(r"do (?:đồng\s+chí|đ/c|ông|bà)\s+[^.;:\n]{3,120}?\slàm\s+")
+_LED_BY_HINTS = ("do đ", "do ông", "do bà")
 _APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ định", "bầu", "luân chuyển", "giới thiệu")
 _APPOINT = re.compile(
     r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])"
@@ -40,6 +44,16 @@ _TERM_GAP = re.compile(
 # between "đối với" and the first name, and between two listed names (after the first's titles)
 _FOR_LEAD = re.compile(r"\s*(?:(?:các\s+)?(?:đồng\s+chí|ông|bà|đ/c)\s+)?")
 _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:đồng\s+chí|ông|bà|đ/c)\s+)?")
+# a career written as a list of posts ("đã đảm nhiệm nhiều vị trí công tác như Ủy viên ...; Thường
+# vụ Tỉnh ủy, Đại tá, Chỉ huy trưởng ..."): each post of the list, its term kept, is the person's
+_CAREER = re.compile(
+    r"(?:đảm\s+nhiệm|đảm\s+nhận|kinh\s+qua|trải\s+qua|từng\s+giữ|giữ)\s+(?:nhiều|các)\s+"
+    r"(?:vị\s+trí|chức\s+vụ|cương\s+vị)(?:\s+(?:công\s+tác|lãnh\s+đạo|quan\s+trọng|khác\s+nhau))*"
+    r"(?:\s+như|\s*:)\s+"
+)
+_CAREER_SEP = re.compile(r"[ \t]*[;,][ \t]*")
+# "Ủy ban Quốc phòng và An ninh của Quốc hội": an organ "of" a capitalised one is still the post's
+_OF_ORGAN = re.compile(r"[ \t]+của[ \t]+(?=[^\W\d_])")
 _WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
 
 Mention = tuple[int, int, str, int]  # name start, name end, person key, end of its titles
@@ -51,7 +65,9 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the people it names."""
-        if not mentions or ("chức" not in page.fb and "làm" not in page.fb):  # lower-case in any writing
+        fb = page.fb
+        career = "vị trí" in fb or "chức vụ" in fb or "cương vị" in fb  # lower-case in any writing
+        if not mentions or ("chức" not in fb and "làm" not in fb and not career):
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -68,6 +84,54 @@ class AppointedPosts:
                 persons[mentions[k][2]].add_titles(page.body, [(pos, te)])
         if "đối" in page.lo:
             self._apply_for(page, persons, mentions, starts)
+        if career:
+            self._apply_career(page, persons, mentions, starts)
+
+    def _apply_career(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
+        """ "NAME đã đảm nhiệm nhiều vị trí công tác như POST; POST, POST": the posts go to the
+        name written last before the list in its sentence.  A list that reaches its sentence's end
+        goes on in the next sentences that open with a post and name nobody (a biography's lines)."""
+        fb = page.fb
+        for cm in _CAREER.finditer(page.lo):
+            sentence = page.sentence_at(cm.start())
+            j = bisect.bisect_right(starts, cm.start()) - 1
+            if sentence is None or j < 0 or mentions[j][0] < sentence[0]:
+                continue
+            posts: list[tuple[int, int]] = []
+            p, se = cm.end(), sentence[1]
+            while self._career_posts(fb, p, se, posts):
+                nxt = page.sentence_at(se + 1)
+                k = bisect.bisect_left(starts, se)
+                if nxt is None or nxt[0] <= p or (k < len(starts) and starts[k] < nxt[1]):
+                    break
+                p, se = nxt
+            persons[mentions[j][2]].add_titles(page.body, posts)
+
+    def _career_posts(self, fb: str, p: int, se: int, posts: list[tuple[int, int]]) -> bool:
+        """Read the posts listed from p to the sentence end se into posts; whether the list
+        reached se."""
+        while p < se and (hm := self.titles.head_at(fb, p)):
+            te = self._career_post_end(fb, hm.end(), se)
+            posts.append((p, te))
+            sm = _CAREER_SEP.match(fb, te, se)
+            if sm is None:
+                # "Phó Bí thư Tỉnh ủy phụ trách xây dựng Đảng; Ủy viên ...": a remit, then the next post
+                semi = fb.find(";", te, se)
+                if semi < 0 or not fb[te : te + 2].strip()[:1].islower():
+                    return fb[te:se].strip(" \t.") == ""
+                sm = _CAREER_SEP.match(fb, semi, se)
+                assert sm is not None  # a semicolon always matches
+            p = sm.end()
+        return False
+
+    def _career_post_end(self, fb: str, pos: int, limit: int) -> int:
+        """The end of a career post whose head ends at pos, over "của <Organ>" and the term."""
+        te = self.orgs.phrase_end(fb, pos, limit, stop_at_names=False, keep_term=True)
+        om = _OF_ORGAN.match(fb, te, limit)
+        if om and fb[om.end()].isupper():
+            oe = self.orgs.phrase_end(fb, om.end(), limit, stop_at_names=False, keep_term=True)
+            te = oe if oe > om.end() else te
+        return te
 
     def _apply_for(self, page: Page, persons: dict[str, Found], mentions: list[Mention], starts) -> None:
         """ "chức vụ POST đối với ông A, B": the post goes to the names listed after "đối với"."""
@@ -113,6 +177,12 @@ class AppointedPosts:
                     for m in rx.finditer(lo)
                     if not (m.start() and lo[m.start() - 1].isalpha())
                 )
+        if "làm" in lo and any(h in lo for h in _LED_BY_HINTS):
+            found.extend(
+                (m.end(), False)
+                for m in _LED_BY.finditer(lo)
+                if not (m.start() and lo[m.start() - 1].isalpha())
+            )
         if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
                 if m.start() and lo[m.start() - 1].isalpha():

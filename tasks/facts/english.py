@@ -17,11 +17,32 @@ from tasks.facts.page import Page
 from tasks.records import Person
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_CAP_RUN = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?![\w])")
+# a run starts after a non-word, non-dot character, or right after an address form glued to it
+# ("Ms.Hoang Thi Linh")
+_CAP_RUN = re.compile(r"(?:(?<![\w.])|(?<=\bM[rs]\.)|(?<=\bMrs\.))[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+(?![\w])")
+# a Vietnamese syllable written without diacritics: onset, 1-3 vowels, final ("Nguyen", "Thuyen",
+# "Quoc"); "Memorial", "Party", "School" are not
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?",
+    re.IGNORECASE,
+)
+# a plural person noun before a colon: the names listed after it are people ("for four comrades:
+# A (History Department), B, C")
+_LIST_NOUNS = ("comrades", "members", "students", "candidates", "teachers")
 _SEP_AFTER = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*|[ \t]+cum[ \t]+|[ \t]+and[ \t]+(?=[A-Z])")
 _CONNECTORS = frozenset(("of", "the", "for", "in", "on"))
 _GLUED_PREFIXES = ("provincial", "municipal", "city", "district", "party")
 _ENGLISH_HINT = " the "
+
+
+_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]*")
+_BRACKET = re.compile(r"[ \t]*\([^()\n]{0,80}\)")
+
+
+def _after_bracket(fb: str, e: int) -> int:
+    """Where a name ends with the bracket written after it ("Chu Hoa Bao Tram (History Department)")."""
+    bm = _BRACKET.match(fb, e)
+    return bm.end() if bm else e
 
 
 def ascii_fold(s: str) -> str:
@@ -43,6 +64,7 @@ class EnglishPeople:
     def extract(self, page: Page) -> list[Person]:
         fb = page.fb
         found: dict[str, Person] = {}
+        last_end = -1  # where the last person's name (and its bracket) ends
         for run in _CAP_RUN.finditer(fb):
             span = self._name_in_run(run)
             if span is None:
@@ -50,8 +72,10 @@ class EnglishPeople:
             s, e = span
             before, cue = self._before(fb, s)
             after = self._after(fb, e)
+            cue = cue or (last_end >= 0 and _LIST_GAP.fullmatch(fb, last_end, s) is not None)
             if not (before or after or cue):
                 continue
+            last_end = _after_bracket(fb, e)
             titles = tuple(dict.fromkeys(before + after))
             key = " ".join(fb[s:e].split()).casefold()
             old = found.get(key)
@@ -77,7 +101,11 @@ class EnglishPeople:
             if len(words) - k < 2:
                 break
             name = " ".join(x.group(0) for x in words[k:])
-            if w.group(0).casefold() in self.surnames and name.casefold() not in self.places:
+            if (
+                w.group(0).casefold() in self.surnames
+                and name.casefold() not in self.places
+                and all(_VI_SYLLABLE.fullmatch(x.group(0)) for x in words[k + 1 :])
+            ):
                 return run.start() + w.start(), run.end()
         return None
 
@@ -85,7 +113,10 @@ class EnglishPeople:
         """The post written right before a name, and whether an address form stands there."""
         left = fb[max(0, s - 120) : s]
         words = left.split()
-        if words and words[-1].casefold() in self.cues:
+        # "Le Thi Hoai,Ms. Cao Phuong Thao": the address form may be glued to the comma before it
+        if words and words[-1].rsplit(",", 1)[-1].casefold() in self.cues:
+            return [], True
+        if words and words[-1].endswith(":") and words[-1][:-1].casefold() in _LIST_NOUNS:
             return [], True
         run: list[str] = []
         for w in reversed(words):

@@ -12,6 +12,7 @@ from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.facts.people import PeopleExtractor
 from tasks.facts.titles import Titles
+from tasks.facts.wraps import unwrap
 from tasks.records import Facts
 from tasks.textnorm import nfc
 
@@ -37,8 +38,9 @@ class FactsExtractor:
         if not isinstance(body, str) or not body:
             return Facts()
         # Matching runs on same-length copies of the body (tone fold, lower case); text comes from
-        # `body`.  The page computes each copy and the sentence split once, on first use.
-        page = Page(body)
+        # `body`.  The page computes each copy and the sentence split once, on first use.  A
+        # hard-wrapped body is read with its wraps as spaces (same length, so offsets hold).
+        page = Page(unwrap(body))
         ref_date = event_date or (published_at.date() if published_at else None)
         docs = self.documents.extract(page)
         masked = [(d.start, d.end) for d in docs]  # numbers of a document are not counts

@@ -26,8 +26,11 @@ from tasks.facts.lexicon import ends_with_word
 _PCT_GAP_TO_VERB = re.compile(
     r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE
 )
-_HAS_WITH = ("hiện có", "có", "với")
-_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với)\s*$")
+_HAS_WITH = ("hiện có", "có", "với", "gồm", "gồm có")
+_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với|gồm|gồm có)\s*$")
+# "Tổng số đảng viên các chi bộ sau khi thành lập mới là 31 đảng viên": the total named, then its figure
+_TOTAL_IS = ("là",)
+_TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
 _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
@@ -252,6 +255,8 @@ class SentenceFolder:
         if ends_with_word(before, self.g.total_cues) or (
             ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)
         ):
+            return "party_members_total"
+        if ends_with_word(before, _TOTAL_IS) and _TOTAL_NAMED.search(self.lo, self.cs, ev.start):
             return "party_members_total"
         if ends_with_word(before, self.g.total_raise_end) and self.g.total_raise_start_re.search(
             self.lo, self.cs, ev.start

@@ -122,6 +122,9 @@ class Lexicon:
         self.org_lower = frozenset(norm(w).casefold() for w in posts["org_lower_words"])
         self.person_cues = word_tuple(posts["person_cues"])
         self.cue_modifiers = word_tuple(posts["cue_modifiers"])
+        self.list_cue_nouns_re = re.compile(
+            r"(?<![^\W\d_])" + alternation(posts["list_cue_nouns"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.english_post_heads = frozenset(w.casefold() for w in posts["english_post_heads"])
         self.english_cues = frozenset(w.casefold() for w in posts["english_cues"])
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])

@@ -12,7 +12,23 @@ from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
-    ("quận", "phường", "khu", "tổ", "khóa", "khoá", "bộ", "đội", "thôn", "ấp", "xóm", "vực", "số", "đoàn")
+    (
+        "quận",
+        "phường",
+        "khu",
+        "tổ",
+        "khóa",
+        "khoá",
+        "bộ",
+        "đội",
+        "thôn",
+        "ấp",
+        "xóm",
+        "vực",
+        "số",
+        "đoàn",
+        "phòng",
+    )
 )
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
@@ -57,6 +73,9 @@ class OrgPhrases:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # a document written after "và" ("của Ban Bí thư và Hướng dẫn số 01-HD/TW"): the kind word
+        # and its number start a new reference, not the organ's second half
+        self._document_at = re.compile(rf"(?:{lex.doc_kind_alt})(?:\s+(?:số|Số|No\.))?\s*\d", re.IGNORECASE)
 
     def name_at(self, fb: str, pos: int, limit: int) -> int | None:
         """The end of a person name starting exactly at pos, or None.  Surname first, not a place,
@@ -142,7 +161,7 @@ class OrgPhrases:
                 break
             if tok[0].isdigit():
                 # "Đội CSGT số 2", "khu vực 2"; "số 05/KL-UBND" is a document's number
-                if not (prev_word in _NUM_AFTER or prev_word.isupper()) or "/" in tok:
+                if not (prev_word.casefold() in _NUM_AFTER or prev_word.isupper()) or "/" in tok:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
@@ -216,7 +235,7 @@ class OrgPhrases:
         if not nm or not nm.group(1)[0].isupper():
             return False
         ts = nm.start(1)
-        if self.lex.post_head_at.match(fb, ts):
+        if self.lex.post_head_at.match(fb, ts) or self._document_at.match(fb, ts, limit):
             return False
         return not (nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit))
 

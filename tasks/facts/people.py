@@ -86,6 +86,8 @@ _PLURAL_CUES = word_tuple(["các đồng chí", "các ông", "các bà", "các �
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
+_CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|video|Video|clip|Clip)\s*:$")
+_LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 
 
 def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
@@ -268,10 +270,13 @@ class PeopleExtractor:
             or (mn.honorific and s != mn.run_start)
             or rd.continues_list(fb, ss, s)
             or bool(shared)
+            or self._first_after_listing_colon(fb, ss, s, left)
         )
         before = self.titles.before(fb, ss, _before_address_form(left, s))
         after, chain_end = self.titles.after(fb, e, se)
         known = nkey in rd.persons
+        if not (before or cue) and fb[s - 1 : s] == " " and fb[max(ss, s - 2) : s - 1].isalpha():
+            before = self.titles.lower_before(fb, ss, s)
         if not (cue or before or after or known):
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
@@ -299,6 +304,16 @@ class PeopleExtractor:
             )
             rd.list_titles = before if plural and not after else []
         rd.last_sentence, rd.last_end = ss, chain_end
+
+    def _first_after_listing_colon(self, fb: str, ss: int, s: int, left: str) -> bool:
+        """Whether the name opens a list after a colon in a sentence that names whom it lists ("Các
+        học sinh được kết nạp lần này, gồm: Ngô Thị Nguyên, ..."); the next names continue it."""
+        if not left.rstrip().endswith(":"):  # cheap test first
+            return False
+        c = fb.rfind(":", ss, s)
+        if _CREDIT_BEFORE.search(fb, max(ss, c - 8), c + 1):  # "(Ảnh: Lê Dương)" credits, lists nobody
+            return False
+        return self.lex.list_cue_nouns_re.search(fb, max(ss, c - _LIST_CUE_LOOKBACK), c) is not None
 
     def _shared_titles(self, fb: str, ss: int, s: int, rd: _Reading) -> list[Span]:
         """Titles written once before a colon for every name of the list after it ("các đồng chí

@@ -21,7 +21,29 @@ def settle(facts: list[dict], g, lo: str) -> list[dict]:
     facts = _join_targets(facts)
     _parts_by_sentence_cue(facts, g.part_sentence_starts, lo)
     _parts_by_sum(facts)
+    _loose_percents_confirmed(facts)
     return facts
+
+
+def _loose_percents_confirmed(facts: list[dict]) -> None:
+    """A loose percent ("Đảng bộ xã A kết nạp 10 đảng viên, đạt 83%") is a plan percent when the
+    page says so another way: it is over 100 (no share of a whole is), or the fact is a part of a
+    total (or a sibling of a part) whose own percent is a plan percent ("toàn Đảng bộ kết nạp 80
+    đảng viên, đạt 34,8% kế hoạch. Trong đó, ...")."""
+    planned = {id(f["parent"]) for f in facts if f["parent"] is not None and f["percent"] is not None}
+    planned |= {id(f) for f in facts if f["percent"] is not None}
+    # a sentence that lists units with a plan percent for one of them has one for each
+    planned_in = {(f["metric"], f["sentence"]) for f in facts if f["percent"] is not None}
+    for f in facts:
+        loose = f["loose_pct"]
+        if loose is None or f["percent"] is not None or f["actual"] is None:
+            continue
+        if (
+            loose > 100.0
+            or (f["parent"] is not None and id(f["parent"]) in planned)
+            or (f["metric"], f["sentence"]) in planned_in
+        ):
+            f["percent"] = loose
 
 
 def _compatible(a: dict, b: dict) -> bool:

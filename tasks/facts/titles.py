@@ -20,6 +20,33 @@ _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
 _HEAD_LOOKBACK = 120  # a title before a name has its head at most this far back
 
 
+# the last word of a post that names a unit: a two-syllable name right after it is the unit's place
+_UNIT_WORDS = frozenset(
+    (
+        "ủy",
+        "uỷ",
+        "huyện",
+        "tỉnh",
+        "xã",
+        "phường",
+        "quận",
+        "phố",
+        "thị",
+        "trấn",
+        "thôn",
+        "ấp",
+        "bản",
+        "xóm",
+        "khu",
+    )
+)
+
+
+def _ends_in_unit_word(fb: str, te: int) -> bool:
+    sp = fb.rfind(" ", 0, te)
+    return fb[sp + 1 : te].casefold() in _UNIT_WORDS
+
+
 def _last_break(fb: str, start: int, end: int) -> int:
     """Offset of the last _PHRASE_BREAK character in fb[start:end], -1 if none."""
     last = -1
@@ -85,10 +112,40 @@ class Titles:
             if not hm:
                 break
             te = self.orgs.phrase_end(fb, hm.end(), limit, keep_term=True)
+            if fb[hp].islower() and self._name_right_after(fb, te, limit):
+                break  # "A, trưởng Ban Tổ chức Thành ủy B dự": the lower-case post is B's
             spans.append((p, te))
             pos = te
             sep = _SEP_NEXT
         return spans, pos
+
+    def _name_right_after(self, fb: str, te: int, limit: int) -> bool:
+        """Whether a person's name follows the post ending at te with one space: not the unit's
+        own two-syllable place after a post ending in a unit word ("giám đốc Sở NN&PTNT tỉnh Bạc
+        Liêu", "trưởng thôn Đồng Xung")."""
+        if fb[te : te + 1] != " " or te + 1 >= limit:
+            return False
+        ne = self.orgs.name_at(fb, te + 1, limit)
+        return ne is not None and not (fb.count(" ", te + 1, ne) == 1 and _ends_in_unit_word(fb, te))
+
+    def lower_before(self, fb: str, ss: int, pos: int) -> list[Span]:
+        """A lower-case post written right before a name, after a comma or "và" ("Võ Đăng Khoa,
+        trưởng Ban Tổ chức Thành ủy Trần Hữu Hiền"): small sites write posts so."""
+        lo = max(ss, pos - _HEAD_LOOKBACK)
+        comma, and_ = fb.rfind(", ", lo, pos), fb.rfind(" và ", lo, pos)
+        cut = max(comma, and_ + 3 if and_ >= 0 else -1)  # the space after the last comma or "và"
+        if cut < 0:
+            return []
+        hp = cut + 1
+        while hp < pos and fb[hp] in " \t":
+            hp += 1
+        hm = self.head_at(fb, hp, lower_ok=True) if hp < pos and fb[hp].islower() else None
+        if hm is None:
+            return []
+        te = self.orgs.phrase_end(fb, hm.end(), pos, stop_at_names=False, keep_term=True)
+        if fb[te:pos].strip() or not self._name_right_after(fb, te, len(fb)):
+            return []
+        return [(hp, te)]
 
     def before(self, fb: str, ss: int, pos: int) -> list[Span]:
         """The chain of titles that ends right before pos, within the sentence starting at ss
