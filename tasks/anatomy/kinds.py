@@ -187,7 +187,8 @@ def _listing_kind(
         1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k])
     )
     meta = sum(1 for pl in lines if " bởi " in pl.info.text and _TEASER_META.search(pl.info.text[:400]))
-    evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta) + teaser.weight()
+    stamps = shapes.glued_stamps(lines)
+    evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta + stamps) + teaser.weight()
     if evidence >= 2:
         bits = [
             f"{n} {what}"
@@ -197,6 +198,7 @@ def _listing_kind(
                 (glued, "headlines glued to dates"),
                 (read_more, "'read more' links"),
                 (meta, "teaser meta lines"),
+                (stamps, "teaser fields glued to a time stamp"),
                 *teaser.bits(),
             )
             if n

@@ -4,7 +4,11 @@ Documents (checked whatever the body's size: a document is long):
 - a legal-basis list: several lines opening with "Căn cứ …" (an outline, a plan, a decision);
 - a notice or outline: a title naming a document genre ("Thông báo …", "Đề cương …") together
   with the issuer's formula ("… thông báo để … biết", "… như sau:", "Đính kèm");
-- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo").
+- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo");
+- decimal-numbered sub-clauses ("1.1. Về tuổi đời: …", "1.2. …"): a procedure, a regulation or a
+  standard is drafted so; a news report numbers at most its list items ("1.", "2.");
+- an encyclopedia entry: several of its section headings ("Mục lục", "Tham khảo", "Liên kết
+  ngoài", "[sửa | sửa mã nguồn]") alone on their lines.
 
 A stack of untitled sapos (also whatever the body's size): no headline, only short paragraphs,
 several of them opening with their own dateline ("Ngày 21/4/2023, …", "Sáng 20-5, …"): each is
@@ -17,7 +21,9 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - the page's only paragraph cut short with "…" or "..." (weak: an enumeration ends so too);
 - a long run of empty lines after the only paragraph (the stripped list below a teaser);
 - several headline + sapo-short paragraph pairs (a stack of teasers);
-- the page's only paragraph is sapo-short (weak: it counts only beside other evidence).
+- the page's only paragraph is sapo-short (weak: it counts only beside other evidence);
+- a teaser's fields run together: headline, section label and time stamp glued into one line
+  ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ LABEL_MAX_WORDS = 4
 DIGEST_OPENING_CHARS, DIGEST_OPENING_COMMAS = 200, 6
 TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
 
+DECIMAL_CLAUSES_MIN = 3
+_DECIMAL_CLAUSE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
 _LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
 _BULLET_DATE = re.compile(
     r"^[•·▪◦●*-]\s*(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?$"
@@ -53,6 +61,11 @@ _CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
 _OWN_DATELINE = re.compile(r"^(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}\b")
 STACK_MIN_LINES = 4
 STACK_MIN_DATELINES = 3
+# "<words> - 26/04 19:05" glued to the next word; the glue before the label (a lower-case letter
+# then the label's capital, inside the words) is checked on letter case
+_GLUED_STAMP = re.compile(
+    r"([^\W\d_]+(?: [^\W\d_]+){0,3}) - \d{1,2}/\d{1,2}(?:/\d{2,4})? \d{1,2}:\d{2}(?=[^\W\d_])"
+)
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -63,6 +76,8 @@ class KindsLexicon:
         fold = _fold
         self.genres = tuple(fold(g) for g in data["document_genres"])
         self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
+        self.reference_headings = frozenset(fold(x) for x in data["reference_headings"])
+        self.reference_min = int(data["reference_min_headings"])
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
         self.digest_verbs = re.compile(data["digest_verbs"])
@@ -87,10 +102,16 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
     legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
     if legal >= LEGAL_BASIS_MIN:
         return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
+    decimal = sum(1 for key in keys if key[:1].isdigit() and _DECIMAL_CLAUSE.match(key))
+    if decimal >= DECIMAL_CLAUSES_MIN:
+        return f"document: {decimal} decimal-numbered sub-clauses"
     if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    headings = {key for key in keys if len(key) <= 30 and key in lex.reference_headings}
+    if len(headings) >= lex.reference_min:
+        return f"reference: encyclopedia headings {sorted(headings)}"
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
 
@@ -180,6 +201,23 @@ def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
         ):
             n += 1
     return n
+
+
+def glued_stamps(lines) -> int:
+    """Lines where a label and time stamp sit glued between a lower-case word's end and a
+    capitalised word ("nhậpThời sự - 26/04 19:05Ban"): teaser fields that lost their markup."""
+    n = 0
+    for pl in lines:
+        text = pl.info.text
+        if " - " not in text or ":" not in text:
+            continue
+        if any(text[m.end()].isupper() and _camel_joint(m.group(1)) for m in _GLUED_STAMP.finditer(text)):
+            n += 1
+    return n
+
+
+def _camel_joint(words: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(words, words[1:], strict=False))
 
 
 def trailing_blank_lines(text: str) -> int:
