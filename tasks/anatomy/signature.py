@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .byline import is_office_credit
+from .byline import WIDGET_LABELS, is_office_credit
 from .labels import Labels
 from .lines import POST_TAIL, PageLines
 
@@ -163,7 +163,7 @@ def _with_post(page: PageLines, k: int) -> str | None:
 
 def author_from_lines(page: PageLines, labels: Labels, title: str | None) -> str | None:
     name = _name_beside_body(page, labels, title)
-    return None if name is None or is_office_credit(name) else name
+    return None if name is None or is_office_credit(name) or name.casefold() in WIDGET_LABELS else name
 
 
 def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str | None:
