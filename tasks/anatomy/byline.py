@@ -9,7 +9,7 @@ import re
 from .lines import PAREN_TAIL, POST_TAIL
 
 _AUTHOR_LABEL = re.compile(
-    r"^(?:tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+    r"^(?:post(?:ed)? by|written by|tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
@@ -19,7 +19,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 def clean_author(s: str) -> str | None:
     """A byline without its label ("Tin, ảnh:", "PV", "ThS.") and agency in parentheses."""
     s = s.strip().strip("-–— ").strip()
-    s = _AUTHOR_LABEL.sub("", s)
+    s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
     s = POST_TAIL.sub("", s).strip()
     return s or None
@@ -89,8 +89,11 @@ def author_of(bylines: list[str]) -> str | None:
         if _PHOTO_ONLY.match(b) or _ADDRESS_FORM.match(b.lstrip()):
             continue
         author = clean_author(b)
-        # a byline opens with a capital or an initial: a lower-case start is a sentence's tail
-        if not author or not author[0].isupper() or author.casefold() in WIDGET_LABELS:
+        # a byline opens with a capital or an initial: a lower-case start of several words is a
+        # sentence's tail (one lower-case token is a user name: "Post by: trangtrang")
+        if not author or author.casefold() in WIDGET_LABELS:
+            continue
+        if not author[0].isupper() and " " in author:
             continue
         if not is_office_credit(author) and _spelled(author):
             return author
