@@ -66,7 +66,9 @@ _CONGRESS_TERM = re.compile(
     re.I,
 )
 # an anniversary of a founding ("kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam")
-_ANNIVERSARY = re.compile(r"kỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập\s+(?P<what>[^,.;()]{2,60})")
+_ANNIVERSARY = re.compile(
+    r"kỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập\s+(?P<what>[^,.;()]{2,60})"
+)
 ANNIVERSARIES_PATH = Path(__file__).with_name("anniversaries.yaml")
 _MONTH_STAMP = re.compile(r"date\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b")
 
@@ -193,7 +195,9 @@ def _term_or_anniversary_year(text: str) -> int | None:
         return None
     for m in _ANNIVERSARY.finditer(folded):
         what = m.group("what").strip()
-        founded = next((year for name, year in _founded() if what == name or what.startswith(name + " ")), None)
+        founded = next(
+            (year for name, year in _founded() if what == name or what.startswith(name + " ")), None
+        )
         if founded is not None:
             return founded + int(m.group("n"))
     return None

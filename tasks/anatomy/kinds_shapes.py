@@ -66,6 +66,10 @@ STACK_MIN_DATELINES = 3
 _GLUED_STAMP = re.compile(
     r"([^\W\d_]+(?: [^\W\d_]+){0,3}) - \d{1,2}/\d{1,2}(?:/\d{2,4})? \d{1,2}:\d{2}(?=[^\W\d_])"
 )
+# after the headline, at the lead's start: "… (1890 – 1969) là", "… là một"
+_DEFINES = re.compile(r"\s*(?:\([^()]{1,80}\)\s*,?\s*)?(?:là|was|is)\s")
+# a short line naming an attached document file: "QD-123-UBND.pdf", "Tải về: ke-hoach.docx"
+_ATTACHED_FILE = re.compile(r"\S\.(?:pdf|docx?|xlsx?|rar|zip)\s*\)?$")
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -78,6 +82,9 @@ class KindsLexicon:
         self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
         self.reference_headings = frozenset(fold(x) for x in data["reference_headings"])
         self.reference_min = int(data["reference_min_headings"])
+        self.reference_markers = tuple(fold(x) for x in data["reference_markers"])
+        self.document_fields = tuple(fold(x) for x in data["document_fields"])
+        self.document_min_fields = int(data["document_min_fields"])
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
         self.digest_verbs = re.compile(data["digest_verbs"])
@@ -109,11 +116,28 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    other = _reference_evidence(keys, title, body, lex)
+    if other is not None:
+        return other
+    fields = sum(1 for key in keys if len(key) <= 200 and key.startswith(lex.document_fields))
+    if fields >= lex.document_min_fields:
+        return f"document: {fields} document-register fields"
+    digest = _digest_evidence(keys, body, lex)
+    return f"digest: {digest}" if digest else None
+
+
+def _reference_evidence(keys: list[str], title: str | None, body: list[str], lex: KindsLexicon) -> str | None:
+    """An encyclopedia entry: its section headings, a wiki's furniture, or a lead that defines
+    the headline ("Hồ Chí Minh (1890–1969) là …": a report never opens by defining its title)."""
     headings = {key for key in keys if len(key) <= 30 and key in lex.reference_headings}
     if len(headings) >= lex.reference_min:
         return f"reference: encyclopedia headings {sorted(headings)}"
-    digest = _digest_evidence(keys, body, lex)
-    return f"digest: {digest}" if digest else None
+    marker = next((m for key in keys if len(key) <= 120 for m in lex.reference_markers if m in key), None)
+    if marker is not None:
+        return f"reference: wiki furniture {marker!r}"
+    if title and body and body[0].startswith(title) and _DEFINES.match(body[0], len(title)):
+        return "reference: the lead defines the headline"
+    return None
 
 
 def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str | None:
@@ -128,6 +152,11 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
         if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
             return f"a paragraph listing {len(outlets)} media outlets"
     return None
+
+
+def attached_file(keys: list[str]) -> str | None:
+    """A short line ending in a document file's name (a stub page around a download)."""
+    return next((key for key in keys if len(key) <= 160 and "." in key and _ATTACHED_FILE.search(key)), None)
 
 
 def sapo_stack(title: str | None, body: list[str]) -> str | None:
