@@ -92,7 +92,5 @@ def test_two_issues_of_one_number_in_one_article_are_two_rows_an_undated_mention
 def test_one_document_mentioned_twice_stays_one_row_under_its_plain_key():
     from tasks.rows import distinct_documents
 
-    body = (
-        "Chỉ thị số 35-CT/TW ngày 30/5/2024 của Bộ Chính trị. Triển khai Chỉ thị 35-CT/TW trong toàn Đảng bộ."
-    )
+    body = "Chỉ thị số 35-CT/TW ngày 30/5/2024 của Bộ Chính trị. Triển khai Chỉ thị 35-CT/TW trong toàn Đảng bộ."
     assert [k for k, _ in distinct_documents(refs(body))] == ["chi_thi|35|35-CT/TW"]
