@@ -61,15 +61,15 @@ _CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
 _OWN_DATELINE = re.compile(r"^(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}\b")
 STACK_MIN_LINES = 4
 STACK_MIN_DATELINES = 3
-# "<words> - 26/04 19:05" glued to the next word; the glue before the label (a lower-case letter
-# then the label's capital, inside the words) is checked on letter case
-_GLUED_STAMP = re.compile(
-    r"([^\W\d_]+(?: [^\W\d_]+){0,3}) - \d{1,2}/\d{1,2}(?:/\d{2,4})? \d{1,2}:\d{2}(?=[^\W\d_])"
-)
+# " - 26/04 19:05" glued to the next word (the regex opens with a literal, which the engine skips
+# to); the label before it must be glued to the previous word, checked on letter case
+_GLUED_STAMP = re.compile(r" - \d{1,2}/\d{1,2}(?:/\d{2,4})? \d{1,2}:\d{2}(?=[^\W\d_])")
+LABEL_MAX_WORDS_BEFORE_STAMP = 4
 # after the headline, at the lead's start: "… (1890 – 1969) là", "… là một"
 _DEFINES = re.compile(r"\s*(?:\([^()]{1,80}\)\s*,?\s*)?(?:là|was|is)\s")
 # a short line naming an attached document file: "QD-123-UBND.pdf", "Tải về: ke-hoach.docx"
 _ATTACHED_FILE = re.compile(r"\S\.(?:pdf|docx?|xlsx?|rar|zip)\s*\)?$")
+_FILE_ENDS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".rar", ".zip")
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -103,36 +103,64 @@ def kinds_lexicon() -> KindsLexicon:
 
 
 # ---------------------------------------------------------------- documents
+FURNITURE_MAX_CHARS = 40  # a heading, a wiki's furniture or a register's field row is short
+
+
+@dataclass
+class _LineStarts:
+    """The document signals read off the lines, in one pass over the keys."""
+
+    legal: int
+    decimal: int
+    short: list[str]  # the short lines, for the furniture signals
+
+
+def _line_starts(keys: list[str]) -> _LineStarts:
+    legal = decimal = 0
+    short = []
+    for key in keys:
+        if "căn cứ" in key[:12]:  # also "1. Căn cứ …"
+            legal += bool(_LEGAL_BASIS.match(key))
+        elif key[:1].isdigit():
+            decimal += bool(_DECIMAL_CLAUSE.match(key))
+        elif len(key) <= FURNITURE_MAX_CHARS:
+            short.append(key)
+    return _LineStarts(legal, decimal, short)
+
+
 def document_evidence(keys: list[str], title: str | None, body: list[str]) -> str | None:
     """Why the page is a document (its evidence), or None. keys: every line's case-folded key."""
     lex = kinds_lexicon()
-    legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
-    if legal >= LEGAL_BASIS_MIN:
-        return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
-    decimal = sum(1 for key in keys if key[:1].isdigit() and _DECIMAL_CLAUSE.match(key))
-    if decimal >= DECIMAL_CLAUSES_MIN:
-        return f"document: {decimal} decimal-numbered sub-clauses"
+    starts = _line_starts(keys)
+    if starts.legal >= LEGAL_BASIS_MIN:
+        return f"document: legal-basis list ({starts.legal} 'Căn cứ' lines)"
+    if starts.decimal >= DECIMAL_CLAUSES_MIN:
+        return f"document: {starts.decimal} decimal-numbered sub-clauses"
     if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
-    other = _reference_evidence(keys, title, body, lex)
+    other = _reference_evidence(starts.short, title, body, lex)
     if other is not None:
         return other
-    fields = sum(1 for key in keys if len(key) <= 200 and key.startswith(lex.document_fields))
+    fields = sum(1 for key in starts.short if key.startswith(lex.document_fields))
     if fields >= lex.document_min_fields:
         return f"document: {fields} document-register fields"
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
 
 
-def _reference_evidence(keys: list[str], title: str | None, body: list[str], lex: KindsLexicon) -> str | None:
+def _reference_evidence(
+    short: list[str], title: str | None, body: list[str], lex: KindsLexicon
+) -> str | None:
     """An encyclopedia entry: its section headings, a wiki's furniture, or a lead that defines
-    the headline ("Hồ Chí Minh (1890–1969) là …": a report never opens by defining its title)."""
-    headings = {key for key in keys if len(key) <= 30 and key in lex.reference_headings}
+    the headline ("Hồ Chí Minh (1890–1969) là …": a report never opens by defining its title).
+    short: the page's short lines (case-folded)."""
+    headings = lex.reference_headings.intersection(short)
     if len(headings) >= lex.reference_min:
         return f"reference: encyclopedia headings {sorted(headings)}"
-    marker = next((m for key in keys if len(key) <= 120 for m in lex.reference_markers if m in key), None)
+    furniture = "\n".join(short)  # one substring search per marker
+    marker = next((m for m in lex.reference_markers if m in furniture), None)
     if marker is not None:
         return f"reference: wiki furniture {marker!r}"
     if title and body and body[0].startswith(title) and _DEFINES.match(body[0], len(title)):
@@ -156,7 +184,14 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
 
 def attached_file(keys: list[str]) -> str | None:
     """A short line ending in a document file's name (a stub page around a download)."""
-    return next((key for key in keys if len(key) <= 160 and "." in key and _ATTACHED_FILE.search(key)), None)
+    return next(
+        (
+            key
+            for key in keys
+            if len(key) <= 160 and key[-6:].rstrip(" )").endswith(_FILE_ENDS) and _ATTACHED_FILE.search(key)
+        ),
+        None,
+    )
 
 
 def sapo_stack(title: str | None, body: list[str]) -> str | None:
@@ -240,12 +275,16 @@ def glued_stamps(lines) -> int:
         text = pl.info.text
         if " - " not in text or ":" not in text:
             continue
-        if any(text[m.end()].isupper() and _camel_joint(m.group(1)) for m in _GLUED_STAMP.finditer(text)):
+        if any(
+            text[m.end()].isupper() and _glued_label(text, m.start()) for m in _GLUED_STAMP.finditer(text)
+        ):
             n += 1
     return n
 
 
-def _camel_joint(words: str) -> bool:
+def _glued_label(text: str, end: int) -> bool:
+    """The few words before `end` hold a lower-case letter right before a capital ("nhậpThời")."""
+    words = " ".join(text[max(0, end - 60) : end].split(" ")[-LABEL_MAX_WORDS_BEFORE_STAMP:])
     return any(a.islower() and b.isupper() for a, b in zip(words, words[1:], strict=False))
 
 
