@@ -9,7 +9,7 @@ import re
 from .lines import PAREN_TAIL, POST_TAIL
 
 _AUTHOR_LABEL = re.compile(
-    r"^(?:tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+    r"^(?:post(?:ed)? by|written by|tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
@@ -19,7 +19,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 def clean_author(s: str) -> str | None:
     """A byline without its label ("Tin, ảnh:", "PV", "ThS.") and agency in parentheses."""
     s = s.strip().strip("-–— ").strip()
-    s = _AUTHOR_LABEL.sub("", s)
+    s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
     s = POST_TAIL.sub("", s).strip()
     return s or None
@@ -51,12 +51,51 @@ def _spelled(author: str) -> bool:
 _PHOTO_ONLY = re.compile(r"^\s*(?:ảnh|photo)\s*:", re.I)
 
 
+# a person addressed, not credited: "Đ/c Phạm Văn Bé Năm - Phó bí thư … trao quyết định" is a
+# photo caption; a writer's byline never carries an address form
+_ADDRESS_FORM = re.compile(r"^(?:đ/c|đ\.c|đc\.|đồng chí|ông|bà|anh|chị|cô|thầy)\s", re.I)
+
+
+# widget and section labels printed alone under a body, where a byline stands ("TRỌN BỘ" of a
+# video series, "XEM THÊM"): matched on the whole cleaned byline, case-folded
+WIDGET_LABELS = frozenset(
+    (
+        "trọn bộ",
+        "xem trọn bộ",
+        "xem thêm",
+        "xem tiếp",
+        "đọc tiếp",
+        "đọc thêm",
+        "tin liên quan",
+        "bài liên quan",
+        "tin cùng chuyên mục",
+        "chia sẻ",
+        "bình luận",
+        "in bài",
+        "quay lại",
+        "video",
+        "clip",
+        "podcast",
+        "infographic",
+        "emagazine",
+        "longform",
+        "phóng sự ảnh",
+    )
+)
+
+
 def author_of(bylines: list[str]) -> str | None:
     for b in bylines:
-        if _PHOTO_ONLY.match(b):
+        if _PHOTO_ONLY.match(b) or _ADDRESS_FORM.match(b.lstrip()):
             continue
         author = clean_author(b)
-        if author and not is_office_credit(author) and _spelled(author):
+        # a byline opens with a capital or an initial: a lower-case start of several words is a
+        # sentence's tail (one lower-case token is a user name: "Post by: trangtrang")
+        if not author or author.casefold() in WIDGET_LABELS:
+            continue
+        if not author[0].isupper() and " " in author:
+            continue
+        if not is_office_credit(author) and _spelled(author):
             return author
     return None
 

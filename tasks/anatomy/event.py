@@ -13,6 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from .dates import _event_matches
 
@@ -52,10 +56,20 @@ _EN_EVENT = re.compile(
     r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     re.I,
 )
-# a congress is held in the first year of the term it opens: "Đại hội … nhiệm kỳ 2025–2030"
+# a congress is held in the first year of the term it opens ("Đại hội … nhiệm kỳ 2025–2030"),
+# and so is the new committee's first session ("… khóa XVI, nhiệm kỳ 2020 - 2025 đã họp phiên
+# thứ nhất")
 _CONGRESS_TERM = re.compile(
-    r"đại hội\b[^.;]{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.I
+    r"đại hội\b[^.;]{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d"
+    r"|nhiệm kỳ\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d[^.;]{0,80}?"
+    r"(?:phiên (?:họp )?(?:thứ nhất|đầu tiên)|kỳ họp thứ nhất|hội nghị lần thứ nhất)",
+    re.I,
 )
+# an anniversary of a founding ("kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam")
+_ANNIVERSARY = re.compile(
+    r"kỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập\s+(?P<what>[^,.;()]{2,60})"
+)
+ANNIVERSARIES_PATH = Path(__file__).with_name("anniversaries.yaml")
 _MONTH_STAMP = re.compile(r"date\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b")
 
 
@@ -152,12 +166,38 @@ def event_date_of(
             year = _year_of(p, published, stamp, year_hint)
             if year is None:
                 # the weakest evidence, read only when nothing else dates the event
-                term = _CONGRESS_TERM.search(text) if "hội" in text else None
-                if term is None:
+                year = _term_or_anniversary_year(text)
+                if year is None:
                     return None
-                year = int(term.group("y"))
             try:
                 return date(year, p.month, p.day)
             except ValueError:
                 return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _founded() -> tuple[tuple[str, int], ...]:
+    with open(ANNIVERSARIES_PATH, encoding="utf-8") as f:
+        data = yaml.safe_load(f)["founded"]
+    return tuple(sorted(((k.casefold(), int(v)) for k, v in data.items()), key=lambda kv: -len(kv[0])))
+
+
+def _term_or_anniversary_year(text: str) -> int | None:
+    """The year a term's first year (a congress, a first session) or a founding anniversary
+    gives the event phrase of this text."""
+    if "kỳ" in text:
+        term = _CONGRESS_TERM.search(text)
+        if term is not None:
+            return int(term.group("y") or term.group("y1"))
+    folded = text.casefold()
+    if "kỷ niệm" not in folded:
+        return None
+    for m in _ANNIVERSARY.finditer(folded):
+        what = m.group("what").strip()
+        founded = next(
+            (year for name, year in _founded() if what == name or what.startswith(name + " ")), None
+        )
+        if founded is not None:
+            return founded + int(m.group("n"))
     return None

@@ -1,7 +1,8 @@
 """published_at from a header line under the headline that carries the article's date beside a
 short label or a name, which is why it is not a date-only line: "Chính trị | 15:29 Thứ Tư ngày
 11/01/2017", "Xây dựng Đảng - Ngày đăng : 08:50, 30/03/2021", "Hà An 14:36 01/03/2026", and the
-English editions' "Updated : Wednesday, December 05, 2018 1:20 PM (GMT+0700)".
+English editions' "Updated : Wednesday, December 05, 2018 1:20 PM (GMT+0700)" and a header byline
+with its date ("Post by: trangtrang | 19/05/2023 | 1337 reads").
 
 Only lines after the headline are read: a page clock stands above it."""
 
@@ -63,6 +64,6 @@ def header_published(segments: list[Segment]) -> datetime | None:
     if at is None:
         return None
     for sg in segments[at + 1 : at + 1 + LINES_AFTER_TITLE]:
-        if sg.kind == "header" and (dt := _stamp(sg.text)):
+        if sg.kind in ("header", "byline") and (dt := _stamp(sg.text)):
             return dt
     return None

@@ -151,6 +151,9 @@ def shape_kind(
         return PageKind("document", f"document: {clauses} numbered clauses/steps")
     if body_paras > max_body_paras:  # an article's body: listing and verse evidence cannot weigh
         return AN_ARTICLE
+    attached = shapes.attached_file(keys)
+    if attached is not None:
+        return PageKind("document", f"document: a stub around the file {attached[-40:]!r}")
     if not any(pl.info.prose and pl.info.nw >= 20 for pl in lines):
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:
@@ -187,7 +190,10 @@ def _listing_kind(
         1 for k in range(1, len(lines)) if labels.kinds[k - 1] == "" and _READ_MORE.match(all_keys[k])
     )
     meta = sum(1 for pl in lines if " bởi " in pl.info.text and _TEASER_META.search(pl.info.text[:400]))
-    evidence = furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta) + teaser.weight()
+    stamps = shapes.glued_stamps(lines)
+    evidence = (
+        furniture + twice + (glued if glued >= 2 else 0) + 2 * (read_more + meta + stamps) + teaser.weight()
+    )
     if evidence >= 2:
         bits = [
             f"{n} {what}"
@@ -197,6 +203,7 @@ def _listing_kind(
                 (glued, "headlines glued to dates"),
                 (read_more, "'read more' links"),
                 (meta, "teaser meta lines"),
+                (stamps, "teaser fields glued to a time stamp"),
                 *teaser.bits(),
             )
             if n

@@ -4,7 +4,11 @@ Documents (checked whatever the body's size: a document is long):
 - a legal-basis list: several lines opening with "Căn cứ …" (an outline, a plan, a decision);
 - a notice or outline: a title naming a document genre ("Thông báo …", "Đề cương …") together
   with the issuer's formula ("… thông báo để … biết", "… như sau:", "Đính kèm");
-- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo").
+- a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo");
+- decimal-numbered sub-clauses ("1.1. Về tuổi đời: …", "1.2. …"): a procedure, a regulation or a
+  standard is drafted so; a news report numbers at most its list items ("1.", "2.");
+- an encyclopedia entry: several of its section headings ("Mục lục", "Tham khảo", "Liên kết
+  ngoài", "[sửa | sửa mã nguồn]") alone on their lines.
 
 A stack of untitled sapos (also whatever the body's size): no headline, only short paragraphs,
 several of them opening with their own dateline ("Ngày 21/4/2023, …", "Sáng 20-5, …"): each is
@@ -17,7 +21,9 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - the page's only paragraph cut short with "…" or "..." (weak: an enumeration ends so too);
 - a long run of empty lines after the only paragraph (the stripped list below a teaser);
 - several headline + sapo-short paragraph pairs (a stack of teasers);
-- the page's only paragraph is sapo-short (weak: it counts only beside other evidence).
+- the page's only paragraph is sapo-short (weak: it counts only beside other evidence);
+- a teaser's fields run together: headline, section label and time stamp glued into one line
+  ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ LABEL_MAX_WORDS = 4
 DIGEST_OPENING_CHARS, DIGEST_OPENING_COMMAS = 200, 6
 TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list widgets
 
+DECIMAL_CLAUSES_MIN = 3
+_DECIMAL_CLAUSE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
 _LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
 _BULLET_DATE = re.compile(
     r"^[•·▪◦●*-]\s*(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?$"
@@ -53,6 +61,15 @@ _CUT_END = re.compile(r"[^.\s](?:\.\.\.|…)$")
 _OWN_DATELINE = re.compile(r"^(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}\b")
 STACK_MIN_LINES = 4
 STACK_MIN_DATELINES = 3
+# " - 26/04 19:05" glued to the next word (the regex opens with a literal, which the engine skips
+# to); the label before it must be glued to the previous word, checked on letter case
+_GLUED_STAMP = re.compile(r" - \d{1,2}/\d{1,2}(?:/\d{2,4})? \d{1,2}:\d{2}(?=[^\W\d_])")
+LABEL_MAX_WORDS_BEFORE_STAMP = 4
+# after the headline, at the lead's start: "… (1890 – 1969) là", "… là một"
+_DEFINES = re.compile(r"\s*(?:\([^()]{1,80}\)\s*,?\s*)?(?:là|was|is)\s")
+# a short line naming an attached document file: "QD-123-UBND.pdf", "Tải về: ke-hoach.docx"
+_ATTACHED_FILE = re.compile(r"\S\.(?:pdf|docx?|xlsx?|rar|zip)\s*\)?$")
+_FILE_ENDS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".rar", ".zip")
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -63,6 +80,11 @@ class KindsLexicon:
         fold = _fold
         self.genres = tuple(fold(g) for g in data["document_genres"])
         self.formulas = re.compile("|".join(f"(?:{f})" for f in data["document_formulas"]))
+        self.reference_headings = frozenset(fold(x) for x in data["reference_headings"])
+        self.reference_min = int(data["reference_min_headings"])
+        self.reference_markers = tuple(fold(x) for x in data["reference_markers"])
+        self.document_fields = tuple(fold(x) for x in data["document_fields"])
+        self.document_min_fields = int(data["document_min_fields"])
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
         self.digest_verbs = re.compile(data["digest_verbs"])
@@ -81,18 +103,69 @@ def kinds_lexicon() -> KindsLexicon:
 
 
 # ---------------------------------------------------------------- documents
+FURNITURE_MAX_CHARS = 40  # a heading, a wiki's furniture or a register's field row is short
+
+
+@dataclass
+class _LineStarts:
+    """The document signals read off the lines, in one pass over the keys."""
+
+    legal: int
+    decimal: int
+    short: list[str]  # the short lines, for the furniture signals
+
+
+def _line_starts(keys: list[str]) -> _LineStarts:
+    legal = decimal = 0
+    short = []
+    for key in keys:
+        if "căn cứ" in key[:12]:  # also "1. Căn cứ …"
+            legal += bool(_LEGAL_BASIS.match(key))
+        elif key[:1].isdigit():
+            decimal += bool(_DECIMAL_CLAUSE.match(key))
+        elif len(key) <= FURNITURE_MAX_CHARS:
+            short.append(key)
+    return _LineStarts(legal, decimal, short)
+
+
 def document_evidence(keys: list[str], title: str | None, body: list[str]) -> str | None:
     """Why the page is a document (its evidence), or None. keys: every line's case-folded key."""
     lex = kinds_lexicon()
-    legal = sum(1 for key in keys if "căn cứ" in key[:12] and _LEGAL_BASIS.match(key))
-    if legal >= LEGAL_BASIS_MIN:
-        return f"document: legal-basis list ({legal} 'Căn cứ' lines)"
+    starts = _line_starts(keys)
+    if starts.legal >= LEGAL_BASIS_MIN:
+        return f"document: legal-basis list ({starts.legal} 'Căn cứ' lines)"
+    if starts.decimal >= DECIMAL_CLAUSES_MIN:
+        return f"document: {starts.decimal} decimal-numbered sub-clauses"
     if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    other = _reference_evidence(starts.short, title, body, lex)
+    if other is not None:
+        return other
+    fields = sum(1 for key in starts.short if key.startswith(lex.document_fields))
+    if fields >= lex.document_min_fields:
+        return f"document: {fields} document-register fields"
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
+
+
+def _reference_evidence(
+    short: list[str], title: str | None, body: list[str], lex: KindsLexicon
+) -> str | None:
+    """An encyclopedia entry: its section headings, a wiki's furniture, or a lead that defines
+    the headline ("Hồ Chí Minh (1890–1969) là …": a report never opens by defining its title).
+    short: the page's short lines (case-folded)."""
+    headings = lex.reference_headings.intersection(short)
+    if len(headings) >= lex.reference_min:
+        return f"reference: encyclopedia headings {sorted(headings)}"
+    furniture = "\n".join(short)  # one substring search per marker
+    marker = next((m for m in lex.reference_markers if m in furniture), None)
+    if marker is not None:
+        return f"reference: wiki furniture {marker!r}"
+    if title and body and body[0].startswith(title) and _DEFINES.match(body[0], len(title)):
+        return "reference: the lead defines the headline"
+    return None
 
 
 def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str | None:
@@ -107,6 +180,18 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
         if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
             return f"a paragraph listing {len(outlets)} media outlets"
     return None
+
+
+def attached_file(keys: list[str]) -> str | None:
+    """A short line ending in a document file's name (a stub page around a download)."""
+    return next(
+        (
+            key
+            for key in keys
+            if len(key) <= 160 and key[-6:].rstrip(" )").endswith(_FILE_ENDS) and _ATTACHED_FILE.search(key)
+        ),
+        None,
+    )
 
 
 def sapo_stack(title: str | None, body: list[str]) -> str | None:
@@ -180,6 +265,27 @@ def teaser_pairs(lines, kinds: list[str], title: str | None) -> int:
         ):
             n += 1
     return n
+
+
+def glued_stamps(lines) -> int:
+    """Lines where a label and time stamp sit glued between a lower-case word's end and a
+    capitalised word ("nhậpThời sự - 26/04 19:05Ban"): teaser fields that lost their markup."""
+    n = 0
+    for pl in lines:
+        text = pl.info.text
+        if " - " not in text or ":" not in text:
+            continue
+        if any(
+            text[m.end()].isupper() and _glued_label(text, m.start()) for m in _GLUED_STAMP.finditer(text)
+        ):
+            n += 1
+    return n
+
+
+def _glued_label(text: str, end: int) -> bool:
+    """The few words before `end` hold a lower-case letter right before a capital ("nhậpThời")."""
+    words = " ".join(text[max(0, end - 60) : end].split(" ")[-LABEL_MAX_WORDS_BEFORE_STAMP:])
+    return any(a.islower() and b.isupper() for a, b in zip(words, words[1:], strict=False))
 
 
 def trailing_blank_lines(text: str) -> int:

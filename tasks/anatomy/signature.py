@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .byline import is_office_credit
+from .byline import WIDGET_LABELS, is_office_credit
 from .labels import Labels
 from .lines import POST_TAIL, PageLines
 
@@ -92,6 +92,9 @@ _POST_LINE = re.compile(
     r"Chuyên viên|Đảng viên)\b"
 )
 _MAX_LEN = 80
+# a source credit naming a person with a post: "Nguồn tin: Bùi Trinh - Cán bộ Huyện đoàn:" (an
+# outlet credited so, "Nguồn tin: Báo Quảng Ninh điện tử", has no post after a dash)
+_SOURCE_LABEL = re.compile(r"^nguồn(?: tin)?\s*:\s*", re.I)
 
 
 def _is_name(s: str) -> bool:
@@ -133,6 +136,16 @@ def name_of(line: str) -> str | None:
     return parts[0] if keep == 1 else None
 
 
+def credited_person(line: str) -> str | None:
+    """The person a "Nguồn tin:" credit names with their post, or None."""
+    m = _SOURCE_LABEL.match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :].strip().rstrip(":").strip()
+    post = POST_TAIL.search(rest)
+    return name_of(rest[: post.start()]) if post and post.start() > 0 else None
+
+
 def _body_rows(labels: Labels) -> list[int]:
     return [k for k, kind in enumerate(labels.kinds) if kind == ""]
 
@@ -163,7 +176,7 @@ def _with_post(page: PageLines, k: int) -> str | None:
 
 def author_from_lines(page: PageLines, labels: Labels, title: str | None) -> str | None:
     name = _name_beside_body(page, labels, title)
-    return None if name is None or is_office_credit(name) else name
+    return None if name is None or is_office_credit(name) or name.casefold() in WIDGET_LABELS else name
 
 
 def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str | None:
@@ -190,7 +203,7 @@ def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str
     for k in range(last + 1, min(last + 3, len(lines))):
         if _ends_article(page, labels, k):
             break
-        if name := name_of(lines[k].info.text):
+        if name := name_of(lines[k].info.text) or credited_person(lines[k].info.text):
             return name
     glued = _GLUED.search(lines[last].info.text[-40:])
     return glued.group("name") if glued else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dates import find_datetime
 from .lines import PageLine, PageLines
 
 
@@ -58,6 +59,10 @@ def _slogan_above_headline(lines: list[PageLine], k: int) -> bool:
     return nxt.title_like and not nxt.strong and not nxt.rule_h and not nxt.is_date
 
 
+def _has_date(text: str) -> bool:
+    return find_datetime(text[:120]) is not None
+
+
 def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
     """A short "prose" line followed by a date line is the headline (e.g. "24 tổ chức … mạnh."):
     the body then opens at the next prose line after the date."""
@@ -66,7 +71,9 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
         return fp
     for j in range(fp + 1, min(fp + 3, n)):
         ln = lines[j].info
-        if ln.is_date and not (ln.rule_h and ln.rule_h[0].clock):
+        # a header byline carrying the date ("Post by: trangtrang | 19/05/2023") is a date line too
+        dated_byline = ln.rule_h is not None and ln.rule_h[0].kind == "byline" and _has_date(ln.text)
+        if (ln.is_date or dated_byline) and not (ln.rule_h and ln.rule_h[0].clock):
             nxt = next(
                 (q for q in range(j + 1, n) if lines[q].info.prose and not _header_chrome(lines[q])), None
             )
