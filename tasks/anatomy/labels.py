@@ -130,7 +130,7 @@ class _Labeller:
             out.qr_title = ln.text[len(ln.text) - len(t) :].strip() if len(t) <= len(ln.text) else None
         if caps.get("author") and r.kind == "byline":
             out.authors.append(ln.text)
-        if r.name == "print_date" and ln.dt and not r.clock:
+        if (r.name == "print_date" or r.kind == "dateline") and ln.dt and not r.clock:
             out.header_dates.append((k, ln.dt))
         elif r.clock and ln.dt:
             out.clock_dates.append(ln.dt)

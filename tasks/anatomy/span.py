@@ -66,7 +66,7 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
         return fp
     for j in range(fp + 1, min(fp + 3, n)):
         ln = lines[j].info
-        if ln.is_date and not (ln.rule_h and ln.rule_h[0].clock):
+        if _date_line(ln):
             nxt = next(
                 (q for q in range(j + 1, n) if lines[q].info.prose and not _header_chrome(lines[q])), None
             )
@@ -74,6 +74,15 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
         if ln.prose:
             break
     return fp
+
+
+def _date_line(ln) -> bool:
+    """A date line that closes a headline: a bare date, or a post's meta line (byline label,
+    author, date: "Post by: trangtrang | 19/05/2023 | 1337 reads"); not a page clock."""
+    r = ln.rule_h
+    if r:
+        return not r[0].clock and (ln.is_date or (r[0].kind == "dateline" and ln.dt is not None))
+    return ln.is_date
 
 
 _SENTENCE_END = frozenset('.…;:"”»!?')
