@@ -45,6 +45,32 @@ def is_title_copy(line: str, title_key: str, title_words: int) -> bool:
     )
 
 
+# a copy with a label before it or a word changed ("Ảnh: <headline>", "null <headline>"): nearly
+# the same words as the headline, both ways (a lead restating the headline has many more words;
+# a caption naming the event has fewer)
+MIN_WORD_SHARE = 0.9
+MIN_TITLE_WORDS_FUZZY = 5
+# a truncated copy ("Thành ủy Đồng Xoài công bố quyết định…") keeps at least this many words
+MIN_TRUNCATED_WORDS = 6
+
+
+def shares_title_words(key: str, title_set: frozenset[str]) -> bool:
+    """key (ascii_fold of a line) holds nearly all the headline's words and few others."""
+    words = set(key.split())
+    if len(title_set) < MIN_TITLE_WORDS_FUZZY or not words:
+        return False
+    common = len(words & title_set)
+    return common >= MIN_WORD_SHARE * len(title_set) and common >= MIN_WORD_SHARE * len(words) - 1
+
+
+def is_truncated_copy(line: str, title_key: str) -> bool:
+    """line is the headline's opening cut with an ellipsis ("… công bố quyết định…")."""
+    if not line.endswith(("…", "...")):
+        return False
+    key = ascii_fold(line)
+    return key.count(" ") + 1 >= MIN_TRUNCATED_WORDS and title_key.startswith(key)
+
+
 def _could_copy(line: str, title: str, first_word: str) -> bool:
     """Cheap pre-checks before folding the whole line: a copy is about as long as the headline
     and opens with its first word (folded: the ASCII copy too)."""
@@ -52,6 +78,12 @@ def _could_copy(line: str, title: str, first_word: str) -> bool:
         len(title) * 0.8 <= len(line) <= len(title) + 80
         and ascii_fold(line[: len(first_word) + 8]).split(" ", 1)[0] == first_word
     )
+
+
+def _could_be_near_copy(line: str, title: str) -> bool:
+    """About as long as the headline (a label or a word more or less), or cut with an ellipsis."""
+    n = len(line)
+    return len(title) * 0.8 <= n <= len(title) + 30 or (n >= 20 and line[-1] in "….")
 
 
 def is_auto_teaser(line: str, next_line: str | None) -> bool:
@@ -71,15 +103,11 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     title_key = ascii_fold(title) if title else ""
     title_words = title_key.count(" ") + 1 if title_key else 0
     first_word = title_key.split(" ", 1)[0]
+    title_set = frozenset(title_key.split())
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
-        if (
-            title
-            and title_words >= MIN_TITLE_WORDS_EXACT
-            and _could_copy(text, title, first_word)
-            and is_title_copy(text, title_key, title_words)
-        ):
+        if title and title_words >= MIN_TITLE_WORDS_EXACT and _copies_title(text, title, title_key, title_set):
             demoted[k] = "title"
             continue
         nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
@@ -92,3 +120,14 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         line = page.lines[k]
         labels.segments.append(Segment(kind, line.info.text, line.no))
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
+
+
+def _copies_title(text: str, title: str, title_key: str, title_set: frozenset[str]) -> bool:
+    """text repeats the headline: in full (maybe extended), nearly word for word, or cut."""
+    title_words = len(title_set)
+    first_word = title_key.split(" ", 1)[0]
+    if _could_copy(text, title, first_word) and is_title_copy(text, title_key, title_words):
+        return True
+    if not _could_be_near_copy(text, title):
+        return False
+    return is_truncated_copy(text, title_key) or shares_title_words(ascii_fold(text), title_set)
