@@ -83,7 +83,7 @@ def _could_copy(line: str, title: str, first_word: str) -> bool:
 def _could_be_near_copy(line: str, title: str) -> bool:
     """About as long as the headline (a label or a word more or less), or cut with an ellipsis."""
     n = len(line)
-    return len(title) * 0.8 <= n <= len(title) + 30 or (n >= 20 and line[-1] in "….")
+    return len(title) * 0.8 <= n <= len(title) + 30 or (n >= 20 and line.endswith(("…", "...")))
 
 
 def is_auto_teaser(line: str, next_line: str | None) -> bool:
@@ -94,20 +94,49 @@ def is_auto_teaser(line: str, next_line: str | None) -> bool:
     return n >= TEASER_PREFIX_CHARS and line[:n] == next_line[:n]
 
 
+class _Headline:
+    """A headline the body may copy, folded once."""
+
+    __slots__ = ("text", "key", "words", "first")
+
+    def __init__(self, text: str):
+        self.text, self.key = text, ascii_fold(text)
+        self.words = frozenset(self.key.split())
+        self.first = self.key.split(" ", 1)[0]
+
+
+# header lines shaped like a second headline (the page's <title> line, a breadcrumb's last item)
+# are compared too when they have at least this many words: the picked title may be the wrong one
+MIN_HEADER_HEADLINE_WORDS = 6
+MAX_HEADER_HEADLINES = 4
+
+
+def _headlines(page: PageLines, labels: Labels, title: str | None) -> list[_Headline]:
+    """The title and the header's other headline-shaped lines (not prose: a sapo printed above
+    the body is not a headline, and the body may well repeat it)."""
+    out = [_Headline(title)] if title and len(title.split()) >= MIN_TITLE_WORDS_EXACT else []
+    for k, kind in enumerate(labels.kinds):
+        if len(out) > MAX_HEADER_HEADLINES:
+            break
+        if kind != "header":
+            continue
+        ln = page.lines[k].info
+        if ln.title_like and not ln.prose and ln.nw >= MIN_HEADER_HEADLINE_WORDS and ln.text != title:
+            out.append(_Headline(ln.text))
+    return out
+
+
 def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     """Headline copies and auto teasers among the body lines become boilerplate segments
     ("title" and "related_news")."""
     body_at = [k for k, kind in enumerate(labels.kinds) if kind == ""]
     if not body_at:
         return
-    title_key = ascii_fold(title) if title else ""
-    title_words = title_key.count(" ") + 1 if title_key else 0
-    first_word = title_key.split(" ", 1)[0]
-    title_set = frozenset(title_key.split())
+    heads = _headlines(page, labels, title)
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
-        if title and title_words >= MIN_TITLE_WORDS_EXACT and _copies_title(text, title, title_key, title_set):
+        if any(_copies_title(text, h) for h in heads):
             demoted[k] = "title"
             continue
         nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
@@ -122,12 +151,11 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
 
 
-def _copies_title(text: str, title: str, title_key: str, title_set: frozenset[str]) -> bool:
+def _copies_title(text: str, head: _Headline) -> bool:
     """text repeats the headline: in full (maybe extended), nearly word for word, or cut."""
-    title_words = len(title_set)
-    first_word = title_key.split(" ", 1)[0]
-    if _could_copy(text, title, first_word) and is_title_copy(text, title_key, title_words):
+    title = head.text
+    if _could_copy(text, title, head.first) and is_title_copy(text, head.key, len(head.words)):
         return True
     if not _could_be_near_copy(text, title):
         return False
-    return is_truncated_copy(text, title_key) or shares_title_words(ascii_fold(text), title_set)
+    return is_truncated_copy(text, head.key) or shares_title_words(ascii_fold(text), head.words)

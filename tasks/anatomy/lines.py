@@ -74,6 +74,7 @@ class LineInfo:
         "name_like",
         "teaser",
         "title_like",
+        "honorific",
     )
     text: str
     prefixes: tuple[tuple[str, str], ...]
@@ -89,6 +90,7 @@ class LineInfo:
     name_like: bool
     teaser: bool
     title_like: bool
+    honorific: bool  # opens with an honorific ("Đồng chí …"): names someone, as a caption does
 
 
 def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
@@ -123,7 +125,7 @@ def _set_no_shape(ln: LineInfo, rs: RuleSet) -> None:
     """The shape signal ablated: every line is strong prose, nothing is name- or title-like."""
     ln.nw = _word_count(ln.text)
     ln.prose = ln.strong = True
-    ln.name_like = ln.teaser = ln.title_like = False
+    ln.name_like = ln.teaser = ln.title_like = ln.honorific = False
 
 
 def _word_count(t: str) -> int:
@@ -139,7 +141,8 @@ def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
     ln.teaser = teaser = t.endswith(("…", "...")) and len(t) < 220 and not t.endswith("./.")
     ln.prose = prose = _is_prose(t, nw, ends, rs)
     ln.strong = prose and not teaser
-    ln.name_like = _is_name_like(t, nw, ends, rs)
+    ln.honorific = t[:9].casefold().startswith(rs.honorifics)
+    ln.name_like = not ln.honorific and _is_name_like(t, nw, ends, rs)
     t0 = t.lstrip("'\"“‘«([")[:1]
     ln.title_like = (
         nw >= 4

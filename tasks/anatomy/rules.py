@@ -101,6 +101,7 @@ class RuleSet:
         self.stop = frozenset(cfg.get("stopwords", []))
         self.not_names = frozenset(cfg.get("not_in_names", []))
         self.connectives = frozenset(cfg.get("connectives", []))
+        self.honorifics = tuple(h + " " for h in cfg.get("honorifics", []))
         self.listing_min = int(cfg.get("listing_min_teasers", 4))
         # the same words with punctuation glued on, so lines need only str.split()
         self.stop_punct = frozenset(

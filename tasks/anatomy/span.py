@@ -137,7 +137,23 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
+    last = _after_closing_captions(lines, last, hard_end)
     return _cut_tail_end(lines, last, hard_end) or last + 1, None
+
+
+def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> int:
+    """The last body line when photo captions that name someone with an honorific ("Đ/c Phạm
+    Văn Bé Năm - Phó bí thư Huyện ủy trao quyết định …") follow the last paragraph: a caption,
+    where a teaser list after the body opens with the event, not with "Đồng chí"."""
+    k = last
+    while k + 1 < hard_end and _closing_caption(lines[k + 1]):
+        k += 1
+    return k
+
+
+def _closing_caption(line: PageLine) -> bool:
+    ln = line.info
+    return ln.honorific and ln.nw >= MIN_CUT_WORDS and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
 
 
 # lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")
