@@ -27,11 +27,14 @@ _DIGIT = re.compile(r"\d")
 _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
 PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a byline's post or unit after a dash: "Đỗ Thuần – Bí thư Chi bộ …", "Hồng Nhung - VPHU Quảng Điền"
-POST_TAIL = re.compile(
-    r"\s+[-–—]\s*(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
+POST_WORDS = (
+    r"(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
     r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
-    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b.{0,80}$"
+    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b"
 )
+POST_TAIL = re.compile(r"\s+[-–—]\s*" + POST_WORDS + r".{0,80}$")
+# a writer's post on its own line under the name ("Bí thư Đảng ủy-Chủ tịch HĐQT NHPT")
+POST_LINE = re.compile(POST_WORDS + r"[^.!?]{0,80}$")
 
 
 def chrome_key(line: str) -> str:
