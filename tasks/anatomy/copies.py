@@ -94,15 +94,23 @@ def is_auto_teaser(line: str, next_line: str | None) -> bool:
     return n >= TEASER_PREFIX_CHARS and line[:n] == next_line[:n]
 
 
+PROBE_WORDS = 2
+_PUNCT = "\"'“”‘’.,;:!?()[]{}…-–—«»*|"
+
+
 class _Headline:
     """A headline the body may copy, folded once."""
 
-    __slots__ = ("text", "key", "words", "first")
+    __slots__ = ("text", "key", "words", "first", "probes")
 
     def __init__(self, text: str):
         self.text, self.key = text, ascii_fold(text)
         self.words = frozenset(self.key.split())
         self.first = self.key.split(" ", 1)[0]
+        # a near copy holds the headline's longest words as written: a substring test on them
+        # spares folding every line of about the headline's length
+        raw = sorted((w.strip(_PUNCT) for w in text.casefold().split()), key=len, reverse=True)
+        self.probes = tuple(raw[:PROBE_WORDS])
 
 
 # header lines shaped like a second headline (the page's <title> line, a breadcrumb's last item)
@@ -157,5 +165,8 @@ def _copies_title(text: str, head: _Headline) -> bool:
     if _could_copy(text, title, head.first) and is_title_copy(text, head.key, len(head.words)):
         return True
     if not _could_be_near_copy(text, title):
+        return False
+    folded = text.casefold()
+    if not all(p in folded for p in head.probes) and not folded.endswith(("…", "...")):
         return False
     return is_truncated_copy(text, head.key) or shares_title_words(ascii_fold(text), head.words)

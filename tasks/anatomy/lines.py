@@ -113,7 +113,9 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
         ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
-    elif ln.rule_h and (ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock or ln.rule_h[0].kind == "dateline"):
+    elif ln.rule_h and (
+        ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock or ln.rule_h[0].kind == "dateline"
+    ):
         ln.dt = dates.find_datetime(text[:120])
     else:
         ln.dt = None

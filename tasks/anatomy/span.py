@@ -153,7 +153,11 @@ def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> 
 
 def _closing_caption(line: PageLine) -> bool:
     ln = line.info
-    return ln.honorific and ln.nw >= MIN_CUT_WORDS and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
+    return (
+        ln.honorific
+        and ln.nw >= MIN_CUT_WORDS
+        and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
+    )
 
 
 # lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")

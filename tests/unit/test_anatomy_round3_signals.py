@@ -68,7 +68,9 @@ def test_by_opening_a_sentence_is_no_byline():
 def test_english_photo_stub_is_not_body_but_a_sentence_about_photos_is():
     a = _page(TITLE, EN_LEAD, EN_BODY, "There are some photos about this ceremony:")
     assert a.body_lines == [EN_LEAD, EN_BODY]
-    sentence = "Some photos of the ceremony were shown to the new members, who thanked the Party cell for them."
+    sentence = (
+        "Some photos of the ceremony were shown to the new members, who thanked the Party cell for them."
+    )
     assert sentence in _page(TITLE, EN_LEAD, sentence, EN_BODY).body_lines
 
 
@@ -81,7 +83,9 @@ def test_skip_link_is_chrome():
 
 
 def test_post_meta_line_closes_the_header_above_it():
-    error = 'The service having id "buzz" is missing, reactivate its module or save again the list of services.'
+    error = (
+        'The service having id "buzz" is missing, reactivate its module or save again the list of services.'
+    )
     headline = "Four students from the High School for the Gifted honored to join the Party"
     a = _page(error, headline, "Post by: trangtrang | 19/05/2023 | 1337 reads", EN_LEAD, EN_BODY)
     assert a.body_lines == [EN_LEAD, EN_BODY]
