@@ -199,6 +199,7 @@ def _demote_signature_blocks(page: PageLines, labels: Labels) -> None:
     ]
     if not hits:
         return
+    labels.authors.extend(lines[k].info.text for k in hits)
     for k in sorted({k + d for k in hits for d in (0, 1)}):
         kinds[k] = "byline"
         labels.segments.append(Segment("byline", lines[k].info.text, lines[k].no))

@@ -146,6 +146,7 @@ def test_name_and_post_lines_in_the_body_are_a_signature_block():
     a = _page(TITLE, LEAD, "Lương Hải Sinh", "Bí thư Đảng ủy-Chủ tịch HĐQT NHPT", BODY2, BODY3)
     assert a.body_lines == [LEAD, BODY2, BODY3]
     assert _kinds(a)["Lương Hải Sinh"] == "byline"
+    assert a.author == "Lương Hải Sinh"
 
 
 def test_a_name_before_a_sentence_about_a_post_stays_body():
