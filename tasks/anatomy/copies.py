@@ -95,22 +95,40 @@ def is_auto_teaser(line: str, next_line: str | None) -> bool:
 
 
 PROBE_WORDS = 2
+# a cut copy opens with the headline's first characters as written
+TRUNCATED_HEAD_CHARS = 12
 _PUNCT = "\"'“”‘’.,;:!?()[]{}…-–—«»*|"
 
 
 class _Headline:
-    """A headline the body may copy, folded once."""
+    """A headline the body may copy. Folding is costly and most pages hold no copy: the folded
+    key is made on first use, and the cheap tests run on the text as written."""
 
-    __slots__ = ("text", "key", "words", "first", "probes")
+    __slots__ = ("text", "head", "probes", "_key")
 
     def __init__(self, text: str):
-        self.text, self.key = text, ascii_fold(text)
-        self.words = frozenset(self.key.split())
-        self.first = self.key.split(" ", 1)[0]
+        self.text = text
+        cf = text.casefold()
+        self.head = cf[:TRUNCATED_HEAD_CHARS]
         # a near copy holds the headline's longest words as written: a substring test on them
         # spares folding every line of about the headline's length
-        raw = sorted((w.strip(_PUNCT) for w in text.casefold().split()), key=len, reverse=True)
+        raw = sorted((w.strip(_PUNCT) for w in cf.split()), key=len, reverse=True)
         self.probes = tuple(raw[:PROBE_WORDS])
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = ascii_fold(self.text)
+        return self._key
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.key.split())
+
+    @property
+    def first(self) -> str:
+        return self.key.split(" ", 1)[0]
 
 
 # header lines shaped like a second headline (the page's <title> line, a breadcrumb's last item)
@@ -162,11 +180,15 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
 def _copies_title(text: str, head: _Headline) -> bool:
     """text repeats the headline: in full (maybe extended), nearly word for word, or cut."""
     title = head.text
-    if _could_copy(text, title, head.first) and is_title_copy(text, head.key, len(head.words)):
+    if (
+        len(title) * 0.8 <= len(text) <= len(title) + 80
+        and _could_copy(text, title, head.first)
+        and is_title_copy(text, head.key, len(head.words))
+    ):
         return True
     if not _could_be_near_copy(text, title):
         return False
     folded = text.casefold()
-    if not all(p in folded for p in head.probes) and not folded.endswith(("…", "...")):
-        return False
-    return is_truncated_copy(text, head.key) or shares_title_words(ascii_fold(text), head.words)
+    if text.endswith(("…", "...")):
+        return folded.startswith(head.head) and is_truncated_copy(text, head.key)
+    return all(p in folded for p in head.probes) and shares_title_words(ascii_fold(text), head.words)
