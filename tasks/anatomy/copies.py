@@ -104,17 +104,25 @@ class _Headline:
     """A headline the body may copy. Folding is costly and most pages hold no copy: the folded
     key is made on first use, and the cheap tests run on the text as written."""
 
-    __slots__ = ("text", "head", "probes", "_key")
+    __slots__ = ("text", "_key", "_probes")
 
     def __init__(self, text: str):
         self.text = text
-        cf = text.casefold()
-        self.head = cf[:TRUNCATED_HEAD_CHARS]
-        # a near copy holds the headline's longest words as written: a substring test on them
-        # spares folding every line of about the headline's length
-        raw = sorted((w.strip(_PUNCT) for w in cf.split()), key=len, reverse=True)
-        self.probes = tuple(raw[:PROBE_WORDS])
         self._key: str | None = None
+        self._probes: tuple[str, ...] | None = None
+
+    @property
+    def head(self) -> str:
+        return self.text[:TRUNCATED_HEAD_CHARS].casefold()
+
+    @property
+    def probes(self) -> tuple[str, ...]:
+        """The headline's longest words as written: a near copy holds them, and a substring
+        test on them spares folding every line of about the headline's length."""
+        if self._probes is None:
+            raw = sorted((w.strip(_PUNCT) for w in self.text.casefold().split()), key=len, reverse=True)
+            self._probes = tuple(raw[:PROBE_WORDS])
+        return self._probes
 
     @property
     def key(self) -> str:
@@ -137,18 +145,23 @@ MIN_HEADER_HEADLINE_WORDS = 6
 MAX_HEADER_HEADLINES = 4
 
 
-def _headlines(page: PageLines, labels: Labels, title: str | None) -> list[_Headline]:
-    """The title and the header's other headline-shaped lines (not prose: a sapo printed above
-    the body is not a headline, and the body may well repeat it)."""
+def _headlines(page: PageLines, labels: Labels, title: str | None, first_body: int) -> list[_Headline]:
+    """The title and the header's other headline-shaped lines above the body (not prose: a sapo
+    printed above the body is not a headline, and the body may well repeat it)."""
     out = [_Headline(title)] if title and len(title.split()) >= MIN_TITLE_WORDS_EXACT else []
-    for k, kind in enumerate(labels.kinds):
-        if len(out) > MAX_HEADER_HEADLINES:
-            break
-        if kind != "header":
-            continue
-        ln = page.lines[k].info
-        if ln.title_like and not ln.prose and ln.nw >= MIN_HEADER_HEADLINE_WORDS and ln.text != title:
+    kinds, lines = labels.kinds, page.lines
+    for k in range(first_body):
+        ln = lines[k].info
+        if (
+            ln.title_like
+            and ln.nw >= MIN_HEADER_HEADLINE_WORDS
+            and not ln.prose
+            and kinds[k] == "header"
+            and ln.text != title
+        ):
             out.append(_Headline(ln.text))
+            if len(out) > MAX_HEADER_HEADLINES:
+                break
     return out
 
 
@@ -158,7 +171,7 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     body_at = [k for k, kind in enumerate(labels.kinds) if kind == ""]
     if not body_at:
         return
-    heads = _headlines(page, labels, title)
+    heads = _headlines(page, labels, title, body_at[0])
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text

@@ -195,7 +195,7 @@ def _demote_signature_blocks(page: PageLines, labels: Labels) -> None:
     hits = [
         k
         for k in range(len(lines) - 1)
-        if kinds[k] == "" == kinds[k + 1] and lines[k].info.name_like and _post_line(lines[k + 1].info)
+        if lines[k].info.name_like and kinds[k] == "" == kinds[k + 1] and _post_line(lines[k + 1].info)
     ]
     if not hits:
         return
