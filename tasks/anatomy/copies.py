@@ -45,6 +45,32 @@ def is_title_copy(line: str, title_key: str, title_words: int) -> bool:
     )
 
 
+# a copy with a label before it or a word changed ("Ảnh: <headline>", "null <headline>"): nearly
+# the same words as the headline, both ways (a lead restating the headline has many more words;
+# a caption naming the event has fewer)
+MIN_WORD_SHARE = 0.9
+MIN_TITLE_WORDS_FUZZY = 5
+# a truncated copy ("Thành ủy Đồng Xoài công bố quyết định…") keeps at least this many words
+MIN_TRUNCATED_WORDS = 6
+
+
+def shares_title_words(key: str, title_set: frozenset[str]) -> bool:
+    """key (ascii_fold of a line) holds nearly all the headline's words and few others."""
+    words = set(key.split())
+    if len(title_set) < MIN_TITLE_WORDS_FUZZY or not words:
+        return False
+    common = len(words & title_set)
+    return common >= MIN_WORD_SHARE * len(title_set) and common >= MIN_WORD_SHARE * len(words) - 1
+
+
+def is_truncated_copy(line: str, title_key: str) -> bool:
+    """line is the headline's opening cut with an ellipsis ("… công bố quyết định…")."""
+    if not line.endswith(("…", "...")):
+        return False
+    key = ascii_fold(line)
+    return key.count(" ") + 1 >= MIN_TRUNCATED_WORDS and title_key.startswith(key)
+
+
 def _could_copy(line: str, title: str, first_word: str) -> bool:
     """Cheap pre-checks before folding the whole line: a copy is about as long as the headline
     and opens with its first word (folded: the ASCII copy too)."""
@@ -52,6 +78,12 @@ def _could_copy(line: str, title: str, first_word: str) -> bool:
         len(title) * 0.8 <= len(line) <= len(title) + 80
         and ascii_fold(line[: len(first_word) + 8]).split(" ", 1)[0] == first_word
     )
+
+
+def _could_be_near_copy(line: str, title: str) -> bool:
+    """About as long as the headline (a label or a word more or less), or cut with an ellipsis."""
+    n = len(line)
+    return len(title) * 0.8 <= n <= len(title) + 30 or (n >= 20 and line.endswith(("…", "...")))
 
 
 def is_auto_teaser(line: str, next_line: str | None) -> bool:
@@ -62,24 +94,88 @@ def is_auto_teaser(line: str, next_line: str | None) -> bool:
     return n >= TEASER_PREFIX_CHARS and line[:n] == next_line[:n]
 
 
+PROBE_WORDS = 2
+# a cut copy opens with the headline's first characters as written
+TRUNCATED_HEAD_CHARS = 12
+_PUNCT = "\"'“”‘’.,;:!?()[]{}…-–—«»*|"
+
+
+class _Headline:
+    """A headline the body may copy. Folding is costly and most pages hold no copy: the folded
+    key is made on first use, and the cheap tests run on the text as written."""
+
+    __slots__ = ("text", "_key", "_probes")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._key: str | None = None
+        self._probes: tuple[str, ...] | None = None
+
+    @property
+    def head(self) -> str:
+        return self.text[:TRUNCATED_HEAD_CHARS].casefold()
+
+    @property
+    def probes(self) -> tuple[str, ...]:
+        """The headline's longest words as written: a near copy holds them, and a substring
+        test on them spares folding every line of about the headline's length."""
+        if self._probes is None:
+            raw = sorted((w.strip(_PUNCT) for w in self.text.casefold().split()), key=len, reverse=True)
+            self._probes = tuple(raw[:PROBE_WORDS])
+        return self._probes
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = ascii_fold(self.text)
+        return self._key
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.key.split())
+
+    @property
+    def first(self) -> str:
+        return self.key.split(" ", 1)[0]
+
+
+# header lines shaped like a second headline (the page's <title> line, a breadcrumb's last item)
+# are compared too when they have at least this many words: the picked title may be the wrong one
+MIN_HEADER_HEADLINE_WORDS = 6
+MAX_HEADER_HEADLINES = 4
+
+
+def _headlines(page: PageLines, labels: Labels, title: str | None, first_body: int) -> list[_Headline]:
+    """The title and the header's other headline-shaped lines above the body (not prose: a sapo
+    printed above the body is not a headline, and the body may well repeat it)."""
+    out = [_Headline(title)] if title and len(title.split()) >= MIN_TITLE_WORDS_EXACT else []
+    kinds, lines = labels.kinds, page.lines
+    for k in range(first_body):
+        ln = lines[k].info
+        if (
+            ln.title_like
+            and ln.nw >= MIN_HEADER_HEADLINE_WORDS
+            and not ln.prose
+            and kinds[k] == "header"
+            and ln.text != title
+        ):
+            out.append(_Headline(ln.text))
+            if len(out) > MAX_HEADER_HEADLINES:
+                break
+    return out
+
+
 def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     """Headline copies and auto teasers among the body lines become boilerplate segments
     ("title" and "related_news")."""
     body_at = [k for k, kind in enumerate(labels.kinds) if kind == ""]
     if not body_at:
         return
-    title_key = ascii_fold(title) if title else ""
-    title_words = title_key.count(" ") + 1 if title_key else 0
-    first_word = title_key.split(" ", 1)[0]
+    heads = _headlines(page, labels, title, body_at[0])
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
-        if (
-            title
-            and title_words >= MIN_TITLE_WORDS_EXACT
-            and _could_copy(text, title, first_word)
-            and is_title_copy(text, title_key, title_words)
-        ):
+        if any(_copies_title(text, h) for h in heads):
             demoted[k] = "title"
             continue
         nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
@@ -92,3 +188,20 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         line = page.lines[k]
         labels.segments.append(Segment(kind, line.info.text, line.no))
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
+
+
+def _copies_title(text: str, head: _Headline) -> bool:
+    """text repeats the headline: in full (maybe extended), nearly word for word, or cut."""
+    title = head.text
+    if (
+        len(title) * 0.8 <= len(text) <= len(title) + 80
+        and _could_copy(text, title, head.first)
+        and is_title_copy(text, head.key, len(head.words))
+    ):
+        return True
+    if not _could_be_near_copy(text, title):
+        return False
+    folded = text.casefold()
+    if text.endswith(("…", "...")):
+        return folded.startswith(head.head) and is_truncated_copy(text, head.key)
+    return all(p in folded for p in head.probes) and shares_title_words(ascii_fold(text), head.words)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from tasks.records import Segment
 
-from .lines import LineInfo, PageLine, PageLines
+from .lines import POST_LINE, LineInfo, PageLine, PageLines
 from .rules import RuleMatch, RuleSet
 from .span import BodySpan
 
@@ -130,7 +130,7 @@ class _Labeller:
             out.qr_title = ln.text[len(ln.text) - len(t) :].strip() if len(t) <= len(ln.text) else None
         if caps.get("author") and r.kind == "byline":
             out.authors.append(ln.text)
-        if r.name == "print_date" and ln.dt and not r.clock:
+        if (r.name == "print_date" or r.kind == "dateline") and ln.dt and not r.clock:
             out.header_dates.append((k, ln.dt))
         elif r.clock and ln.dt:
             out.clock_dates.append(ln.dt)
@@ -179,7 +179,35 @@ def label_lines(
     for k, line in enumerate(page.lines):
         labeller.label(k, line, prev)
         prev = line.info
+    _demote_signature_blocks(page, labeller.out)
     return labeller.out
+
+
+# a writer's post line under the name is short
+MAX_POST_LINE_WORDS = 12
+
+
+def _demote_signature_blocks(page: PageLines, labels: Labels) -> None:
+    """A name on its own line with the writer's post on the next ("Lương Hải Sinh" / "Bí thư
+    Đảng ủy-Chủ tịch HĐQT NHPT"), inside the body: an opinion piece's signature block, not body
+    (a caption names someone in a sentence, with a verb)."""
+    kinds, lines = labels.kinds, page.lines
+    hits = [
+        k
+        for k in range(len(lines) - 1)
+        if lines[k].info.name_like and kinds[k] == "" == kinds[k + 1] and _post_line(lines[k + 1].info)
+    ]
+    if not hits:
+        return
+    labels.authors.extend(lines[k].info.text for k in hits)
+    for k in sorted({k + d for k in hits for d in (0, 1)}):
+        kinds[k] = "byline"
+        labels.segments.append(Segment("byline", lines[k].info.text, lines[k].no))
+    labels.body = [line.info.text for k, line in enumerate(lines) if kinds[k] == ""]
+
+
+def _post_line(ln: LineInfo) -> bool:
+    return not ln.prose and ln.nw <= MAX_POST_LINE_WORDS and POST_LINE.match(ln.text) is not None
 
 
 def mark_title(labels: Labels, title: str | None) -> None:

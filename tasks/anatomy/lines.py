@@ -27,11 +27,14 @@ _DIGIT = re.compile(r"\d")
 _INITIALS = re.compile(r"^[A-ZĐ][A-ZĐa-zđ]{0,2}(?:[.,/][\s]?[A-ZĐ][\wđ]*){0,3}\.?$")
 PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a byline's post or unit after a dash: "Đỗ Thuần – Bí thư Chi bộ …", "Hồng Nhung - VPHU Quảng Điền"
-POST_TAIL = re.compile(
-    r"\s+[-–—]\s*(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
+POST_WORDS = (
+    r"(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
     r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
-    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b.{0,80}$"
+    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b"
 )
+POST_TAIL = re.compile(r"\s+[-–—]\s*" + POST_WORDS + r".{0,80}$")
+# a writer's post on its own line under the name ("Bí thư Đảng ủy-Chủ tịch HĐQT NHPT")
+POST_LINE = re.compile(POST_WORDS + r"[^.!?]{0,80}$")
 
 
 def chrome_key(line: str) -> str:
@@ -74,6 +77,7 @@ class LineInfo:
         "name_like",
         "teaser",
         "title_like",
+        "honorific",
     )
     text: str
     prefixes: tuple[tuple[str, str], ...]
@@ -89,6 +93,7 @@ class LineInfo:
     name_like: bool
     teaser: bool
     title_like: bool
+    honorific: bool  # opens with an honorific ("Đồng chí …"): names someone, as a caption does
 
 
 def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
@@ -108,7 +113,9 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
         ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
-    elif ln.rule_h and (ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock):
+    elif ln.rule_h and (
+        ln.rule_h[0].name == "print_date" or ln.rule_h[0].clock or ln.rule_h[0].kind == "dateline"
+    ):
         ln.dt = dates.find_datetime(text[:120])
     else:
         ln.dt = None
@@ -123,7 +130,7 @@ def _set_no_shape(ln: LineInfo, rs: RuleSet) -> None:
     """The shape signal ablated: every line is strong prose, nothing is name- or title-like."""
     ln.nw = _word_count(ln.text)
     ln.prose = ln.strong = True
-    ln.name_like = ln.teaser = ln.title_like = False
+    ln.name_like = ln.teaser = ln.title_like = ln.honorific = False
 
 
 def _word_count(t: str) -> int:
@@ -139,7 +146,8 @@ def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
     ln.teaser = teaser = t.endswith(("…", "...")) and len(t) < 220 and not t.endswith("./.")
     ln.prose = prose = _is_prose(t, nw, ends, rs)
     ln.strong = prose and not teaser
-    ln.name_like = _is_name_like(t, nw, ends, rs)
+    ln.honorific = t[:9].casefold().startswith(rs.honorifics)
+    ln.name_like = not ln.honorific and _is_name_like(t, nw, ends, rs)
     t0 = t.lstrip("'\"“‘«([")[:1]
     ln.title_like = (
         nw >= 4

@@ -101,6 +101,7 @@ class RuleSet:
         self.stop = frozenset(cfg.get("stopwords", []))
         self.not_names = frozenset(cfg.get("not_in_names", []))
         self.connectives = frozenset(cfg.get("connectives", []))
+        self.honorifics = tuple(h + " " for h in cfg.get("honorifics", []))
         self.listing_min = int(cfg.get("listing_min_teasers", 4))
         # the same words with punctuation glued on, so lines need only str.split()
         self.stop_punct = frozenset(
@@ -251,6 +252,13 @@ FAST_FORMS = (
             "nguyễn văn a",
             "thời sự / xã hội",
             "trang này dùng cookies",
+            "post by: ",
+            "người đăng: ",
+            " | ",
+            "12/05/2023",
+            "(ảnh: ",
+            "related news",
+            "chào mừng quý khách đến với cổng ",
             "x" * 150,
             "x" * 40,
         ),

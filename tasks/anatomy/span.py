@@ -71,9 +71,7 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
         return fp
     for j in range(fp + 1, min(fp + 3, n)):
         ln = lines[j].info
-        # a header byline carrying the date ("Post by: trangtrang | 19/05/2023") is a date line too
-        dated_byline = ln.rule_h is not None and ln.rule_h[0].kind == "byline" and _has_date(ln.text)
-        if (ln.is_date or dated_byline) and not (ln.rule_h and ln.rule_h[0].clock):
+        if _date_line(ln):
             nxt = next(
                 (q for q in range(j + 1, n) if lines[q].info.prose and not _header_chrome(lines[q])), None
             )
@@ -81,6 +79,20 @@ def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
         if ln.prose:
             break
     return fp
+
+
+def _date_line(ln) -> bool:
+    """A date line that closes a headline: a bare date, or a post's meta line (byline label,
+    author, date: "Post by: trangtrang | 19/05/2023 | 1337 reads"), read as a dateline or as a
+    header byline that carries the date; not a page clock."""
+    r = ln.rule_h
+    if not r:
+        return ln.is_date
+    if r[0].clock:
+        return False
+    if ln.is_date or (r[0].kind == "dateline" and ln.dt is not None):
+        return True
+    return r[0].kind == "byline" and _has_date(ln.text)
 
 
 _SENTENCE_END = frozenset('.…;:"”»!?')
@@ -135,7 +147,27 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
+    last = _after_closing_captions(lines, last, hard_end)
     return _cut_tail_end(lines, last, hard_end) or last + 1, None
+
+
+def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> int:
+    """The last body line when photo captions that name someone with an honorific ("Đ/c Phạm
+    Văn Bé Năm - Phó bí thư Huyện ủy trao quyết định …") follow the last paragraph: a caption,
+    where a teaser list after the body opens with the event, not with "Đồng chí"."""
+    k = last
+    while k + 1 < hard_end and _closing_caption(lines[k + 1]):
+        k += 1
+    return k
+
+
+def _closing_caption(line: PageLine) -> bool:
+    ln = line.info
+    return (
+        ln.honorific
+        and ln.nw >= MIN_CUT_WORDS
+        and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
+    )
 
 
 # lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")
