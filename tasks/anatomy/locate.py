@@ -108,6 +108,7 @@ class Locator:
         # word is searched without its space (a needle ending in a blank skips badly over prose:
         # a third slower) and the space checked after.
         self.commune_words_bare = tuple(cfg.get("commune_unit_words", []))
+        self.units_longest_first = tuple(sorted(gazetteer.unit_tuple, key=len, reverse=True))
         self.central = (
             re.compile("(?:" + "|".join(map(re.escape, cfg["central_actors"])) + r")(?!\w)")
             if cfg.get("central_actors")
@@ -175,7 +176,7 @@ class Locator:
             return name
         before = text[max(0, st - 32) : st].rstrip()
         low = before.lower()
-        for u in sorted(self.g.unit_tuple, key=len, reverse=True):
+        for u in self.units_longest_first:
             if low.endswith(u) and len(low) == len(before):
                 return "text: " + before[len(low) - len(u) :] + " " + name[6:]
         return name
