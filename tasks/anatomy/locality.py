@@ -144,6 +144,7 @@ class Gazetteer:
             for a in al:
                 self.names[match_key(a)] = short
                 self.kw[_ascii(a).replace(" ", "").replace("-", "").replace(".", "")] = short
+        self._add_ascii_names(cfg)
         provinces_of: dict[str, set[str]] = {}
         for pk, ds in data["DICT_PROVINCE_DISTRICT"].items():
             for v in ds.values():
@@ -153,6 +154,9 @@ class Gazetteer:
                 provinces_of.setdefault(dkey, set()).add(pkey2short[pk])
         self.districts: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in provinces_of.items()}
         self.needs_prefix = {match_key(x) for x in cfg.get("needs_unit_prefix", [])}
+        self.needs_prefix |= {a for a in self._ascii_needs_prefix if a in self.names} | {
+            a.replace(" ", "") for a in self._ascii_needs_prefix if a.replace(" ", "") in self.names
+        }
         self.unit_tuple = tuple(
             sorted({v for x in cfg.get("unit_words", []) for v in (match_key(x), old_style(match_key(x)))})
         )
@@ -194,6 +198,22 @@ class Gazetteer:
         from .locate import Locator  # (locate.py reads this module's character classes)
 
         self.locator = Locator(self, cfg)
+
+    def _add_ascii_names(self, cfg: dict) -> None:
+        """Each province also as English-language text writes it, without diacritics: "Ha Noi",
+        "Hanoi", "Ho Chi Minh City", "Nghe An". A form two provinces share, or one that is already
+        a name, is left out; a name that needs a unit word before it needs one in ASCII too."""
+        forms: dict[str, set[str]] = {}
+        for key, short in list(self.names.items()):
+            a = _ascii(key)
+            if a == key or not a.replace(" ", "").replace("-", "").isalpha():
+                continue
+            for form in {a, a.replace(" ", ""), a + " city"}:
+                forms.setdefault(form, set()).add(short)
+        for form, shorts in forms.items():
+            if len(shorts) == 1 and form not in self.names:
+                self.names[form] = next(iter(shorts))
+        self._ascii_needs_prefix = {_ascii(x) for x in cfg.get("needs_unit_prefix", [])}
 
     def first_cap_words(self) -> re.Pattern:
         """Every capitalised word that can open a name, wherever it stands (the plain name scan;

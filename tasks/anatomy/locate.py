@@ -204,7 +204,9 @@ class Locator:
         (asked only when a mention needs it)."""
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
             if not unit and (
-                self._after_lower_unit(text, st) or (self.name_guard and self._inside_name(text, st))
+                self._after_lower_unit(text, st)
+                or (self.name_guard and self._inside_name(text, st))
+                or (is_d and _opens_common_word(text, st, stop))
             ):
                 continue
             if w < 3.0 and not self._by_organ(text, st) and central():
@@ -295,6 +297,19 @@ class Locator:
         if host_unit is not None and not central():
             return Located(host_unit, f"host: {host}")
         return NOWHERE
+
+
+def _opens_common_word(text: str, st: int, stop: int) -> bool:
+    """A one-word name followed by a lower-case word: every syllable of a Vietnamese proper name
+    is capitalised, so "Vinh quang", "Vinh dự" are the common words with a sentence's capital,
+    not the city of Vinh."""
+    name = text[st:stop]
+    return (
+        " " not in name
+        and name[-1:].isalpha()
+        and text[stop : stop + 1] == " "
+        and text[stop + 1 : stop + 2].islower()
+    )
 
 
 def _word_start(text: str, i: int) -> bool:
