@@ -57,3 +57,8 @@ def test_the_host_decides_once_a_common_word_is_no_place(gaz):
         host="thainguyenbeta.mastercms.vn",
     )
     assert got.name == "Thái Nguyên"
+
+
+def test_diacritic_free_name_in_vietnamese_prose_is_a_person_not_a_province(gaz):
+    assert _loc(gaz, ["Để hóa thân thành nghệ sĩ nhân dân Thanh Hoa, các em phải tập luyện."]).name is None
+    assert _loc(gaz, ["The artist Thanh Hoa sang in Thanh Hoa province."]).name == "Thanh Hóa"
