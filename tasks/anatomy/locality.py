@@ -36,6 +36,8 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() an
 _CAPWORD = re.compile(rf"(?<!\S)[(“\"]?[{_UP}][^\s]*")
 _UP_SET = frozenset(c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{_UP}]", c))
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+# a letter outside ASCII: the text is written in Vietnamese, not in English
+_VIETNAMESE_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
 _NEW_TONE = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![^\\W\\d_])")
 
 
@@ -144,6 +146,7 @@ class Gazetteer:
             for a in al:
                 self.names[match_key(a)] = short
                 self.kw[_ascii(a).replace(" ", "").replace("-", "").replace(".", "")] = short
+        self._add_ascii_names(cfg)
         provinces_of: dict[str, set[str]] = {}
         for pk, ds in data["DICT_PROVINCE_DISTRICT"].items():
             for v in ds.values():
@@ -153,6 +156,9 @@ class Gazetteer:
                 provinces_of.setdefault(dkey, set()).add(pkey2short[pk])
         self.districts: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in provinces_of.items()}
         self.needs_prefix = {match_key(x) for x in cfg.get("needs_unit_prefix", [])}
+        self.needs_prefix |= {a for a in self._ascii_needs_prefix if a in self.names} | {
+            a.replace(" ", "") for a in self._ascii_needs_prefix if a.replace(" ", "") in self.names
+        }
         self.unit_tuple = tuple(
             sorted({v for x in cfg.get("unit_words", []) for v in (match_key(x), old_style(match_key(x)))})
         )
@@ -195,6 +201,26 @@ class Gazetteer:
 
         self.locator = Locator(self, cfg)
 
+    def _add_ascii_names(self, cfg: dict) -> None:
+        """Each province also as English-language text writes it, without diacritics: "Ha Noi",
+        "Hanoi", "Ho Chi Minh City", "Nghe An". A form two provinces share, or one that is already
+        a name, is left out; a name that needs a unit word before it needs one in ASCII too."""
+        forms: dict[str, set[str]] = {}
+        for key, short in list(self.names.items()):
+            a = _ascii(key)
+            if a == key or not a.replace(" ", "").replace("-", "").isalpha():
+                continue
+            for form in {a, a.replace(" ", ""), a + " city"}:
+                forms.setdefault(form, set()).add(short)
+        added = set()
+        for form, shorts in forms.items():
+            if len(shorts) == 1 and form not in self.names:
+                self.names[form] = next(iter(shorts))
+                added.add(form)
+        # read only in a text with no Vietnamese letter: there "Thanh Hoa", "Vinh" are people
+        self.ascii_names = frozenset(added)
+        self._ascii_needs_prefix = {_ascii(x) for x in cfg.get("needs_unit_prefix", [])}
+
     def first_cap_words(self) -> re.Pattern:
         """Every capitalised word that can open a name, wherever it stands (the plain name scan;
         compiled on each call: only tests use it)."""
@@ -214,6 +240,7 @@ class Gazetteer:
             self.needs_prefix,
         )
         units, scan, longest = self.unit_tuple, self.name_starts.finditer, self._longest_name
+        ascii_names = self.ascii_names
         for text, weight in texts:
             skip_to = 0
             for m in scan(text):
@@ -233,6 +260,8 @@ class Gazetteer:
                     continue
                 if not unit:
                     unit = text[max(0, st - 32) : st].lower().rstrip().endswith(units)
+                if key in ascii_names and _VIETNAMESE_LETTER.search(text):
+                    continue
                 skip_to = end + n
                 if key in names:
                     if not (key in needs_prefix and not unit):
@@ -333,7 +362,7 @@ def plain_mentions(g: Gazetteer, text: str, first_cap_words: re.Pattern):
             if nxt is None or nxt.group(1).lower().strip(_TOKEN_PUNCT) not in g.second_words.get(t0, ()):
                 continue
         key, n = plain_longest_name(g, t0, text, m.end())
-        if key is None:
+        if key is None or (key in g.ascii_names and _VIETNAMESE_LETTER.search(text)):
             continue
         if not unit:
             unit = text[max(0, st - 32) : st].lower().rstrip().endswith(g.unit_tuple)

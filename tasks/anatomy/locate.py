@@ -108,6 +108,7 @@ class Locator:
         # word is searched without its space (a needle ending in a blank skips badly over prose:
         # a third slower) and the space checked after.
         self.commune_words_bare = tuple(cfg.get("commune_unit_words", []))
+        self.units_longest_first = tuple(sorted(gazetteer.unit_tuple, key=len, reverse=True))
         self.central = (
             re.compile("(?:" + "|".join(map(re.escape, cfg["central_actors"])) + r")(?!\w)")
             if cfg.get("central_actors")
@@ -175,7 +176,7 @@ class Locator:
             return name
         before = text[max(0, st - 32) : st].rstrip()
         low = before.lower()
-        for u in sorted(self.g.unit_tuple, key=len, reverse=True):
+        for u in self.units_longest_first:
             if low.endswith(u) and len(low) == len(before):
                 return "text: " + before[len(low) - len(u) :] + " " + name[6:]
         return name
@@ -203,7 +204,9 @@ class Locator:
         (asked only when a mention needs it)."""
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
             if not unit and (
-                self._after_lower_unit(text, st) or (self.name_guard and self._inside_name(text, st))
+                self._after_lower_unit(text, st)
+                or (self.name_guard and self._inside_name(text, st))
+                or (is_d and _opens_common_word(text, st, stop))
             ):
                 continue
             if w < 3.0 and not self._by_organ(text, st) and central():
@@ -294,6 +297,19 @@ class Locator:
         if host_unit is not None and not central():
             return Located(host_unit, f"host: {host}")
         return NOWHERE
+
+
+def _opens_common_word(text: str, st: int, stop: int) -> bool:
+    """A one-word name followed by a lower-case word: every syllable of a Vietnamese proper name
+    is capitalised, so "Vinh quang", "Vinh dự" are the common words with a sentence's capital,
+    not the city of Vinh."""
+    name = text[st:stop]
+    return (
+        " " not in name
+        and name[-1:].isalpha()
+        and text[stop : stop + 1] == " "
+        and text[stop + 1 : stop + 2].islower()
+    )
 
 
 def _word_start(text: str, i: int) -> bool:
