@@ -28,8 +28,20 @@ def ascii_fold(text: str) -> str:
     """Case-folded words without diacritics or punctuation ("Đề nghị Bộ Chính trị" ->
     "de nghi bo chinh tri"): a headline and its ASCII copy fold alike."""
     s = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(_NO_COMBINING)  # = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+class _CombiningTable(dict):
+    """str.translate table dropping combining marks, filled per code point on first sight."""
+
+    def __missing__(self, cp: int) -> int | None:
+        out = None if unicodedata.combining(chr(cp)) else cp
+        self[cp] = out
+        return out
+
+
+_NO_COMBINING = _CombiningTable()
 
 
 def is_title_copy(line: str, title_key: str, title_words: int) -> bool:
