@@ -79,6 +79,12 @@ def match_key(text: str) -> str:
     return _short_match_key(text)
 
 
+def match_key_uncached(text: str) -> str:
+    """match_key without its per-process cache: for a caller that caches its own result (a
+    second cache would only add a lookup and an insert per new string, and crowd out others)."""
+    return _match_key_plain(text)
+
+
 _SPACE_RUN = re.compile(" {2,}")
 
 

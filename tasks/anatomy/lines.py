@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from tasks.textnorm import collapse_whitespace, match_key
+from tasks.textnorm import collapse_whitespace, match_key_uncached
 
 from . import dates
 from .rules import RuleMatch, RuleSet
@@ -49,8 +49,9 @@ def chrome_key(line: str) -> str:
 
 
 def _chrome_key_of(s: str) -> str:
-    """chrome_key of a stripped, non-blank line of at most CHROME_MAX_LEN chars."""
-    return _DIGIT.sub("0", collapse_whitespace(match_key(s)))
+    """chrome_key of a stripped, non-blank line of at most CHROME_MAX_LEN chars (its callers
+    cache it, so match_key's own cache is skipped)."""
+    return _DIGIT.sub("0", collapse_whitespace(match_key_uncached(s)))
 
 
 # the batch scan keys every short line of every page; chrome lines recur on thousands of them
