@@ -1,5 +1,5 @@
 """Phase 1 of page anatomy: the page's non-blank lines, each classified on its own (prefixes
-stripped, rule matches, date, chrome key, shape) and flagged when it repeats across pages."""
+stripped, rule matches, date, shape) and flagged when it repeats across pages."""
 
 from __future__ import annotations
 
@@ -60,8 +60,8 @@ _chrome_key_cached = lru_cache(maxsize=LINE_CACHE_SIZE)(_chrome_key_of)
 
 class LineInfo:
     """Everything one stripped line says on its own (no page context): its text after prefix
-    stripping, rule matches, date, chrome key and shape. Short lines' infos are cached and shared
-    between pages: nothing changes one after classify_line returns it."""
+    stripping, rule matches, date and shape (read_page_lines reads its chrome key). Short lines'
+    infos are cached and shared between pages: nothing changes one after classify_line returns it."""
 
     __slots__ = (
         "text",
@@ -71,7 +71,6 @@ class LineInfo:
         "rule_f",
         "dt",
         "is_date",
-        "ckey",
         "nw",
         "prose",
         "strong",
@@ -87,7 +86,6 @@ class LineInfo:
     rule_f: RuleMatch | None
     dt: datetime | None
     is_date: bool
-    ckey: str
     nw: int
     prose: bool
     strong: bool
@@ -120,9 +118,6 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
         ln.dt = dates.find_datetime(text[:120])
     else:
         ln.dt = None
-    # repetition marks chrome; long prose lines are never chrome, so only short lines are keyed
-    # (cached: a run's scan keyed the same lines moments before)
-    ln.ckey = _chrome_key_cached(s) if len(s) <= CHROME_MAX_LEN else ""
     (_set_shape if shape else _set_no_shape)(ln, rs)
     return ln
 
@@ -266,7 +261,16 @@ def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: 
             if len(s) <= CHROME_MAX_LEN
             else classify_line(rules, s, strip, shape)
         )
-        out.append(PageLine(ln, i, repetition and bool(ln.ckey) and ln.ckey in chrome_lines))
+        # repetition marks chrome; long prose lines are never chrome, so only short lines are
+        # keyed, and only when there is repetition evidence (cached: a run's scan keyed the same
+        # lines moments before)
+        repeated = (
+            repetition
+            and len(s) <= CHROME_MAX_LEN
+            and bool(ck := _chrome_key_cached(s))
+            and ck in chrome_lines
+        )
+        out.append(PageLine(ln, i, repeated))
         if ln.strong:
             strong_seen += 1
     return PageLines(out)
