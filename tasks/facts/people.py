@@ -187,8 +187,18 @@ class PeopleExtractor:
         """The people of the page, in order of first mention."""
         rd = _Reading()
         author_key = match_key(author).strip() if author else None
-        for m in name_runs(page.fb):
-            mention = self._mention(page, m)
+        fb, read = page.fb, self.read_run
+        # name_runs and _mention's first test, inlined: most runs hold no name (read_run is None),
+        # and this loop spares them a generator step and a method call
+        for m in CAPSEQ.finditer(fb):
+            if m.start() and fb[m.start() - 1].isalnum():
+                m = _at_word_edge(fb, m)
+                if m is None:
+                    continue
+            reading = read(m.group(0))
+            if reading is None:
+                continue
+            mention = self._mention(page, m, reading)
             if mention is None:
                 continue
             nkey = match_key(page.body[mention.start : mention.end])
@@ -208,12 +218,10 @@ class PeopleExtractor:
         out.sort(key=lambda p: p.start)
         return out
 
-    def _mention(self, page: Page, m: re.Match) -> Mention | None:
-        """The name a capitalised run holds, with its sentence; None if it holds none."""
+    def _mention(self, page: Page, m: re.Match, reading: tuple[int | None, bool]) -> Mention | None:
+        """The name a capitalised run holds (read_run read it as `reading`), with its sentence;
+        None if it holds none."""
         fb = page.fb
-        reading = self.read_run(m.group(0))
-        if reading is None:
-            return None
         off, honorific = reading
         run_start, run_end = m.span()
         s = self._name_inside(page, m) if off is None else run_start + off
