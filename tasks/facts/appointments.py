@@ -65,9 +65,11 @@ class AppointedPosts:
 
     def apply(self, page: Page, persons: dict[str, Found], mentions: list[Mention]) -> None:
         """Add every appointed-to post to the people it names."""
+        if not mentions:  # before the substring scans of the whole text below
+            return
         fb = page.fb
         career = "vị trí" in fb or "chức vụ" in fb or "cương vị" in fb  # lower-case in any writing
-        if not mentions or ("chức" not in fb and "làm" not in fb and not career):
+        if "chức" not in fb and "làm" not in fb and not career:
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -177,13 +179,14 @@ class AppointedPosts:
                     for m in rx.finditer(lo)
                     if not (m.start() and lo[m.start() - 1].isalpha())
                 )
-        if "làm" in lo and any(h in lo for h in _LED_BY_HINTS):
+        make = "làm" in lo  # one scan of the text for both "làm" patterns
+        if make and any(h in lo for h in _LED_BY_HINTS):
             found.extend(
                 (m.end(), False)
                 for m in _LED_BY.finditer(lo)
                 if not (m.start() and lo[m.start() - 1].isalpha())
             )
-        if "làm" in lo and any(w in lo for w in _APPOINT_WORDS):
+        if make and any(w in lo for w in _APPOINT_WORDS):
             for m in _MAKE.finditer(lo):
                 if m.start() and lo[m.start() - 1].isalpha():
                     continue
