@@ -193,11 +193,10 @@ class PeopleExtractor:
         fb, read = page.fb, self.read_run
         # name_runs and _mention's first test, inlined: most runs hold no name (read_run is None),
         # and this loop spares them a generator step and a method call
-        for m in CAPSEQ.finditer(fb):
-            if m.start() and fb[m.start() - 1].isalnum():
-                m = _at_word_edge(fb, m)
-                if m is None:
-                    continue
+        for found in CAPSEQ.finditer(fb):
+            m = _at_word_edge(fb, found) if found.start() and fb[found.start() - 1].isalnum() else found
+            if m is None:
+                continue
             reading = read(m.group(0))
             if reading is None:
                 continue
