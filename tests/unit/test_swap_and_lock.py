@@ -21,6 +21,25 @@ def _write(db, sql: str) -> None:
         con.execute(sql)
 
 
+def _session_counting_t(db, *, read_only: bool) -> subprocess.Popen:
+    """Another process that opens `db`, prints count(*) of t, and after a line on its stdin
+    prints it again from the same connection."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys\n"
+            f"con = duckdb.connect({str(db)!r}, read_only={read_only})\n"
+            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n"
+            "sys.stdin.readline()\n"
+            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_a_new_warehouse_is_written_in_the_1x_format_and_keeps_it(tmp_path):
     db = tmp_path / "w.duckdb"
     _write(db, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
@@ -54,20 +73,7 @@ def test_a_duckdb_2_warehouse_is_migrated_on_its_next_write(tmp_path):
 def test_a_reader_holding_the_file_open_neither_blocks_the_write_nor_sees_half_of_it(tmp_path):
     db = tmp_path / "w.duckdb"
     _write(db, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
-    reader = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time\n"
-            f"con = duckdb.connect({str(db)!r}, read_only=True)\n"
-            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n"
-            "sys.stdin.readline()\n"
-            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    reader = _session_counting_t(db, read_only=True)
     try:
         assert reader.stdout.readline().strip() == "1"  # holds the file open from here on
         t0 = time.monotonic()
@@ -88,20 +94,7 @@ def test_a_session_holding_the_file_open_for_writing_neither_stops_reads_nor_the
     every other connection to it. A run reads a snapshot, writes its copy and swaps it in."""
     db = tmp_path / "w.duckdb"
     _write(db, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys\n"
-            f"con = duckdb.connect({str(db)!r})\n"  # read-write, as `duckdb FILE` opens it
-            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n"
-            "sys.stdin.readline()\n"
-            "print(con.execute('SELECT count(*) FROM t').fetchone()[0], flush=True)\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _session_counting_t(db, read_only=False)  # read-write, as `duckdb FILE` opens it
     try:
         assert holder.stdout.readline().strip() == "1"  # holds the write lock from here on
         with pytest.raises(WarehouseBusy, match=r"PID \d+"):
