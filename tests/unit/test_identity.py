@@ -7,30 +7,12 @@ from hypothesis import strategies as st
 
 from tasks.identity import article_id_for
 from tasks.records import Anatomy
-from tasks.textnorm import collapse_whitespace, match_key
+from tasks.textnorm import WHITESPACE_AND_TRAPS, collapse_whitespace, match_key
 
 # every kind of character str.split() treats as whitespace, plus a few that it does not
 _WS_AND_TRAPS = st.sampled_from(
     [
-        " ",
-        "  ",
-        "\n",
-        "\t",
-        "\r",
-        "\x0b",
-        "\x0c",
-        "\x1c",
-        "\x1f",
-        "\x85",
-        "\xa0",
-        "\u1680",
-        "\u2003",
-        "\u2028",
-        "\u2029",
-        "\u202f",
-        "\u3000",
-        "\u200b",
-        "\ufeff",
+        *WHITESPACE_AND_TRAPS,
         "a",
         "Đ",
         "hoà",
