@@ -29,7 +29,8 @@ def default_sets() -> list[Path]:
     own = ROOT / "tests" / "dev" / "portals"
     fresh = ROOT / "tests" / "dev" / "fresh"  # annotated 2026-12-02, held out from round 1
     unseen = ROOT / "tests" / "dev" / "unseen"  # annotated 2026-12-02, held out from rounds 1 and 2
-    return [p for p in (shared_dev, own, fresh, unseen) if (p / "gold.json").exists()]
+    heldout = ROOT / "tests" / "dev" / "heldout"  # annotated blind 2026-12-02 (session 3), held out from all rule work
+    return [p for p in (shared_dev, own, fresh, unseen, heldout) if (p / "gold.json").exists()]
 
 
 def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     sets = a.sets or default_sets()
     if not sets:
-        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen)")
+        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout)")
         return 1
     results = {}
     for s in sets:

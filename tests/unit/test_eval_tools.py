@@ -16,7 +16,7 @@ def test_copy_is_identical_to_the_shared_tool(name):
     assert (ROOT / "bench" / "eval" / name).read_bytes() == (SHARED / name).read_bytes()
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("portals", 100), ("fresh", 50), ("unseen", 40)])
+@pytest.mark.parametrize(("name", "at_least"), [("portals", 100), ("fresh", 50), ("unseen", 40), ("heldout", 75)])
 def test_own_gold_set_is_built_from_its_specs(name, at_least):
     import json
     import shutil
