@@ -40,6 +40,9 @@ _LEAD_WHEN = re.compile(
 LEAD_WHEN_CHARS = 240
 # a list item or outline heading: "- …", "• …", "1. …", "a) …", "II. …"
 _LIST_ITEM = re.compile(r"^(?:[-–•+*▪●]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]{1,4}[.]\s)")
+_LIST_OPENERS = frozenset("-–•+*▪●0123456789IVX")
+_LIST_CLOSERS = frozenset(".)")
+CAPS_MAX_CHARS = 200  # a heading in capitals is short
 # below this many lines the page's shape says too little: a one-teaser listing and a short
 # article excerpt are the same lines (the rules alone judge those pages)
 MODEL_MIN_LINES = 6
@@ -66,7 +69,7 @@ FEATURES = (
     "dup_titlelike",  # headline-like lines printed more than once
     "lead_dated",  # the first body paragraph says when, as a news lead does
     "list_share",  # share of lines opening as list items or outline headings
-    "caps_share",  # share of lines written in capitals (a document's headings)
+    "caps_share",  # share of short lines written in capitals (a document's headings)
 )
 
 
@@ -97,8 +100,10 @@ def page_features(page: PageLines, labels: Labels, title: str | None) -> dict[st
                 dup += 1
             seen_titles.add(info.key_cf)
         teaser += info.teaser
-        listed += bool(_LIST_ITEM.match(text))
-        caps += text.isupper()
+        # (the pattern is tried only on lines whose opening could be a list marker)
+        if text[0] in _LIST_OPENERS or text[1:2] in _LIST_CLOSERS:
+            listed += bool(_LIST_ITEM.match(text))
+        caps += len(text) <= CAPS_MAX_CHARS and text.isupper()
         ends += text[-1] in _SENT_END
         repeated += pl.repeated
     body = labels.body
