@@ -42,6 +42,8 @@ _LISTING_PATH = (
             re.I,
         ),
     ),
+    # a portal's (sub-)site home page: "/web/xa-tuong-giang/trang-chu"
+    ("home", re.compile(r"/trang-chu/?$", re.I)),
     (
         "listing",
         re.compile(
