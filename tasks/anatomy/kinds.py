@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import kinds_shapes as shapes
+from .kinds_model import MODEL_MIN_LINES, kind_model, page_features
 from .labels import Labels
 from .lines import PageLines
 
 ARTICLE = "article"
+# the kind the learned score names: a page shaped like a listing or a stub, not one article
+MODEL_KIND = "listing-like"
 
 # path shapes of pages that list articles (checked on the URL path+query, or the stored path)
 _LISTING_PATH = (
@@ -39,6 +42,8 @@ _LISTING_PATH = (
             re.I,
         ),
     ),
+    # a portal's (sub-)site home page: "/web/xa-tuong-giang/trang-chu"
+    ("home", re.compile(r"/trang-chu/?$", re.I)),
     (
         "listing",
         re.compile(
@@ -212,9 +217,26 @@ def _listing_kind(
     return AN_ARTICLE
 
 
-def page_kind(page: PageLines, labels: Labels, title: str | None, text: str = "") -> PageKind:
-    """text: the page's text, for the empty lines after its last line."""
+def rule_page_kind(page: PageLines, labels: Labels, title: str | None, text: str = "") -> PageKind:
+    """The rules' verdict alone. text: the page's text, for the empty lines after its last line."""
     return shape_kind(page, labels, title, trailing_blanks=shapes.trailing_blank_lines(text) if text else 0)
+
+
+def model_kind(page: PageLines, labels: Labels, title: str | None) -> PageKind:
+    """The learned score's verdict (kinds_model.py): AN_ARTICLE below its threshold."""
+    model = kind_model()
+    if model is None or len(page.lines) < MODEL_MIN_LINES:
+        return AN_ARTICLE
+    features = page_features(page, labels, title)
+    if model.score(features) < model.threshold:
+        return AN_ARTICLE
+    return PageKind(MODEL_KIND, f"{MODEL_KIND} (page-shape model): {model.explain(features)}")
+
+
+def page_kind(page: PageLines, labels: Labels, title: str | None, text: str = "") -> PageKind:
+    """The rules' verdict when they name a kind, else the learned score's. text: the page's text."""
+    by_rules = rule_page_kind(page, labels, title, text)
+    return by_rules if not by_rules.is_article else model_kind(page, labels, title)
 
 
 # a page whose address reads as a listing is still an article when it carries this many real

@@ -70,6 +70,13 @@ _DEFINES = re.compile(r"\s*(?:\([^()]{1,80}\)\s*,?\s*)?(?:là|was|is)\s")
 # a short line naming an attached document file: "QD-123-UBND.pdf", "Tải về: ke-hoach.docx"
 _ATTACHED_FILE = re.compile(r"\S\.(?:pdf|docx?|xlsx?|rar|zip)\s*\)?$")
 _FILE_ENDS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".rar", ".zip")
+# a schedule's day heading, the whole (case-folded) line: "thứ ba", "thứ ba, ngày 28/5:",
+# "thứ 4 (29/5)", "chủ nhật"
+_DAY_HEADING = re.compile(
+    r"^[-•]?\s*(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[\s,:\-–(]*"
+    r"(?:ngày\s*)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\s*\)?\s*:?$"
+)
+DAY_HEADING_MAX_CHARS = 32
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
 
 
@@ -85,6 +92,11 @@ class KindsLexicon:
         self.reference_markers = tuple(fold(x) for x in data["reference_markers"])
         self.document_fields = tuple(fold(x) for x in data["document_fields"])
         self.document_min_fields = int(data["document_min_fields"])
+        self.reference_glued_edit = fold(data["reference_glued_edit"])
+        self.notice_closing = re.compile(data["notice_closing"])
+        self.notice_closing_lines = int(data["notice_closing_lines"])
+        self.schedule_titles = tuple(fold(x) for x in data["schedule_titles"])
+        self.schedule_min_days = int(data["schedule_min_days"])
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
         self.digest_verbs = re.compile(data["digest_verbs"])
@@ -146,8 +158,34 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
     fields = sum(1 for key in starts.short if key.startswith(lex.document_fields))
     if fields >= lex.document_min_fields:
         return f"document: {fields} document-register fields"
+    closing = notice_closing(title, body, lex)
+    if closing is not None:
+        return f"document: a notice's closing formula {closing[-60:]!r}"
+    schedule = schedule_evidence(starts.short, title, lex)
+    if schedule is not None:
+        return schedule
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
+
+
+def notice_closing(title: str | None, body: list[str], lex: KindsLexicon) -> str | None:
+    """The closing formula of a notice printed without its headline, or None. Under a headline
+    that names no genre, the formula is a report's closing words."""
+    if title:
+        return None
+    tail = body[-lex.notice_closing_lines :]
+    return next((b for b in tail if lex.notice_closing.search(_fold(b))), None)
+
+
+def schedule_evidence(short: list[str], title: str | None, lex: KindsLexicon) -> str | None:
+    """A week's schedule: day headings alone on their lines (several, or one under a schedule
+    title). short: the page's short lines (case-folded)."""
+    days = sum(1 for key in short if len(key) <= DAY_HEADING_MAX_CHARS and _DAY_HEADING.match(key))
+    if days >= lex.schedule_min_days:
+        return f"schedule: {days} day headings"
+    if days and title and _fold(title[:40]).startswith(lex.schedule_titles):
+        return f"schedule: {title[:40]!r} with {days} day heading(s)"
+    return None
 
 
 def _reference_evidence(
@@ -156,7 +194,15 @@ def _reference_evidence(
     """An encyclopedia entry: its section headings, a wiki's furniture, or a lead that defines
     the headline ("Hồ Chí Minh (1890–1969) là …": a report never opens by defining its title).
     short: the page's short lines (case-folded)."""
-    headings = lex.reference_headings.intersection(short)
+    edit = lex.reference_glued_edit
+    glued = [
+        key[: -len(edit)]
+        for key in short
+        if key.endswith(edit) and key[-len(edit) - 1 : -len(edit)].isalpha()
+    ]
+    headings = lex.reference_headings.intersection(short) | lex.reference_headings.intersection(glued)
+    if len(glued) >= lex.reference_min:
+        return f"reference: {len(glued)} headings glued to a wiki's edit link"
     if len(headings) >= lex.reference_min:
         return f"reference: encyclopedia headings {sorted(headings)}"
     furniture = "\n".join(short)  # one substring search per marker

@@ -33,6 +33,7 @@ PARA = (
         ("http://baolongan.vn/chinh-tri-xa-hoi/van-de-su-kien/", "category"),
         ("https://baotuyenquang.com.vn/chinh-tri/trang-29.html", "listing"),
         ("https://tuyphong.binhthuan.dcs.vn", "home"),
+        ("https://tuson.bacninh.gov.vn/web/xa-tuong-giang/trang-chu", "home"),  # a sub-site's home
         ("host.vn/tag/bau-cu/index.html", "tag"),  # a stored path laid out by host
     ],
 )
@@ -47,6 +48,7 @@ def test_listing_addresses(url, kind):
         "https://old.baolangson.vn/en/?p=19744",  # a WordPress post id, not a page number
         "https://example.vn/2020/05/10/mot-bai-viet-ve-dai-hoi-dang-bo-tinh/",
         "baoninhbinh.org.vn/042_page.txt",
+        "https://x.gov.vn/web/trang-chu/tin-tuc/hoi-nghi-tong-ket-cong-tac-dang-nam-2024",
     ],
 )
 def test_article_addresses(url):
