@@ -26,7 +26,8 @@ _NUMBER_LOOKBACK = 22
 class Event:
     """A verb (cls: its metric class; direct: (metric, unit start, unit end) when a unit follows
     it with no count; negated / target / participle: what the words before or after it make of
-    it) or a number (a, t, p: actual, target, percent; pct: written with %; unit)."""
+    it) or a number (a, t, p: actual, target, percent; pct: written with %; unit; range: the end
+    of a range "15 - 20")."""
 
     __slots__ = (
         "kind",
@@ -46,6 +47,7 @@ class Event:
         "negated",
         "target",
         "participle",
+        "range",
     )
 
     def __init__(self, kind: str, start: int, end: int) -> None:
@@ -58,7 +60,7 @@ class Event:
         self.p: float | None = None
         self.qual: str | None = None
         self.unit_end = end
-        self.pct = self.negated = self.target = self.participle = False
+        self.pct = self.negated = self.target = self.participle = self.range = False
         self.direct: tuple[str, int, int] | None = None
         self.used = False
 
@@ -140,6 +142,13 @@ class ClauseEvents:
             and ends_with_word(before, self.g.count_after) is None
         )
 
+    def _count_by_unit(self, before: str, fb: str, pos: int, ce: int) -> bool:
+        """ "kết nạp từ 230 đảng viên": after "từ" a number is a count when a counted noun follows it."""
+        return (
+            ends_with_word(before, self.g.count_after_if_unit) is not None
+            and self.unit_at(fb, pos, ce) is not None
+        )
+
     def _number(self, fb: str, before: str, m: re.Match, ce: int) -> Event | None:
         """The number event of a _COUNT match, None when what is written before makes it a date,
         an ordinal or a document number ("ngày 21/10", "số 45/...", "lần thứ 20")."""
@@ -151,6 +160,7 @@ class ClauseEvents:
         ev.t = parse_vn_number(m.group("t")) if m.group("t") else None
         ev.p = parse_vn_number(m.group("p")) if m.group("p") else None
         ev.pct = bool(m.group("pct"))
+        ev.range = self.g.range_end_re.search(before) is not None
         if (
             m.group("t")
             and ev.p is None
@@ -158,7 +168,12 @@ class ClauseEvents:
             and self._is_not_count(before)
         ):
             return None
-        if not m.group("t") and not ev.pct and self._is_not_count(before):
+        if (
+            not m.group("t")
+            and not ev.pct
+            and self._is_not_count(before)
+            and not self._count_by_unit(before, fb, m.end(), ce)
+        ):
             return None
         if not ev.pct and ev.p is None:
             self._unit_after(fb, ev, m.end(), ce)

@@ -76,6 +76,22 @@ class IndicatorGrammar:
             r"\s*\d{1,2}\s+" + alternation(m["badge_age_elliptic"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.badge_sentence_words = tuple(norm(w).casefold() for w in m["badge_sentence_words"])
+        # "45 năm tuổi Đảng (có) 02 đồng chí": searched on the lower-cased clause up to the count
+        self.badge_age_before_re = re.compile(
+            r"(?<!\d)\d{1,2}\s+"
+            + alternation([w.lower() for w in m["badge_age"]])
+            + r"\s*(?:"
+            + alternation(m["badge_age_before_fillers"])
+            + r"\s*)?$"
+        )
+        up = m["unmarked_passive"]
+        self.unmarked_passive_units = _casefolded(up["units"])
+        self.unmarked_passive_re = re.compile(
+            r"\s+(" + alternation(up["verbs"]) + r")" + NOT_LETTER_AFTER, re.IGNORECASE
+        )
+        # "từ 15 - 20 đảng viên": the text before a count ends with a number and a range mark
+        self.range_end_re = re.compile(r"\d\s*" + alternation(m["range_marks"]) + r"\s*$")
+        self.verb_coordination_re = re.compile(r"\s*" + alternation(m["verb_coordinators"]) + r"\s*")
 
     def _numbers(self, m: dict) -> None:
         self.number_words = {norm(w).casefold(): float(v) for w, v in m["number_words"].items()}
@@ -98,6 +114,13 @@ class IndicatorGrammar:
         self.qualifiers = word_tuple(m["qualifiers"])
         self.not_count_after = word_tuple(m["not_count_after"])
         self.count_after = word_tuple(m["count_after"])
+        self.count_after_if_unit = word_tuple(m["count_after_if_unit"])
+        self.attendance_after_re = re.compile(
+            r"\s*" + alternation(m["attendance_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
+        self.achieved_after_re = re.compile(
+            r"\s*,?\s*" + alternation(m["achieved_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
 
     def _cues(self, m: dict) -> None:
         self.total_cues = word_tuple(m["total_cues"])
