@@ -158,3 +158,63 @@ def test_loose_percents_of_a_list_are_plan_percents_when_one_is_over_100():
 def test_announced_establishment_decision_is_a_fact():
     body = "Ban chấp hành Đảng bộ xã đã công bố Quyết định thành lập mới 05 Chi bộ trực thuộc."
     assert indicators(body) == [("party_orgs_established", 5.0, None, None)]
+
+
+# --- English "Decision No 4896-QĐ/TU" (no period after "No")
+
+
+def test_english_reference_with_no_without_a_period():
+    refs = extract_facts(
+        "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024 by the Provincial Party Committee.",
+        published_at=None,
+        event_date=None,
+        author=None,
+    ).document_refs
+    assert [(r.kind, r.number, r.symbol) for r in refs] == [("quyet_dinh", "4896", "4896-QĐ/TU")]
+
+
+def test_english_no_before_a_non_number_is_no_reference():
+    refs = extract_facts(
+        "The Resolution was adopted and the Decision no longer applies to the 12 districts.",
+        published_at=None,
+        event_date=None,
+        author=None,
+    ).document_refs
+    assert refs == []
+
+
+# --- the destination names the metric; trade-union members and organisations
+
+
+def test_youth_members_admitted_into_the_party_are_party_admissions():
+    body = "Qua đó đã có 3.208 đoàn viên ưu tú được kết nạp vào Đảng."
+    assert indicators(body) == [(PARTY, 3208.0, None, None)]
+
+
+def test_youth_members_admitted_are_youth_admissions():
+    assert indicators("Huyện đoàn kết nạp 120 đoàn viên mới.") == [(YOUTH, 120.0, None, None)]
+
+
+def test_trade_union_members_are_no_youth_members():
+    assert indicators("Công đoàn kết nạp 200 đoàn viên công đoàn mới.") == []
+
+
+def test_grassroots_unions_abbreviated():
+    body = "Công đoàn Khu Kinh tế đã thành lập mới được 6 CĐCS, đạt 150% chỉ tiêu."
+    assert indicators(body) == [("union_orgs_established", 6.0, None, 150.0)]
+
+
+def test_youth_union_branches_established():
+    assert indicators("Đã thành lập 3 chi đoàn, 1 liên chi đoàn.") == [
+        ("youth_orgs_established", 3.0, None, None),
+        ("youth_orgs_established", 1.0, None, None),
+    ]
+
+
+def test_candidates_put_forward_are_no_admission():
+    body = (
+        "Công đoàn các cấp đã giới thiệu được 13.233 đoàn viên Công đoàn ưu tú cho Đảng xem xét kết nạp, "
+        "qua đó đã có 3.208 đoàn viên ưu tú được kết nạp vào Đảng."
+    )
+    assert indicators(body) == [(PARTY, 3208.0, None, None)]
+    assert indicators("Trường đã bồi dưỡng, xem xét kết nạp 5 học sinh.") == []
