@@ -8,13 +8,22 @@ from __future__ import annotations
 import re
 
 from tasks.facts.grammar import IndicatorGrammar
-from tasks.facts.lexicon import ends_with_word
+from tasks.facts.lexicon import alternation, ends_with_word
 from tasks.facts.numbers import parse_vn_number
 
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-_COUNT = re.compile(
-    rf"(?<![\w/.,-])(?P<a>{_NUM})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"
-)
+
+
+def count_re(multiplier_words) -> re.Pattern:
+    """A count, "205/200", "(47/42=111,9%)", "72%"; before a multiplier also an English decimal
+    ("5.2 million": a dot with one or two digits after it groups no thousands)."""
+    dot_decimal = r"\d+\.\d{1,2}(?=\s+(?i:" + alternation(multiplier_words) + r")(?![^\W\d_]))"
+    first = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{dot_decimal}|\d+(?:,\d+)?)"
+    return re.compile(
+        rf"(?<![\w/.,-])(?P<a>{first})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"
+    )
+
+
 OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 HAS_DIGIT = re.compile(r"\d")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -70,6 +79,7 @@ class ClauseEvents:
 
     def __init__(self, g: IndicatorGrammar) -> None:
         self.g = g
+        self.count_re = count_re(g.multipliers)
 
     def unit_at(self, fb: str, pos: int, limit: int) -> tuple[int, int, str | None] | None:
         m = self.g.unit_re.match(fb, pos, limit)
@@ -128,7 +138,7 @@ class ClauseEvents:
 
     def _numbers(self, fb: str, lo: str, cs: int, ce: int, masked) -> list[Event]:
         evs = []
-        for m in _COUNT.finditer(fb, cs, ce):
+        for m in self.count_re.finditer(fb, cs, ce):
             if any(s <= m.start() < e for s, e in masked):
                 continue
             ev = self._number(fb, lo[max(cs, m.start() - _NUMBER_LOOKBACK) : m.start()], m, ce)
@@ -150,7 +160,7 @@ class ClauseEvents:
         )
 
     def _number(self, fb: str, before: str, m: re.Match, ce: int) -> Event | None:
-        """The number event of a _COUNT match, None when what is written before makes it a date,
+        """The number event of a count_re match, None when what is written before makes it a date,
         an ordinal or a document number ("ngày 21/10", "số 45/...", "lần thứ 20")."""
         a = parse_vn_number(m.group("a"))
         if a is None:

@@ -97,6 +97,8 @@ class SentenceFolder:
                 self._bracket(ev)
             elif ev.pct:
                 self._percent(ev, nxt)
+            elif ev.t is None and ev.p is None and self._raised_total_named(ev):
+                self._became(self._add("party_members_total", ev, a=ev.a))
             elif (
                 nxt is not None
                 and nxt.kind == "verb"
@@ -173,6 +175,13 @@ class SentenceFolder:
         return (
             self.last is not None and _PASSIVE_GAP.fullmatch(self.lo, self.last["end"], ev.start) is not None
         )
+
+    def _raised_total_named(self, ev: Event) -> bool:
+        """ "nâng tổng số đảng viên lên 5.000": a count without its noun, the total named before it."""
+        before = self.lo[max(self.cs, ev.start - 100) : ev.start]
+        if ev.qual:
+            before = before.rstrip()[: -len(ev.qual)]
+        return self.g.total_raise_named_re.search(before) is not None
 
     def _became(self, f: dict | None) -> None:
         if f is not None:

@@ -129,6 +129,16 @@ class IndicatorGrammar:
             alternation(m["total_raise"]["start"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.total_raise_end = word_tuple(m["total_raise"]["end"])
+        # "nâng tổng số đảng viên (của Đảng bộ) lên": the start, a members noun, then the end cue
+        self.total_raise_named_re = re.compile(
+            alternation(m["total_raise"]["start"])
+            + r"\s+(?:số\s+)?"
+            + alternation(m["total_raise"]["nouns"])
+            + r"[^\d,;.]{0,40}?(?<![^\W\d_])"
+            + alternation(m["total_raise"]["end"])
+            + r"\s*$",
+            re.IGNORECASE,
+        )
         self.plan_re = re.compile(r"\s*" + alternation(m["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.loose_percent_cues = word_tuple(m["loose_percent_cues"])
         self.part_cue_re = re.compile(

@@ -218,3 +218,25 @@ def test_candidates_put_forward_are_no_admission():
     )
     assert indicators(body) == [(PARTY, 3208.0, None, None)]
     assert indicators("Trường đã bồi dưỡng, xem xét kết nạp 5 học sinh.") == []
+
+
+def test_youth_members_standing_in_the_party_ranks_are_party_admissions():
+    body = "Trong đó đã có gần 1.500 đoàn viên được đứng trong hàng ngũ của Đảng."
+    assert indicators(body) == [(PARTY, 1500.0, None, None)]
+
+
+# --- a raised total whose noun is written before the count
+
+
+def test_raised_total_named_before_the_count():
+    body = "Đảng bộ kết nạp 50 đảng viên, nâng tổng số đảng viên của Đảng bộ lên 1.234."
+    assert indicators(body) == [(PARTY, 50.0, None, None), ("party_members_total", 1234.0, None, None)]
+
+
+def test_english_raised_total_in_millions():
+    body = "The Party admitted over 143,000 new members in 2019, raising the total membership to around 5.2 million."
+    assert indicators(body)[-1] == ("party_members_total", 5200000.0, None, None)
+
+
+def test_raised_count_of_something_else_is_no_total():
+    assert indicators("Xã đã nâng số hộ nghèo thoát nghèo lên 120.") == []
