@@ -97,6 +97,8 @@ class SentenceFolder:
                 self._bracket(ev)
             elif ev.pct:
                 self._percent(ev, nxt)
+            elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
+                pass
             elif ev.t is None and ev.p is None and self._raised_total_named(ev):
                 self._became(self._add("party_members_total", ev, a=ev.a))
             elif (
@@ -175,6 +177,38 @@ class SentenceFolder:
         return (
             self.last is not None and _PASSIVE_GAP.fullmatch(self.lo, self.last["end"], ev.start) is not None
         )
+
+    def _bare_count_after_verb(self, ev: Event) -> bool:
+        """ "trong đó khiển trách 2, cảnh cáo 1": a count right after a sanction, no noun, at a
+        phrase end; a fact (and a part of the total before the cue) when so."""
+        p = self.pending
+        if (
+            p is None
+            or p.cls not in self.g.count_after_verb
+            or self.fb[p.end : ev.start].strip()
+            or not self.g.bare_count_end_re.match(self.fb, ev.end, self.ce)
+        ):
+            return False
+        metric = self.g.metric(p.cls, "party_member", None)
+        # only as the breakdown of a count of members disciplined, the last count read: after "kỷ luật
+        # 80 tổ chức Đảng (khiển trách 57, ...)" the sanctions count organisations
+        prev = self.prev_count
+        total = next(
+            (
+                f
+                for f in reversed(self.facts)
+                if prev is not None and f["pos"] == prev.start and f["metric"] == metric
+            ),
+            None,
+        )
+        if metric is None or total is None or prev is None or prev.unit_cls != "party_member":
+            return False
+        f = self._add(metric, ev, p, a=ev.a)
+        self.pending = None
+        if f is not None:
+            f["parent"] = total["parent"] if total["parent"] is not None else total
+            self.last = f
+        return True
 
     def _raised_total_named(self, ev: Event) -> bool:
         """ "nâng tổng số đảng viên lên 5.000": a count without its noun, the total named before it."""
@@ -285,14 +319,9 @@ class SentenceFolder:
     def _passive_metric(self, ev: Event) -> str | None:
         """ "245 đảng viên được trao Huy hiệu", "24 đồng chí nhận Huy hiệu": the verb after the count."""
         pm = self.g.passive_re.match(self.fb, ev.unit_end, self.ce)
-        if (
-            not pm
-            and ev.unit is not None
-            and " ".join(ev.unit.split()).casefold() in self.g.unmarked_passive_units
-        ):
-            pm = self.g.unmarked_passive_re.match(
-                self.fb, ev.unit_end, self.ce
-            )  # "290 đoàn viên mới kết nạp"
+        unmarked = self.g.unmarked_passive.get(" ".join(ev.unit.split()).casefold()) if ev.unit else None
+        if not pm and unmarked is not None:
+            pm = unmarked.match(self.fb, ev.unit_end, self.ce)  # "290 đoàn viên mới kết nạp"
         if not pm:
             return None
         cls = self.g.verb_classes.get(" ".join(pm.group(1).split()).casefold())
@@ -412,6 +441,8 @@ class SentenceFolder:
             return
         last, pending = self.last, self.pending
         if not self.g.plan_re.match(self.fb, ev.end, self.ce):
+            if self.g.comparison_re.match(self.fb, ev.end, self.ce):
+                return  # "bằng 171,7% so với cùng kỳ": a comparison, not a share of a plan
             before = " ".join(self.lo[max(self.cs, ev.start - 20) : ev.start].split())
             if (
                 last is not None

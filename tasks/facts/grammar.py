@@ -37,6 +37,10 @@ class IndicatorGrammar:
             alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER
         )  # left edge: caller
         self.count_before_verb = frozenset(m["count_before_verb"])
+        self.count_after_verb = frozenset(m["count_after_verb"])
+        self.bare_count_end_re = re.compile(
+            r"\s*(?:" + alternation(m["bare_count_ends"]) + NOT_LETTER_AFTER + r"|$)", re.IGNORECASE
+        )
         self.verb_blockers = word_tuple(m["verb_blockers"])
         self.negations = word_tuple(m["negations"])
         self.target_cues = word_tuple(m["target_cues"])
@@ -84,11 +88,14 @@ class IndicatorGrammar:
             + alternation(m["badge_age_before_fillers"])
             + r"\s*)?$"
         )
-        up = m["unmarked_passive"]
-        self.unmarked_passive_units = _casefolded(up["units"])
-        self.unmarked_passive_re = re.compile(
-            r"\s+(" + alternation(up["verbs"]) + r")" + NOT_LETTER_AFTER, re.IGNORECASE
-        )
+        # unit (casefolded) -> the search for the verbs that may follow it unmarked
+        self.unmarked_passive: dict[str, re.Pattern] = {}
+        for rule in m["unmarked_passive"]:
+            verbs_re = re.compile(
+                r"\s+(" + alternation(rule["verbs"]) + r")" + NOT_LETTER_AFTER, re.IGNORECASE
+            )
+            for u in _casefolded(rule["units"]):
+                self.unmarked_passive[u] = verbs_re
         # "từ 15 - 20 đảng viên": the text before a count ends with a number and a range mark
         self.range_end_re = re.compile(r"\d\s*" + alternation(m["range_marks"]) + r"\s*$")
         self.verb_coordination_re = re.compile(r"\s*" + alternation(m["verb_coordinators"]) + r"\s*")
@@ -141,6 +148,9 @@ class IndicatorGrammar:
         )
         self.plan_re = re.compile(r"\s*" + alternation(m["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.loose_percent_cues = word_tuple(m["loose_percent_cues"])
+        self.comparison_re = re.compile(
+            r"\s*" + alternation(m["comparison_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.part_cue_re = re.compile(
             r"(?<![^\W\d_])" + alternation(m["part_cues"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )

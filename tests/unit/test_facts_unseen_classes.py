@@ -240,3 +240,38 @@ def test_english_raised_total_in_millions():
 
 def test_raised_count_of_something_else_is_no_total():
     assert indicators("Xã đã nâng số hộ nghèo thoát nghèo lên 120.") == []
+
+
+# --- transfers counted before their verb
+
+
+def test_members_transferred_counted_before_the_verb():
+    body = "Có 12 đảng viên chuyển sinh hoạt đảng đến Đảng bộ khác."
+    assert indicators(body) == [("party_members_transferred", 12.0, None, None)]
+
+
+# --- sanctions as the breakdown of members disciplined, no noun after the count
+
+DISC = "party_members_disciplined"
+
+
+def test_sanction_counts_break_down_members_disciplined():
+    body = "Thi hành kỷ luật 20 đảng viên bằng các hình thức: khiển trách 15, cảnh cáo 3, cách chức 1."
+    assert [a for m, a, _, _ in indicators(body) if m == DISC] == [20.0, 15.0, 3.0, 1.0]
+
+
+def test_sanction_counts_of_organisations_are_no_member_facts():
+    body = (
+        "Ủy ban kiểm tra thi hành kỷ luật 80 tổ chức Đảng (khiển trách 57, cảnh cáo 23) và 2.869 đảng viên "
+        "(khiển trách 1.168, cảnh cáo 551, cách chức 18, khai trừ 1.132)."
+    )
+    assert [a for m, a, _, _ in indicators(body)] == [2869.0, 1168.0, 551.0, 18.0, 1132.0]
+
+
+def test_sanction_of_a_collective_is_no_member_fact():
+    assert indicators("Kỷ luật 5 đảng viên; khiển trách 1 tập thể.") == [(DISC, 5.0, None, None)]
+
+
+def test_percent_compared_with_another_period_is_no_plan_percent():
+    body = "Thi hành kỷ luật 1.616 đảng viên, bằng 171,7% so với nửa nhiệm kỳ trước."
+    assert indicators(body) == [(DISC, 1616.0, None, None)]
