@@ -341,9 +341,10 @@ class SentenceFolder:
             return metric
         # "Huy hiệu 50 năm tuổi Đảng 01 đồng chí; 45 năm tuổi Đảng 02 đồng chí": the age before the
         # count, in a sentence that names the badge
-        if g.badge_age_before_re.search(self.lo, self.cs, ev.start) and any(
+        # the substring test first: the anchored search is only worth running in a badge sentence
+        if any(
             w in self.lo[self.sentence[0] : self.sentence[1]] for w in g.badge_sentence_words
-        ):
+        ) and g.badge_age_before_re.search(self.lo, self.cs, ev.start):
             return metric
         return None
 
