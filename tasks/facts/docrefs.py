@@ -44,7 +44,8 @@ def _doc_re(lex: Lexicon) -> re.Pattern:
         r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
         r"(?:\s+(?:liên tịch|chuyên đề))?"
         r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"  # "Nghị quyết (NQ) 28": the kind's abbreviation
-        r"(?P<so>\s+(?:số|Số|No\.|no\.))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
+        # "số", and in English "No." / "No" ("Decision No 4896-QĐ/TU")
+        r"(?P<so>\s+(?:số|Số|No\.?|no\.?))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
         r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|/" + _SYM + r"|-" + _SYM + r")?",
         re.IGNORECASE,
     )

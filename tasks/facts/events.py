@@ -8,13 +8,22 @@ from __future__ import annotations
 import re
 
 from tasks.facts.grammar import IndicatorGrammar
-from tasks.facts.lexicon import ends_with_word
+from tasks.facts.lexicon import alternation, ends_with_word
 from tasks.facts.numbers import parse_vn_number
 
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-_COUNT = re.compile(
-    rf"(?<![\w/.,-])(?P<a>{_NUM})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"
-)
+
+
+def count_re(multiplier_words) -> re.Pattern:
+    """A count, "205/200", "(47/42=111,9%)", "72%"; before a multiplier also an English decimal
+    ("5.2 million": a dot with one or two digits after it groups no thousands)."""
+    dot_decimal = r"\d+\.\d{1,2}(?=\s+(?i:" + alternation(multiplier_words) + r")(?![^\W\d_]))"
+    first = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{dot_decimal}|\d+(?:,\d+)?)"
+    return re.compile(
+        rf"(?<![\w/.,-])(?P<a>{first})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"
+    )
+
+
 OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 HAS_DIGIT = re.compile(r"\d")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -26,7 +35,8 @@ _NUMBER_LOOKBACK = 22
 class Event:
     """A verb (cls: its metric class; direct: (metric, unit start, unit end) when a unit follows
     it with no count; negated / target / participle: what the words before or after it make of
-    it) or a number (a, t, p: actual, target, percent; pct: written with %; unit)."""
+    it) or a number (a, t, p: actual, target, percent; pct: written with %; unit; range: the end
+    of a range "15 - 20")."""
 
     __slots__ = (
         "kind",
@@ -46,6 +56,7 @@ class Event:
         "negated",
         "target",
         "participle",
+        "range",
     )
 
     def __init__(self, kind: str, start: int, end: int) -> None:
@@ -58,7 +69,7 @@ class Event:
         self.p: float | None = None
         self.qual: str | None = None
         self.unit_end = end
-        self.pct = self.negated = self.target = self.participle = False
+        self.pct = self.negated = self.target = self.participle = self.range = False
         self.direct: tuple[str, int, int] | None = None
         self.used = False
 
@@ -68,6 +79,7 @@ class ClauseEvents:
 
     def __init__(self, g: IndicatorGrammar) -> None:
         self.g = g
+        self.count_re = count_re(g.multipliers)
 
     def unit_at(self, fb: str, pos: int, limit: int) -> tuple[int, int, str | None] | None:
         m = self.g.unit_re.match(fb, pos, limit)
@@ -126,7 +138,7 @@ class ClauseEvents:
 
     def _numbers(self, fb: str, lo: str, cs: int, ce: int, masked) -> list[Event]:
         evs = []
-        for m in _COUNT.finditer(fb, cs, ce):
+        for m in self.count_re.finditer(fb, cs, ce):
             if any(s <= m.start() < e for s, e in masked):
                 continue
             ev = self._number(fb, lo[max(cs, m.start() - _NUMBER_LOOKBACK) : m.start()], m, ce)
@@ -140,8 +152,15 @@ class ClauseEvents:
             and ends_with_word(before, self.g.count_after) is None
         )
 
+    def _count_by_unit(self, before: str, fb: str, pos: int, ce: int) -> bool:
+        """ "kết nạp từ 230 đảng viên": after "từ" a number is a count when a counted noun follows it."""
+        return (
+            ends_with_word(before, self.g.count_after_if_unit) is not None
+            and self.unit_at(fb, pos, ce) is not None
+        )
+
     def _number(self, fb: str, before: str, m: re.Match, ce: int) -> Event | None:
-        """The number event of a _COUNT match, None when what is written before makes it a date,
+        """The number event of a count_re match, None when what is written before makes it a date,
         an ordinal or a document number ("ngày 21/10", "số 45/...", "lần thứ 20")."""
         a = parse_vn_number(m.group("a"))
         if a is None:
@@ -151,6 +170,7 @@ class ClauseEvents:
         ev.t = parse_vn_number(m.group("t")) if m.group("t") else None
         ev.p = parse_vn_number(m.group("p")) if m.group("p") else None
         ev.pct = bool(m.group("pct"))
+        ev.range = self.g.range_end_re.search(before) is not None
         if (
             m.group("t")
             and ev.p is None
@@ -158,7 +178,12 @@ class ClauseEvents:
             and self._is_not_count(before)
         ):
             return None
-        if not m.group("t") and not ev.pct and self._is_not_count(before):
+        if (
+            not m.group("t")
+            and not ev.pct
+            and self._is_not_count(before)
+            and not self._count_by_unit(before, fb, m.end(), ce)
+        ):
             return None
         if not ev.pct and ev.p is None:
             self._unit_after(fb, ev, m.end(), ce)

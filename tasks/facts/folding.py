@@ -31,6 +31,7 @@ _ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|c�
 # "Tổng số đảng viên các chi bộ sau khi thành lập mới là 31 đảng viên": the total named, then its figure
 _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
+_PASSIVE_GAP = re.compile(r"\s*(?:(?:mới|đã|được)\s+)*")
 _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
@@ -65,10 +66,12 @@ class SentenceFolder:
     """Folds the clauses of one sentence: a verb waits for its count (pending); a bracket or
     percent right after a fact completes it (last); verbs of earlier clauses may carry a list on."""
 
-    def __init__(self, g, fb: str, lo: str) -> None:
+    def __init__(self, g, fb: str, lo: str, sentence: tuple[int, int] | None = None) -> None:
         self.g, self.fb, self.lo = g, fb, lo
+        self.sentence = sentence if sentence is not None else (0, len(fb))
         self.facts: list[dict] = []
         self.verbs: list[Event] = []  # every verb read so far in the sentence
+        self.prev_count: Event | None = None  # the last count with a unit read so far in the sentence
 
     def clause(self, cs: int, ce: int, evs: list[Event]) -> None:
         self.cs, self.ce, self.span = cs, ce, (cs, ce)
@@ -86,7 +89,7 @@ class SentenceFolder:
                 continue
             if ev.kind == "verb":
                 self.verbs.append(ev)
-                if not ev.participle:
+                if not ev.participle and not self._passive_of_last(ev):
                     self.pending, self.last, self.part_parent = ev, None, None
             elif ev.unit is not None and not ev.pct:
                 self._count(ev)
@@ -94,6 +97,10 @@ class SentenceFolder:
                 self._bracket(ev)
             elif ev.pct:
                 self._percent(ev, nxt)
+            elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
+                pass
+            elif ev.t is None and ev.p is None and self._raised_total_named(ev):
+                self._became(self._add("party_members_total", ev, a=ev.a))
             elif (
                 nxt is not None
                 and nxt.kind == "verb"
@@ -115,7 +122,12 @@ class SentenceFolder:
         verb is positional-only so that a values key can never be taken for it."""
         if verb is not None and verb.negated:
             return None
-        if verb is not None and verb.target and values.get("t") is None:
+        if (
+            verb is not None
+            and verb.target
+            and values.get("t") is None
+            and not self.g.achieved_after_re.match(self.fb, ev.unit_end, self.ce)
+        ):
             values["a"], values["t"] = None, values.get("a")
         f = new_fact(
             metric, ev, ev.start, self.span, unit=ev.unit, unit_cls=ev.unit_cls, qual=ev.qual, **values
@@ -130,13 +142,19 @@ class SentenceFolder:
         assert ev.unit is not None  # clause() sends only counts with a unit here
         values = dict(a=ev.a, t=ev.t, p=ev.p)
         verb = self._verb_for(ev)
+        prev_count, self.prev_count = self.prev_count, ev
+        if ev.range:  # "kết nạp từ 15 - 20 đảng viên": a plan or an estimate; it claims its verb
+            if verb is not None:
+                self.pending = None
+            return
         if verb is not None:
             metric = self.g.metric(verb.cls, ev.unit_cls, ev.unit)
             f = self._add(metric, ev, verb, **values)
             self.pending, self.list_verb = None, verb
             self._became(f)
             return
-        parent = self._part_parent(ev) if ev.t is None else None  # "4/16 đảng bộ" is a count of units
+        # "4/16 đảng bộ" is a count of units
+        parent = self._part_parent(ev, prev_count) if ev.t is None else None
         if parent is not None:
             if parent["actual"] is None and parent["target"] is not None:  # a part of a target is a target
                 values = dict(t=ev.a)
@@ -153,6 +171,52 @@ class SentenceFolder:
         elif ev.t is None and ev.unit.casefold() in self.g.other_units:
             self._add("other", ev, a=ev.a)
 
+    def _passive_of_last(self, ev: Event) -> bool:
+        """ "trong đó có 15 đảng viên (được) kết nạp trong ..., bằng 125% kế hoạch": a verb right after
+        the last fact's count describes it; the fact stays open for its percent."""
+        return (
+            self.last is not None and _PASSIVE_GAP.fullmatch(self.lo, self.last["end"], ev.start) is not None
+        )
+
+    def _bare_count_after_verb(self, ev: Event) -> bool:
+        """ "trong đó khiển trách 2, cảnh cáo 1": a count right after a sanction, no noun, at a
+        phrase end; a fact (and a part of the total before the cue) when so."""
+        p = self.pending
+        if (
+            p is None
+            or p.cls not in self.g.count_after_verb
+            or self.fb[p.end : ev.start].strip()
+            or not self.g.bare_count_end_re.match(self.fb, ev.end, self.ce)
+        ):
+            return False
+        metric = self.g.metric(p.cls, "party_member", None)
+        # only as the breakdown of a count of members disciplined, the last count read: after "kỷ luật
+        # 80 tổ chức Đảng (khiển trách 57, ...)" the sanctions count organisations
+        prev = self.prev_count
+        total = next(
+            (
+                f
+                for f in reversed(self.facts)
+                if prev is not None and f["pos"] == prev.start and f["metric"] == metric
+            ),
+            None,
+        )
+        if metric is None or total is None or prev is None or prev.unit_cls != "party_member":
+            return False
+        f = self._add(metric, ev, p, a=ev.a)
+        self.pending = None
+        if f is not None:
+            f["parent"] = total["parent"] if total["parent"] is not None else total
+            self.last = f
+        return True
+
+    def _raised_total_named(self, ev: Event) -> bool:
+        """ "nâng tổng số đảng viên lên 5.000": a count without its noun, the total named before it."""
+        before = self.lo[max(self.cs, ev.start - 100) : ev.start]
+        if ev.qual:
+            before = before.rstrip()[: -len(ev.qual)]
+        return self.g.total_raise_named_re.search(before) is not None
+
     def _became(self, f: dict | None) -> None:
         if f is not None:
             self.last = f
@@ -167,11 +231,15 @@ class SentenceFolder:
             and self.g.metric(p.cls, ev.unit_cls, ev.unit)
         ) and (p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)):
             return p
+        coordinated = self._coordinated_verb(ev)
+        if coordinated is not None:
+            return coordinated
         if (
             ev.t is None
             and self.last is not None
             and self.last["parent"] is None
             and self.list_verb is not None
+            and not self._count_between(self.last, ev, self.prev_count)
             and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
             and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit)
             and not self._part_gap(ev)
@@ -186,6 +254,35 @@ class SentenceFolder:
                     return v
         return None
 
+    def _coordinated_verb(self, ev: Event) -> Event | None:
+        """ "Lễ kết nạp, trao huy hiệu Đoàn và sổ đoàn viên cho 43 đoàn viên mới": the pending verb
+        cannot name the count, the verb joined to it right before it ("kết nạp,") can."""
+        p = self.pending
+        if p is None or p.direct is not None or p not in self.verbs:
+            return None
+        i = self.verbs.index(p)
+        if i == 0:
+            return None
+        v = self.verbs[i - 1]
+        if (
+            v.start >= self.cs
+            and not v.participle
+            and v.direct is None
+            and ev.start - v.end <= _VERB_TO_COUNT
+            and self.g.verb_coordination_re.fullmatch(self.lo, v.end, p.start)
+            and self.g.metric(v.cls, ev.unit_cls, ev.unit)
+        ):
+            self.pending = v
+            return v
+        return None
+
+    @staticmethod
+    def _count_between(f: dict, ev: Event, prev_count: Event | None) -> bool:
+        """Whether a count of ev's noun that is not fact f was written between f and ev: a list or a
+        part cue carries on from the count right before it ("kết nạp 15 hội viên, đến nay có 214
+        hội viên, trong đó có 12 ..., 7 ..." breaks down the 214, not the 15)."""
+        return prev_count is not None and prev_count.unit_cls == ev.unit_cls and prev_count.start != f["pos"]
+
     def _part_gap(self, ev: Event) -> bool:
         """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev."""
         gap = self.lo[self.prev_end : ev.start]
@@ -193,8 +290,10 @@ class SentenceFolder:
             len(gap) <= _PART_GAP and not HAS_DIGIT.search(gap) and self.g.part_cue_re.search(gap) is not None
         )
 
-    def _part_parent(self, ev: Event) -> dict | None:
-        """ "kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to."""
+    def _part_parent(self, ev: Event, prev_count: Event | None) -> dict | None:
+        """ "kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to.  A
+        part cue breaks down the count written right before it: after a count of the same noun that
+        is no fact ("kết nạp 15 hội viên, đến nay có 214 hội viên, trong đó có 12 ..."), none."""
         if (
             self.part_parent is not None
             and self.last is not None
@@ -206,7 +305,7 @@ class SentenceFolder:
             return None
         for f in reversed(self.facts):
             if f["unit_cls"] == ev.unit_cls and f["metric"] != "other" and f["parent"] is None:
-                return f
+                return None if self._count_between(f, ev, prev_count) else f
         return None
 
     def _count_before_verb(self, ev: Event, verb: Event) -> None:
@@ -220,6 +319,9 @@ class SentenceFolder:
     def _passive_metric(self, ev: Event) -> str | None:
         """ "245 đảng viên được trao Huy hiệu", "24 đồng chí nhận Huy hiệu": the verb after the count."""
         pm = self.g.passive_re.match(self.fb, ev.unit_end, self.ce)
+        unmarked = self.g.unmarked_passive.get(" ".join(ev.unit.split()).casefold()) if ev.unit else None
+        if not pm and unmarked is not None:
+            pm = unmarked.match(self.fb, ev.unit_end, self.ce)  # "290 đoàn viên mới kết nạp"
         if not pm:
             return None
         cls = self.g.verb_classes.get(" ".join(pm.group(1).split()).casefold())
@@ -230,11 +332,20 @@ class SentenceFolder:
         if ev.unit_cls != "party_member":
             return None
         g = self.g
-        if g.badge_age_re.match(self.fb, ev.unit_end, self.ce) or (
-            g.badge_age_elliptic_re.match(self.fb, ev.unit_end, self.ce)
-            and any(w in self.lo[self.cs : self.ce] for w in g.badge_sentence_words)
+        metric = g.metric("badge", ev.unit_cls, ev.unit)
+        if g.badge_age_re.match(self.fb, ev.unit_end, self.ce):
+            return metric
+        if g.badge_age_elliptic_re.match(self.fb, ev.unit_end, self.ce) and any(
+            w in self.lo[self.cs : self.ce] for w in g.badge_sentence_words
         ):
-            return g.metric("badge", ev.unit_cls, ev.unit)
+            return metric
+        # "Huy hiệu 50 năm tuổi Đảng 01 đồng chí; 45 năm tuổi Đảng 02 đồng chí": the age before the
+        # count, in a sentence that names the badge
+        # the substring test first: the anchored search is only worth running in a badge sentence
+        if any(
+            w in self.lo[self.sentence[0] : self.sentence[1]] for w in g.badge_sentence_words
+        ) and g.badge_age_before_re.search(self.lo, self.cs, ev.start):
+            return metric
         return None
 
     def _total_metric(self, ev: Event) -> str | None:
@@ -247,6 +358,8 @@ class SentenceFolder:
             and "total" not in self.g.restricted_units[ev.unit.casefold()]
         ):
             return None
+        if self.g.attendance_after_re.match(self.fb, ev.unit_end, self.ce):
+            return None  # "Chi bộ có 15/16 đảng viên tham dự": who attended
         before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK) : ev.start]
         if ev.qual:
             before = before.rstrip()[: -len(ev.qual)]
@@ -329,6 +442,8 @@ class SentenceFolder:
             return
         last, pending = self.last, self.pending
         if not self.g.plan_re.match(self.fb, ev.end, self.ce):
+            if self.g.comparison_re.match(self.fb, ev.end, self.ce):
+                return  # "bằng 171,7% so với cùng kỳ": a comparison, not a share of a plan
             before = " ".join(self.lo[max(self.cs, ev.start - 20) : ev.start].split())
             if (
                 last is not None

@@ -37,6 +37,10 @@ class IndicatorGrammar:
             alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER
         )  # left edge: caller
         self.count_before_verb = frozenset(m["count_before_verb"])
+        self.count_after_verb = frozenset(m["count_after_verb"])
+        self.bare_count_end_re = re.compile(
+            r"\s*(?:" + alternation(m["bare_count_ends"]) + NOT_LETTER_AFTER + r"|$)", re.IGNORECASE
+        )
         self.verb_blockers = word_tuple(m["verb_blockers"])
         self.negations = word_tuple(m["negations"])
         self.target_cues = word_tuple(m["target_cues"])
@@ -76,6 +80,25 @@ class IndicatorGrammar:
             r"\s*\d{1,2}\s+" + alternation(m["badge_age_elliptic"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.badge_sentence_words = tuple(norm(w).casefold() for w in m["badge_sentence_words"])
+        # "45 năm tuổi Đảng (có) 02 đồng chí": searched on the lower-cased clause up to the count
+        self.badge_age_before_re = re.compile(
+            r"(?<!\d)\d{1,2}\s+"
+            + alternation([w.lower() for w in m["badge_age"]])
+            + r"\s*(?:"
+            + alternation(m["badge_age_before_fillers"])
+            + r"\s*)?$"
+        )
+        # unit (casefolded) -> the search for the verbs that may follow it unmarked
+        self.unmarked_passive: dict[str, re.Pattern] = {}
+        for rule in m["unmarked_passive"]:
+            verbs_re = re.compile(
+                r"\s+(" + alternation(rule["verbs"]) + r")" + NOT_LETTER_AFTER, re.IGNORECASE
+            )
+            for u in _casefolded(rule["units"]):
+                self.unmarked_passive[u] = verbs_re
+        # "từ 15 - 20 đảng viên": the text before a count ends with a number and a range mark
+        self.range_end_re = re.compile(r"\d\s*" + alternation(m["range_marks"]) + r"\s*$")
+        self.verb_coordination_re = re.compile(r"\s*" + alternation(m["verb_coordinators"]) + r"\s*")
 
     def _numbers(self, m: dict) -> None:
         self.number_words = {norm(w).casefold(): float(v) for w, v in m["number_words"].items()}
@@ -98,6 +121,13 @@ class IndicatorGrammar:
         self.qualifiers = word_tuple(m["qualifiers"])
         self.not_count_after = word_tuple(m["not_count_after"])
         self.count_after = word_tuple(m["count_after"])
+        self.count_after_if_unit = word_tuple(m["count_after_if_unit"])
+        self.attendance_after_re = re.compile(
+            r"\s*" + alternation(m["attendance_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
+        self.achieved_after_re = re.compile(
+            r"\s*,?\s*" + alternation(m["achieved_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
 
     def _cues(self, m: dict) -> None:
         self.total_cues = word_tuple(m["total_cues"])
@@ -106,8 +136,21 @@ class IndicatorGrammar:
             alternation(m["total_raise"]["start"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.total_raise_end = word_tuple(m["total_raise"]["end"])
+        # "nâng tổng số đảng viên (của Đảng bộ) lên": the start, a members noun, then the end cue
+        self.total_raise_named_re = re.compile(
+            alternation(m["total_raise"]["start"])
+            + r"\s+(?:số\s+)?"
+            + alternation(m["total_raise"]["nouns"])
+            + r"[^\d,;.]{0,40}?(?<![^\W\d_])"
+            + alternation(m["total_raise"]["end"])
+            + r"\s*$",
+            re.IGNORECASE,
+        )
         self.plan_re = re.compile(r"\s*" + alternation(m["plan_words"]) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.loose_percent_cues = word_tuple(m["loose_percent_cues"])
+        self.comparison_re = re.compile(
+            r"\s*" + alternation(m["comparison_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.part_cue_re = re.compile(
             r"(?<![^\W\d_])" + alternation(m["part_cues"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )

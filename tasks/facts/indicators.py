@@ -109,7 +109,7 @@ class IndicatorExtractor:
     def _sentence_facts(self, fb: str, lo: str, ss: int, se: int, masked) -> list[dict]:
         if not HAS_DIGIT.search(lo, ss, se) and not self.g.counted_word_re.search(lo, ss, se):
             return []
-        folder = SentenceFolder(self.g, fb, lo)
+        folder = SentenceFolder(self.g, fb, lo, (ss, se))
         hints = self.g.sentence_hints
         for cs, ce in clause_spans(fb, ss, se):
             low = lo[cs:ce]

@@ -30,20 +30,22 @@ def _loose_percents_confirmed(facts: list[dict]) -> None:
     page says so another way: it is over 100 (no share of a whole is), or the fact is a part of a
     total (or a sibling of a part) whose own percent is a plan percent ("toàn Đảng bộ kết nạp 80
     đảng viên, đạt 34,8% kế hoạch. Trong đó, ...")."""
+    loose = [
+        f for f in facts if f["loose_pct"] is not None and f["percent"] is None and f["actual"] is not None
+    ]
+    for f in loose:  # over 100: no share of a whole is
+        if f["loose_pct"] > 100.0:
+            f["percent"] = f["loose_pct"]
     planned = {id(f["parent"]) for f in facts if f["parent"] is not None and f["percent"] is not None}
     planned |= {id(f) for f in facts if f["percent"] is not None}
     # a sentence that lists units with a plan percent for one of them has one for each
     planned_in = {(f["metric"], f["sentence"]) for f in facts if f["percent"] is not None}
-    for f in facts:
-        loose = f["loose_pct"]
-        if loose is None or f["percent"] is not None or f["actual"] is None:
-            continue
-        if (
-            loose > 100.0
-            or (f["parent"] is not None and id(f["parent"]) in planned)
+    for f in loose:
+        if f["percent"] is None and (
+            (f["parent"] is not None and id(f["parent"]) in planned)
             or (f["metric"], f["sentence"]) in planned_in
         ):
-            f["percent"] = loose
+            f["percent"] = f["loose_pct"]
 
 
 def _compatible(a: dict, b: dict) -> bool:
