@@ -1,6 +1,6 @@
 """Run bantin over annotated gold sets laid out by host and print the scorer's measures.
 
-    python bench/eval/run_eval.py [SET ...] [--misses] [--json OUT]
+    python bench/eval/run_eval.py [SET ...] [--misses] [--json OUT] [--with-urls]
 
 Each SET is a folder with raw/ (pages + manifest.tsv) and gold.json. Per set it prints the
 scorer's summary, metadata accuracy per field (from the scorer's misses), and, with --misses,
@@ -10,6 +10,7 @@ every miss. Uses the `bantin` installed beside this Python (the project's venv).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import subprocess
@@ -29,7 +30,9 @@ def default_sets() -> list[Path]:
     own = ROOT / "tests" / "dev" / "portals"
     fresh = ROOT / "tests" / "dev" / "fresh"  # annotated 2026-12-02, held out from round 1
     unseen = ROOT / "tests" / "dev" / "unseen"  # annotated 2026-12-02, held out from rounds 1 and 2
-    heldout = ROOT / "tests" / "dev" / "heldout"  # annotated blind 2026-12-02 (session 3), held out from all rule work
+    heldout = (
+        ROOT / "tests" / "dev" / "heldout"
+    )  # annotated blind 2026-12-02 (session 3), held out from all rule work
     return [p for p in (shared_dev, own, fresh, unseen, heldout) if (p / "gold.json").exists()]
 
 
@@ -48,12 +51,31 @@ def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
     return n
 
 
-def evaluate(gold_set: Path, work: Path) -> dict:
+def write_url_manifest(raw: Path, laid_out: Path) -> None:
+    """A `manifest.tsv` at the top of the laid-out input mapping each page (host/file) to its
+    origin URL, as a crawl that keeps its URLs provides. The shared layout tool keeps only the
+    host, so this is a second, optional measure (`--with-urls`), never the default one."""
+    with open(raw / "manifest.tsv", encoding="utf-8") as f:
+        origin = {r["file"]: r["origin"] for r in csv.DictReader(f, delimiter="\t")}
+    rows = [
+        (page.relative_to(laid_out).as_posix(), origin[page.name])
+        for page in sorted(laid_out.rglob("*.txt"))
+        if origin.get(page.name, "").startswith(("http://", "https://"))
+    ]
+    with open(laid_out / "manifest.tsv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, delimiter="\t", lineterminator="\n")
+        out.writerow(("file", "url"))
+        out.writerows(rows)
+
+
+def evaluate(gold_set: Path, work: Path, with_urls: bool = False) -> dict:
     bantin = Path(sys.executable).parent / "bantin"
     laid_out, data = work / "in", work / "data"
     subprocess.run(
         [sys.executable, str(HERE / "layout_by_host.py"), str(gold_set / "raw"), str(laid_out)], check=True
     )
+    if with_urls:
+        write_url_manifest(gold_set / "raw", laid_out)
     run = subprocess.run(
         [str(bantin), "run", "--input", str(laid_out), "--data", str(data)], capture_output=True, text=True
     )
@@ -103,15 +125,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", type=Path)
     ap.add_argument("--misses", action="store_true", help="print every miss")
     ap.add_argument("--json", type=Path, help="write all results to this JSON file")
+    ap.add_argument(
+        "--with-urls",
+        action="store_true",
+        help="also give bantin each page's URL in a manifest.tsv (a crawl that keeps URLs); not the shared measure",
+    )
     a = ap.parse_args(argv)
     sets = a.sets or default_sets()
     if not sets:
-        print("no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout)")
+        print(
+            "no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout)"
+        )
         return 1
     results = {}
     for s in sets:
         with tempfile.TemporaryDirectory(prefix="bantin-eval-") as tmp:
-            results[str(s)] = r = evaluate(s.resolve(), Path(tmp))
+            results[str(s)] = r = evaluate(s.resolve(), Path(tmp), with_urls=a.with_urls)
         print_result(str(s), r, a.misses)
     if a.json:
         a.json.parent.mkdir(parents=True, exist_ok=True)
