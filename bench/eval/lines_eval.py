@@ -116,6 +116,12 @@ def evaluate(gold_set: Path, half: str | None = None) -> tuple[float, float, lis
     return tot[0] / max(tot[1], 1), tot[2] / max(tot[3], 1), misses
 
 
+def default_sets() -> list[Path]:
+    """The shared dev set (../shared beside the worktree or beside its parent) and the three own."""
+    shared = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT)
+    return [shared / "eval" / "dev", *(ROOT / "tests" / "dev" / s for s in ("portals", "fresh", "unseen"))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("sets", nargs="*", type=Path)
@@ -124,12 +130,7 @@ def main() -> None:
     half.add_argument("--odd", action="store_const", const="odd", dest="half")
     half.add_argument("--even", action="store_const", const="even", dest="half")
     args = ap.parse_args()
-    sets = args.sets or [
-        next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.exists()), ROOT)
-        / "eval"
-        / "dev",
-        *(ROOT / "tests" / "dev" / s for s in ("portals", "fresh", "unseen")),
-    ]
+    sets = args.sets or default_sets()
     for s in sets:
         body, chrome, misses = evaluate(s, args.half)
         print(f"{s.name:8s} body_kept={body:.3f} chrome_removed={chrome:.3f} misses={len(misses)}")
