@@ -58,14 +58,27 @@ HEADLINE_COPY_LINES = 4
 def _printed_again_below(lines: list[PageLine], k: int) -> bool:
     """Line k is set again in the next few lines, whole or as two consecutive ones ("Tổng quan
     tình hình Xây dựng …" / "TỔNG QUAN TÌNH HÌNH" / "Xây dựng …"): the headline, not the lead."""
-    key = " ".join(lines[k].info.key_cf.split())
-    # (the copy is headline-shaped: a caption printed twice is prose both times, and body)
+    key = lines[k].info.key_cf
+    # (the copy is headline-shaped: a caption printed twice is prose both times, and body; a
+    # piece of the headline is a prefix of it, so most lines are rejected by one startswith)
     below = [
-        " ".join(line.info.key_cf.split())
-        for line in lines[k + 1 : k + 1 + HEADLINE_COPY_LINES]
-        if not line.info.strong
+        ln.key_cf
+        for ln in (line.info for line in lines[k + 1 : k + 1 + HEADLINE_COPY_LINES])
+        if not ln.strong and key.startswith(ln.key_cf)
     ]
-    return key in below or any(f"{a} {b}" == key for a, b in zip(below, below[1:], strict=False))
+    if not below:
+        return False
+    return key in below or any(f"{a} {b}" == key for a in below for b in _keys_after(lines, k, a))
+
+
+def _keys_after(lines: list[PageLine], k: int, first: str) -> list[str]:
+    """The keys of the non-blank lines right after the line (below k) whose key is first."""
+    end = min(len(lines), k + 1 + HEADLINE_COPY_LINES)
+    return [
+        lines[j + 1].info.key_cf
+        for j in range(k + 1, end - 1)
+        if lines[j].info.key_cf == first and not lines[j + 1].info.strong
+    ]
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = '"“«', '"”»'
