@@ -11,7 +11,7 @@ import unicodedata
 from tasks.records import Segment
 
 from .labels import Labels
-from .lines import PageLines
+from .lines import LineInfo, PageLines
 
 # a copy may extend the headline by a few words ("- Ảnh 1.", "trong công tác luân chuyển cán bộ")
 MAX_EXTRA_WORDS = 8
@@ -187,6 +187,8 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
+        if i and _continues(page.lines[body_at[i - 1]].info):
+            continue  # the rest of a sentence the line above began: no copy of anything
         if any(_copies_title(text, h) for h in heads):
             demoted[k] = "title"
             continue
@@ -200,6 +202,13 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         line = page.lines[k]
         labels.segments.append(Segment(kind, line.info.text, line.no))
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
+
+
+def _continues(previous: LineInfo) -> bool:
+    """The body line above is a piece of a sentence (no paragraph on its own, and it ends on a
+    word): the next line is its rest (a hard-wrapped paragraph cut before a name: "… thôn xã" /
+    "Trà Tân đều tổ chức …"), whatever words it shares with the headline."""
+    return not previous.prose and previous.text[-1].isalnum()
 
 
 def _copies_title(text: str, head: _Headline) -> bool:

@@ -30,9 +30,13 @@ PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 POST_WORDS = (
     r"(?:Bí thư|Phó|Chủ tịch|Trưởng|Giám đốc|Cán bộ|Chuyên viên|Văn phòng|VP|Ban|"
     r"Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|UBND|Trung tâm|Phòng|"
-    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ)\b"
+    r"Hội|Đoàn|CTV|PV|BTV|Phóng viên|Cộng tác viên|Đài|Báo|Trường|Công an|Chi bộ|"
+    # a member's post or the writer's unit: "Quốc Sự - Uỷ viên UBKT Huyện uỷ", "Phạm Mạnh Khởi –
+    # Vụ trưởng Vụ Cơ sở đảng", "Quý Trường- Huyện đoàn"
+    r"Ủy viên|Uỷ viên|Vụ|Cục|Sở|Viện|Khoa|Huyện đoàn|Tỉnh đoàn|Thành đoàn|Quận đoàn|HND|MTTQ|UBKT)\b"
 )
-POST_TAIL = re.compile(r"\s+[-–—]\s*" + POST_WORDS + r".{0,80}$")
+# (the dash may follow the name without a space: "Quý Trường- Huyện đoàn")
+POST_TAIL = re.compile(r"\s*[-–—]\s*" + POST_WORDS + r".{0,80}$")
 # a writer's post on its own line under the name ("Bí thư Đảng ủy-Chủ tịch HĐQT NHPT")
 POST_LINE = re.compile(POST_WORDS + r"[^.!?]{0,80}$")
 
@@ -78,6 +82,7 @@ class LineInfo:
         "teaser",
         "title_like",
         "honorific",
+        "caption",
     )
     text: str
     prefixes: tuple[tuple[str, str], ...]
@@ -93,6 +98,7 @@ class LineInfo:
     teaser: bool
     title_like: bool
     honorific: bool  # opens with an honorific ("Đồng chí …"): names someone, as a caption does
+    caption: bool  # opens like a photo caption ("Toàn cảnh hội nghị", "Ảnh: Quang cảnh đại hội")
 
 
 def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
@@ -108,6 +114,9 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.text = text
     ln.key_cf = key = text[: rs.max_scan].casefold()
     ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
+    ln.caption = is_caption(key, rs)
+    if ln.caption:  # "Ảnh: Quang cảnh đại hội" describes the photo: no photographer's byline
+        ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     dt = dates.find_datetime(text) if len(text) <= 90 else None
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
@@ -120,6 +129,22 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
         ln.dt = None
     (_set_shape if shape else _set_no_shape)(ln, rs)
     return ln
+
+
+_PHOTO_LABEL = re.compile(r"ảnh\s*:\s*")
+
+
+def is_caption(key: str, rs: RuleSet) -> bool:
+    """key (a case-folded line) opens like a photo caption, after an optional "Ảnh:" label."""
+    if key.startswith("ảnh"):
+        m = _PHOTO_LABEL.match(key)
+        if m:
+            key = key[m.end() :]
+    return key.startswith(rs.caption_openers)
+
+
+def _is_photo_label(r: RuleMatch | None) -> bool:
+    return r is not None and r[0].name == "byline_label"
 
 
 def _set_no_shape(ln: LineInfo, rs: RuleSet) -> None:

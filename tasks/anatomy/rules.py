@@ -103,6 +103,7 @@ class RuleSet:
         self.not_names = frozenset(cfg.get("not_in_names", []))
         self.connectives = frozenset(cfg.get("connectives", []))
         self.honorifics = tuple(h + " " for h in cfg.get("honorifics", []))
+        self.caption_openers = tuple(cfg.get("caption_openers", []))
         self.listing_min = int(cfg.get("listing_min_teasers", 4))
         # the same words with punctuation glued on, so lines need only str.split()
         self.stop_punct = frozenset(

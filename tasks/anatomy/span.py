@@ -5,6 +5,7 @@ footer) or the byline after which no strong prose follows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dates import find_datetime
@@ -39,9 +40,45 @@ def _first_paragraph(lines: list[PageLine]) -> int | None:
     printed above the headline."""
     for k, line in enumerate(lines):
         ln = line.info
-        if ln.strong and not _header_chrome(line) and not ln.rule_f and not _slogan_above_headline(lines, k):
+        if (
+            ln.strong
+            and not _header_chrome(line)
+            and not ln.rule_f
+            and not _slogan_above_headline(lines, k)
+            and not _printed_again_below(lines, k)
+        ):
             return k
     return None
+
+
+# a headline set again under itself, whole or in two parts (kicker + rest), within these lines
+HEADLINE_COPY_LINES = 4
+
+
+def _printed_again_below(lines: list[PageLine], k: int) -> bool:
+    """Line k is set again in the next few lines, whole or as two consecutive ones ("Tổng quan
+    tình hình Xây dựng …" / "TỔNG QUAN TÌNH HÌNH" / "Xây dựng …"): the headline, not the lead."""
+    key = lines[k].info.key_cf
+    # (the copy is headline-shaped: a caption printed twice is prose both times, and body; a
+    # piece of the headline is a prefix of it, so most lines are rejected by one startswith)
+    below = [
+        ln.key_cf
+        for ln in (line.info for line in lines[k + 1 : k + 1 + HEADLINE_COPY_LINES])
+        if not ln.strong and key.startswith(ln.key_cf)
+    ]
+    if not below:
+        return False
+    return key in below or any(f"{a} {b}" == key for a in below for b in _keys_after(lines, k, a))
+
+
+def _keys_after(lines: list[PageLine], k: int, first: str) -> list[str]:
+    """The keys of the non-blank lines right after the line (below k) whose key is first."""
+    end = min(len(lines), k + 1 + HEADLINE_COPY_LINES)
+    return [
+        lines[j + 1].info.key_cf
+        for j in range(k + 1, end - 1)
+        if lines[j].info.key_cf == first and not lines[j + 1].info.strong
+    ]
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = '"“«', '"”»'
@@ -162,12 +199,17 @@ def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> 
 
 
 def _closing_caption(line: PageLine) -> bool:
+    """A caption naming someone, or any line as long as a paragraph (page chrome is short: a
+    caption ending on its date "(19/5/1890 – 19/05/2023)", an English paragraph the Vietnamese
+    prose test cannot read)."""
     ln = line.info
-    return (
-        ln.honorific
-        and ln.nw >= MIN_CUT_WORDS
-        and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
+    return (ln.honorific and ln.nw >= MIN_CUT_WORDS or ln.nw >= LONG_LINE_WORDS) and not (
+        ln.rule_f or ln.is_date or ln.teaser or line.repeated
     )
+
+
+# no chrome line of the four gold sets' trailers runs this long without a rule (the longest: 21)
+LONG_LINE_WORDS = 24
 
 
 # lines of a caption shape the crawl's cut last paragraph may follow ("… Ảnh tư liệu Thu Giang")
@@ -220,11 +262,51 @@ def _cut_paragraph(line: PageLine) -> bool:
     )
 
 
+# a news lead opens with when it happened: "Vào ngày 05/8/2024", "Từ ngày 14/10 đến …", "Sáng ngày
+# 23/9/2022,", "Chiều nay"; read on the case-folded line
+_LEAD_OPENER = re.compile(
+    r"(?:(?:vào|trong|từ)\s+)?(?:(?:sáng|chiều|tối|trưa|đêm|rạng sáng)\s+)?(?:(?:vào|từ|trong)\s+)?"
+    r"(?:ngày|hôm)\s+\d|(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|\d)"
+)
+# a hard-wrapped lead is cut into at most this many lines above the first full paragraph
+MAX_WRAPPED_LEAD_LINES = 6
+_LEAD_END = frozenset('.…;:!?"”»)')
+
+
+def _plain_header_line(line: PageLine) -> bool:
+    ln = line.info
+    return not (ln.rule_h or ln.is_date or ln.name_like or line.repeated)
+
+
+def _printed_twice(lines: list[PageLine], k: int) -> bool:
+    key = lines[k].info.key_cf
+    return any(line.info.key_cf == key for j, line in enumerate(lines) if j != k)
+
+
+def _lead_above(lines: list[PageLine], start: int) -> int:
+    """The body's start when the lead sits above the first full paragraph, in pieces no line
+    rule or prose test takes: a hard-wrapped lead ("Từ ngày 14/10 đến 20/10/2023, Chi hội Phụ nữ
+    ở 4/4 thôn xã" / "Trà Tân đều tổ chức …" / "Nam 20/10/1930 - 20/10/2023."), read back from the
+    paragraph over lines that end no sentence (the last may) to one that opens with when it
+    happened and is no headline printed twice; then a photo caption right above ("Toàn cảnh Hội
+    nghị")."""
+    new_start = start
+    for k in range(start - 1, max(-1, start - 1 - MAX_WRAPPED_LEAD_LINES), -1):
+        line = lines[k]
+        if not _plain_header_line(line) or (k < start - 1 and line.info.text[-1] in _LEAD_END):
+            break
+        if _LEAD_OPENER.match(line.info.key_cf) and not _printed_twice(lines, k):
+            new_start = k
+    if new_start > 0 and lines[new_start - 1].info.caption and _plain_header_line(lines[new_start - 1]):
+        new_start -= 1
+    return new_start
+
+
 def find_body_span(page: PageLines) -> BodySpan:
     lines = page.lines
     fp = _first_paragraph(lines)
     if fp is None:  # no paragraph: everything is header
         return BodySpan(len(lines), len(lines))
-    start = _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp))
+    start = _lead_above(lines, _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp)))
     end, byline = _byline_end(lines, start, _hard_end(lines, start))
     return BodySpan(start, end, byline)
