@@ -69,6 +69,19 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
     return out
 
 
+LEAD_MIN_WORDS = 20
+
+
+def _is_lead_sentence(text: str, nw: int) -> bool:
+    """A long line opening with a short phrase and a comma ("Tại Đại hội, các đại biểu đã nghe
+    …", "Sáng ngày 23/9/2022, Chi bộ … đã tổ chức …"): a sapo or a paragraph the body span left
+    above it, shaped as prose; a headline is shorter or does not open with an adverbial."""
+    if nw < LEAD_MIN_WORDS:
+        return False
+    comma = text.find(", ", 0, 40)
+    return comma > 0 and 1 <= text.count(" ", 0, comma) <= 5  # "Phòng, chống …" opens headlines
+
+
 def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, crumb: bool = False) -> float:
     ln = line.info
     # crumb: an earlier header line (a breadcrumb) ends with this line, as a trail ends with the page
@@ -79,6 +92,7 @@ def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, c
         + (1.5 if abs(k - pub_k) == 1 else 0.0)
     )
     sc += 1.0 if k == last_cand else 0.0
+    sc -= 2.0 if _is_lead_sentence(ln.text, ln.nw) else 0.0
     sc -= 2.0 if ln.text.isupper() else 0.0
     # a headline also recurs across pages (in other pages' related-news lists, syndicated
     # copies), so repetition only weighs against a candidate, it does not exclude it

@@ -89,3 +89,62 @@ def test_lone_letter_is_no_byline():
 def test_name_dash_office_byline():
     assert name_of("Quý Trường- Huyện đoàn") == "Quý Trường"
     assert name_of("Ngọc Hà - Đặng Dũng") == "Ngọc Hà - Đặng Dũng"
+
+
+def test_university_host_names_its_city(gaz):
+    body = ["The Party cell held the ceremony to admit new members."]
+    assert _loc(gaz, body, host="education.vinhuni.edu.vn").name == "Nghệ An"
+
+
+def test_english_event_date_beside_vietnamese_names():
+    from tasks.anatomy.event import _english, _phrases
+
+    line = "HÀ NỘI — The Party Central Committee’s Inspection Commission held its session on August 16-17."
+    assert [(p.day, p.month) for p in _phrases(line)] == [(16, 8)]
+    assert not _english("Con đường on Dec 5 của chi bộ được tổ chức trang trọng tại hội trường")
+
+
+def test_english_document_issue_date_is_no_event():
+    from tasks.anatomy.event import _phrases
+
+    line = "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024 by the Committee."
+    assert list(_phrases(line)) == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        (
+            "Tại Đại hội, các đại biểu đã nghe Báo cáo dự thảo tổng kết công tác Đảng nhiệm kỳ 2020 - 2022; "
+            "báo cáo kiểm điểm cấp ủy nhiệm kỳ 2020-2022…",
+            True,
+        ),
+        ("Đại hội Chi bộ Hành chính 2 thành công tốt đẹp", False),
+        (
+            "Phòng, chống dịch bệnh viêm đường hô hấp cấp do chủng mới của vi rút Corona gây ra trong hoạt "
+            "động văn hóa, văn nghệ, TDTT",
+            False,
+        ),
+    ],
+)
+def test_lead_sentence_shape(text, want):
+    from tasks.anatomy.title import _is_lead_sentence
+
+    assert _is_lead_sentence(text, len(text.split())) is want
+
+
+def test_headline_preferred_over_a_lead_paragraph_left_in_the_header():
+    page = (
+        "Đảng uỷ\n\n"
+        "Đại hội Chi bộ Hành chính 2 thành công tốt đẹp\n\n"
+        "Sáng ngày 23/9/2022, Chi bộ Hành chính 2 đã long trọng tổ chức Đại hội Chi bộ nhiệm kỳ 2022-2025\n\n"
+        "Tại Đại hội, các đại biểu đã nghe Báo cáo dự thảo tổng kết công tác Đảng nhiệm kỳ 2020 - 2022; "
+        "báo cáo kiểm điểm cấp ủy nhiệm kỳ 2020-2022…\n\n"
+        "Nhiệm kỳ qua, Chi bộ Hành chính 2 đã lãnh đạo đảng viên nghiên cứu, học tập, quán triệt, triển khai "
+        "thực hiện các nghị quyết, kết luận của Đảng, của Đảng ủy Khối. Chi ủy Chi bộ đã lựa chọn và xác định "
+        "nhiệm vụ trọng tâm, xuyên suốt về triển khai thực hiện Nghị quyết của cấp trên.\n\n"
+        "Với tinh thần dân chủ, khách quan, Đại hội tiến hành bầu Ban chi ủy, Bí thư, Phó Bí thư nhiệm kỳ "
+        "2022 - 2025.\n"
+    )
+    an = read_anatomy(page)
+    assert an.title == "Đại hội Chi bộ Hành chính 2 thành công tốt đẹp"
