@@ -148,3 +148,9 @@ def test_headline_preferred_over_a_lead_paragraph_left_in_the_header():
     )
     an = read_anatomy(page)
     assert an.title == "Đại hội Chi bộ Hành chính 2 thành công tốt đẹp"
+
+
+def test_english_short_name_of_the_southern_city(gaz):
+    # English editions write "HCM City"; "HCM" alone is as often the man and is no alias
+    assert _loc(gaz, ["The Party Committee of HCM City held a conference."]).name == "Hồ Chí Minh"
+    assert _loc(gaz, ["Students studied HCM thought."]).name is None
