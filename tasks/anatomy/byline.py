@@ -43,7 +43,10 @@ _VOWEL = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫ
 
 
 def _spelled(author: str) -> bool:
-    """A name has a vowel or is initials ("L.H", "TQ"): a cut stub such as "Tr" is neither."""
+    """A name has a vowel or is initials ("L.H", "TQ"): a cut stub such as "Tr" is neither, nor
+    is a lone letter ("L", the page cut after a byline's first letter)."""
+    if sum(c.isalpha() for c in author) < 2:
+        return False
     return "." in author or author.isupper() or bool(_VOWEL.search(author))
 
 

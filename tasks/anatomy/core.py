@@ -38,7 +38,7 @@ from .lines import LineClassifier, read_page_lines
 from .rules import default_rules
 from .signature import author_from_lines
 from .span import find_body_span, whole_page
-from .title import header_after_title, pick_title
+from .title import header_after_title, pick_title, split_dated_title
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,12 @@ def read_anatomy(
     split_glued_credit(page, labels, rules)
     kind = page_kind(page, labels, title, text) if signals.position and signals.shape else AN_ARTICLE
     first_prefixes = [line.info.prefixes for line in page.lines[:3]]
-    published = dates.published_at(
-        labels.header_dates, labels.footer_dates, first_prefixes
-    ) or header_published(labels.segments)
+    title, title_day = split_dated_title(title)  # "… huyện Bàu Bàng (26/07/2022)"
+    published = (
+        dates.published_at(labels.header_dates, labels.footer_dates, first_prefixes)
+        or header_published(labels.segments)
+        or title_day
+    )
     site = source_site_of(labels.sites)
     body = labels.body
     author = author_of(labels.authors) or author_from_lines(page, labels, title)

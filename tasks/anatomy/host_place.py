@@ -40,8 +40,10 @@ GENERIC_LABELS = frozenset(
 
 
 class HostPlaces:
-    def __init__(self, tables: PlaceTables, affixes, free_affix_min: int = 6):
-        self.provinces = tables.province_slugs
+    def __init__(self, tables: PlaceTables, affixes, free_affix_min: int = 6, host_slugs=None):
+        # host_slugs: abbreviations only hosts use for a province ("hcm" in `x.hcm.edu.vn`, the
+        # city's school domain); in text "HCM" is as often Hồ Chí Minh the man, so they are no aliases
+        self.provinces = {**tables.province_slugs, **(host_slugs or {})}
         self.districts = {
             s: next(iter(p))
             for s, p in tables.district_slugs.items()

@@ -63,6 +63,15 @@ def _add_old_style_keys(d: dict[str, _V]) -> None:
             d.setdefault(o, d[k])
 
 
+def ends_with_word(s: str, words: tuple[str, ...]) -> bool:
+    """s ends with one of words, standing as a whole word: "tp" ends "tỉnh tp" but not "đội
+    tntp" ("Đội TNTP Hồ Chí Minh" is the Pioneers' name, not the city). The plain endswith
+    runs first: most texts end with no unit word at all."""
+    return s.endswith(words) and any(
+        s.endswith(w) and (len(s) == len(w) or not s[-len(w) - 1].isalnum()) for w in words
+    )
+
+
 def _ascii(s: str) -> str:
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -259,7 +268,7 @@ class Gazetteer:
                 if key is None:
                     continue
                 if not unit:
-                    unit = text[max(0, st - 32) : st].lower().rstrip().endswith(units)
+                    unit = ends_with_word(text[max(0, st - 32) : st].lower().rstrip(), units)
                 if key in ascii_names and _VIETNAMESE_LETTER.search(text):
                     continue
                 skip_to = end + n
@@ -365,7 +374,7 @@ def plain_mentions(g: Gazetteer, text: str, first_cap_words: re.Pattern):
         if key is None or (key in g.ascii_names and _VIETNAMESE_LETTER.search(text)):
             continue
         if not unit:
-            unit = text[max(0, st - 32) : st].lower().rstrip().endswith(g.unit_tuple)
+            unit = ends_with_word(text[max(0, st - 32) : st].lower().rstrip(), g.unit_tuple)
         skip_to = m.end() + n
         if key in g.names:
             if not (key in g.needs_prefix and not unit):

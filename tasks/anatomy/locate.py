@@ -27,6 +27,7 @@ from itertools import accumulate
 
 from tasks.textnorm import match_key
 
+from .locality import ends_with_word
 from .places import MERGER_DATE
 
 _TOKEN_PUNCT = ".,;:!?()[]“”\"'‘’…"
@@ -93,7 +94,10 @@ class Locator:
         aliases = tuple((a, short) for short, al in (cfg.get("aliases") or {}).items() for a in al)
         self.tables = place_tables(aliases)
         self.hosts = HostPlaces(
-            self.tables, cfg.get("host_affixes", []), int(cfg.get("host_free_affix_min", 6))
+            self.tables,
+            cfg.get("host_affixes", []),
+            int(cfg.get("host_free_affix_min", 6)),
+            cfg.get("host_slugs") or {},
         )
         self.lower_units = tuple(sorted(cfg.get("lower_unit_words", []), key=len, reverse=True))
         self.name_heads = frozenset(cfg.get("place_heads", []))
@@ -160,7 +164,7 @@ class Locator:
 
     def _after_lower_unit(self, text: str, st: int) -> bool:
         return (
-            text[max(0, st - 16) : st].lower().rstrip().endswith(self.lower_units)
+            ends_with_word(text[max(0, st - 16) : st].lower().rstrip(), self.lower_units)
             if self.lower_units
             else False
         )
@@ -197,7 +201,7 @@ class Locator:
         return not any(_word_start(text, m.start()) for m in self.local.finditer(text))
 
     def _by_organ(self, text: str, st: int) -> bool:
-        return text[max(0, st - 32) : st].lower().rstrip().endswith(self.organ_units)
+        return ends_with_word(text[max(0, st - 32) : st].lower().rstrip(), self.organ_units)
 
     def _names(self, tally: _Tally, seq, when: date | None, central) -> None:
         """Province and district mentions; central() says whether the article is central-level
@@ -207,6 +211,7 @@ class Locator:
                 self._after_lower_unit(text, st)
                 or (self.name_guard and self._inside_name(text, st))
                 or (is_d and _opens_common_word(text, st, stop))
+                or (st <= 1 and _is_wire_dateline(text, st, stop))
             ):
                 continue
             if w < 3.0 and not self._by_organ(text, st) and central():
@@ -297,6 +302,23 @@ class Locator:
         if host_unit is not None and not central():
             return Located(host_unit, f"host: {host}")
         return NOWHERE
+
+
+# after a dateline's place: an optional agency "(VNS)", then a dash
+_DATELINE_TAIL = re.compile(r"\s*(?:\([A-Za-z.]{2,8}\)\s*)?[—–-]\s")
+
+
+def _is_wire_dateline(text: str, st: int, stop: int) -> bool:
+    """An English wire report's dateline opening a line ("HÀ NỘI — The Party Central
+    Committee's Inspection Commission held …", "HÀ NỘI (VNS) — "): the place the report was filed
+    from, the capital for most, not the place the article is about. Vietnamese papers' datelines
+    ("QUẢNG NINH - ") are kept: a local paper files from where the event is."""
+    return (
+        text[:st] in ("", "(", "“", '"')
+        and text[st:stop].isupper()
+        and _DATELINE_TAIL.match(text, stop) is not None
+        and " the " in text[stop : stop + 200].lower()
+    )
 
 
 def _opens_common_word(text: str, st: int, stop: int) -> bool:

@@ -24,7 +24,9 @@ _LABEL = re.compile(
 )
 # what follows the name in the same line: ", Translated by …", a date, a "|", a glued "TAG:"
 _AFTER = re.compile(r"\s*(?:[,;|(]|\s(?:\d|translated|photo|ảnh)).*$|(?:TAG|Tags?|Từ khóa)\s*:?\s*$", re.I)
-_JOIN = re.compile(r"\s*(?:\s[-–—]\s|[-–—,](?=\S)|,\s|\svà\s)\s*")
+# a dash with or without blanks around it ("Ngọc Hà - Đặng Dũng", "Q.Như-N.Phương", "Quý Trường-
+# Huyện đoàn"), a comma, "và"
+_JOIN = re.compile(r"\s*(?:\s[-–—]\s|[-–—](?=\s)|[-–—,](?=\S)|,\s|\svà\s)\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}\s?[A-ZĐ][^\W\d_]*$|^[A-ZĐ]\.[A-ZĐ]$")
 # one Vietnamese syllable, lower-cased: an onset, a vowel nucleus, a coda (no other shape is a
 # name syllable: "android", "apk", "copy" are not)

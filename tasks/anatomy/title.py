@@ -4,7 +4,9 @@ to the body and to the article's date line, word overlap with the lead)."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
+from .dates import _mk_dt
 from .header_date import is_stamp
 from .labels import Labels
 from .lines import PageLine, PageLines
@@ -17,6 +19,32 @@ _MIN_SCORE = 1.5
 _GENERIC_PAGE = re.compile(
     r"^(?:chi tiết|tin chi tiết|chi tiết tin(?: tức)?|tin tức|trang chủ|xem tin)\s*[-–|:]", re.I
 )
+
+# a wire report's dateline alone on its line ("VIETNAM, August 18 -", "HANOI, Dec. 2 —"): the
+# place in capitals and the day, no headline
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30},\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-3]?\d"
+    r"(?:,\s+(?:19|20)\d\d)?\s*[-–—]?$",
+    re.I,
+)
+# a full date in brackets closing a headline ("… huyện Bàu Bàng (26/07/2022)"): the portal
+# appends the page's date to it; it is no part of the headline
+_TRAILING_DATE = re.compile(r"\s*[(\[]\s*([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\s*[)\]]$")
+
+
+def split_dated_title(title: str | None) -> tuple[str | None, datetime | None]:
+    """The headline without a bracketed date closing it, and that date (None if there is none)."""
+    if not title or not title.endswith((")", "]")):
+        return title, None
+    m = _TRAILING_DATE.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    day = _mk_dt(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return (title[: m.start()], day) if day else (title, None)
+
+
+def _is_wire_dateline(s: str) -> bool:
+    return s[:1].isupper() and "," in s[:32] and _WIRE_DATELINE.match(s) is not None
 
 
 def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[int]:
@@ -33,11 +61,25 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
             and not ln.is_date
             and not _GENERIC_PAGE.match(ln.text)
             and not is_stamp(ln.text)
+            and not _is_wire_dateline(ln.text)
         ):
             prev = lines[k - 1].info.rule_h if k > 0 else None
             if not (prev and prev[0].kind == "byline"):
                 out.append(k)
     return out
+
+
+LEAD_MIN_WORDS = 20
+
+
+def _is_lead_sentence(text: str, nw: int) -> bool:
+    """A long line opening with a short phrase and a comma ("Tại Đại hội, các đại biểu đã nghe
+    …", "Sáng ngày 23/9/2022, Chi bộ … đã tổ chức …"): a sapo or a paragraph the body span left
+    above it, shaped as prose; a headline is shorter or does not open with an adverbial."""
+    if nw < LEAD_MIN_WORDS:
+        return False
+    comma = text.find(", ", 0, 40)
+    return comma > 0 and 1 <= text.count(" ", 0, comma) <= 5  # "Phòng, chống …" opens headlines
 
 
 def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, crumb: bool = False) -> float:
@@ -50,6 +92,7 @@ def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, c
         + (1.5 if abs(k - pub_k) == 1 else 0.0)
     )
     sc += 1.0 if k == last_cand else 0.0
+    sc -= 2.0 if _is_lead_sentence(ln.text, ln.nw) else 0.0
     sc -= 2.0 if ln.text.isupper() else 0.0
     # a headline also recurs across pages (in other pages' related-news lists, syndicated
     # copies), so repetition only weighs against a candidate, it does not exclude it
