@@ -17,7 +17,9 @@ from tasks.facts.lexicon import Lexicon
 from tasks.facts.page import Page
 from tasks.records import Person
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+# an ordinal term inside a post ("Secretary of the 17th-tenure Hanoi Party Committee")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)(?:-[a-z]+)?")
 # a run starts after a non-word, non-dot character, or right after an address form glued to it
 # ("Ms.Hoang Thi Linh").  Names keep their diacritics on some editions ("Trần Quốc Cường", "Mùa A
 # Sơn", "Điểu K're"): the letters are Vietnamese ones, a later word may be one capital or hold an
@@ -214,6 +216,7 @@ class EnglishPeople:
             or lw in self.heads
             or lw.startswith(_GLUED_PREFIXES)
             or lw in self.post_words
+            or (w[:1].isdigit() and _ORDINAL.fullmatch(lw) is not None)
         )
 
     def _holds_head(self, title: str) -> bool:

@@ -219,3 +219,23 @@ def test_name_before_a_date_word_and_after_an_admission_noun():
         "Lễ kết nạp đảng viên cho quần chúng ưu tú Hồ Văn Nhường thuộc Chi bộ thôn Lền."
     )
     assert "Phù Công Triều" in people("Dự lễ có: ông Phù Công Triều, Chủ tịch Hội Nông dân huyện.")
+
+
+def test_militia_heads_and_lower_case_organ_words():
+    ps = people(
+        "Chỉ định đồng chí Nguyễn Thị Thanh Tâm, Chủ tịch HĐND xã, Chính trị viên Ban chỉ huy quân sự xã làm "
+        "Bí thư chi bộ. Chỉ định đồng chí Ngô Văn Hưng, CHT Ban CHQS xã làm Phó Bí thư chi bộ."
+    )
+    assert ps["Nguyễn Thị Thanh Tâm"][:2] == ("Chủ tịch HĐND xã", "Chính trị viên Ban chỉ huy quân sự xã")
+    assert ps["Ngô Văn Hưng"][0] == "CHT Ban CHQS xã"
+
+
+def test_english_ordinal_term_inside_a_post():
+    ps = people(
+        "Bui Thi Minh Hoai, Politburo member and Secretary of the 17th-tenure Hanoi Party Committee, was "
+        "re-elected with the highest number of votes in the session."
+    )
+    assert ps["Bui Thi Minh Hoai"] == (
+        "Politburo member",
+        "Secretary of the 17th-tenure Hanoi Party Committee",
+    )
