@@ -49,6 +49,8 @@ _GLUED_PREFIXES = ("provincial", "municipal", "city", "district", "party")
 _ENGLISH_HINT = " the "
 
 
+# a capitalised stretch of 2-4 words (a name when _is_name says so)
+_NAME_RUN = re.compile(rf"{UP}{LO}+(?:[ \t]+{UP}{LO}*(?:['’]{LO}+)?){{1,3}}(?![\w'’]|[ \t]+{UP})")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and)[ \t]*")
 _BRACKET = re.compile(r"[ \t]*\([^()\n]{0,80}\)")
 
@@ -149,6 +151,7 @@ class EnglishPeople:
             run: list[str] = []
             while words and self._post_word(words[-1]):
                 run.insert(0, words.pop())
+            run = run[self._after_last_name(run) :]  # "Chairman ... Committee NAME and POST NAME"
             while run and run[0].casefold() in _CONNECTORS:
                 run.pop(0)
             title = " ".join(run)
@@ -175,6 +178,8 @@ class EnglishPeople:
             title = fb[start:run_end].strip()
             if not self._holds_head(title) or not self._may_open(title):
                 break
+            if fb[run_end : run_end + 1] == " " and self._name_at(fb, run_end + 1):
+                break  # "A and Vice Chairwoman of ... B": the post right before a name is that name's
             out.append(title)
             pos = run_end
         return out
@@ -194,6 +199,8 @@ class EnglishPeople:
             lw = w.casefold()
             if lw in _POST_BREAKS or (lw.endswith("ed") and w.islower()):  # "attended", "presided"
                 break
+            if w[:1].isupper() and self._name_at(fb, wm.start()):  # "POST Nguyễn Văn A and ..."
+                break
             if om or (lw not in _CONNECTORS and self._post_word(w)):
                 end, gap = wm.end(), 0
             elif lw not in _CONNECTORS:
@@ -202,6 +209,34 @@ class EnglishPeople:
                     break
             p = wm.end() + (1 if fb[wm.end() : wm.end() + 1] == " " else 0)
         return end
+
+    def _is_name(self, words: list[str]) -> bool:
+        """Whether 2-4 capitalised words are a person's name: a surname, Vietnamese syllables, not
+        a place ("Bến Tre", "Ha Noi" are places)."""
+        return (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and ascii_fold(words[0]).casefold() in self.surnames
+            and all(_vi_syllable(w) for w in words[1:])
+            and ascii_fold(" ".join(words)).casefold() not in self.places
+        )
+
+    def _after_last_name(self, run: list[str]) -> int:
+        """Where the words of a post run start after the last name inside it (0 if none): a name
+        ends a capitalised stretch, so it is followed by a lower-case word or the run's end."""
+        cut = 0
+        for k in range(len(run) - 1):
+            for n in (4, 3, 2):
+                e = k + n
+                if e <= len(run) and (e == len(run) or not run[e][:1].isupper()) and self._is_name(run[k:e]):
+                    cut = e
+                    break
+        return cut
+
+    def _name_at(self, fb: str, p: int) -> bool:
+        """Whether a person's name starts at p and ends its capitalised stretch."""
+        m = _NAME_RUN.match(fb, p)
+        return m is not None and self._is_name(m.group(0).split())
 
     def _may_open(self, title: str) -> bool:
         """A post opens with a capital or a post word ("deputy head of ...", "former Director")."""

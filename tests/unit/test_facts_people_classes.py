@@ -239,3 +239,14 @@ def test_english_ordinal_term_inside_a_post():
         "Politburo member",
         "Secretary of the 17th-tenure Hanoi Party Committee",
     )
+
+
+def test_english_post_before_the_next_name_is_that_names():
+    ps = people(
+        "The event was attended by Chairman of the provincial People’s Committee Nguyễn Văn Hùng and Vice "
+        "Chairwoman of the provincial People's Committee Tran Thi Mai. The plan was approved by the board."
+    )
+    assert ps == {
+        "Nguyễn Văn Hùng": ("Chairman of the provincial People’s Committee",),
+        "Tran Thi Mai": ("Vice Chairwoman of the provincial People's Committee",),
+    }
