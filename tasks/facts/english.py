@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tasks.facts.letters import LO, UP
 from tasks.facts.lexicon import Lexicon
@@ -64,7 +65,7 @@ def _after_bracket(fb: str, e: int) -> int:
 def _vi_syllable(word: str) -> bool:
     """Whether a word is a Vietnamese syllable, written with or without its diacritics ("Quoc",
     "Quốc", "A"), or an ethnic name's syllable after a glued onset ("K're", "Y’Ka")."""
-    head, sep, tail = ascii_fold(word).replace("’", "'").partition("'")
+    head, sep, tail = _folded(word).replace("’", "'").partition("'")
     if sep:
         return len(head) <= 2 and head.isalpha() and _VI_SYLLABLE.fullmatch(tail) is not None
     return _VI_SYLLABLE.fullmatch(head) is not None
@@ -73,6 +74,12 @@ def _vi_syllable(word: str) -> bool:
 def ascii_fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    """A word or name as the ASCII lexicons hold it, lower-cased (words recur: kept)."""
+    return ascii_fold(word).casefold()
 
 
 class EnglishPeople:
@@ -127,10 +134,9 @@ class EnglishPeople:
                 continue
             if len(words) - k < 2:
                 break
-            name = ascii_fold(" ".join(x.group(0) for x in words[k:])).casefold()
             if (
-                ascii_fold(w.group(0)).casefold() in self.surnames
-                and name not in self.places
+                _folded(w.group(0)) in self.surnames
+                and _folded(" ".join(x.group(0) for x in words[k:])) not in self.places
                 and all(_vi_syllable(x.group(0)) for x in words[k + 1 :])
             ):
                 return run.start() + w.start(), run.end()
@@ -216,9 +222,9 @@ class EnglishPeople:
         return (
             2 <= len(words) <= 4
             and all(w[:1].isupper() for w in words)
-            and ascii_fold(words[0]).casefold() in self.surnames
+            and _folded(words[0]) in self.surnames
             and all(_vi_syllable(w) for w in words[1:])
-            and ascii_fold(" ".join(words)).casefold() not in self.places
+            and _folded(" ".join(words)) not in self.places
         )
 
     def _after_last_name(self, run: list[str]) -> int:
