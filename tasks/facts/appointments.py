@@ -22,6 +22,8 @@ from tasks.facts.titles import Titles
 # left word edge is checked in _post_starts)
 _HOLD = re.compile(r"giữ\s+chức(?:\s+(?:vụ|danh))?\s+")
 _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\s+")
+# "tái đắc cử Bí thư Chi bộ", "trúng cử chức danh Chủ tịch": the post a person is (re-)elected to
+_ELECTED = re.compile(r"(?:tái\s+)?(?:đắc|trúng)\s+cử(?:\s+chức(?:\s+(?:vụ|danh))?)?\s+")
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
 # "Chi bộ gồm 5 đảng viên, do đ/c Võ Văn Tiền - Chủ tịch LĐLĐ huyện làm Bí thư": who leads a unit
@@ -69,7 +71,7 @@ class AppointedPosts:
             return
         fb = page.fb
         career = "vị trí" in fb or "chức vụ" in fb or "cương vị" in fb  # lower-case in any writing
-        if "chức" not in fb and "làm" not in fb and not career:
+        if "chức" not in fb and "làm" not in fb and " cử" not in fb and not career:
             return
         mentions.sort()
         starts = [m[0] for m in mentions]
@@ -172,7 +174,7 @@ class AppointedPosts:
         "giữ chức vụ" it is one; after "làm" only a capitalised head is)."""
         lo = page.lo
         found: list[tuple[int, bool]] = []
-        for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm")):
+        for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm"), (_ELECTED, " cử")):
             if literal in lo:
                 found.extend(
                     (m.end(), True)

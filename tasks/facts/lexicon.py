@@ -127,6 +127,8 @@ class Lexicon:
         )
         self.english_post_heads = frozenset(w.casefold() for w in posts["english_post_heads"])
         self.english_cues = frozenset(w.casefold() for w in posts["english_cues"])
+        self.english_post_words = frozenset(w.casefold() for w in posts["english_post_words"])
+        self.english_org_names_re = re.compile(alternation(posts["english_org_names"]) + NOT_LETTER_AFTER)
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
         self.remit_words = frozenset(norm(w).casefold() for w in posts["remit_words"])
 

@@ -33,6 +33,8 @@ _NUM_AFTER = frozenset(
 # "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
 _TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
 _AND = ("và",)
+# the last word of a unit a two-syllable place name is written after ("khu phố Đồng Sổ")
+_UNIT_WORDS = frozenset(("phố", "thôn", "ấp", "xóm", "bản", "làng", "xã", "phường"))
 # Words a unit or institution named after a historic figure is written after ("phường Nguyễn
 # Trung Trực", "Trường Đại học Phạm Văn Đồng", "Trường THPT Lê Quý Đôn"): a name right after one
 # is the unit's.  Not "trường" ("Bộ Tài nguyên và Môi trường NAME") nor "Khoa học".
@@ -165,7 +167,10 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
-                if namesake_before(fb[max(pos, ts - 12) : ts]) and (ne := self.name_at(fb, ts, limit)):
+                namesake = namesake_before(fb[max(pos, ts - 12) : ts])
+                if (namesake or prev_word in _UNIT_WORDS) and (
+                    ne := self._namesake_at(fb, ts, limit, any_length=namesake)
+                ):
                     end = p = ne  # the unit's namesake, whole
                     prev_cap, prev_word = True, "namesake"
                     continue
@@ -206,6 +211,15 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _namesake_at(self, fb: str, ts: int, limit: int, *, any_length: bool) -> int | None:
+        """The end of the name a unit is named after at ts: any name after a namesake word, a
+        two-syllable one after a unit word ("khu phố Đồng Sổ", "thôn Lê Xá"; three syllables
+        there are more often the person after a post: "Chủ tịch UBND xã Trần Văn An")."""
+        ne = self.name_at(fb, ts, limit)
+        if ne is None or any_length:
+            return ne
+        return ne if fb.count(" ", ts, ne) == 1 else None
 
     def _post_head_after(self, fb: str, pos: int, limit: int) -> bool:
         nm = TOKEN.match(fb, pos, limit)

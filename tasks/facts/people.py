@@ -12,7 +12,7 @@ holding that title (references.py).  The byline author is never a person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tasks.facts.appointments import AppointedPosts
@@ -82,7 +82,9 @@ _PLACE_BEFORE = word_tuple(
     ]
 )
 # An address form right before a name: the name may be followed by any verb ("ông A thi công")
-_ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c"])
+# ("quần chúng ưu tú A thuộc Chi bộ", "đảng viên A thuộc Chi bộ": the person nouns of admissions)
+_ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c", "ưu tú", "đảng viên"])
+_ADDRESS_LOOKBACK = 12
 # a plural address form before a post: the post is every listed name's ("các đồng chí Phó Giám đốc
 # Sở Lưu Tấn Lại, Trương Hồng Giang")
 _PLURAL_CUES = word_tuple(["các đồng chí", "các ông", "các bà", "các đ/c"])
@@ -170,6 +172,7 @@ class Mention:
     sentence: Span
     run_start: int
     honorific: bool
+    bare_post: bool = False  # a post follows the name with only a space ("đồng chí A Bí thư Đảng ủy")
 
 
 class PeopleExtractor:
@@ -215,8 +218,7 @@ class PeopleExtractor:
             for p in persons.values()
         ]
         if self.english.applies(page):
-            seen = {match_key(p.name) for p in out}
-            out.extend(p for p in self.english.extract(page) if match_key(p.name) not in seen)
+            out = _merge_english(out, self.english.extract(page))
         out.sort(key=lambda p: p.start)
         return out
 
@@ -238,7 +240,26 @@ class PeopleExtractor:
         else:  # the run itself is the name (read_run): only what follows it can still rule it out
             may_end = self.orgs.name_may_end(fb, run_end, se) or self._addressed(fb, s, run_end)
             e = run_end if may_end else None
+            if e is None:
+                e = self._name_before_bare_post(fb, s, run_end)
+                if e is not None:
+                    return Mention(s, e, sentence, run_start, honorific, bare_post=True)
         return Mention(s, e, sentence, run_start, honorific) if e else None
+
+    def _name_before_bare_post(self, fb: str, s: int, run_end: int) -> int | None:
+        """Where an addressed name ends when its post follows with no comma ("đồng chí Phùng Văn
+        Thái Bí thư Đảng ủy", "đ/c Trần Thị Khánh Phương Phó bí thư Chi bộ"): the capitalised run
+        took the post head's first syllables.  The name keeps 2-4 syllables; None if no head."""
+        if ends_with_word(fb[max(0, s - _ADDRESS_LOOKBACK) : s].lower(), _ADDRESS_FORMS) is None:
+            return None
+        q = fb.find(" ", s, run_end)  # the name's first syllable ends here
+        for _ in range(3):
+            q = fb.find(" ", q + 1, run_end)
+            if q < 0:
+                return None
+            if self.lex.post_head_at.match(fb, q + 1):
+                return q
+        return None
 
     def _addressed(self, fb: str, s: int, run_end: int) -> bool:
         """Whether the run at s is a name after an address form ("ông", "bà", "đồng chí", "Đ/c")
@@ -251,7 +272,7 @@ class PeopleExtractor:
             fb[run_end : run_end + 1] == " "
             and (len(syl) <= 3 or (len(syl) == 4 and syl[1].casefold() == "thị"))
             and nxt.islower()
-            and ends_with_word(fb[max(0, s - 10) : s].lower(), _ADDRESS_FORMS) is not None
+            and ends_with_word(fb[max(0, s - _ADDRESS_LOOKBACK) : s].lower(), _ADDRESS_FORMS) is not None
             and self.lex.post_head_at.match(fb, s) is None
         )
 
@@ -283,7 +304,7 @@ class PeopleExtractor:
             or self._first_after_listing_colon(fb, ss, s, left)
         )
         before = self.titles.before(fb, ss, _before_address_form(left, s))
-        after, chain_end = self.titles.after(fb, e, se)
+        after, chain_end = self._titles_after(fb, mn, se)
         known = nkey in rd.persons
         if not (before or cue) and fb[s - 1 : s] == " " and fb[max(ss, s - 2) : s - 1].isalpha():
             before = self.titles.lower_before(fb, ss, s)
@@ -314,6 +335,17 @@ class PeopleExtractor:
             )
             rd.list_titles = before if plural and not after else []
         rd.last_sentence, rd.last_end = ss, chain_end
+
+    def _titles_after(self, fb: str, mn: Mention, se: int) -> tuple[list[Span], int]:
+        """The titles after a mention's name, and where they end; a bare post (one space after the
+        name) is the first of them."""
+        if not mn.bare_post:
+            return self.titles.after(fb, mn.end, se)
+        hm = self.lex.post_head_at.match(fb, mn.end + 1)
+        assert hm is not None  # _name_before_bare_post found it
+        te = self.orgs.phrase_end(fb, hm.end(), se, keep_term=True)
+        more, chain_end = self.titles.after(fb, te, se)
+        return [(mn.end + 1, te), *more], chain_end
 
     def _first_after_listing_colon(self, fb: str, ss: int, s: int, left: str) -> bool:
         """Whether the name opens a list after a colon in a sentence that names whom it lists ("Các
@@ -358,6 +390,20 @@ class _Reading:
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
         """Whether the name at s follows the last person's name (and titles) in a list."""
         return ss == self.last_sentence and s > self.last_end and fb[self.last_end : s].strip() in _LIST_GAPS
+
+
+def _merge_english(out: list[Person], english: list[Person]) -> list[Person]:
+    """The people of an English edition: a name the Vietnamese reading found too (diacritics kept)
+    gets the English posts after its own."""
+    at = {match_key(p.name): i for i, p in enumerate(out)}
+    for p in english:
+        i = at.get(match_key(p.name))
+        if i is None:
+            out.append(p)
+        else:
+            old = out[i]
+            out[i] = replace(old, titles=tuple(dict.fromkeys(old.titles + p.titles)))
+    return out
 
 
 def _before_address_form(left: str, s: int) -> int:

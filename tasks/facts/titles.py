@@ -14,6 +14,9 @@ _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
+# a post's term written after it ("Bí thư chi bộ nhiệm kỳ 2020-2022, Chủ tịch đoàn"): left out of
+# the post, and the chain of posts goes on after it
+_TERM_AFTER = re.compile(r"[ \t]+nhiệm[ \t]+kỳ[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4}")
 # Punctuation that no organisation-phrase token (orgs.TOKEN) holds or starts with: a title whose
 # head ends before one of these cannot reach past it.
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
@@ -115,7 +118,8 @@ class Titles:
             if fb[hp].islower() and self._name_right_after(fb, te, limit):
                 break  # "A, trưởng Ban Tổ chức Thành ủy B dự": the lower-case post is B's
             spans.append((p, te))
-            pos = te
+            tm = _TERM_AFTER.match(fb, te, limit) if fb.startswith(" nhi", te) else None
+            pos = tm.end() if tm else te  # the chain goes on after the post's term
             sep = _SEP_NEXT
         return spans, pos
 

@@ -118,3 +118,135 @@ def test_english_edition_names_and_posts():
     ps = people(body)
     assert ps["Le Hong Anh"] == ("Politburo member", "Standing member of the Secretariat")
     assert ps["Nguyen Phu Trong"] == ("Party General Secretary",)
+
+
+# ---- unseen-page classes (issue 13 item 3)
+
+
+def test_english_edition_names_with_diacritics_and_post_chains():
+    body = (
+        "The meeting was chaired by Trần Quốc Cường, Member of the Party Central Committee and Secretary of "
+        "the Provincial Party Committee, who is also Head of the Subcommittee. Mùa A Sơn, Permanent Deputy "
+        "Secretary of the Provincial Party Committee, and also a deputy head of the Subcommittee attended the "
+        "meeting of the board."
+    )
+    ps = people(body)
+    assert ps["Trần Quốc Cường"] == (
+        "Member of the Party Central Committee",
+        "Secretary of the Provincial Party Committee",
+        "Head of the Subcommittee",
+    )
+    assert ps["Mùa A Sơn"] == (
+        "Permanent Deputy Secretary of the Provincial Party Committee",
+        "deputy head of the Subcommittee",
+    )
+
+
+def test_english_posts_before_a_name_and_former_posts_after_it():
+    body = (
+        "Secretary of the Party Central Committee, and head of the commission Trần Cẩm Tú presided over the "
+        "session. The commission found the Party Central Committee member, and Secretary of the Bến Tre "
+        "Provincial Party Committee Lê Đức Thọ committed violations. Phạm Gia Luật, former Provincial Party "
+        "Committee member, and former Director of the Department of Labour, Invalids and Social Affairs "
+        "displayed a degradation in the ideology."
+    )
+    ps = people(body)
+    assert ps["Trần Cẩm Tú"] == ("Secretary of the Party Central Committee", "head of the commission")
+    assert ps["Lê Đức Thọ"] == (
+        "Party Central Committee member",
+        "Secretary of the Bến Tre Provincial Party Committee",
+    )
+    assert ps["Phạm Gia Luật"] == (
+        "former Provincial Party Committee member",
+        "former Director of the Department of Labour, Invalids and Social Affairs",
+    )
+
+
+def test_post_after_a_name_with_no_comma():
+    ps = people(
+        "Về dự có đồng chí Phùng Văn Thái Bí thư Đảng ủy, tổng giám đốc công ty, đồng chí Trần Văn Sơ Phó bí "
+        "thư Đảng ủy."
+    )
+    assert ps == {
+        "Phùng Văn Thái": ("Bí thư Đảng ủy", "tổng giám đốc công ty"),
+        "Trần Văn Sơ": ("Phó bí thư Đảng ủy",),
+    }
+
+
+def test_a_run_of_capitals_is_not_cut_at_a_post_without_an_address_form():
+    assert "Nguyễn Văn Bí" not in people("Trường Nguyễn Văn Bí thư viện mở cửa.")
+
+
+def test_re_elected_post_is_the_persons():
+    ps = people(
+        "Đại hội bầu Bí thư Chi bộ, đồng chí Cao Thị Thanh Hà tái đắc cử Bí thư Chi bộ nhiệm kỳ 2022 – 2025."
+    )
+    assert ps == {"Cao Thị Thanh Hà": ("Bí thư Chi bộ",)}
+
+
+def test_post_term_is_left_out_and_the_chain_goes_on():
+    ps = people("Đồng chí Trần Thị Phúc An - Bí thư chi bộ nhiệm kỳ 2020-2022, Chủ tịch đoàn đã đọc báo cáo.")
+    assert ps == {"Trần Thị Phúc An": ("Bí thư chi bộ", "Chủ tịch đoàn")}
+
+
+def test_cell_and_team_heads_and_dotted_abbreviations():
+    ps = people(
+        "Tham dự có Đ/c Nguyễn Thị Rỡ, ĐUV, CT.MTTQ Việt Nam; Đ/c Lê Quốc Hiệp - Chi ủy viên, Ủy viên Đoàn chủ "
+        "tịch; ông Huỳnh Văn Xiêm, Chi hội trưởng; đảng viên Vũ Thị Thu- Tổ trưởng chuyên môn tổ 4 chính thức "
+        "giúp đỡ."
+    )
+    assert ps["Nguyễn Thị Rỡ"] == ("ĐUV", "CT.MTTQ Việt Nam")
+    assert ps["Lê Quốc Hiệp"] == ("Chi ủy viên", "Ủy viên Đoàn chủ tịch")
+    assert ps["Huỳnh Văn Xiêm"] == ("Chi hội trưởng",)
+    assert ps["Vũ Thị Thu"] == ("Tổ trưởng chuyên môn tổ 4",)
+
+
+def test_two_syllable_place_after_a_unit_word_stays_in_the_post():
+    ps = people(
+        "Đồng chí Võ Văn Bột – Chi hội Trưởng Chi hội nông dân khu phố Đồng Sổ thông qua chương trình."
+    )
+    assert ps == {"Võ Văn Bột": ("Chi hội Trưởng Chi hội nông dân khu phố Đồng Sổ",)}
+    assert people("Đồng chí Lê Văn Tám, Bí thư Đảng ủy phường Nguyễn Trung Trực phát biểu.") == {
+        "Lê Văn Tám": ("Bí thư Đảng ủy phường Nguyễn Trung Trực",)
+    }
+
+
+def test_name_before_a_date_word_and_after_an_admission_noun():
+    assert people("Bí thư quận ủy Liên Chiểu Nguyễn Hà Bắc ngày 20-5 cho biết.") == {
+        "Nguyễn Hà Bắc": ("Bí thư quận ủy Liên Chiểu",)
+    }
+    assert "Hồ Văn Nhường" in people(
+        "Lễ kết nạp đảng viên cho quần chúng ưu tú Hồ Văn Nhường thuộc Chi bộ thôn Lền."
+    )
+    assert "Phù Công Triều" in people("Dự lễ có: ông Phù Công Triều, Chủ tịch Hội Nông dân huyện.")
+
+
+def test_militia_heads_and_lower_case_organ_words():
+    ps = people(
+        "Chỉ định đồng chí Nguyễn Thị Thanh Tâm, Chủ tịch HĐND xã, Chính trị viên Ban chỉ huy quân sự xã làm "
+        "Bí thư chi bộ. Chỉ định đồng chí Ngô Văn Hưng, CHT Ban CHQS xã làm Phó Bí thư chi bộ."
+    )
+    assert ps["Nguyễn Thị Thanh Tâm"][:2] == ("Chủ tịch HĐND xã", "Chính trị viên Ban chỉ huy quân sự xã")
+    assert ps["Ngô Văn Hưng"][0] == "CHT Ban CHQS xã"
+
+
+def test_english_ordinal_term_inside_a_post():
+    ps = people(
+        "Bui Thi Minh Hoai, Politburo member and Secretary of the 17th-tenure Hanoi Party Committee, was "
+        "re-elected with the highest number of votes in the session."
+    )
+    assert ps["Bui Thi Minh Hoai"] == (
+        "Politburo member",
+        "Secretary of the 17th-tenure Hanoi Party Committee",
+    )
+
+
+def test_english_post_before_the_next_name_is_that_names():
+    ps = people(
+        "The event was attended by Chairman of the provincial People’s Committee Nguyễn Văn Hùng and Vice "
+        "Chairwoman of the provincial People's Committee Tran Thi Mai. The plan was approved by the board."
+    )
+    assert ps == {
+        "Nguyễn Văn Hùng": ("Chairman of the provincial People’s Committee",),
+        "Tran Thi Mai": ("Vice Chairwoman of the provincial People's Committee",),
+    }
