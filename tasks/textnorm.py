@@ -79,15 +79,6 @@ def match_key(text: str) -> str:
     return _short_match_key(text)
 
 
-def match_key_of_nfc(text: str) -> str:
-    """match_key of a text already NFC (a page's text is: ingest normalises it, and the stages
-    only cut and join it): the same key without the NFC pass, whose quick check alone reads every
-    character (~50 instructions each; a whole article for its id)."""
-    if text.isascii():
-        return text.casefold()
-    return fold_tone_placement(text).casefold()
-
-
 def match_key_uncached(text: str) -> str:
     """match_key without its per-process cache: for a caller that caches its own result (a
     second cache would only add a lookup and an insert per new string, and crowd out others)."""
@@ -155,14 +146,5 @@ FAST_FORMS = (
         pieces=WHITESPACE_AND_TRAPS + ("Đ", "ủy"),
         why="article_id 78-82 vs 114-117 µs/page with the plain form, about 4 % of "
         "clean+extract, bench/stage_times.py --n 10000 --sample 3000, two pairs",
-    ),
-    FastForm(
-        # both sides get NFC text, the only text match_key_of_nfc is for
-        name="textnorm.match_key_of_nfc",
-        plain=lambda t: _match_key_plain(nfc(t)),
-        fast=lambda t: match_key_of_nfc(nfc(t)),
-        pieces=("Uỷ", "hoà", "QUÝ", "Straße", "ﬁ", "e\u0301", "\u0301", "Ω", "İ", "ς", "ǅ", "Đ"),
-        why="the article id's key without the NFC pass over the whole article: ~130k of ~5.8M "
-        "instructions a page (bench/instr_ab.py)",
     ),
 )
