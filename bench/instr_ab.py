@@ -5,8 +5,9 @@
 Runs this script twice per tree under `valgrind --tool=cachegrind --cache-sim=no` (instructions
 are counted, not seconds: the same binary and input give the same count whatever else the machine
 does): once with no timed pages and once with --pages, so start-up and warm-up cancel out. Prints
-instructions per page for each tree and the ratio. Pages: an even sample of the bench corpus
-(bench/run.py), read with an empty chrome set (the scan would dominate under valgrind). Needs valgrind (Debian).
+instructions per page for each tree and the ratio. Pages: an even sample of the bench corpus made
+by bench/run.py of the tree running this script, so both trees read the same files; read with an
+empty chrome set (the scan would dominate under valgrind). Needs valgrind (Debian).
 """
 
 from __future__ import annotations
@@ -16,18 +17,30 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
-def _work(root: Path, n: int, pages: int) -> None:
-    """The measured process: warm up on 50 pages, then clean+extract `pages` others."""
-    sys.path.insert(0, str(root))
-    sys.path.insert(0, str(root / "bench"))
+def write_sample(n: int, listing: Path) -> None:
+    """The measured pages, from THIS tree's bench corpus, so that both trees of an A/B read the
+    same files (an older tree's generator makes a different corpus). Generated here, before any
+    count, so that generating it is never counted. The listing: the corpus folder, then the
+    sampled pages' paths relative to it."""
+    sys.path.insert(0, str(HERE))
     import run as bench_run
 
-    from tasks.ingest import read_source
+    pages = bench_run.corpus(n, 0)
+    files = bench_run._files(pages)
+    sample = files[:: max(1, len(files) // 2050)]  # the same pages whatever --pages is
+    listing.write_text("\n".join([str(pages), *(sf.rel_path for sf in sample)]), encoding="utf-8")
+
+
+def _work(root: Path, listing: Path, pages: int) -> None:
+    """The measured process: warm up on 50 pages, then clean+extract `pages` others."""
+    sys.path.insert(0, str(root))
+    from tasks.ingest import discover_with_problems, read_source
 
     try:
         from tasks.process_page import process_page
@@ -35,8 +48,11 @@ def _work(root: Path, n: int, pages: int) -> None:
     except ImportError:  # a tree from before the renames
         from tasks.model import RawPage
         from tasks.pipeline import process_page
-    files = bench_run._files(bench_run.corpus(n, 0))
-    sample = files[:: max(1, len(files) // 2050)]  # the same pages whatever --pages is
+    corpus_dir, *rel_paths = listing.read_text(encoding="utf-8").splitlines()
+    by_rel_path = {
+        sf.rel_path: sf for sf in discover_with_problems(Path(corpus_dir))[0]
+    }  # this tree's own records
+    sample = [by_rel_path[rel] for rel in rel_paths]
     warm, timed = sample[:50], sample[50 : 50 + pages]
     for sf in warm + timed:
         page = read_source(sf)
@@ -44,7 +60,7 @@ def _work(root: Path, n: int, pages: int) -> None:
             process_page(page, frozenset())
 
 
-def _count(root: Path, n: int, pages: int) -> int:
+def _count(root: Path, listing: Path, pages: int) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0")
     out = subprocess.run(
         [
@@ -57,8 +73,8 @@ def _count(root: Path, n: int, pages: int) -> int:
             "--work",
             "--root",
             str(root),
-            "--n",
-            str(n),
+            "--list",
+            str(listing),
             "--pages",
             str(pages),
         ],
@@ -67,7 +83,7 @@ def _count(root: Path, n: int, pages: int) -> int:
         env=env,
     )
     m = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
-    if not m:
+    if out.returncode != 0 or not m:
         raise SystemExit(out.stderr[-2000:])
     return int(m.group(1).replace(",", ""))
 
@@ -78,14 +94,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--work", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--list", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     roots = [r.resolve() for r in (a.root or [HERE.parent])]
     if a.work:
-        _work(roots[0], a.n, a.pages)
+        _work(roots[0], a.list, a.pages)
         return 0
+    listing = Path(tempfile.mkstemp(prefix="instr-ab-", suffix=".txt")[1])
+    write_sample(a.n, listing)
     per_page = {}
     for root in roots:
-        base, full = _count(root, a.n, 0), _count(root, a.n, a.pages)
+        base, full = _count(root, listing, 0), _count(root, listing, a.pages)
         per_page[root] = (full - base) / a.pages
         print(f"[{root}] {per_page[root] / 1e6:.2f} M instructions per page ({a.pages} pages)")
     if len(roots) == 2:
