@@ -6,7 +6,7 @@ year is taken from the article (event date, else publication date).  A year comp
 cùng kỳ năm 2019") is not a period.  "năm qua" is the year under review: the one the page names
 the year before when the article is dated in its first two months (a year-end review), else the
 one the page names (of the reference year and the one before), else the reference year.  "từ đầu năm (đến nay)" ends on the
-reference date.
+reference date; "từ đầu năm 2019 đến nay" starts in the year written.
 
 `PagePeriods` gives each fact its period: the nearest in its clause, else one at the head of its
 sentence, else the nearest written before it in its paragraph.
@@ -27,7 +27,8 @@ _PATTERNS = [
     ("month", re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:/|-|năm)\s*({_Y}))?(?!\d)", re.I)),
     ("range", re.compile(rf"(?:giai đoạn|nhiệm kỳ)\s+({_Y})\s*[-–—]\s*({_Y})", re.I)),
     ("year", re.compile(rf"(?:năm|cả năm)\s+({_Y})(?!\d)", re.I)),
-    ("year_to_date", re.compile(r"từ đầu năm(?: đến nay)?(?![^\W\d_])", re.I)),
+    # từ đầu năm (đến nay) / từ đầu năm 2019 đến nay: the written year is where the span starts
+    ("year_to_date", re.compile(rf"từ đầu năm(?:\s+({_Y}))?(?:\s+đến nay)?(?![^\W\d_])", re.I)),
     ("past_year", re.compile(r"(?:trong năm qua|năm qua|năm vừa qua)(?![^\W\d_])", re.I)),
     ("this_year", re.compile(r"(?:năm nay|cả năm)(?![^\W\d_])", re.I)),
 ]
@@ -86,6 +87,11 @@ def _resolve(kind: str, m: re.Match, ref: Ref):
             y = int(m.group(1))
             return date(y, 1, 1), date(y, 12, 31)
         if kind == "year_to_date":
+            if m.group(1):  # "từ đầu năm 2019 đến nay": from that year to the article's date
+                first = date(int(m.group(1)), 1, 1)
+                if ref.date is not None and ref.date >= first:
+                    return first, ref.date
+                return first, date(first.year, 12, 31)
             if ref.date is None:
                 return None, None
             return date(ref.date.year, 1, 1), ref.date

@@ -259,6 +259,18 @@ def test_year_to_date_ends_on_the_article_date():
     assert (i.period_start, i.period_end) == (date(2022, 1, 1), date(2022, 9, 15))
 
 
+def test_year_to_date_with_its_year_starts_in_that_year():
+    (i,) = facts(
+        "Từ đầu năm 2019 đến nay đã có gần 1.500 đoàn viên được kết nạp vào Đảng.",
+        published_at=datetime(2022, 5, 31, 13, 49),
+    )
+    assert (i.period, i.period_start, i.period_end) == (
+        "Từ đầu năm 2019 đến nay",
+        date(2019, 1, 1),
+        date(2022, 5, 31),
+    )
+
+
 def test_a_period_at_the_head_of_an_earlier_sentence_scopes_the_paragraph():
     body = "Năm 2020, công tác xây dựng Đảng có nhiều chuyển biến. Toàn huyện kết nạp được 146 đảng viên."
     (i,) = facts(body)
