@@ -46,6 +46,8 @@ CAPS_MAX_CHARS = 200  # a heading in capitals is short
 # below this many lines the page's shape says too little: a one-teaser listing and a short
 # article excerpt are the same lines (the rules alone judge those pages)
 MODEL_MIN_LINES = 6
+# beyond this many standard deviations of the training pages a feature says nothing more
+Z_CLAMP = 3.0
 
 # the feature names, in the order the weights file lists them
 FEATURES = (
@@ -164,9 +166,11 @@ class KindModel:
         )
 
     def contributions(self, features: dict[str, float]) -> dict[str, float]:
-        """Each feature's share of the score (weight × standardised value)."""
+        """Each feature's share of the score (weight × standardised value). The standardised value
+        is clamped to ±Z_CLAMP: the training pages are a few dozen lines, and a linear score would
+        otherwise call a 50 MB page with one article a listing on its line count alone."""
         return {
-            n: w * (features[n] - m) / s
+            n: w * max(-Z_CLAMP, min(Z_CLAMP, (features[n] - m) / s))
             for n, w, m, s in zip(self.names, self.weights, self.means, self.scales, strict=True)
         }
 

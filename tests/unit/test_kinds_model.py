@@ -5,11 +5,12 @@ glued edit links) — each with a page it must catch and an article it must leav
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from tasks.anatomy import core, read_anatomy
-from tasks.anatomy.kinds_model import FEATURES, MODEL_MIN_LINES, KindModel, kind_model, page_features
+from tasks.anatomy.kinds_model import FEATURES, MODEL_MIN_LINES, Z_CLAMP, KindModel, kind_model, page_features
 
 LEAD = (
     "Sáng 21/10, Ban Thường vụ Huyện ủy tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2024, "
@@ -53,6 +54,8 @@ def features_of(text: str, monkeypatch) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- the scorer
+ROOT = Path(__file__).resolve().parents[2]
+
 TOY = {
     "features": ["a", "b"],
     "weights": [
@@ -69,7 +72,17 @@ def test_score_is_the_logistic_of_the_standardised_weighted_sum():
     z = -0.5 + 2.0 * (2.0 - 1.0) / 0.5 - 1.0 * (1.0 - 0.0) / 1.0
     assert model.score({"a": 2.0, "b": 1.0}) == pytest.approx(1 / (1 + math.exp(-z)))
     assert model.score({"a": 1.0, "b": 0.0}) == pytest.approx(1 / (1 + math.exp(0.5)))
-    assert model.score({"a": -1e6, "b": 0.0}) == 0.0  # no overflow far below
+    # far outside the training pages a feature counts as Z_CLAMP deviations, no more (no overflow)
+    assert model.score({"a": -1e6, "b": 0.0}) == pytest.approx(1 / (1 + math.exp(0.5 + 2.0 * Z_CLAMP)))
+    assert model.score({"a": 1e6, "b": 0.0}) == model.score({"a": 1.0 + Z_CLAMP * 0.5, "b": 0.0})
+
+
+def test_one_article_repeated_over_a_huge_page_is_still_an_article():
+    """A 50 MB file of one article printed again and again (the bad-input battery) has far more
+    lines than any training page; the line count alone must not make it a listing."""
+    seed = (ROOT / "seeds" / "001_bbf5b1585e0ecabd.txt").read_text(encoding="utf-8")
+    anatomy = read_anatomy((seed + "\n") * 300)
+    assert anatomy.page_kind == "article", anatomy.kind_detail
 
 
 def test_explain_names_the_features_that_pushed_the_score_up():
