@@ -52,9 +52,11 @@ _LEAD_WHEN_PLAIN = re.compile(
 # the same test, as two patterns that each open with what the engine can skip ahead to: each word
 # opens with its letter, its "\b" a look-behind after that letter ("\b" before a letter is "no
 # word character before"); the date opens with the class "\d"
+# (each word a branch of the top alternation with its own tail: a group first would leave the
+# engine no letter to skip to)
 _LEAD_WHEN_WORD = re.compile(
-    "(?:" + "|".join(f"{w[0]}(?<!\\w.){w[1:]}" for w in _LEAD_WHEN_WORDS) + r")\s+(?:nay|qua|\d{1,2})"
-    r"|vừa qua|mới đây|vừa diễn ra"
+    "|".join(f"{w[0]}(?<!\\w.){w[1:]}" + r"\s+(?:nay|qua|\d{1,2})" for w in _LEAD_WHEN_WORDS)
+    + r"|vừa qua|mới đây|vừa diễn ra"
 )
 _LEAD_WHEN_DATE = re.compile(r"\d\d?[/-]\d\d?\b")
 LEAD_WHEN_CHARS = 240
