@@ -85,7 +85,7 @@ def match_key_uncached(text: str) -> str:
     return _match_key_plain(text)
 
 
-_SPACE_RUN = re.compile(" {2,}")
+_SPACE_RUN = re.compile("  +")  # " {2,}" written to open with a literal the engine skips to
 
 
 def _collapse_whitespace_plain(s: str) -> str:

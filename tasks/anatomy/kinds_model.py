@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tasks.fastforms import FastForm
+
 from .labels import Labels
 from .lines import PageLines
 
@@ -32,11 +34,31 @@ SHORT_MAX_WORDS = 12  # a headline / label / teaser-like line
 _SENT_END = frozenset('.!?…"”»)')
 # sentence ends inside a paragraph: ". X", "! X", "? X" (X a capital or a quote)
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])")
-_DATE_IN_LINE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}")
-# a news lead says when: "Sáng 21/10,", "Ngày 2-12", "vừa qua", "mới đây" (searched in its opening)
-_LEAD_WHEN = re.compile(
-    r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua|\d{1,2})|\d{1,2}[/-]\d{1,2}\b|vừa qua|mới đây|vừa diễn ra"
+# the same break, one pattern per stop: a pattern that opens with a literal is scanned with a
+# fast character search, one that opens with a class tests the class at every character. Every
+# break holds exactly one stop, so the counts of the four add up to _SENTENCE_BREAK's count.
+_BREAK_AFTER_STOP = tuple(
+    (stop, re.compile(re.escape(stop) + r"[\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])")) for stop in ".!?…"
 )
+_DATE_IN_LINE_PLAIN = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}")
+# the same test (searched for a yes/no): the shared first digits factored out and written "\d\d?",
+# so that the pattern opens with a class the engine skips ahead to, not a repeat it tries everywhere
+_DATE_IN_LINE = re.compile(r"\d\d?(?:[/.-]\d\d?[/.-]\d{2,4}|:\d\d)")
+# a news lead says when: "Sáng 21/10,", "Ngày 2-12", "vừa qua", "mới đây" (searched in its opening)
+_LEAD_WHEN_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm")
+_LEAD_WHEN_PLAIN = re.compile(
+    rf"\b(?:{'|'.join(_LEAD_WHEN_WORDS)})\s+(?:nay|qua|\d{{1,2}})|\d{{1,2}}[/-]\d{{1,2}}\b|vừa qua|mới đây|vừa diễn ra"
+)
+# the same test, as two patterns that each open with what the engine can skip ahead to: each word
+# opens with its letter, its "\b" a look-behind after that letter ("\b" before a letter is "no
+# word character before"); the date opens with the class "\d"
+# (each word a branch of the top alternation with its own tail: a group first would leave the
+# engine no letter to skip to)
+_LEAD_WHEN_WORD = re.compile(
+    "|".join(f"{w[0]}(?<!\\w.){w[1:]}" + r"\s+(?:nay|qua|\d{1,2})" for w in _LEAD_WHEN_WORDS)
+    + r"|vừa qua|mới đây|vừa diễn ra"
+)
+_LEAD_WHEN_DATE = re.compile(r"\d\d?[/-]\d\d?\b")
 LEAD_WHEN_CHARS = 240
 # a list item or outline heading: "- …", "• …", "1. …", "a) …", "II. …"
 _LIST_ITEM = re.compile(r"^(?:[-–•+*▪●]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]{1,4}[.]\s)")
@@ -73,6 +95,32 @@ FEATURES = (
     "list_share",  # share of lines opening as list items or outline headings
     "caps_share",  # share of short lines written in capitals (a document's headings)
 )
+
+
+def _sentence_breaks_plain(text: str) -> int:
+    return len(_SENTENCE_BREAK.findall(text))
+
+
+def sentence_breaks(text: str) -> int:
+    """How many sentence breaks text holds (_SENTENCE_BREAK's matches, counted stop by stop)."""
+    return sum(len(rx.findall(text)) for stop, rx in _BREAK_AFTER_STOP if stop in text)
+
+
+def _lead_is_dated_plain(opening: str) -> bool:
+    return _LEAD_WHEN_PLAIN.search(opening) is not None
+
+
+def lead_is_dated(opening: str) -> bool:
+    """Whether a lead's (case-folded) opening says when (_LEAD_WHEN_PLAIN finds something)."""
+    return _LEAD_WHEN_WORD.search(opening) is not None or _LEAD_WHEN_DATE.search(opening) is not None
+
+
+def _dated_plain(line: str) -> bool:
+    return _DATE_IN_LINE_PLAIN.search(line) is not None
+
+
+def _dated(line: str) -> bool:
+    return _DATE_IN_LINE.search(line) is not None
 
 
 def page_features(page: PageLines, labels: Labels, title: str | None) -> dict[str, float]:
@@ -112,10 +160,10 @@ def page_features(page: PageLines, labels: Labels, title: str | None) -> dict[st
     body_chars = sum(map(len, body))
     paras = [b for b in body if len(b) >= 80 and len(b.split(None, PARA_MIN_WORDS)) > PARA_MIN_WORDS]
     longest = max(map(len, body), default=0)
-    sentences = sum(len(_SENTENCE_BREAK.findall(b)) + 1 for b in paras)
+    sentences = sum(sentence_breaks(b) + 1 for b in paras)
     lead = bool(body) and body[0] in paras
     first = paras[0] if paras else ""
-    dated_lead = bool(_LEAD_WHEN.search(first[:LEAD_WHEN_CHARS].casefold()))
+    dated_lead = lead_is_dated(first[:LEAD_WHEN_CHARS].casefold())
     return {
         "log_lines": math.log1p(len(lines)),
         "log_body_chars": math.log1p(body_chars),
@@ -193,3 +241,70 @@ def kind_model() -> KindModel | None:
         return None
     with open(MODEL_PATH, encoding="utf-8") as f:
         return KindModel.from_dict(json.load(f))
+
+
+FAST_FORMS = (
+    FastForm(
+        "kinds_model.sentence_breaks",
+        plain=_sentence_breaks_plain,
+        fast=sentence_breaks,
+        pieces=(
+            ". ",
+            "! ",
+            "? ",
+            "… ",
+            '." ',
+            ".” ",
+            ".) ",
+            ".\n",
+            "  ",
+            "A",
+            "Đ",
+            "à",
+            "9",
+            "“",
+            "(",
+            "x",
+            "..",
+        ),
+        why="the page's paragraphs were scanned for sentence stops with a class at every character "
+        "(bench/instr_ab.py: see the commit message)",
+    ),
+    FastForm(
+        "kinds_model.lead_is_dated",
+        plain=_lead_is_dated_plain,
+        fast=lead_is_dated,
+        pieces=(
+            "ngày",
+            "sáng",
+            "chiều",
+            "tối",
+            "trưa",
+            "đêm",
+            "hôm",
+            " ",
+            "\n",
+            "nay",
+            "qua",
+            "12",
+            "3",
+            "/",
+            "-",
+            "x",
+            "_",
+            "vừa qua",
+            "mới đây",
+            "vừa diễn ra",
+            "ð",
+            "2",
+        ),
+        why="tried at every character of the lead's opening, from its leading \\b",
+    ),
+    FastForm(
+        "kinds_model.date_in_line",
+        plain=_dated_plain,
+        fast=_dated,
+        pieces=("1", "23", "/", ".", "-", ":", "2025", "٣", " ", "a"),
+        why="tried at every character of each short line, from its leading repeat",
+    ),
+)

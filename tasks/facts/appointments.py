@@ -16,6 +16,7 @@ from tasks.facts.orgs import OrgPhrases
 from tasks.facts.page import Page
 from tasks.facts.persons import Found
 from tasks.facts.titles import Titles
+from tasks.fastforms import FastForm
 
 # "giữ chức (vụ|danh)", "đảm nhận/đảm nhiệm chức vụ": always an assigned post
 # (literal-first patterns, no leading look-behind: the engine's fast scan finds the literal; the
@@ -23,7 +24,11 @@ from tasks.facts.titles import Titles
 _HOLD = re.compile(r"giữ\s+chức(?:\s+(?:vụ|danh))?\s+")
 _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\s+")
 # "tái đắc cử Bí thư Chi bộ", "trúng cử chức danh Chủ tịch": the post a person is (re-)elected to
-_ELECTED = re.compile(r"(?:tái\s+)?(?:đắc|trúng)\s+cử(?:\s+chức(?:\s+(?:vụ|danh))?)?\s+")
+_ELECTED_PLAIN = re.compile(r"(?:tái\s+)?(?:đắc|trúng)\s+cử(?:\s+chức(?:\s+(?:vụ|danh))?)?\s+")
+# the same matches with the optional "tái" as a branch of its own, so that every branch opens with
+# a literal letter (an optional group first leaves the engine no letter to skip to: it tried the
+# pattern at every character of the page); "tái" is tried first, as the greedy "?" does
+_ELECTED = re.compile(r"(?:tái\s+(?:đắc|trúng)|đắc|trúng)\s+cử(?:\s+chức(?:\s+(?:vụ|danh))?)?\s+")
 # "làm POST" only in a sentence with an appointment verb ("làm" alone is any verb)
 _MAKE = re.compile(r"làm\s+")
 # "Chi bộ gồm 5 đảng viên, do đ/c Võ Văn Tiền - Chủ tịch LĐLĐ huyện làm Bí thư": who leads a unit
@@ -223,3 +228,37 @@ def _listed_after(lo: str, mentions: list[Mention], starts, pos: int, se: int) -
         k += 1
         out.append(k)
     return out
+
+
+def _elected_plain(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ELECTED_PLAIN.finditer(text)]
+
+
+def _elected(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ELECTED.finditer(text)]
+
+
+FAST_FORMS = (
+    FastForm(
+        "facts.appointments.elected",
+        plain=_elected_plain,
+        fast=_elected,
+        pieces=(
+            "tái",
+            "đắc",
+            "trúng",
+            " ",
+            "  ",
+            "\n",
+            "cử",
+            "chức",
+            "vụ",
+            "danh",
+            "x",
+            "tái trúng",
+            "đắc cử ",
+        ),
+        why='scanned over the lower-cased page wherever " cử" occurs; opening with an optional group, '
+        "it was tried at every character",
+    ),
+)

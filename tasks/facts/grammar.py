@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tasks.facts.lexicon import NOT_LETTER_AFTER, alternation, norm, word_tuple
+from tasks.facts.lexicon import NOT_LETTER_AFTER, alternation, edge_alternation, norm, word_tuple
+from tasks.fastforms import FastForm
 
 
 def _casefolded(words) -> frozenset[str]:
@@ -107,12 +108,14 @@ class IndicatorGrammar:
         )
         # a number word that is a count: right before a unit (the gate for sentences without a digit)
         # (searched on the lower-cased copy: a case-sensitive scan is much cheaper than IGNORECASE)
+        units = alternation([u.lower() for u in m["units"]["party_member"] + m["units"]["youth_member"]])
+        self.counted_word_plain_re = re.compile(
+            r"(?<![^\W\d_])" + alternation(self.number_words) + r"\s+" + units + NOT_LETTER_AFTER
+        )
+        # the same, its look-behind after each word's first letter (edge_alternation): searched on
+        # whole pages without a digit, the plain form was tried at every character
         self.counted_word_re = re.compile(
-            r"(?<![^\W\d_])"
-            + alternation(self.number_words)
-            + r"\s+"
-            + alternation([u.lower() for u in m["units"]["party_member"] + m["units"]["youth_member"]])
-            + NOT_LETTER_AFTER
+            edge_alternation(self.number_words, r"[^\W\d_]") + r"\s+" + units + NOT_LETTER_AFTER
         )
         self.multipliers = {norm(w).casefold(): float(v) for w, v in m["multipliers"].items()}
         self.multiplier_re = re.compile(
@@ -166,3 +169,48 @@ class IndicatorGrammar:
         if allowed is not None and cls not in allowed:
             return None
         return self.metric_map.get(cls, {}).get(unit_cls)
+
+
+def _metrics() -> IndicatorGrammar:
+    from tasks.facts.lexicon import default_lexicon  # (lexicon.py builds this module's grammar)
+
+    return default_lexicon().metrics
+
+
+def _counted_words_plain(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _metrics().counted_word_plain_re.finditer(text)]
+
+
+def _counted_words(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _metrics().counted_word_re.finditer(text)]
+
+
+FAST_FORMS = (
+    FastForm(
+        "facts.counted_word",
+        plain=_counted_words_plain,
+        fast=_counted_words,
+        pieces=(
+            "hai",
+            "ba",
+            "bốn",
+            "mười",
+            "two",
+            "ten",
+            " ",
+            "  ",
+            "\n",
+            "đảng viên",
+            "đảng viên mới",
+            "đoàn viên",
+            "members",
+            "x",
+            "_",
+            "1",
+            "đ/c",
+            "a",
+        ),
+        why="searched over a page without a digit; opening with a look-behind, it was tried at "
+        "every character",
+    ),
+)

@@ -64,6 +64,21 @@ def _alternation_of(ordered, *, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def edge_alternation(words, not_before: str) -> str:
+    """alternation(words) preceded by (?<!not_before) (a one-character class), with the look-behind
+    moved after each phrase's first character: a pattern that opens with a look-behind is tried at
+    every character of the text; one whose branches open with letters is only tried where one of
+    them stands.  Same phrases, same order, same matches."""
+    ordered = sorted({norm(w) for w in words}, key=len, reverse=True)
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(w[0]) + f"(?<!{not_before}.)" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in ordered
+        )
+        + ")"
+    )
+
+
 def _case_keys(lead: str) -> set[str]:
     """Every lower-cased text lead that IGNORECASE lets match `lead` (lower-cased): the regex
     engine also equates a few letters with others ("i" and dotless "ı", "s" and long "ſ")."""
