@@ -17,24 +17,21 @@ import csv
 import json
 import re
 import sys
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.anatomy import chrome_key, read_anatomy  # noqa: E402
-from tasks.chrome import CHROME_MIN_PAGES, host_key  # noqa: E402
+from tasks.anatomy import read_anatomy  # noqa: E402
+from tasks.batch import chrome_set, page_key_hashes  # noqa: E402
+from tasks.chrome import PageKeys, chrome_for_host, count_pages  # noqa: E402
 from tasks.ingest.origin import host_of_url  # noqa: E402
 from tasks.ingest.read import page_from_bytes  # noqa: E402
 from tasks.records import RawPage  # noqa: E402
 
-
-def norm(s: str) -> str:
-    s = unicodedata.normalize("NFC", str(s)).replace("\xa0", " ")
-    return re.sub(r"\s+", " ", s).strip()
+sys.path.insert(0, str(HERE))
+from score import norm  # noqa: E402  (the shared scorer's own normalisation)
 
 
 def load_set(gold_set: Path) -> list[tuple[dict, RawPage]]:
@@ -53,17 +50,12 @@ def load_set(gold_set: Path) -> list[tuple[dict, RawPage]]:
     return out
 
 
-def chrome_of(pages: list[RawPage]) -> dict[str | None, frozenset[str]]:
-    """Per host, the keys on CHROME_MIN_PAGES or more of the set's pages."""
-    counts: Counter = Counter()
-    for p in pages:
-        counts.update({host_key(k, p.source_host) for k in map(chrome_key, p.text.split("\n")) if k})
-    rep = {k for k, n in counts.items() if n >= CHROME_MIN_PAGES}
-    by_host: dict[str | None, set[str]] = {}
-    for p in pages:
-        pre = host_key("", p.source_host)
-        by_host.setdefault(p.source_host, set()).update(k[len(pre) :] for k in rep if k.startswith(pre))
-    return {h: frozenset(v) for h, v in by_host.items()}
+def chrome_of(pages: list[RawPage]):
+    """The set's chrome set, as a run computes it: each distinct page's line keys
+    (tasks/batch.page_key_hashes), counted per host, kept on CHROME_MIN_PAGES or more pages."""
+    distinct = {p.sha256: p for p in pages}
+    scan = PageKeys.of_pages([(sha, page_key_hashes(p.text, p.source_host)) for sha, p in distinct.items()])
+    return chrome_set(count_pages([scan]))
 
 
 def score_page(g: dict, body_text: str) -> tuple[int, int, int, int, list[str]]:
@@ -109,7 +101,7 @@ def evaluate(gold_set: Path, half: str | None = None) -> tuple[float, float, lis
             continue
         if half and (page_number(g["file"]) % 2 == 1) != (half == "odd"):
             continue
-        a = read_anatomy(p.text, chrome_lines=chrome.get(p.source_host, frozenset()), host=p.source_host)
+        a = read_anatomy(p.text, chrome_lines=chrome_for_host(chrome, p.source_host), host=p.source_host)
         *counts, m = score_page(g, a.body)
         tot = [x + y for x, y in zip(tot, counts, strict=True)]
         misses += m
