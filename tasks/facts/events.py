@@ -26,7 +26,7 @@ def count_re(multiplier_words) -> re.Pattern:
 
 OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 HAS_DIGIT = re.compile(r"\d")
-_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _FILLER = re.compile(r"\s*(?:được|mới|thêm)\s")
 _VERB_CUE_LOOKBACK = 25
 _NUMBER_LOOKBACK = 22
@@ -36,7 +36,7 @@ class Event:
     """A verb (cls: its metric class; direct: (metric, unit start, unit end) when a unit follows
     it with no count; negated / target / participle: what the words before or after it make of
     it) or a number (a, t, p: actual, target, percent; pct: written with %; unit; range: the end
-    of a range "15 - 20")."""
+    of a range "15 - 20"; threshold: a floor "từ 10 đảng viên trở lên")."""
 
     __slots__ = (
         "kind",
@@ -57,6 +57,7 @@ class Event:
         "target",
         "participle",
         "range",
+        "threshold",
     )
 
     def __init__(self, kind: str, start: int, end: int) -> None:
@@ -69,7 +70,7 @@ class Event:
         self.p: float | None = None
         self.qual: str | None = None
         self.unit_end = end
-        self.pct = self.negated = self.target = self.participle = self.range = False
+        self.pct = self.negated = self.target = self.participle = self.range = self.threshold = False
         self.direct: tuple[str, int, int] | None = None
         self.used = False
 
@@ -187,6 +188,12 @@ class ClauseEvents:
             return None
         if not ev.pct and ev.p is None:
             self._unit_after(fb, ev, m.end(), ce)
+            # "phát triển từ 10 đảng viên trở lên/năm": a floor, read as a target by its verb
+            ev.threshold = (
+                ev.unit is not None
+                and ends_with_word(before, self.g.threshold_before) is not None
+                and self.g.threshold_after_re.match(fb, ev.unit_end, ce) is not None
+            )
         q = ends_with_word(before, self.g.qualifiers)
         if q:
             qe = m.start() - (len(before) - len(before.rstrip()))
@@ -205,7 +212,7 @@ class ClauseEvents:
         u = self.unit_at(fb, pos, ce)
         if u:
             ev.unit, ev.unit_cls, ev.unit_end = fb[u[0] : u[1]], u[2], u[1]
-            if _COMMA_GROUPED.fullmatch(fb, ev.start, ev.end if not mult else mult.start()):
+            if COMMA_GROUPED.fullmatch(fb, ev.start, ev.end if not mult else mult.start()):
                 # a count of people or units is whole: "1,479 Party members" groups thousands with a comma
                 ev.a = float(fb[ev.start : mult.start() if mult else ev.end].replace(",", "")) * (
                     factor if mult else 1

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.facts.events import HAS_DIGIT, OPEN_PAREN, Event
+from tasks.facts.events import COMMA_GROUPED, HAS_DIGIT, OPEN_PAREN, Event
 from tasks.facts.lexicon import ends_with_word
 
 _PCT_GAP_TO_VERB = re.compile(
@@ -79,6 +79,7 @@ class SentenceFolder:
         self.last: dict | None = None
         self.list_verb: Event | None = None
         self.part_parent: dict | None = None
+        self.paren_open: int | None = None  # where a bracket of parts opened (_part_gap)
         self.prev_end = cs
         if not any(e.kind == "num" for e in evs):
             self.verbs.extend(e for e in evs if e.kind == "verb")
@@ -101,6 +102,8 @@ class SentenceFolder:
                 pass
             elif ev.t is None and ev.p is None and self._raised_total_named(ev):
                 self._became(self._add("party_members_total", ev, a=ev.a))
+            elif ev.t is None and ev.p is None and self._bare_part(ev):
+                pass
             elif (
                 nxt is not None
                 and nxt.kind == "verb"
@@ -124,7 +127,7 @@ class SentenceFolder:
             return None
         if (
             verb is not None
-            and verb.target
+            and (verb.target or ev.threshold)
             and values.get("t") is None
             and not self.g.achieved_after_re.match(self.fb, ev.unit_end, self.ce)
         ):
@@ -210,6 +213,32 @@ class SentenceFolder:
             self.last = f
         return True
 
+    def _bare_part(self, ev: Event) -> bool:
+        """ "admitted 12,823 members ..., among whom 6,466 are from ...": a count without its noun
+        right after a part cue, before a copula, is a part of the sentence's last fact."""
+        last = self.facts[-1] if self.facts else None
+        if (
+            last is None
+            or last["parent"] is not None
+            or last["metric"] == "other"
+            or last["actual"] is None
+            or ev.a is None
+            or not self.g.bare_part_follower_re.match(self.fb, ev.end, self.ce)
+        ):
+            return False
+        cue = self.g.part_cue_re.search(self.lo, max(self.cs, ev.start - 20), ev.start)
+        if cue is None or self.lo[cue.end() : ev.start].strip(" ,:"):
+            return False
+        a = ev.a
+        if COMMA_GROUPED.fullmatch(self.fb, ev.start, ev.end):  # a count of members is whole: "6,466"
+            a = float(self.fb[ev.start : ev.end].replace(",", ""))
+        if a >= last["actual"]:
+            return False
+        f = self._add(last["metric"], ev, a=a)
+        assert f is not None  # no verb, so nothing negates it
+        f["unit"], f["unit_cls"], f["parent"], f["cls"] = last["unit"], last["unit_cls"], last, last["cls"]
+        return True
+
     def _raised_total_named(self, ev: Event) -> bool:
         """ "nâng tổng số đảng viên lên 5.000": a count without its noun, the total named before it."""
         before = self.lo[max(self.cs, ev.start - 100) : ev.start]
@@ -284,11 +313,26 @@ class SentenceFolder:
         return prev_count is not None and prev_count.unit_cls == ev.unit_cls and prev_count.start != f["pos"]
 
     def _part_gap(self, ev: Event) -> bool:
-        """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev."""
+        """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev,
+        or a bracket opens right before ev close after the last fact ("cho 5 đồng chí ... (4 đồng chí")."""
         gap = self.lo[self.prev_end : ev.start]
-        return (
-            len(gap) <= _PART_GAP and not HAS_DIGIT.search(gap) and self.g.part_cue_re.search(gap) is not None
-        )
+        if HAS_DIGIT.search(gap):
+            return False
+        if len(gap) <= _PART_GAP and self.g.part_cue_re.search(gap) is not None:
+            return True
+        if (
+            gap.rstrip().endswith("(")
+            and len(gap) <= self.g.paren_part_gap
+            and self.last is not None
+            and self.last["end"] == self.prev_end
+        ):
+            self.paren_open = self.prev_end + gap.rindex("(")
+            return True
+        return False
+
+    def _in_open_paren(self, ev: Event) -> bool:
+        """Whether ev lies inside the bracket of parts opened after the last total."""
+        return self.paren_open is not None and ")" not in self.lo[self.paren_open : ev.start]
 
     def _part_parent(self, ev: Event, prev_count: Event | None) -> dict | None:
         """ "kết nạp 5 đảng viên, trong đó có 3 ..., 2 ...": the fact a part count belongs to.  A
@@ -297,7 +341,7 @@ class SentenceFolder:
         if (
             self.part_parent is not None
             and self.last is not None
-            and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            and (_LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start) or self._in_open_paren(ev))
             and self.part_parent["unit_cls"] == ev.unit_cls
         ):
             return self.part_parent
@@ -352,6 +396,8 @@ class SentenceFolder:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
         assert ev.unit is not None  # only _count asks, for a count with a unit
+        if ev.unit_cls == "party_member" and self._raised_total_named(ev):
+            return "party_members_total"  # "nâng tổng số đảng viên ... lên gần 2.500 đồng chí"
         if (
             ev.unit_cls != "party_member"
             or ev.unit.casefold() in self.g.restricted_units

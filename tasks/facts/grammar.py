@@ -46,10 +46,15 @@ class IndicatorGrammar:
         self.negations = word_tuple(m["negations"])
         self.target_cues = word_tuple(m["target_cues"])
         self.forecast_cues = word_tuple(m["forecast_cues"])
+        self.threshold_before = word_tuple(m["threshold_before"])
+        self.threshold_after_re = re.compile(
+            r"\s*" + alternation(m["threshold_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
         self.participle_before = word_tuple(m["participle_before"])
         self.participle_after = tuple(norm(w).lower() for w in m["participle_after"])
+        # the gap may hold a bracket without a digit ("10 sinh viên ... (Phú Thọ) đã được kết nạp")
         self.passive_re = re.compile(
-            r"[^\d;()]{0,60}?(?<![^\W\d_])"
+            r"(?:[^\d;()]|\([^\d;()]{0,40}\)){0,60}?(?<![^\W\d_])"
             + alternation(m["passive_markers"])
             + r"\s+(?:"
             + alternation(m["passive_fillers"])
@@ -157,6 +162,10 @@ class IndicatorGrammar:
         self.part_cue_re = re.compile(
             r"(?<![^\W\d_])" + alternation(m["part_cues"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
+        self.bare_part_follower_re = re.compile(
+            r"\s+" + alternation(m["bare_part_followers"]) + NOT_LETTER_AFTER, re.IGNORECASE
+        )
+        self.paren_part_gap = int(m["paren_part_gap"])
         self.part_sentence_starts = tuple(norm(w).lower() for w in m["part_sentence_starts"])
         self.restatement_min = float(m["restatement_min"])
         self.sentence_hints = tuple(norm(w).lower() for w in m["sentence_hints"])
