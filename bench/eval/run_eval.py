@@ -32,8 +32,9 @@ def default_sets() -> list[Path]:
     unseen = ROOT / "tests" / "dev" / "unseen"  # annotated 2026-12-02, held out from rounds 1 and 2
     heldout = (
         ROOT / "tests" / "dev" / "heldout"
-    )  # annotated blind 2026-12-02 (session 3), held out from all rule work
-    return [p for p in (shared_dev, own, fresh, unseen, heldout) if (p / "gold.json").exists()]
+    )  # annotated blind 2026-12-02 (session 3), held out from session 3's rule work
+    blind = ROOT / "tests" / "dev" / "blind"  # annotated blind in session 4, held out from its rule work
+    return [p for p in (shared_dev, own, fresh, unseen, heldout, blind) if (p / "gold.json").exists()]
 
 
 def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = a.sets or default_sets()
     if not sets:
         print(
-            "no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout)"
+            "no gold sets found (../shared/eval/dev, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout, tests/dev/blind)"
         )
         return 1
     results = {}
