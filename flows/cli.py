@@ -147,6 +147,7 @@ def run(
             from tasks.store import WarehouseBusy
 
             nightly.ON_INTERRUPT.append(_start_stop_deadline)
+            nightly.STOP_REQUESTED.append(lambda: bool(_state["stopping"]))
             _quiet_prefect_console()
             api.wait_ready()
             try:
@@ -385,20 +386,30 @@ def main() -> None:
 def _main_unguarded() -> None:
     try:
         app(standalone_mode=False)
-    except UserError as exc:
+    except BaseException as exc:
+        # After a stop signal every failure is the stop's doing, whatever a library made of our
+        # SystemExit (pydantic wraps it in PydanticSerializationError when it lands inside a
+        # serializer): main() reports the stop in its one line, never as an error.
+        if _state["stopping"]:
+            raise
+        _report_failure(exc)
+
+
+def _report_failure(exc: BaseException) -> None:
+    """One line and an exit code for every failure; a traceback only with --debug."""
+    if isinstance(exc, UserError):
         _fail(str(exc), exc.code, exc)
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         _fail("interrupted", 130, None)
-    except SystemExit:
-        raise
-    except Exception as exc:  # usage errors and unexpected failures: one line
-        exit_code = getattr(exc, "exit_code", None)
-        if hasattr(exc, "show") and isinstance(exit_code, int):  # typer/click usage errors
-            exc.show()
-            sys.exit(exit_code)
-        if type(exc).__name__ == "Abort":
-            _fail("aborted", 1, exc)
-        _fail(_describe(exc), 1, exc)
+    if not isinstance(exc, Exception):  # SystemExit (typer's own exits) and the like
+        raise exc
+    exit_code = getattr(exc, "exit_code", None)
+    if hasattr(exc, "show") and isinstance(exit_code, int):  # typer/click usage errors
+        exc.show()
+        sys.exit(exit_code)
+    if type(exc).__name__ == "Abort":
+        _fail("aborted", 1, exc)
+    _fail(_describe(exc), 1, exc)
 
 
 def _describe(exc: BaseException) -> str:

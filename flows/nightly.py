@@ -136,7 +136,9 @@ def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
             load_stage.start_run(db_path, run_id, started, str(args.input_path), _flow_run_id())
         return _stages(args, summary, db_path)
     except BaseException as exc:
-        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit, TerminationSignal))
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit, TerminationSignal)) or any(
+            stopping() for stopping in STOP_REQUESTED
+        )
         if interrupted:
             for hook in ON_INTERRUPT:
                 hook()
@@ -147,7 +149,7 @@ def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
             finished_at=datetime.now(),
             input_dir=str(args.input_path),
             status="interrupted" if interrupted else "failed",
-            message=describe_exception(exc),
+            message=describe_exception(exc, stop_requested=interrupted),
         )
         raise
 
@@ -156,9 +158,13 @@ def _locked_run(args: RunArgs, run_id: str, started: datetime) -> RunSummary:
 # run: `bantin run` starts its exit deadline there. During a flow run SIGTERM reaches Prefect's
 # handler (it raises TerminationSignal), not the handler of the program that called the flow.
 ON_INTERRUPT: list[Callable[[], None]] = []
+# Asked when the run fails: has the calling program received a stop signal? A SystemExit raised by
+# its signal handler inside a library can come back as that library's own error (pydantic turns
+# it into PydanticSerializationError); the run is then interrupted, not failed.
+STOP_REQUESTED: list[Callable[[], bool]] = []
 
 
-def describe_exception(exc: BaseException) -> str:
+def describe_exception(exc: BaseException, stop_requested: bool = False) -> str:
     if isinstance(exc, TerminationSignal):
         return "interrupted (SIGTERM)" if exc.signal == 15 else f"interrupted (signal {exc.signal})"
     if isinstance(exc, KeyboardInterrupt) or (isinstance(exc, SystemExit) and exc.code == 130):
@@ -166,7 +172,8 @@ def describe_exception(exc: BaseException) -> str:
     if isinstance(exc, SystemExit):
         return "interrupted (SIGTERM)" if exc.code == 143 else f"stopped (exit {exc.code})"
     text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    described = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"interrupted (stop signal, surfaced as {described})" if stop_requested else described
 
 
 def _stages(args: RunArgs, summary: RunSummary, db_path: Path) -> RunSummary:
