@@ -1,20 +1,13 @@
 """Classes of facts read on held-out portals (round 3): each signal with a positive and a negative
 real short example."""
 
-from tasks.facts import extract_facts
 from tasks.facts.wraps import unwrap
-
-
-def facts(body):
-    return extract_facts(body, published_at=None, event_date=None, author=None)
-
-
-def people(body):
-    return {p.name: p.titles for p in facts(body).people}
+from tests.fact_probes import facts, people
+from tests.fact_probes import indicators as named_indicators
 
 
 def indicators(body):
-    return [(i.metric, i.actual, i.target, i.percent) for i in facts(body).indicators]
+    return named_indicators(body, with_other=True)
 
 
 # --- document issuer ends before "và <document kind> <number>"
