@@ -34,7 +34,9 @@ def default_sets() -> list[Path]:
         ROOT / "tests" / "dev" / "heldout"
     )  # annotated blind 2026-12-02 (session 3), held out from session 3's rule work
     blind = ROOT / "tests" / "dev" / "blind"  # annotated blind in session 4, held out from its rule work
-    return [p for p in (shared_dev, own, fresh, unseen, heldout, blind) if (p / "gold.json").exists()]
+    blind5 = ROOT / "tests" / "dev" / "blind5"  # annotated blind in session 5, held out from its rule work
+    sets = (shared_dev, own, fresh, unseen, heldout, blind, blind5)
+    return [p for p in sets if (p / "gold.json").exists()]
 
 
 def field_counts(gold: list[dict], found_files: set[str]) -> Counter:
