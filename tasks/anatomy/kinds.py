@@ -147,6 +147,9 @@ def shape_kind(
     stack = shapes.sapo_stack(title, labels.body)
     if stack is not None:
         return PageKind("listing", stack)
+    pipes = shapes.pipe_teasers(lines, labels.kinds)
+    if pipes is not None:
+        return PageKind("listing", pipes)
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
     keys = [key for key in all_keys if len(key) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))

@@ -25,6 +25,10 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - a teaser's fields run together: headline, section label and time stamp glued into one line
   ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
 
+A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
+in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
+An article shows at most one such line (a byline "NGUYÊN ĐOAN |").
+
 A teaser stub (`teaser_stub`, decisive on its own): the whole page is one short paragraph, alone
 or under its headline, with no date line, no byline or credit, and a lead that names no day.
 A tag, category or author page cut down to its first item reads so. A news report that short
@@ -353,6 +357,29 @@ def _glued_label(text: str, end: int) -> bool:
     """The few words before `end` hold a lower-case letter right before a capital ("nhậpThời")."""
     words = " ".join(text[max(0, end - 60) : end].split(" ")[-LABEL_MAX_WORDS_BEFORE_STAMP:])
     return any(a.islower() and b.isupper() for a, b in zip(words, words[1:], strict=False))
+
+
+PIPE_TEASERS_MIN = 3
+PIPE_HEADLINE_MIN_CHARS = 10
+
+
+def pipe_teasers(lines, kinds: list[str]) -> str | None:
+    """Evidence that the page lists "headline | blurb" teasers, or None. kinds: the labels."""
+    n = 0
+    for k, pl in enumerate(lines):
+        text = pl.info.text
+        if not text.endswith("|"):  # literal pre-check: most lines end otherwise
+            continue
+        text = text.rstrip()
+        if text != "|" and not (text.endswith(" |") and len(text) > PIPE_HEADLINE_MIN_CHARS):
+            continue
+        # the blurb: a body line right after (a list item's date may sit between)
+        if "" in kinds[k + 1 : k + 3]:
+            n += 1
+    paras = sum(1 for k, pl in enumerate(lines) if kinds[k] == "" and pl.info.strong)
+    if n >= PIPE_TEASERS_MIN and 2 * n >= paras:
+        return f"listing: {n} 'headline | blurb' teasers, {paras} paragraph(s)"
+    return None
 
 
 def teaser_stub(lines, kinds: list[str], title: str | None) -> str | None:

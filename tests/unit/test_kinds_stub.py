@@ -67,3 +67,30 @@ def test_an_english_page_is_left_to_the_other_signals():
         "implementation of the resolution and to propose solutions for the coming years."
     )
     assert kind("Fifth plenum focuses on reviewing the resolution\n" + text)[0] == "article"
+
+
+# ---------------------------------------------------------------- "headline | blurb" lists
+BLURB = (
+    "Sáng ngày 3/1, Bộ Văn hóa, Thể thao và Du lịch tổ chức Hội nghị trực tuyến toàn quốc tổng kết công tác "
+    "năm 2023 và triển khai nhiệm vụ năm 2024 với sự tham dự của lãnh đạo các địa phương."
+)
+
+
+def test_headlines_ending_in_the_list_separator_are_a_listing():
+    items = [
+        f"Tin thứ {i} của chuyên mục tin địa phương trong tuần |\n0{i}/01/2024\n{BLURB}" for i in range(1, 4)
+    ]
+    k, detail = kind("\n".join(items))
+    assert k == "listing" and "headline | blurb" in detail
+
+
+def test_separator_lines_between_headline_and_blurb_are_a_listing():
+    items = [f"Security fulcrum number {i} in ethnic minority areas\n|\n{BLURB}" for i in range(1, 5)]
+    assert kind("\n".join(items))[0] == "listing"
+
+
+def test_a_byline_ending_in_a_separator_stays_an_article():
+    assert (
+        kind("\n".join([HEADLINE, "NGUYÊN ĐOAN |", DATED, BLURB, DATED.replace("27/7", "28/7")]))[0]
+        == "article"
+    )
