@@ -376,8 +376,10 @@ def pipe_teasers(lines, kinds: list[str]) -> str | None:
         # the blurb: a body line right after (a list item's date may sit between)
         if "" in kinds[k + 1 : k + 3]:
             n += 1
+    if n < PIPE_TEASERS_MIN:
+        return None
     paras = sum(1 for k, pl in enumerate(lines) if kinds[k] == "" and pl.info.strong)
-    if n >= PIPE_TEASERS_MIN and 2 * n >= paras:
+    if 2 * n >= paras:
         return f"listing: {n} 'headline | blurb' teasers, {paras} paragraph(s)"
     return None
 
