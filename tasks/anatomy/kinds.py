@@ -7,7 +7,8 @@ Two kinds of evidence, each general rather than one portal's:
   category, pager and home-page shapes (`url_kind`);
 - the page's shape once its anatomy is read (`shape_kind`): a stack of teasers with no body
   paragraph, listing furniture (search/tag headers, pagers, "Đọc tiếp" links, headlines printed
-  twice or glued to their dates), verse lines and no prose (a poem), numbered clauses or
+  twice or glued to their dates), a lone teaser (headline + one short undated paragraph and
+  nothing else: kinds_shapes.teaser_stub), verse lines and no prose (a poem), numbered clauses or
   document-viewer furniture (a document). An article with a related-news list keeps its body:
   listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
 """
@@ -146,6 +147,9 @@ def shape_kind(
     stack = shapes.sapo_stack(title, labels.body)
     if stack is not None:
         return PageKind("listing", stack)
+    pipes = shapes.pipe_teasers(lines, labels.kinds)
+    if pipes is not None:
+        return PageKind("listing", pipes)
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
     keys = [key for key in all_keys if len(key) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))
@@ -163,6 +167,9 @@ def shape_kind(
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:
             return PageKind("poem", f"poem: {verse} verse lines, no prose paragraph")
+    stub = shapes.teaser_stub(lines, labels.kinds, title)
+    if stub is not None:
+        return PageKind("listing", stub)
     return _listing_kind(
         lines,
         labels,

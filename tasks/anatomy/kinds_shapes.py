@@ -24,6 +24,16 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - the page's only paragraph is sapo-short (weak: it counts only beside other evidence);
 - a teaser's fields run together: headline, section label and time stamp glued into one line
   ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
+
+A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
+in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
+An article shows at most one such line (a byline "NGUYÊN ĐOAN |").
+
+A teaser stub (`teaser_stub`, decisive on its own): the whole page is one short paragraph, alone
+or under its headline, with no date line, no byline or credit, and a lead that names no day.
+A tag, category or author page cut down to its first item reads so. A news report that short
+still shows when it happened: its page prints a date line, or its lead opens on the day
+("Sáng 24/7, …", "… chiều ngày 13/02, …"); a teaser's sapo summarises ("Ông X cho biết, …").
 """
 
 from __future__ import annotations
@@ -78,6 +88,21 @@ _DAY_HEADING = re.compile(
 )
 DAY_HEADING_MAX_CHARS = 32
 _LABEL_PUNCT = re.compile(r"[.,:;!?()\d\"“”|/]")
+
+# a teaser stub: at most headline + paragraph + one stub-furniture line
+STUB_MAX_LINES = 3
+STUB_LEAD_CHARS = 160  # the day of a report is named in its first sentence's opening
+# the day a report's lead names (on the case-folded lead): a date at its very start, a time-of-day
+# or "ngày" word before a day ("sáng 24/7", "chiều ngày 13/02", "từ ngày 22-24/9", "ngày 29
+# tháng 4"), or a relative day ("sáng nay", "hôm qua", "vừa qua"), or a month ("tháng 3/2023")
+_LEAD_DAY = re.compile(
+    r"^\W{0,3}\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"|(?:^|[\s,(])(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|từ)(?:\s+(?:nay|qua|mai))?\s+(?:ngày\s+)?"
+    r"\d{1,2}(?:\s*[-/.]\s*\d{1,2}|\s+tháng\s+\d{1,2})"
+    r"|(?:^|[\s,(])(?:(?:sáng|chiều|tối|trưa|đêm|hôm) (?:nay|qua)|vừa qua|tháng \d{1,2}\s*[-/]\s*\d{4})(?!\w)"
+)
+# lines a stripped teaser list leaves beside its one item (case-folded, whole line)
+STUB_FURNITURE = frozenset({"thẻ:", "thẻ", "tags:", "tag:", "từ khóa:", "từ khoá:", "video không hợp lệ"})
 
 
 class KindsLexicon:
@@ -332,6 +357,57 @@ def _glued_label(text: str, end: int) -> bool:
     """The few words before `end` hold a lower-case letter right before a capital ("nhậpThời")."""
     words = " ".join(text[max(0, end - 60) : end].split(" ")[-LABEL_MAX_WORDS_BEFORE_STAMP:])
     return any(a.islower() and b.isupper() for a, b in zip(words, words[1:], strict=False))
+
+
+PIPE_TEASERS_MIN = 3
+PIPE_HEADLINE_MIN_CHARS = 10
+
+
+def pipe_teasers(lines, kinds: list[str]) -> str | None:
+    """Evidence that the page lists "headline | blurb" teasers, or None. kinds: the labels."""
+    n = 0
+    for k, pl in enumerate(lines):
+        text = pl.info.text
+        if not text.endswith("|"):  # literal pre-check: most lines end otherwise
+            continue
+        text = text.rstrip()
+        if text != "|" and not (text.endswith(" |") and len(text) > PIPE_HEADLINE_MIN_CHARS):
+            continue
+        # the blurb: a body line right after (a list item's date may sit between)
+        if "" in kinds[k + 1 : k + 3]:
+            n += 1
+    if n < PIPE_TEASERS_MIN:
+        return None
+    paras = sum(1 for k, pl in enumerate(lines) if kinds[k] == "" and pl.info.strong)
+    if 2 * n >= paras:
+        return f"listing: {n} 'headline | blurb' teasers, {paras} paragraph(s)"
+    return None
+
+
+def teaser_stub(lines, kinds: list[str], title: str | None) -> str | None:
+    """Evidence that the page is one teaser cut from a list (see the module's docstring), or None.
+    lines: the page's lines; kinds: their labels ("" = body). Vietnamese leads only: the lead-day
+    words are Vietnamese (an English page, often hard-wrapped, is left to the other signals)."""
+    if not lines or len(lines) > STUB_MAX_LINES:
+        return None
+    para, headlines = None, 0
+    for k, pl in enumerate(lines):
+        if pl.info.key_cf in STUB_FURNITURE:  # whatever its label ("Video không hợp lệ" reads as body)
+            continue
+        if kinds[k] == "" and para is None:
+            para = pl.info
+        elif title and pl.info.text == title and not headlines:
+            headlines = 1
+        else:  # a second paragraph, a date line, a byline, a credit, a label: more than a teaser
+            return None
+    if para is None or not para.prose or para.text.isascii():
+        return None
+    if len(para.text.split(None, TEASER_MAX_WORDS)) > TEASER_MAX_WORDS:
+        return None
+    if _LEAD_DAY.search(para.text[:STUB_LEAD_CHARS].casefold()):
+        return None
+    what = "headline and one paragraph" if headlines else "one paragraph"
+    return f"listing: a teaser stub ({what}, no date line or byline, the lead names no day)"
 
 
 def trailing_blank_lines(text: str) -> int:

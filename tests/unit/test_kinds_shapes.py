@@ -188,13 +188,17 @@ def test_lone_short_paragraph_cut_with_ellipsis_is_a_listing():
     assert an.page_kind == "listing" and "ellipsis" in an.kind_detail
 
 
+# a one-paragraph report under its headline names its day (an undated one is a teaser stub)
+DATED_LEAD = "Sáng 24/7, " + LONG_LEAD[0].lower() + LONG_LEAD[1:]
+
+
 def test_enumeration_ending_in_ellipsis_stays_an_article():
-    text = LONG_LEAD[:-1] + ", nhảy dây, chạy bộ, tập gym..."  # a long paragraph, not a sapo
+    text = DATED_LEAD[:-1] + ", nhảy dây, chạy bộ, tập gym..."  # a long paragraph, not a sapo
     assert kind("Hai tân phó thủ tướng dự kiến ra mắt ngày 13/11\n" + text) == "article"
 
 
 def test_closing_mark_is_not_a_cut():
-    assert kind("Hai tân phó thủ tướng dự kiến ra mắt ngày 13/11\n" + LONG_LEAD[:-1] + "./.") == "article"
+    assert kind("Hai tân phó thủ tướng dự kiến ra mắt ngày 13/11\n" + DATED_LEAD[:-1] + "./.") == "article"
 
 
 def test_empty_lines_after_a_lone_teaser_are_a_listing():
