@@ -8,11 +8,14 @@ import re
 
 from .lines import PAREN_TAIL, POST_TAIL
 
+# the longer labels first: "Tin ảnh: Anh Thư" is "Tin ảnh:" + name, not "Tin" + "ảnh: Anh Thư"
 _AUTHOR_LABEL = re.compile(
-    r"^(?:post(?:ed)? by|written by|tin|bài|ảnh|thực hiện|tác giả|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|theo|ctv|pv|btv|"
+    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả|theo|ctv|pv|btv|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
+# a compiled-from mark after the name: "Yến Khanh - TH" (tổng hợp), "- ST" (sưu tầm)
+_COMPILED_TAIL = re.compile(r"\s*[-–—(]\s*(?:TH|ST|tổng hợp|sưu tầm|tổng hợp, biên tập)\s*\)?\.?$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -22,6 +25,8 @@ def clean_author(s: str) -> str | None:
     s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
     s = POST_TAIL.sub("", s).strip()
+    if "-" in s or "–" in s or "(" in s or "—" in s:
+        s = _COMPILED_TAIL.sub("", s).strip()
     return s or None
 
 
@@ -34,8 +39,68 @@ _OFFICE = re.compile(
 )
 
 
+# three capitals are a writer's initials ("TVB") unless they are an office's: these are
+_OFFICE_3 = frozenset(
+    (
+        "BTG",
+        "BTC",
+        "BDV",
+        "UBK",
+        "HND",
+        "HCB",
+        "CCB",
+        "BCH",
+        "BTV",
+        "VTV",
+        "VOV",
+        "TTX",
+        "BQP",
+        "ĐTN",
+        "VPĐ",
+        "TTV",
+        "PTH",
+        "ĐPT",
+        "THT",
+        "PTV",
+        "BBT",
+        "TBT",
+        "HLH",
+        "MTT",
+        "LĐL",
+        "CĐN",
+        "CĐCS",
+        "VKS",
+        "TAND",
+        "QĐN",
+        "ANTV",
+    )
+)
+_INITIALS_3 = re.compile(r"^[A-ZĐ]{3}$")
+# "Trường", "Đoàn" open an office ("Trường Tiểu học …", "Đoàn Thanh niên") and are also a name's
+# first syllable ("Trường Đức-Văn Vĩnh", two writers): a byline of capitalised syllables only,
+# without a school or body word after that first word, is people
+_NAME_OR_OFFICE = re.compile(r"^(?:Trường|Đoàn)\s")
+_BODY_AFTER = re.compile(
+    r"^(?:Tiểu|Trung|THCS|THPT|TH|MN|Mầm|Mẫu|Đại|Cao|Chính|Quân|Dạy|Phổ|Dân|Bồi|Nghề|Sĩ|Cán|Kỹ|Năng|"
+    r"Thanh Niên|TN|TNCS|Viên|Công|Kiểm|Giám|Học|PT|Nội|Liên)\b",
+    re.I,
+)
+
+
+def _people_not_office(author: str) -> bool:
+    rest = author.split(None, 1)[1] if " " in author else ""
+    if not rest or _BODY_AFTER.match(rest):
+        return False
+    words = [w for w in re.split(r"\s*[-–,]\s*|\s+", author) if w]
+    return 2 <= len(words) <= 8 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+
+
 def is_office_credit(author: str) -> bool:
     # also in title or upper case: "Trung Tâm Văn Hóa", "ĐÀI PHÁT THANH"
+    if _INITIALS_3.match(author):
+        return author in _OFFICE_3
+    if _NAME_OR_OFFICE.match(author) and _people_not_office(author):
+        return False
     return bool(_OFFICE.match(author) or _OFFICE.match(author[:1] + author[1:].lower()))
 
 

@@ -25,6 +25,7 @@ from .dates import _event_matches
 LEAD_LINES = 6
 FIRST_HEAD_CHARS = 600
 HEAD_CHARS = 300
+LONG_CHARS = 1500  # the second look, when the heads hold no dated phrase
 # an explicit year this much older than the page's own year is history, not the reported event
 HISTORY_YEARS = 4
 # with no year of the page's own: an event before this year is history (no web portal reported it)
@@ -80,12 +81,38 @@ class Phrase:
     year: int | None
 
 
+# a document's adoption or signing date: "Điều lệ Đảng … thông qua ngày 19/01/2011", "ký ngày"
+_ADOPTED_BEFORE = re.compile(
+    r"(?:thông qua|ban hành|\bký|\bkí|có hiệu lực|phê duyệt)\s*(?:từ\s*|vào\s*)?$", re.I
+)
+# the other end of a span that opens with "từ ngày 12/3": "… đến ngày 17/3/2018", "- 17/3"
+_SPAN_END = re.compile(
+    r"\s*(?:đến|tới|[-–])\s*(?:ngày\s*)?[0-3]?\d\s*[/.\-]\s*[01]?\d(?:\s*[/.\-]\s*(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+
+
 def _is_event(text: str, m: re.Match) -> bool:
     before = text[max(0, m.start() - 25) : m.start()]
-    if _DOC_BEFORE.search(before) or _DOC_AFTER.match(text[m.end() :]):
+    if _DOC_BEFORE.search(before) or _DOC_AFTER.match(text[m.end() :]) or _ADOPTED_BEFORE.search(before):
         return False
     # "Từ ngày 21 đến 23/4" is the event's own span; "từ ngày 1/7" alone is a period's bound
-    return bool(m.group("d1")) or not _BOUND_BEFORE.search(before)
+    return bool(m.group("d1")) or not _BOUND_BEFORE.search(before) or _span_end(text, m) is not None
+
+
+_FROM_BEFORE = re.compile(r"\btừ\s*$", re.I)
+
+
+def _span_end(text: str, m: re.Match) -> re.Match | None:
+    """The end of a span the phrase opens ("từ ngày 12/3 đến ngày 17/3/2018": the phrase is
+    the event's first day), or None."""
+    if (
+        m.group("d") is None
+        or m.group("y")
+        or not _FROM_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+    ):
+        return None
+    return _SPAN_END.match(text, m.end())
 
 
 def _english(text: str) -> bool:
@@ -103,7 +130,10 @@ def _phrases(text: str) -> Iterator[Phrase]:
             continue
         if m.group("d") is not None:
             d = m.group("d1") or m.group("d")  # a range "21- 22/4" is dated by its first day
-            yield Phrase(int(d), int(m.group("m")), int(m.group("y")) if m.group("y") else None)
+            y = m.group("y")
+            if y is None and (end := _span_end(text, m)) is not None:
+                y = end.group("y")  # "từ ngày 12/3 đến ngày 17/3/2018": the span's year
+            yield Phrase(int(d), int(m.group("m")), int(y) if y else None)
         else:
             y = m.group("y2")
             yield Phrase(int(m.group("d2")), int(m.group("m2")), int(y) if y else None)
@@ -169,21 +199,56 @@ def event_date_of(
     lines after the title. year_hint is called only when neither the phrase, published nor
     stamp gives the year (year_evidence is costly and rarely needed)."""
     own_year = published.year if published else (stamp[0] if stamp else None)
-    for text in _sources(lead, title, header):
+    found = _first_event(_sources(lead, title, header), own_year, published, stamp, year_hint)
+    if found is None:
+        # a dated sentence further into the opening paragraphs ("… tổ chức Lễ kết nạp đảng vào
+        # ngày 03/03/2023 …" past the first HEAD_CHARS): read only when the heads had none, and
+        # only a phrase that writes the page's own year (a feature's background dates further
+        # in, "Ngày 10/12/2019, Ban Thường vụ … ban hành kế hoạch" on a 2020 page, "ngày 28/8 đã
+        # đi vào lịch sử", are not its event)
+        longer = (line[:LONG_CHARS] for line in lead[:LEAD_LINES] if len(line) > HEAD_CHARS)
+        found = _first_event(longer, own_year, published, stamp, year_hint, own_year_only=True)
+    return found[0] if found else None
+
+
+def _first_event(
+    texts: Iterator[str],
+    own_year: int | None,
+    published: datetime | None,
+    stamp: tuple[int, int] | None,
+    year_hint: Callable[[], int | None],
+    own_year_only: bool = False,
+) -> tuple[date | None] | None:
+    """(the date of the first event phrase,) or None when no text has one; (None,) when that
+    phrase cannot be dated. own_year_only: only phrases that write the page's year (any year
+    when the page has none) count."""
+    for text in texts:
         for p in _phrases(text):
             if _historical(p, own_year):
+                continue
+            if own_year_only and (p.year is None or (own_year is not None and p.year != own_year)):
                 continue
             year = _year_of(p, published, stamp, year_hint)
             if year is None:
                 # the weakest evidence, read only when nothing else dates the event
-                year = _term_or_anniversary_year(text)
+                year = _term_or_anniversary_year(text) or _new_year_of(text)
                 if year is None:
-                    return None
+                    return (None,)
             try:
-                return date(year, p.month, p.day)
+                return (date(year, p.month, p.day),)
             except ValueError:
-                return None
+                return (None,)
     return None
+
+
+# the year the sentence itself names for a new-year event: "Sáng ngày 01/01, ngày đầu tiên của
+# năm mới 2020"
+_NEW_YEAR = re.compile(r"năm mới\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _new_year_of(text: str) -> int | None:
+    m = _NEW_YEAR.search(text[:400]) if "năm mới" in text[:400].lower() else None
+    return int(m.group("y")) if m else None
 
 
 @lru_cache(maxsize=1)

@@ -44,10 +44,27 @@ def _english(s: str) -> datetime | None:
         return None
 
 
+# a Vietnamese date without "ngày", the year after a comma: "27 tháng 4, 2021" (a university's
+# WordPress theme)
+_VN_MONTH_COMMA = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*,\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.I
+)
+
+
+def _vn_month_comma(s: str) -> datetime | None:
+    m = _VN_MONTH_COMMA.search(s) if "tháng" in s.lower() else None
+    if not m:
+        return None
+    try:
+        return datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def _stamp(s: str) -> datetime | None:
     if len(s) > MAX_LEN or s[-1:] in ".!?":
         return None
-    dt = find_datetime(s) or _english(s)
+    dt = find_datetime(s) or _english(s) or _vn_month_comma(s)
     if dt is None or len(_STRIP.sub(" ", s.casefold()).split()) > MAX_OTHER_WORDS + 4:
         return None
     return dt
@@ -66,4 +83,24 @@ def header_published(segments: list[Segment]) -> datetime | None:
     for sg in segments[at + 1 : at + 1 + LINES_AFTER_TITLE]:
         if sg.kind in ("header", "byline") and (dt := _stamp(sg.text)):
             return dt
-    return None
+    return _closing_date(segments[at + 1 :])
+
+
+# what ends the article's own matter: a date after these is another article's
+_TRAILER_KINDS = frozenset(("related_news", "comments", "links", "cookie_notice"))
+
+
+def _closing_date(after_title: list[Segment]) -> datetime | None:
+    """The one date-only line printed under the article, before any related-news list or
+    comments (a video page's "4,111" views then "29.03.2019"): nothing above gave the date."""
+    found = None
+    for sg in after_title:
+        if sg.kind in _TRAILER_KINDS:
+            break
+        if sg.kind == "dateline":
+            if found is not None:
+                return None  # several dates: a list's, not the article's
+            found = find_datetime(sg.text)
+            if found is None:
+                return None
+    return found

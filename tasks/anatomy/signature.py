@@ -119,11 +119,21 @@ def name_of(line: str) -> str | None:
     s = line.strip().strip("|").strip()
     if not s or len(s) > _MAX_LEN:
         return None
-    s = _LABEL.sub("", s)
+    labelled = _LABEL.match(s)
+    if labelled:
+        s = s[labelled.end() :]
+        # a column label after the name: "Tác giả: Đức Thiện: Văn hóa"
+        head, colon, tail = s.partition(": ")
+        if colon and len(tail.split()) <= 4 and ":" not in tail:
+            s = head
     post = POST_TAIL.search(s)
     if post and post.start() > 0:
         s = s[: post.start()]
     s = _AFTER.sub("", s).strip(" -–—")
+    if s.endswith(".") and not s.endswith("..") and len(s) > 2 and s[-2] != " ":
+        # a signature closed with a full stop ("Quang Minh."); the name's shape decides below
+        # (an initial's dot, "Đ.LAM", stays inside)
+        s = s[:-1]
     if not s or s[-1] in ".?!:":
         return None
     parts = [p for p in _JOIN.split(s) if p]
@@ -165,6 +175,19 @@ def _ends_article(page: PageLines, labels: Labels, k: int) -> bool:
 _GLUED = re.compile(r"[.!?…”\"]\s+(?P<name>(?:[A-ZĐ]\.){1,3}\s?[A-ZĐ][^\W\d_]*)\s*$")
 
 
+# a CMS's error notice that closes a page cut short ("The website encountered an unexpected
+# error. Please try again later."): the line above it is the page's last own line
+_CMS_ERROR = re.compile(
+    r"^(?:the website encountered an unexpected error|an error occurred|đã (?:xảy ra|có) lỗi|"
+    r"error\b|lỗi\b|please try again later)",
+    re.I,
+)
+
+
+def _is_cms_error(text: str) -> bool:
+    return len(text) < 120 and _CMS_ERROR.match(text) is not None
+
+
 def _with_post(page: PageLines, k: int) -> str | None:
     """A name line with a post line right under it."""
     lines = page.lines
@@ -199,7 +222,7 @@ def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str
         if name := _with_post(page, k):
             return name
     for k in body[1:]:
-        closes = k + 1 >= len(lines) or kinds[k + 1] != ""
+        closes = k + 1 >= len(lines) or kinds[k + 1] != "" or _is_cms_error(lines[k + 1].info.text)
         if closes and not lines[k].info.prose and (name := name_of(lines[k].info.text)):
             return name
     for k in range(last + 1, min(last + 3, len(lines))):

@@ -43,6 +43,22 @@ def split_dated_title(title: str | None) -> tuple[str | None, datetime | None]:
     return (title[: m.start()], day) if day else (title, None)
 
 
+# a stray mark glued before a headline (".LỄ KẾT NẠP ĐẢNG VIÊN MỚI …"): the line is not title-like
+# only because of it
+_STRAY_MARK = ".·•*-–+>"
+
+
+def _marked_headline(text: str) -> bool:
+    if text[:1] not in _STRAY_MARK:
+        return False
+    rest = text.lstrip(_STRAY_MARK + " ")
+    return 4 <= len(rest.split()) <= 40 and rest[:1].isupper() and len(rest) <= 350 and rest[-1:] not in ";:"
+
+
+def _headline(text: str) -> str:
+    return text.lstrip(_STRAY_MARK + " ") if _marked_headline(text) else text
+
+
 def _is_wire_dateline(s: str) -> bool:
     return s[:1].isupper() and "," in s[:32] and _WIRE_DATELINE.match(s) is not None
 
@@ -55,7 +71,7 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
         ln = lines[k].info
         if (
             labels.kinds[k] == "header"
-            and ln.title_like
+            and (ln.title_like or _marked_headline(ln.text))
             and not ln.name_like
             and not ln.rule_h
             and not ln.is_date
@@ -70,6 +86,7 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
 
 
 LEAD_MIN_WORDS = 20
+UPPER_OVERLAP = 0.6
 
 
 def _is_lead_sentence(text: str, nw: int) -> bool:
@@ -93,7 +110,10 @@ def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, c
     )
     sc += 1.0 if k == last_cand else 0.0
     sc -= 2.0 if _is_lead_sentence(ln.text, ln.nw) else 0.0
-    sc -= 2.0 if ln.text.isupper() else 0.0
+    # a line in capitals is often a section label ("TIN TỨC SỰ KIỆN"); an ALL-CAPS headline
+    # ("LỄ KẾT NẠP ĐẢNG") says what the lead says, so most of its words recur there
+    if ln.text.isupper():
+        sc -= 1.0 if overlap >= UPPER_OVERLAP else 2.0
     # a headline also recurs across pages (in other pages' related-news lists, syndicated
     # copies), so repetition only weighs against a candidate, it does not exclude it
     sc -= 1.0 if line.repeated else 0.0
@@ -123,25 +143,110 @@ def _crumb_tails(lines: list[PageLine], start: int) -> set[int]:
 def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> str | None:
     """The headline among the header lines, or None."""
     lines = page.lines
-    if span.start <= 0:
-        return None
-    cands = _candidates(lines, span, labels)
+    cands = _candidates(lines, span, labels) if span.start > 0 else []
     if not cands:
-        return None
+        return title_from_body(page, span, labels, rs)
     pub_k = labels.header_dates[-1][0] if labels.header_dates else -9
     last = cands[-1]
     crumbs = _crumb_tails(lines, span.start)
     if len(cands) == 1 and _score(lines[last], last, 0.0, pub_k, last, last in crumbs) > _MIN_SCORE:
         # the overlap only adds to a score: a lone candidate above the bar without it is the
         # title, and splitting the lead into words (costly) is not needed
-        return lines[last].info.text
+        return _joined(lines, labels, last)
     lead_words = {w.strip(PUNCT_STRIP) for w in " ".join(labels.body[:3])[:800].lower().split()}
     best, best_sc = None, _MIN_SCORE
     for k in cands:
         sc = _score(lines[k], k, _overlap(lines[k].info.text, lead_words, rs), pub_k, last, k in crumbs)
         if sc > best_sc:
             best, best_sc = k, sc
-    return None if best is None else lines[best].info.text
+    if best is None:
+        return None
+    return _joined(lines, labels, _without_tail(lines, cands, best))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_NO_PUNCT).casefold().split())
+
+
+_NO_PUNCT = str.maketrans({c: " " for c in PUNCT_STRIP})
+
+
+def _without_tail(lines: list[PageLine], cands: list[int], best: int) -> int:
+    """A copy of the headline with a slogan after it ("… NHIỆM KỲ 2025–2030 THÀNH CÔNG TỐT ĐẸP!"
+    under "… NHIỆM KỲ 2025–2030"): the candidate it starts with is the headline."""
+    full = _norm(lines[best].info.text)
+    for k in cands:
+        head = _norm(lines[k].info.text)
+        if k != best and len(head) >= 20 and len(head) < len(full) and full.startswith(head + " "):
+            return k
+    return best
+
+
+def _joined(lines: list[PageLine], labels: Labels, k: int) -> str:
+    """The headline of line k, with its first word when the page broke it onto the line above
+    ("ĐẠI" / "HỘI CHI BỘ TRƯỜNG TIỂU HỌC …"): a one- or two-word capitals line alone."""
+    text = _headline(lines[k].info.text)
+    if k > 0 and text.isupper() and labels.kinds[k - 1] == "header":
+        prev = lines[k - 1].info.text
+        if len(prev.split()) <= 2 and prev.isupper() and prev.isalpha() and not lines[k - 1].info.rule_h:
+            return prev + " " + text
+    return text
+
+
+# the headline left at the top of the body (no header above it, or only a date line): a short
+# line that does not end a sentence with a full stop, above a longer paragraph, or a line in
+# capitals among the first two (after the sapo: "HUYEN UY DAK GLEI KET NAP …")
+BODY_HEADLINE_MAX = 200
+BODY_HEADLINE_OVERLAP = 0.4
+BODY_HEADLINE_OVERLAP_STOP = 0.8
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(PUNCT_STRIP) for w in text[:800].lower().split()}
+
+
+_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+|[a-zđ])[.)/]\s", re.I)
+
+
+def title_from_body(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> str | None:
+    """The headline at the start of the body when the header gave none, or None."""
+    rows = [k for k in range(span.start, min(len(page.lines), span.start + 12)) if labels.kinds[k] == ""][:3]
+    if len(rows) < 2:
+        return None
+    if any(labels.kinds[k] == "header" and page.lines[k].info.title_like for k in range(span.start)):
+        return None  # the header has headline-shaped lines: none was taken, none is wanted
+    for i, k in enumerate(rows[:2]):
+        ln = page.lines[k].info
+        t = ln.text
+        # a headline closed with a full stop ("… “92 năm Đoàn TNCS Hồ Chí Minh”.") reads like a
+        # sentence: it must say what the paragraphs under it say, nearly word for word
+        # (one clause: a sentence with commas, or an English one whose function words the
+        # overlap counts as content, is the lead itself)
+        stop = t[-1:] == "."
+        shaped = ln.title_like or (stop and ln.nw <= 35 and t[:1].isupper())
+        if stop and ("," in t or t.isascii()):
+            continue
+        if not shaped or len(t) > BODY_HEADLINE_MAX or ln.teaser or _NUMBERED.match(t) or ln.rule_h:
+            continue
+        if t.isupper() and ln.nw >= 4:
+            return t
+        if i > 0:
+            continue
+        nxt = page.lines[rows[1]].info
+        if (
+            ln.nw <= 35
+            and ". " not in t
+            and t[-1] != "…"
+            and not ln.honorific
+            and not ln.caption
+            and nxt.prose
+            and len(nxt.text) > len(t)
+            and not _is_lead_sentence(t, ln.nw)
+            and _overlap(t, _words(" ".join(page.lines[r].info.text for r in rows[1:])), rs)
+            >= (BODY_HEADLINE_OVERLAP_STOP if stop else BODY_HEADLINE_OVERLAP)
+        ):
+            return t
+    return None
 
 
 def header_after_title(labels: Labels) -> list[str]:
