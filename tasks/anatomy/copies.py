@@ -184,16 +184,22 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     if not body_at:
         return
     heads = _headlines(page, labels, title, body_at[0])
+    # the length window in which some headline's copy can lie (_copies_title's first tests): most
+    # body lines are paragraphs far longer than any headline and need no test per headline
+    low = min((len(h.text) * 0.8 for h in heads), default=0.0)
+    high = max((len(h.text) + 80 for h in heads), default=-1)
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
         if i and _continues(page.lines[body_at[i - 1]].info):
             continue  # the rest of a sentence the line above began: no copy of anything
-        if any(_copies_title(text, h) for h in heads):
+        n, cut = len(text), text.endswith(("…", "..."))
+        if (low <= n <= high or (cut and n >= 20)) and any(_copies_title(text, h) for h in heads):
             demoted[k] = "title"
             continue
-        nxt = page.lines[body_at[i + 1]].info.text if i + 1 < len(body_at) else None
-        if is_auto_teaser(text, nxt):
+        # (is_auto_teaser needs the ellipsis first)
+        nxt = page.lines[body_at[i + 1]].info.text if cut and i + 1 < len(body_at) else None
+        if cut and is_auto_teaser(text, nxt):
             demoted[k] = "related_news"
     if not demoted:
         return

@@ -132,6 +132,8 @@ def _mk_dt(y: int, m: int, d: int, hh: int = 0, mi: int = 0, ss: int = 0) -> dat
 
 # every date format above contains a four-digit year: a search for one rejects most lines
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# the pre-check alone, for callers that test it before calling find_datetime
+has_year = _YEAR_DIGITS.search
 
 
 def find_datetime(s: str) -> datetime | None:

@@ -88,9 +88,11 @@ class _Labeller:
 
     def label(self, k: int, line: PageLine, prev: LineInfo | None) -> None:
         ln, span = line.info, self.span
-        for pk, pre in ln.prefixes:
-            if pk == "__site__":
-                self.out.sites.append(pre)
+        prefixes = ln.prefixes  # (empty on most lines)
+        if prefixes:
+            for pk, pre in prefixes:
+                if pk == "__site__":
+                    self.out.sites.append(pre)
         if not span.zoned:
             zone, rule = "body", ln.rule_h or ln.rule_f
         elif k < span.start:
@@ -111,9 +113,10 @@ class _Labeller:
         else:
             kind = self._trailer(k, ln, line.repeated)
         out = self.out
-        for pk, pre in ln.prefixes:
-            if pk != "__site__":
-                out.segments.append(Segment(pk, pre, line.no))
+        if prefixes:
+            for pk, pre in prefixes:
+                if pk != "__site__":
+                    out.segments.append(Segment(pk, pre, line.no))
         if kind is None:
             out.body.append(ln.text)
         else:

@@ -114,10 +114,12 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.text = text
     ln.key_cf = key = text[: rs.max_scan].casefold()
     ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
-    ln.caption = is_caption(key, rs)
+    # is_caption(key, rs), its "ảnh" test inlined: most lines open with neither
+    ln.caption = is_caption(key, rs) if key.startswith("ảnh") else key.startswith(rs.caption_openers)
     if ln.caption:  # "Ảnh: Quang cảnh đại hội" describes the photo: no photographer's byline
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
-    dt = dates.find_datetime(text) if len(text) <= 90 else None
+    # (find_datetime's own year pre-check, inlined: most lines hold no year)
+    dt = dates.find_datetime(text) if len(text) <= 90 and dates.has_year(text) else None
     ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
         ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
@@ -161,14 +163,21 @@ def _word_count(t: str) -> int:
 
 def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
     t = ln.text
-    ln.nw = nw = _word_count(t)
+    # (_word_count inlined)
+    ln.nw = nw = len(t.split(None, NW_CAP - 1)) if len(t) <= 400 else NW_CAP
     last = t[-1]
     ends = last in _SENT_END
     ln.teaser = teaser = t.endswith(("…", "...")) and len(t) < 220 and not t.endswith("./.")
-    ln.prose = prose = _is_prose(t, nw, ends, rs)
+    # _is_prose's two first tests inlined (they settle most lines)
+    ln.prose = prose = True if nw >= 6 and ends else (nw >= 18 and _is_prose(t, nw, ends, rs))
     ln.strong = prose and not teaser
     ln.honorific = t[:9].casefold().startswith(rs.honorifics)
-    ln.name_like = not ln.honorific and _is_name_like(t, nw, ends, rs)
+    # a name-like line has at most 6 words, unless a dash may cut a post off it (_is_name_like)
+    ln.name_like = (
+        not ln.honorific
+        and (nw <= 6 or (len(t) <= 140 and ("-" in t or "–" in t or "—" in t)))
+        and _is_name_like(t, nw, ends, rs)
+    )
     t0 = t.lstrip("'\"“‘«([")[:1]
     ln.title_like = (
         nw >= 4
@@ -273,6 +282,9 @@ def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: 
     out: list[PageLine] = []
     short_line_info, rules = classifier.short_line_info, classifier.rules
     repetition = bool(chrome_lines)
+    # PageLine's generated __new__ is a Python-level call per line; tuple.__new__ builds the
+    # same named tuple in C
+    new_line = tuple.__new__
     strong_seen = 0
     for i, raw in enumerate(text.split("\n")):
         s = raw.strip()
@@ -280,22 +292,16 @@ def read_page_lines(text: str, classifier: LineClassifier, chrome_lines, shape: 
             continue
         # outlet tags / datelines only open the page: strip them until two prose lines were seen
         # short lines (all chrome among them) are classified once per process; long ones are prose
-        strip = strong_seen < 2
-        ln = (
-            short_line_info(s, strip, shape)
-            if len(s) <= CHROME_MAX_LEN
-            else classify_line(rules, s, strip, shape)
-        )
-        # repetition marks chrome; long prose lines are never chrome, so only short lines are
-        # keyed, and only when there is repetition evidence (cached: a run's scan keyed the same
-        # lines moments before)
-        repeated = (
-            repetition
-            and len(s) <= CHROME_MAX_LEN
-            and bool(ck := _chrome_key_cached(s))
-            and ck in chrome_lines
-        )
-        out.append(PageLine(ln, i, repeated))
+        if len(s) <= CHROME_MAX_LEN:
+            ln = short_line_info(s, strong_seen < 2, shape)
+            # repetition marks chrome; long prose lines are never chrome, so only short lines
+            # are keyed, and only when there is repetition evidence (cached: a run's scan keyed
+            # the same lines moments before)
+            repeated = repetition and bool(ck := _chrome_key_cached(s)) and ck in chrome_lines
+        else:
+            ln = classify_line(rules, s, strong_seen < 2, shape)
+            repeated = False
+        out.append(new_line(PageLine, (ln, i, repeated)))
         if ln.strong:
             strong_seen += 1
     return PageLines(out)

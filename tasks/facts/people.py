@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
@@ -187,7 +187,7 @@ class PeopleExtractor:
         # Most runs ("Hà Nội", "Phó Chủ", a leader's name) recur page after page, and reading one
         # costs more than the look-up: the extractor keeps its readings (3 % of clean+extract CPU,
         # in-process A/B over the 3,000-page stage_times sample).
-        self.read_run = lru_cache(maxsize=16384)(lambda run: read_run(lex, run))
+        self.read_run = lru_cache(maxsize=16384)(partial(read_run, lex))  # (partial: no Python frame)
 
     def extract(self, page: Page, author: str | None) -> list[Person]:
         """The people of the page, in order of first mention."""
@@ -197,10 +197,11 @@ class PeopleExtractor:
         # name_runs and _mention's first test, inlined: most runs hold no name (read_run is None),
         # and this loop spares them a generator step and a method call
         for found in CAPSEQ.finditer(fb):
-            m = _at_word_edge(fb, found) if found.start() and fb[found.start() - 1].isalnum() else found
+            st = found.start()
+            m = _at_word_edge(fb, found) if st and fb[st - 1].isalnum() else found
             if m is None:
                 continue
-            reading = read(m.group(0))
+            reading = read(m.group())
             if reading is None:
                 continue
             mention = self._mention(page, m, reading)

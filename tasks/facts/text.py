@@ -28,7 +28,7 @@ def _breaks(text: str) -> list[tuple[int, int]]:
         i = text.find("\n", i + 1)
     for mark, rx in _END_MARK.items():
         if mark in text:
-            found.extend((m.start(1), m.end()) for m in rx.finditer(text))
+            found += [(m.start(1), m.end()) for m in rx.finditer(text)]
     found.sort()
     return found
 
