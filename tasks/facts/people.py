@@ -294,6 +294,9 @@ class PeopleExtractor:
         """Add the mention as a person if the text marks it as one (or it is known already)."""
         fb = page.fb
         (ss, se), s, e = mn.sentence, mn.start, mn.end
+        if any(cs < s and e <= ce for cs, ce in rd.claimed[-4:]):
+            rd.unit_places.add(nkey)  # inside a post read already: its unit's place, here and
+            return  # later ("Phó chủ tịch xã Trần Phán")
         left = fb[max(ss, s - _CUE_LOOKBACK) : s]
         shared = self._shared_titles(fb, ss, s, rd)
         cue = (
@@ -309,6 +312,8 @@ class PeopleExtractor:
         if not (before or cue) and fb[s - 1 : s] == " " and fb[max(ss, s - 2) : s - 1].isalpha():
             before = self.titles.lower_before(fb, ss, s)
         if not (cue or before or after or known):
+            return
+        if not cue and nkey in rd.unit_places:
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
             return
@@ -384,6 +389,7 @@ class _Reading:
     mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # name, key, titles' end
     shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
     list_titles: list[Span] = field(default_factory=list)  # posts written once before a plural cue's list
+    unit_places: set[str] = field(default_factory=set)  # names read inside a post: units' places
     last_sentence: int = -1
     last_end: int = -1
 
