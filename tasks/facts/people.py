@@ -95,6 +95,18 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|v
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 
 
+# function words no name ends with: a capitalised one after a name is the next word, capitalised
+# by a site ("Hồ Chí Minh Đã khẳng định")
+_VERB_WORDS = frozenset(("Đã", "Và", "Là", "Của", "Sẽ", "Đang", "Cũng", "Thì", "Đều", "Vẫn"))
+_VERB_ENDS = tuple(" " + w for w in _VERB_WORDS)
+
+
+def _without_glued_verb(fb: str, m: re.Match) -> re.Match | None:
+    """The run m without its last syllable when that is a function word (None if no run is left)."""
+    cut = fb.rfind(" ", m.start(), m.end())
+    return CAPSEQ.fullmatch(fb, m.start(), cut)
+
+
 def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
     """Whether the text before a name ends with an address form or person noun, maybe with one
     modifier after it ("quần chúng ưu tú", "Nhà báo lão thành")."""
@@ -200,6 +212,10 @@ class PeopleExtractor:
             m = _at_word_edge(fb, found) if found.start() and fb[found.start() - 1].isalnum() else found
             if m is None:
                 continue
+            if m.group(0).endswith(_VERB_ENDS):
+                m = _without_glued_verb(fb, m)  # "Chủ tịch Hồ Chí Minh Đã khẳng định"
+                if m is None:
+                    continue
             reading = read(m.group(0))
             if reading is None:
                 continue

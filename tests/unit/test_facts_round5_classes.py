@@ -132,3 +132,9 @@ def test_rarer_and_khmer_family_names():
 def test_a_district_named_after_a_family_name_stays_a_place():
     got = people("Trung tá Trần Trí Dũng, Trưởng Công an huyện Chương Mỹ cho biết.")
     assert got["Trần Trí Dũng"] == ["Trung tá", "Trưởng Công an huyện Chương Mỹ"]
+
+
+def test_a_capitalised_function_word_is_not_a_name_syllable():
+    got = people("Sinh thời Chủ tịch Hồ Chí Minh Đã khẳng định điều đó. Đồng chí Nguyễn Văn Được phát biểu.")
+    assert "Hồ Chí Minh Đã" not in got
+    assert "Nguyễn Văn Được" in got
