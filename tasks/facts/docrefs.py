@@ -37,6 +37,11 @@ _BARE_STATE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:/(?:19|20)\d{2})?/(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})-" + _SYM_TAIL
 )
 _NON_DIGITS = re.compile(r"\D")
+# a State symbol whose issuer is set off by a spaced dash, maybe with the legislature's number
+# after a space ("819/NQ – UBTVQH 14"): the letters, the dash, an upper-case issuer
+_SYM_SPACED = r"[A-ZĐ][A-Za-zĐđ]{1,3}[ \t]*[-–][ \t]*[A-ZĐ][A-ZĐ0-9]+(?:[ \t]?\d{2}(?![\w/]))?"
+# the spaces a symbol is written with around its separators ("4854- QĐ/QU"), dropped
+_SYM_SEP_SPACES = re.compile(r"[ \t]*([-–/])[ \t]*")
 
 
 def _doc_re(lex: Lexicon) -> re.Pattern:
@@ -44,9 +49,36 @@ def _doc_re(lex: Lexicon) -> re.Pattern:
         r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
         r"(?:\s+(?:liên tịch|chuyên đề))?"
         r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"  # "Nghị quyết (NQ) 28": the kind's abbreviation
-        # "số", and in English "No." / "No" ("Decision No 4896-QĐ/TU")
-        r"(?P<so>\s+(?:số|Số|No\.?|no\.?))?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
-        r"(?P<sym>\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|/" + _SYM + r"|-" + _SYM + r")?",
+        # "số", "số:" ("Quyết định số: 3101-QĐ/ĐU"), in English "No." / "No" ("Decision No
+        # 4896-QĐ/TU"); "s" on pages whose stored text lost its Vietnamese letters ("Quy định s
+        # 45-QĐ/TW", "Quyết định s: 143-QĐ/ĐU"): a lone "s" then a number is no other word
+        r"(?P<so>\s+(?:số|No\.?|s(?=[ \t]*:?[ \t]*\d))(?:[ \t]*:)?)?\s*(?P<num>\d{1,4}[a-z]?)(?![\d,.]\d)"
+        r"(?P<sym>\s*[-–]\s*"
+        + _SYM
+        + r"|/(?:19|20)\d{2}/"
+        + _SYM
+        + r"|/"
+        + _SYM
+        + r"|/"
+        + _SYM_SPACED
+        + r"|-"
+        + _SYM
+        + r")?",
+        re.IGNORECASE,
+    )
+
+
+def _symbol_as_written(text: str) -> str:
+    """A symbol with its spaces around separators dropped and an en dash read as the hyphen
+    symbols are written with ("4854- QĐ/QU" -> "4854-QĐ/QU", "819/NQ – UBTVQH 14" -> "819/NQ-UBTVQH14")."""
+    return _SPACES.sub("", _SYM_SEP_SPACES.sub(lambda m: "-" if m.group(1) == "–" else m.group(1), text))
+
+
+def _more_re() -> re.Pattern:
+    """A further symbol after a reference's: ", 29-NQ/TU", " và 4855-QĐ/QU" (a symbol required)."""
+    return re.compile(
+        r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]*(?P<num>\d{1,4})"
+        r"(?:\s*[-–]\s*" + _SYM + r"|/(?:19|20)\d{2}/" + _SYM + r"|/" + _SYM + r"|/" + _SYM_SPACED + r")",
         re.IGNORECASE,
     )
 
@@ -110,6 +142,7 @@ class DocumentRefExtractor:
     def __init__(self, lex: Lexicon, orgs: OrgPhrases) -> None:
         self.lex, self.orgs = lex, orgs
         self.doc_re = _doc_re(lex)
+        self.more_re = _more_re()
         # Where a kind word may start.  A word that begins with another kind word ("chương trình
         # hành động") starts where that one does, so only the shorter one is searched for.
         words = lex.doc_kind_words
@@ -123,7 +156,7 @@ class DocumentRefExtractor:
         if not page.has_digit:
             return []
         merged: list[_Ref] = []
-        read = [r for ks in self._kind_starts(page.lo) if (r := self._read_ref(page, ks)) is not None]
+        read = [r for ks in self._kind_starts(page.lo) if (rs := self._read_ref(page, ks)) for r in rs]
         for r in read + self._bare_symbols(page, read):
             same = next((g for g in merged if g.same_document(r)), None)
             if same is None:
@@ -158,8 +191,9 @@ class DocumentRefExtractor:
                 i = lo.find(w, i + 1)
         return sorted(starts)
 
-    def _read_ref(self, page: Page, ks: int) -> _Ref | None:
-        """The reference whose kind word starts at ks, with its date and issuer; None if none."""
+    def _read_ref(self, page: Page, ks: int) -> list[_Ref] | None:
+        """The reference whose kind word starts at ks, with its date and issuer, and the symbols
+        listed right after it under the same kind word; None if none."""
         body, fb, lex = page.body, page.fb, self.lex
         m = self.doc_re.match(fb, ks)
         if not m:
@@ -176,8 +210,23 @@ class DocumentRefExtractor:
         if not sym and _NOT_A_NUMBER_AFTER.match(fb[end : end + 8]):
             return None
         number = body[m.start("num") : m.end("num")]
-        symbol = _SPACES.sub(" ", body[m.start("num") : m.end("sym")]) if sym else None
-        return self._with_date_and_issuer(page, kind, number, symbol, m.start(), end)
+        symbol = _symbol_as_written(body[m.start("num") : m.end("sym")]) if sym else None
+        refs = [self._with_date_and_issuer(page, kind, number, symbol, m.start(), end)]
+        # more symbols joined to this one share its kind word ("Quyết định số 4854-QĐ/QU và
+        # 4855-QĐ/QU"): read them here, as a bare "QĐ" symbol names no kind of its own
+        while sym and (cm := self.more_re.match(fb, end)):
+            end = cm.end()
+            refs.append(
+                self._with_date_and_issuer(
+                    page,
+                    kind,
+                    body[cm.start("num") : cm.end("num")],
+                    _symbol_as_written(body[cm.start("num") : end]),
+                    cm.start("num"),
+                    end,
+                )
+            )
+        return refs
 
     def _bare_number_is_a_reference(self, fb: str, kind: str, end: int) -> bool:
         """ "Chỉ thị 05 của ...": a bare number is a reference when a follower word comes next; for

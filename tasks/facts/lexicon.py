@@ -178,6 +178,14 @@ class Lexicon:
             alternation(firsts) + NOT_LETTER_AFTER
         )  # left edge: checked by caller
         self.post_head_first_words = frozenset(map(norm, firsts))
+        # posts read only right after a name and its dash or comma ("ông A – đại diện Hội phụ huynh")
+        self.after_name_head_at = HeadAlternation(posts["after_name_heads"], NOT_LETTER_AFTER)
+        # heads that are a post only with a capitalised organ after them ("Nhân viên Phòng KHTT")
+        self.heads_need_organ = frozenset(norm(w).casefold() for w in posts["heads_need_organ"])
+        # lower-case heads that are not read as a post after a name with one space ("A thường trực")
+        self.not_bare_lower_heads = frozenset(norm(w).casefold() for w in posts["not_bare_lower_heads"])
+        # what continues an organ after a spaced dash inside one post ("Văn hoá - Thông tin")
+        self.org_after_dash_re = re.compile(alternation(posts["org_after_dash"]) + NOT_LETTER_AFTER)
         self.former_words = word_tuple(posts["former_prefixes"])
         role_words = [w for ws in posts["roles"].values() for w in ws]
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)

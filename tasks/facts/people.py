@@ -95,6 +95,18 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|v
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 
 
+# function words no name ends with: a capitalised one after a name is the next word, capitalised
+# by a site ("Hồ Chí Minh Đã khẳng định")
+_VERB_WORDS = frozenset(("Đã", "Và", "Là", "Của", "Sẽ", "Đang", "Cũng", "Thì", "Đều", "Vẫn"))
+_VERB_ENDS = tuple(" " + w for w in _VERB_WORDS)
+
+
+def _without_glued_verb(fb: str, m: re.Match) -> re.Match | None:
+    """The run m without its last syllable when that is a function word (None if no run is left)."""
+    cut = fb.rfind(" ", m.start(), m.end())
+    return CAPSEQ.fullmatch(fb, m.start(), cut)
+
+
 def _has_cue(left: str, cues: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
     """Whether the text before a name ends with an address form or person noun, maybe with one
     modifier after it ("quần chúng ưu tú", "Nhà báo lão thành")."""
@@ -201,7 +213,11 @@ class PeopleExtractor:
             m = _at_word_edge(fb, found) if st and fb[st - 1].isalnum() else found
             if m is None:
                 continue
-            reading = read(m.group())
+            if m.group(0).endswith(_VERB_ENDS):
+                m = _without_glued_verb(fb, m)  # "Chủ tịch Hồ Chí Minh Đã khẳng định"
+                if m is None:
+                    continue
+            reading = read(m.group(0))
             if reading is None:
                 continue
             mention = self._mention(page, m, reading)
@@ -295,6 +311,9 @@ class PeopleExtractor:
         """Add the mention as a person if the text marks it as one (or it is known already)."""
         fb = page.fb
         (ss, se), s, e = mn.sentence, mn.start, mn.end
+        if any(cs < s and e <= ce for cs, ce in rd.claimed[-4:]):
+            rd.unit_places.add(nkey)  # inside a post read already: its unit's place, here and
+            return  # later ("Phó chủ tịch xã Trần Phán")
         left = fb[max(ss, s - _CUE_LOOKBACK) : s]
         shared = self._shared_titles(fb, ss, s, rd)
         cue = (
@@ -310,6 +329,8 @@ class PeopleExtractor:
         if not (before or cue) and fb[s - 1 : s] == " " and fb[max(ss, s - 2) : s - 1].isalpha():
             before = self.titles.lower_before(fb, ss, s)
         if not (cue or before or after or known):
+            return
+        if not cue and nkey in rd.unit_places:
             return
         if not cue and not before and _looks_like_a_place_or_institution(left, known, after):
             return
@@ -385,6 +406,7 @@ class _Reading:
     mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # name, key, titles' end
     shared: dict[int, list[Span]] = field(default_factory=dict)  # colon offset -> titles before it
     list_titles: list[Span] = field(default_factory=list)  # posts written once before a plural cue's list
+    unit_places: set[str] = field(default_factory=set)  # names read inside a post: units' places
     last_sentence: int = -1
     last_end: int = -1
 

@@ -26,6 +26,8 @@ class Found:
     def add_titles(self, body: str, spans: list[Span]) -> None:
         for ts, te in spans:
             t = body[ts:te].strip()
+            if t.endswith("./"):  # the closing mark "./." glued to the post's last word
+                t = t[:-2].rstrip(". ")
             k = match_key(t)
             if t and k not in self.title_keys:
                 self.title_keys.add(k)

@@ -14,6 +14,7 @@ _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 _COMMA_END = re.compile(r",\s*$")
+_ONE_SPACE = re.compile(" ")
 # a post's term written after it ("Bí thư chi bộ nhiệm kỳ 2020-2022, Chủ tịch đoàn"): left out of
 # the post, and the chain of posts goes on after it
 _TERM_AFTER = re.compile(r"[ \t]+nhiệm[ \t]+kỳ[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4}")
@@ -21,6 +22,11 @@ _TERM_AFTER = re.compile(r"[ \t]+nhiệm[ \t]+kỳ[ \t]+\d{4}[ \t]*[-–][ \t]*\
 # head ends before one of these cannot reach past it.
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"'’‘…!?–—]")
 _HEAD_LOOKBACK = 120  # a title before a name has its head at most this far back
+# a person cue after "và" inside what the phrase reader took as one organ ("Phó Bí thư Chi đoàn
+# văn phòng và Đồng chí Diệp Kim Hương"): the post ends before "và"
+_AND_CUE = re.compile(r"[ \t]+và[ \t]+(?:đồng chí|ông|bà|anh|chị|đ/c)(?![^\W\d_])", re.IGNORECASE)
+# a spaced dash, then what may continue the organ after it (lexicon org_after_dash)
+_DASH = re.compile(r"[ \t]*[-–][ \t]*")
 
 
 # the last word of a post that names a unit: a two-syllable name right after it is the unit's place
@@ -105,16 +111,22 @@ class Titles:
         where the chain ends."""
         if pos >= limit or fb[pos] not in _SEP_FIRST_CHARS:
             return [], pos
-        spans = []
+        spans: list[Span] = []
         sep = _SEP_FIRST
-        while sm := sep.match(fb, pos, limit):
+        while sm := (
+            sep.match(fb, pos, limit) or (self._bare_lower_sep(fb, pos, limit) if not spans else None)
+        ):
             p = sm.end()
             fm = _FORMER_AT.match(fb, p, limit)
             hp = fm.end() if fm else p
             hm = self.head_at(fb, hp, lower_ok=True) if hp < limit else None
-            if not hm:
+            if not hm and hp < limit and sm.group(0) != " " and (sep is _SEP_FIRST or fb[hp].isupper()):
+                # "A – đại diện Hội phụ huynh"; later in the chain only capitalised ("A, Chủ tịch
+                # Hội phụ nữ xã, Đại diện Đảng ủy xã"): ", đại diện Công đoàn" is the next attendee
+                hm = self.lex.after_name_head_at.match(fb, hp)
+            if not hm or not self._organ_follows(fb, hm, limit):
                 break
-            te = self.orgs.phrase_end(fb, hm.end(), limit, keep_term=True)
+            te = self._trimmed(fb, hm.end(), self.orgs.phrase_end(fb, hm.end(), limit, keep_term=True), limit)
             if fb[hp].islower() and self._name_right_after(fb, te, limit):
                 break  # "A, trưởng Ban Tổ chức Thành ủy B dự": the lower-case post is B's
             spans.append((p, te))
@@ -122,6 +134,52 @@ class Titles:
             pos = tm.end() if tm else te  # the chain goes on after the post's term
             sep = _SEP_NEXT
         return spans, pos
+
+    def _organ_follows(self, fb: str, hm: re.Match, limit: int) -> bool:
+        """Whether a head that is a post only with its organ ("nhân viên", "đại diện") has a
+        capitalised organ after it ("Nhân viên Phòng KHTT", "đại diện Hội phụ huynh", not
+        "nhân viên giao hàng", "đại diện các đơn vị"); other heads need none."""
+        if hm.group(0).casefold() not in self.lex.heads_need_organ:
+            return True
+        e = hm.end()
+        return fb[e : e + 1] == " " and e + 1 < limit and fb[e + 1].isupper()
+
+    def _bare_lower_sep(self, fb: str, pos: int, limit: int) -> re.Match | None:
+        """The one space before a lower-case post written right after a name with no comma ("ông
+        Nguyễn Cảnh Thảo bí thư đảng ủy", "Đồng chí Lê Đình Sơn ủy viên BCH TW Đảng"); None if
+        no such post follows.  (A capitalised one is read from the name's run, people.py.)"""
+        if fb[pos : pos + 1] != " " or pos + 1 >= limit or not fb[pos + 1].islower():
+            return None
+        if self.lex.post_head_at.match(fb, fb.rfind(" ", 0, pos) + 1):
+            return None  # "Nguyễn Thị Hiền Phó trưởng ban": the run took the post's first word
+        hm = self.lex.post_head_at.match(fb, pos + 1)
+        if hm is None or " " not in hm.group(0) or hm.group(0).casefold() in self.lex.not_bare_lower_heads:
+            return None
+        return _ONE_SPACE.match(fb, pos)
+
+    def _trimmed(self, fb: str, he: int, te: int, limit: int) -> int:
+        """A post's end te (its head ending at he) corrected where the phrase reader read past it
+        or stopped short: a glued dash before the next post ("UVBTV Huyện ủy-Phó Chủ tịch"), "và"
+        before a person cue, and an organ continued after a spaced dash ("Trưởng Phòng Văn hoá -
+        Thông tin huyện", "Nhân viên Pháp lý - Văn phòng Công ty")."""
+        d = fb.find("-", he, te)
+        while d >= 0:
+            if (
+                fb[d - 1].isalpha()
+                and self.lex.post_head_at.match(fb, d + 1)
+                and not self.lex.org_after_dash_re.match(fb, d + 1)  # "Phòng Tổ chức-Cán bộ"
+            ):
+                te = d
+                break
+            d = fb.find("-", d + 1, te)
+        if " và " in fb[he:te] and (am := _AND_CUE.search(fb, he, te)):
+            te = am.start()
+        while (dm := _DASH.match(fb, te, limit)) and dm.end() > te + 1:
+            om = self.lex.org_after_dash_re.match(fb, dm.end(), limit)
+            if om is None:
+                break
+            te = self.orgs.phrase_end(fb, om.end(), limit, keep_term=True)
+        return te
 
     def _name_right_after(self, fb: str, te: int, limit: int) -> bool:
         """Whether a person's name follows the post ending at te with one space: not the unit's
@@ -176,6 +234,8 @@ class Titles:
             if he <= wall:
                 continue  # the title's words stop at that punctuation, before pos
             te = self.orgs.phrase_end(fb, he, pos, stop_at_names=False, keep_term=True)
+            if " và " in fb[he:te] and _AND_CUE.search(fb, he, te):
+                continue  # "Phó Bí thư Chi đoàn X và Đồng chí NAME": the post is the name before's
             if not fb[te:pos].strip():
                 return hs, te
         return None
