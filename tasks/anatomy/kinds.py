@@ -150,6 +150,12 @@ def shape_kind(
     pipes = shapes.pipe_teasers(lines, labels.kinds)
     if pipes is not None:
         return PageKind("listing", pipes)
+    blog = shapes.blog_intro(all_keys)
+    if blog is not None:
+        return PageKind("howto", blog)
+    snippet = shapes.search_snippet(lines)
+    if snippet is not None:
+        return PageKind("listing", snippet)
     # furniture lines are short: longer lines (paragraphs) are not tried against these patterns
     keys = [key for key in all_keys if len(key) <= 160]
     clauses = sum(1 for key in keys if _NUMBERED_CLAUSE.match(key))

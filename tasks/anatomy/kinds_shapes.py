@@ -7,8 +7,16 @@ Documents (checked whatever the body's size: a document is long):
 - a press digest: a paragraph opening with a long list of the media it summarises ("Điểm báo");
 - decimal-numbered sub-clauses ("1.1. Về tuổi đời: …", "1.2. …"): a procedure, a regulation or a
   standard is drafted so; a news report numbers at most its list items ("1.", "2.");
+- a bulleted legal-basis list ("- Căn cứ …"), an adoption note under the heading ("(Ban hành
+  kèm theo Quyết định số …)", "… thông qua ngày 13/12/2017)"), a notice's numbered fields
+  ("1. Thời gian: …", "2. Địa điểm: …"), a quoted legal text ("[...]" elisions, a bare "Điều 4."
+  under "… quy định như sau:");
+- a document-sharing, e-book or flip-book preview ("Tải bản đầy đủ", "Xem mẫu", "P. 63");
 - an encyclopedia entry: several of its section headings ("Mục lục", "Tham khảo", "Liên kết
   ngoài", "[sửa | sửa mã nguồn]") alone on their lines.
+
+A search snippet (`search_snippet`): a few lines, the first opening mid-sentence in lower case.
+A how-to/blog page (`blog_intro`): a line inviting "các bạn" to "bài viết dưới đây".
 
 A stack of untitled sapos (also whatever the body's size): no headline, only short paragraphs,
 several of them opening with their own dateline ("Ngày 21/4/2023, …", "Sáng 20-5, …"): each is
@@ -61,7 +69,22 @@ TRAILING_BLANKS_MIN = 12  # empty lines after the text, left by stripped list wi
 
 DECIMAL_CLAUSES_MIN = 3
 _DECIMAL_CLAUSE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")
-_LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*)?căn cứ\s")
+# also bulleted ("- Căn cứ …", "– Căn cứ …"), as a guide or a regulation lists its bases
+_LEGAL_BASIS = re.compile(r"^(?:[ivx]+\.\s*|\d+\.\s*|[-–•*+]\s*)?căn cứ\s")
+# a document's adoption note under its heading: "(Ban hành kèm theo Quyết định số …)",
+# "(Kèm theo Kết luận số …)", or its closing half "… thông qua ngày 13/12/2017)"
+_ADOPTION_NOTE = re.compile(
+    r"^\((?:ban hành kèm theo|kèm theo|được thông qua|đã được thông qua|ban hành theo)\s"
+    r"|(?:thông qua|ban hành)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$"
+)
+ADOPTION_NOTE_MAX_CHARS = 160
+# a quoted legal text: its articles' headings alone ("Điều 4.") and the quoter's elisions "[...]"
+_BARE_ARTICLE = re.compile(r"^điều \d{1,3}\s*\.?$")
+_ELISION = frozenset({"[...]", "[…]", "(...)", "(…)"})
+ELISIONS_MIN = 2
+# a flip-book page: its page label "Page 63 - LỜI GIỚI THIỆU" and the page number "P. 63"
+_FLIP_LABEL = re.compile(r"^(?:page|trang) \d{1,4} - \S")
+_FLIP_NUMBER = re.compile(r"^p\. ?\d{1,4}$")
 _BULLET_DATE = re.compile(
     r"^[•·▪◦●*-]\s*(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?$"
 )
@@ -125,6 +148,16 @@ class KindsLexicon:
         self.digest_labels = frozenset(fold(x) for x in data["digest_labels"])
         self.digest_min_outlets = int(data["digest_min_outlets"])
         self.digest_verbs = re.compile(data["digest_verbs"])
+        self.preview_furniture = re.compile(
+            "^(?:" + "|".join(re.escape(fold(x)) for x in data["preview_furniture"]) + ")"
+        )
+        self.preview_lines = frozenset(fold(x) for x in data["preview_lines"])
+        fields = sorted((fold(x) for x in data["notice_fields"]), key=len, reverse=True)
+        # "1. Thời gian:", "2) Địa điểm tổ chức:": the field's name, a few words, its colon
+        self.notice_fields = re.compile(
+            r"^\d{1,2}\s*[.)]\s*(" + "|".join(map(re.escape, fields)) + r")\b[^:]{0,30}:"
+        )
+        self.notice_min_fields = int(data["notice_min_fields"])
         names = sorted((fold(o) for o in data["outlets"]), key=len, reverse=True)
         self.outlets = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
@@ -150,29 +183,83 @@ class _LineStarts:
     legal: int
     decimal: int
     short: list[str]  # the short lines, for the furniture signals
+    adoption: str | None = None  # a document's adoption note
+    fields: frozenset[str] = frozenset()  # a notice's numbered field names
+    preview: str | None = None  # a document-sharing site's preview furniture
 
 
-def _line_starts(keys: list[str]) -> _LineStarts:
+def _line_starts(keys: list[str], lex: KindsLexicon) -> _LineStarts:
     legal = decimal = 0
     short = []
+    adoption = preview = None
+    fields: set[str] = set()
     for key in keys:
-        if "căn cứ" in key[:12]:  # also "1. Căn cứ …"
+        if "căn cứ" in key[:12]:  # also "1. Căn cứ …", "- Căn cứ …"
             legal += bool(_LEGAL_BASIS.match(key))
         elif key[:1].isdigit():
             decimal += bool(_DECIMAL_CLAUSE.match(key))
+            if ":" in key[:48]:  # literal pre-check: a field ends in its colon
+                m = lex.notice_fields.match(key)
+                if m:
+                    fields.add(m.group(1))
         elif len(key) <= FURNITURE_MAX_CHARS:
             short.append(key)
-    return _LineStarts(legal, decimal, short)
+        if (
+            adoption is None
+            and len(key) <= ADOPTION_NOTE_MAX_CHARS
+            and (key[:1] == "(" or key[-1:] == ")")  # literal pre-check
+            and _ADOPTION_NOTE.search(key)
+        ):
+            adoption = key
+        if preview is None and len(key) <= ADOPTION_NOTE_MAX_CHARS and lex.preview_furniture.match(key):
+            preview = key
+    return _LineStarts(legal, decimal, short, adoption, frozenset(fields), preview)
+
+
+def preview_evidence(short: list[str], preview: str | None, lex: KindsLexicon) -> str | None:
+    """A document-sharing, e-book or flip-book preview: its furniture ("Tải bản đầy đủ (.doc)",
+    "Bạn đang xem bản rút gọn …", "Xem mẫu"), or a flip-book's page label with its page number."""
+    if preview is not None:
+        return f"preview: document-sharing furniture {preview[:40]!r}"
+    line = next((key for key in short if key in lex.preview_lines), None)
+    if line is not None:
+        return f"preview: document-sharing furniture {line!r}"
+    if any(_FLIP_NUMBER.match(k) for k in short) and any(_FLIP_LABEL.match(k) for k in short):
+        return "preview: a flip-book page (page label and number)"
+    return None
+
+
+def quoted_law(short: list[str], keys: list[str]) -> str | None:
+    """A legal text quoted at length (a legal Q&A, a form's guide): the quoter's elisions "[...]"
+    alone on their lines, or a bare article heading ("Điều 4.") under "… quy định như sau:"."""
+    elisions = sum(1 for key in short if key in _ELISION)
+    if elisions >= ELISIONS_MIN:
+        return f"document: a quoted legal text ({elisions} elisions '[...]')"
+    if any(_BARE_ARTICLE.match(key) for key in short) and any(
+        key.endswith("quy định như sau:") for key in keys
+    ):
+        return "document: a quoted legal text (a bare article heading under 'quy định như sau:')"
+    return None
 
 
 def document_evidence(keys: list[str], title: str | None, body: list[str]) -> str | None:
     """Why the page is a document (its evidence), or None. keys: every line's case-folded key."""
     lex = kinds_lexicon()
-    starts = _line_starts(keys)
+    starts = _line_starts(keys, lex)
     if starts.legal >= LEGAL_BASIS_MIN:
         return f"document: legal-basis list ({starts.legal} 'Căn cứ' lines)"
     if starts.decimal >= DECIMAL_CLAUSES_MIN:
         return f"document: {starts.decimal} decimal-numbered sub-clauses"
+    if starts.adoption is not None:
+        return f"document: an adoption note {starts.adoption[-50:]!r}"
+    if len(starts.fields) >= lex.notice_min_fields:
+        return f"document: a notice's numbered fields {sorted(starts.fields)}"
+    preview = preview_evidence(starts.short, starts.preview, lex)
+    if preview is not None:
+        return preview
+    law = quoted_law(starts.short, keys)
+    if law is not None:
+        return law
     if title and title[:40].casefold().startswith(lex.genres):  # genre words need no tone folding
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
@@ -408,6 +495,40 @@ def teaser_stub(lines, kinds: list[str], title: str | None) -> str | None:
         return None
     what = "headline and one paragraph" if headlines else "one paragraph"
     return f"listing: a teaser stub ({what}, no date line or byline, the lead names no day)"
+
+
+# a blog's or a how-to page's intro speaks to its reader about itself: "Sau đây DaiLyWiki mời các
+# bạn theo dõi bài viết dưới đây …", "… giúp bạn nắm rõ … trong bài viết sau đây". A report
+# never calls itself "the post below"; "mời bạn đọc theo dõi" alone (a live report's line) is
+# not enough: both halves are needed, in one line.
+_SELF_POST = re.compile(r"\bbài viết (?:dưới đây|sau đây|này)\b")
+_READER_ADDRESS = re.compile(r"\b(?:mời|giúp|cùng) (?:các |quý )?bạn\b")
+
+
+def blog_intro(keys: list[str]) -> str | None:
+    """A how-to or blog page: a line addressing its reader about the post itself, or None."""
+    for key in keys:
+        if "bài viết" in key and "bạn" in key:  # literal pre-check
+            m = _SELF_POST.search(key)
+            if m and _READER_ADDRESS.search(key):
+                return f"howto: the page speaks to its reader of {m.group(0)!r}"
+    return None
+
+
+SNIPPET_MAX_LINES = 6
+
+
+def search_snippet(lines) -> str | None:
+    """A search result's snippet saved as a page: a few lines, the first opening mid-sentence in
+    lower case ("sát và thi hành kỷ luật đảng do …", "thiệu"). An article's page opens with its
+    headline, a date or chrome, never inside a sentence. Vietnamese text only (an ASCII first
+    line is a widget's residue: "image banner")."""
+    if not lines or len(lines) > SNIPPET_MAX_LINES:
+        return None
+    first = lines[0].info.text
+    if not first[:1].islower() or first.isascii():
+        return None
+    return f"listing: a search snippet, {len(lines)} line(s) opening mid-sentence {first[:30]!r}"
 
 
 def trailing_blank_lines(text: str) -> int:
