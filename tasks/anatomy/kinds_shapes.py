@@ -252,8 +252,6 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
         return f"document: {starts.decimal} decimal-numbered sub-clauses"
     if starts.adoption is not None:
         return f"document: an adoption note {starts.adoption[-50:]!r}"
-    if len(starts.fields) >= lex.notice_min_fields:
-        return f"document: a notice's numbered fields {sorted(starts.fields)}"
     preview = preview_evidence(starts.short, starts.preview, lex)
     if preview is not None:
         return preview
@@ -264,6 +262,8 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
         formula = next((k for k in keys if lex.formulas.search(_fold(k))), None)
         if formula is not None:
             return f"document: {title[:40]!r} with the formula {formula[:40]!r}"
+    if len(starts.fields) >= lex.notice_min_fields:
+        return f"document: a notice's numbered fields {sorted(starts.fields)}"
     other = _reference_evidence(starts.short, title, body, lex)
     if other is not None:
         return other
