@@ -27,6 +27,16 @@ def count_re(multiplier_words) -> re.Pattern:
 OPEN_PAREN = ("(", "(đạt", "( đạt", "(bằng", "(tương đương", "(=")
 HAS_DIGIT = re.compile(r"\d")
 COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def comma_grouped_count(fb: str, start: int, end: int) -> float | None:
+    """The whole count fb[start:end] when it groups thousands with a comma ("1,479 Party members",
+    "6,466"): a count of people or units is whole, so the comma is no decimal mark; else None."""
+    if COMMA_GROUPED.fullmatch(fb, start, end):
+        return float(fb[start:end].replace(",", ""))
+    return None
+
+
 _FILLER = re.compile(r"\s*(?:được|mới|thêm)\s")
 _VERB_CUE_LOOKBACK = 25
 _NUMBER_LOOKBACK = 22
@@ -212,11 +222,9 @@ class ClauseEvents:
         u = self.unit_at(fb, pos, ce)
         if u:
             ev.unit, ev.unit_cls, ev.unit_end = fb[u[0] : u[1]], u[2], u[1]
-            if COMMA_GROUPED.fullmatch(fb, ev.start, ev.end if not mult else mult.start()):
-                # a count of people or units is whole: "1,479 Party members" groups thousands with a comma
-                ev.a = float(fb[ev.start : mult.start() if mult else ev.end].replace(",", "")) * (
-                    factor if mult else 1
-                )
+            whole = comma_grouped_count(fb, ev.start, mult.start() if mult else ev.end)
+            if whole is not None:  # "1,479 Party members" groups thousands with a comma
+                ev.a = whole * (factor if mult else 1)
 
     def _word_numbers(self, fb: str, cs: int, ce: int) -> list[Event]:
         """Numbers written as words, only right before a unit ("hai quần chúng ưu tú")."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.facts.events import COMMA_GROUPED, HAS_DIGIT, OPEN_PAREN, Event
+from tasks.facts.events import HAS_DIGIT, OPEN_PAREN, Event, comma_grouped_count
 from tasks.facts.lexicon import ends_with_word
 
 _PCT_GAP_TO_VERB = re.compile(
@@ -229,9 +229,8 @@ class SentenceFolder:
         cue = self.g.part_cue_re.search(self.lo, max(self.cs, ev.start - 20), ev.start)
         if cue is None or self.lo[cue.end() : ev.start].strip(" ,:"):
             return False
-        a = ev.a
-        if COMMA_GROUPED.fullmatch(self.fb, ev.start, ev.end):  # a count of members is whole: "6,466"
-            a = float(self.fb[ev.start : ev.end].replace(",", ""))
+        whole = comma_grouped_count(self.fb, ev.start, ev.end)  # a count of members is whole: "6,466"
+        a = whole if whole is not None else ev.a
         if a >= last["actual"]:
             return False
         f = self._add(last["metric"], ev, a=a)
@@ -271,9 +270,11 @@ class SentenceFolder:
             and not self._count_between(self.last, ev, self.prev_count)
             and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
             and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit)
-            and not self._part_gap(ev)
         ):
-            return self.list_verb
+            gap, paren = self._part_gap(ev)
+            self._note_paren(paren)
+            if not gap:
+                return self.list_verb
         if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(
             self.lo, self.cs, ev.start
         ):
@@ -312,23 +313,28 @@ class SentenceFolder:
         hội viên, trong đó có 12 ..., 7 ..." breaks down the 214, not the 15)."""
         return prev_count is not None and prev_count.unit_cls == ev.unit_cls and prev_count.start != f["pos"]
 
-    def _part_gap(self, ev: Event) -> bool:
-        """Whether a part cue ("trong đó có", "gồm") is written between the previous event and ev,
-        or a bracket opens right before ev close after the last fact ("cho 5 đồng chí ... (4 đồng chí")."""
+    def _part_gap(self, ev: Event) -> tuple[bool, int | None]:
+        """(whether a part cue ("trong đó có", "gồm") is written between the previous event and ev,
+        or a bracket opens right before ev close after the last fact ("cho 5 đồng chí ... (4 đồng
+        chí"); where that bracket opened, else None).  Pure: the caller records the bracket."""
         gap = self.lo[self.prev_end : ev.start]
         if HAS_DIGIT.search(gap):
-            return False
+            return False, None
         if len(gap) <= _PART_GAP and self.g.part_cue_re.search(gap) is not None:
-            return True
+            return True, None
         if (
             gap.rstrip().endswith("(")
             and len(gap) <= self.g.paren_part_gap
             and self.last is not None
             and self.last["end"] == self.prev_end
         ):
-            self.paren_open = self.prev_end + gap.rindex("(")
-            return True
-        return False
+            return True, self.prev_end + gap.rindex("(")
+        return False, None
+
+    def _note_paren(self, paren: int | None) -> None:
+        """Record a bracket of parts _part_gap found open: later counts inside it are parts too."""
+        if paren is not None:
+            self.paren_open = paren
 
     def _in_open_paren(self, ev: Event) -> bool:
         """Whether ev lies inside the bracket of parts opened after the last total."""
@@ -345,7 +351,9 @@ class SentenceFolder:
             and self.part_parent["unit_cls"] == ev.unit_cls
         ):
             return self.part_parent
-        if not self._part_gap(ev):
+        gap, paren = self._part_gap(ev)
+        self._note_paren(paren)
+        if not gap:
             return None
         for f in reversed(self.facts):
             if f["unit_cls"] == ev.unit_cls and f["metric"] != "other" and f["parent"] is None:

@@ -1,11 +1,13 @@
 """Page-level settling of the facts folding.py read sentence by sentence.
 
 1. A restated figure (same metric and figure in a later sentence, nothing new; a small figure only
-   in a copy of the same sentence) is one fact: the later copy goes.
+   in a copy of the same sentence, or written in words both times) is one fact: the later copy goes.
 2. A target stated apart ("Bình quân hằng năm phát triển 2.000 đảng viên") joins the actual it is
    the plan of when the page's arithmetic says so: actual / target = the percent written with the
    actual ("kết nạp được 1.669 đảng viên, chiếm tỷ lệ 83,45% so với chỉ tiêu").  A loose percent
    ("..., đạt tỷ lệ 96,6%", no plan word) is a plan percent only when such a target confirms it.
+   A target stated alone, then in the very next sentence an actual of its metric no larger and with
+   no plan of its own ("targeted to admit 152 members. By May it had admitted 75"), is one fact.
 3. Parts of a total across sentences: the facts of a sentence that opens with a part cue ("Trong
    đó, ...", "Hình thức kỷ luật, ...") belong to the last total of their metric before it, and a run
    of facts right after a total that adds up to it exactly are its parts.
@@ -18,7 +20,7 @@ _PERCENT_TOLERANCE = 0.06
 
 def settle(facts: list[dict], g, lo: str) -> list[dict]:
     facts = _drop_restatements(facts, g.restatement_min, lo)
-    facts = _join_targets(facts)
+    facts = _join_targets(facts, lo)
     _parts_by_sentence_cue(facts, g.part_sentence_starts, lo)
     _parts_by_sum(facts)
     _loose_percents_confirmed(facts)
@@ -57,6 +59,18 @@ def _same_text(lo: str, a: dict, b: dict) -> bool:
     return lo[s1:e1] == lo[s2:e2]
 
 
+def _both_in_words(lo: str, a: dict, b: dict) -> bool:
+    """A small head count written in words twice, neither a part ("kết nạp cho hai sinh viên ưu
+    tú" ... "lễ kết nạp cho hai quần chúng"): the page retells one ceremony, not two.  Parts by
+    category ("một đồng chí", twice under two totals) carry a parent and are kept."""
+    return (
+        a["parent"] is None
+        and b["parent"] is None
+        and not lo[a["pos"] : a["pos"] + 1].isdigit()
+        and not lo[b["pos"] : b["pos"] + 1].isdigit()
+    )
+
+
 def _drop_restatements(facts: list[dict], minimum: float, lo: str) -> list[dict]:
     kept: list[dict] = []
     for f in facts:
@@ -71,7 +85,7 @@ def _drop_restatements(facts: list[dict], minimum: float, lo: str) -> list[dict]
                     and k["actual"] == f["actual"]
                     and k["sentence"] != f["sentence"]
                     and _compatible(k, f)
-                    and (f["actual"] >= minimum or _same_text(lo, k, f))
+                    and (f["actual"] >= minimum or _same_text(lo, k, f) or _both_in_words(lo, k, f))
                 ),
                 None,
             )
@@ -91,7 +105,7 @@ def _ratio_matches(actual: float, target: float, percent: float) -> bool:
     return target > 0 and abs(100.0 * actual / target - percent) <= _PERCENT_TOLERANCE
 
 
-def _join_targets(facts: list[dict]) -> list[dict]:
+def _join_targets(facts: list[dict], lo: str) -> list[dict]:
     targets = [f for f in facts if f["actual"] is None and f["target"] is not None and f["percent"] is None]
     joined: set[int] = set()
     for f in facts:
@@ -111,6 +125,26 @@ def _join_targets(facts: list[dict]) -> list[dict]:
         if t is not None:
             f["target"], f["percent"] = t["target"], percent
             joined.add(id(t))
+    for i, t in enumerate(facts):  # "targeted to admit 152 members. By May, it had admitted 75"
+        nxt = facts[i + 1] if i + 1 < len(facts) else None
+        if (
+            id(t) in joined
+            or t["actual"] is not None
+            or t["target"] is None
+            or t["percent"] is not None
+            or nxt is None
+            or nxt["metric"] != t["metric"]
+            or nxt["actual"] is None
+            or nxt["target"] is not None
+            or nxt["percent"] is not None
+            or nxt["parent"] is not None
+            or nxt["sentence"][0] <= t["sentence"][0]
+            or nxt["actual"] > t["target"]
+            or lo[t["sentence"][1] : nxt["sentence"][0]].strip()
+        ):
+            continue
+        nxt["target"] = t["target"]
+        joined.add(id(t))
     return [f for f in facts if id(f) not in joined]
 
 
