@@ -207,6 +207,8 @@ class Locator:
         """Province and district mentions; central() says whether the article is central-level
         (asked only when a mention needs it)."""
         for w, prov, is_d, unit, text, st, stop in self.g.mentions(seq):
+            if _in_personal_details(text, st):
+                continue
             if not unit and (
                 self._after_lower_unit(text, st)
                 or (self.name_guard and self._inside_name(text, st))
@@ -229,7 +231,7 @@ class Locator:
         if len(low) != len(text):  # a character whose lower case is longer: offsets differ
             return
         ends: list[int] = []  # each text's end (+ its "\n"), computed at the first hit
-        table = self.tables.communes(when)
+        table, typed = self.tables.communes(when), self.tables.typed_communes(when)
         for word in self.commune_words_bare:
             i = low.find(word)
             while i >= 0:
@@ -241,11 +243,17 @@ class Locator:
                     text[pos : pos + 1].isupper()
                     and _word_start(text, i)
                     and low[max(0, i - 4) : i] != "thị "
+                    and not _in_personal_details(text, i)
                 ):
                     ends = ends or list(accumulate(len(t) + 1 for t, _ in seq))
                     k = bisect_right(ends, i)
                     hit = self._commune_at(text, pos, min(pos + 60, ends[k] - 1), table)
                     if hit is not None:
+                        # "phường Phước Ninh": the ward of that name, not the communes (Quảng Nam,
+                        # Ninh Thuận, Tây Ninh); a type the gazetteer does not give keeps them all
+                        of_type = typed.get(word + " " + match_key(text[pos : hit[1]]))
+                        if of_type:
+                            hit = (of_type, hit[1])
                         tally.add_some(
                             frozenset(self.unit_of(p, when) for p in hit[0]),
                             1.6 * seq[k][1],
@@ -302,6 +310,20 @@ class Locator:
         if host_unit is not None and not central():
             return Located(host_unit, f"host: {host}")
         return NOWHERE
+
+
+# a person's particulars before a place: "quê quán: Xã Nam Giang, Huyện Nam Đàn, Tỉnh Nghệ An",
+# "trú tại …", "sinh ra tại …" (the clause runs on over commas, not past "." or ";")
+_PERSONAL_DETAIL = re.compile(
+    r"(?i:quê quán|nguyên quán|quê ở|quê:|nơi sinh|sinh ra tại|sinh tại|trú tại|thường trú|tạm trú"
+    r"|hộ khẩu|nơi cư trú)[^.;\n]{0,90}$"
+)
+
+
+def _in_personal_details(text: str, st: int) -> bool:
+    """The place at text[st] is a person's home town or address, not where the article is: a new
+    member's "quê quán: … Tỉnh Nghệ An" on a Kon Tum portal."""
+    return _PERSONAL_DETAIL.search(text, max(0, st - 100), st) is not None
 
 
 # after a dateline's place: an optional agency "(VNS)", then a dash

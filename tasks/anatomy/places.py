@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -40,6 +40,12 @@ def _add(table: dict[str, set[str]], name: str, province: str) -> None:
     table.setdefault(match_key(name), set()).add(province)
 
 
+def _add_typed(table: dict[str, set[str]], w: dict, province: str) -> None:
+    """ "Phường" + "Phước Ninh" -> "phường phước ninh" (the unit word as text writes it before the name)."""
+    if isinstance(w.get("wardType"), str):
+        _add(table, w["wardType"] + " " + w["wardShort"], province)
+
+
 def _frozen(table: dict[str, set[str]]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
@@ -54,9 +60,16 @@ class PlaceTables:
     communes_merged: dict[str, frozenset[str]]  # commune/ward name key -> merged provinces
     district_slugs: dict[str, frozenset[str]]  # "thachha" -> {"Hà Tĩnh"}
     province_slugs: dict[str, str]  # "langson", "thuathienhue" -> provinceShort
+    # the same names keyed with their unit type ("phường phước ninh" -> {"Đà Nẵng"}): a name several
+    # provinces share is often a ward in one and a commune in the others
+    typed_legacy: dict[str, frozenset[str]] = field(default_factory=dict)
+    typed_merged: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def communes(self, when: date | None) -> dict[str, frozenset[str]]:
         return self.communes_merged if when is not None and when >= MERGER_DATE else self.communes_legacy
+
+    def typed_communes(self, when: date | None) -> dict[str, frozenset[str]]:
+        return self.typed_merged if when is not None and when >= MERGER_DATE else self.typed_legacy
 
 
 def _legacy(data: dict):
@@ -68,30 +81,34 @@ def _legacy(data: dict):
             _add(districts, v["districtShort"], key2short[pk])
             slugs.setdefault(ascii_slug(v["districtShort"]), set()).add(key2short[pk])
     communes: dict[str, set[str]] = {}
+    typed: dict[str, set[str]] = {}
     for pk, ds in data["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
         for ws in ds.values():
             for w in ws.values():
                 if isinstance(w.get("wardShort"), str):
                     _add(communes, w["wardShort"], key2short[pk])
-    return key2short, districts, communes, slugs
+                    _add_typed(typed, w, key2short[pk])
+    return key2short, districts, communes, slugs, typed
 
 
 def _merged(data: dict):
     key2short = {pk: v["provinceShort"] for pk, v in data["DICT_PROVINCE"].items()}
     communes: dict[str, set[str]] = {}
+    typed: dict[str, set[str]] = {}
     for pk, ws in data["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
         for w in ws.values():
             if isinstance(w.get("wardShort"), str):
                 _add(communes, w["wardShort"], key2short[pk])
-    return key2short, communes
+                _add_typed(typed, w, key2short[pk])
+    return key2short, communes, typed
 
 
 @lru_cache(maxsize=1)
 def place_tables(aliases: tuple[tuple[str, str], ...] = ()) -> PlaceTables:
     """The tables, built once per process. aliases: (alias, provinceShort) pairs (rules.yaml),
     whose slugs name the province too ("thuathienhue", "tphcm")."""
-    old_k2s, districts, communes_old, dslugs = _legacy(_load("parser_legacy.json"))
-    new_k2s, communes_new = _merged(_load("parser_from_2025.json"))
+    old_k2s, districts, communes_old, dslugs, typed_old = _legacy(_load("parser_legacy.json"))
+    new_k2s, communes_new, typed_new = _merged(_load("parser_from_2025.json"))
     to_merged = {
         old_k2s[o]: new_k2s[n]
         for n, olds in _load("converter_2025.json")["DICT_PROVINCE"].items()
@@ -109,4 +126,6 @@ def place_tables(aliases: tuple[tuple[str, str], ...] = ()) -> PlaceTables:
         _frozen(communes_new),
         _frozen(dslugs),
         pslugs,
+        _frozen(typed_old),
+        _frozen(typed_new),
     )
