@@ -20,7 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="bantin: Vietnamese Party/government news pages -> validated DuckDB warehouse.",
 )
-_state: dict = {"debug": False, "stopping": 0}
+_state: dict = {"debug": False, "stopping": 0, "data": None}
 # After Ctrl-C or SIGTERM the run has this long to unwind (record itself as interrupted, stop
 # its temporary Prefect server); then the process ends regardless.
 STOP_GRACE_S = 7.0
@@ -125,6 +125,7 @@ def run(
     if not input.is_dir():
         raise UserError(f"input '{input}' is not a folder", code=2)
     _check_data_dir(data)
+    _state["data"] = data
     from flows.prefect_server import configured_api_url
 
     _quiet_prefect(logs_to_api=configured_api_url() is not None)
@@ -424,8 +425,35 @@ def _fail(message: str, code: int, exc: BaseException | None) -> None:
         import traceback
 
         traceback.print_exception(exc)
+    elif exc is not None and not isinstance(exc, UserError):
+        # An unexpected error of a night's run must be diagnosable without re-running it with
+        # --debug: its traceback goes to a file the one line names.
+        saved = _save_traceback(exc)
+        if saved is not None:
+            message = f"{message} (traceback: {saved})"
     print(f"bantin: error: {message}", file=sys.stderr)
     sys.exit(code)
+
+
+def _save_traceback(exc: BaseException) -> Path | None:
+    """<data>/logs/error-<time>-<pid>.txt when the command has a data folder, else the temp dir;
+    None when neither can be written (the one-line error is still printed)."""
+    import tempfile
+    import traceback
+    from datetime import datetime
+
+    text = "".join(traceback.format_exception(exc))
+    name = f"error-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    folders = [Path(_state["data"]) / "logs"] if _state["data"] is not None else []
+    for folder in [*folders, Path(tempfile.gettempdir()) / "bantin-logs"]:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / name
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
 
 
 if __name__ == "__main__":

@@ -24,6 +24,16 @@ DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 OLD_CLIENT = Path(os.environ.get("BANTIN_TEST_DUCKDB1_VENV", "/tmp/bantin-test-duckdb-1.5.6"))
 
 
+def explain(proc: subprocess.CompletedProcess) -> str:
+    """A failed run's one line and the traceback file it names, for the assertion message."""
+    err = proc.stderr.split("\n  nanobind: leaked")[0]
+    if "(traceback: " in err:
+        path = Path(err.split("(traceback: ", 1)[1].split(")", 1)[0])
+        if path.exists():
+            err += "\n" + path.read_text(encoding="utf-8")
+    return err
+
+
 def q(db: Path, sql: str):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()
@@ -216,7 +226,7 @@ def test_a_signal_stops_the_run_within_10_s_and_the_next_run_is_a_clean_one(
         assert q(db, "SELECT count(*) FROM articles") == [(0,)]
         assert q(db, "SELECT status FROM runs") == [("interrupted",)]
     again = run_bantin("run", "--input", str(SEEDS), "--data", str(data))
-    assert again.returncode == 0, again.stderr
+    assert again.returncode == 0, explain(again)
     clean = sorted(r for r in q(seeded, "SELECT article_id, body FROM articles"))
     assert sorted(q(db, "SELECT article_id, body FROM articles")) == clean
     assert q(db, "SELECT status FROM runs ORDER BY started_at")[-1] == ("succeeded",)

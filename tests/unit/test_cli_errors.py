@@ -17,6 +17,7 @@ class ProcessExit(Exception):
 def cli_state(monkeypatch):
     monkeypatch.setitem(cli._state, "stopping", 0)
     monkeypatch.setitem(cli._state, "debug", False)
+    monkeypatch.setitem(cli._state, "data", None)
 
     def fake_os_exit(code: int) -> None:
         raise ProcessExit(code)
@@ -32,12 +33,37 @@ def _app_raising(exc: BaseException):
     return app
 
 
-def test_an_unexpected_failure_is_one_error_line_and_exit_1(cli_state, capsys):
+def test_an_unexpected_failure_is_one_error_line_and_exit_1(cli_state, capsys, tmp_path):
+    cli_state.setitem(cli._state, "data", tmp_path / "data")
     cli_state.setattr(cli, "app", _app_raising(ValueError("bad value\nsecond line")))
     with pytest.raises(SystemExit) as stopped:
         cli.main()
     assert stopped.value.code == 1
-    assert capsys.readouterr().err == "bantin: error: ValueError: bad value\n"
+    err = capsys.readouterr().err
+    assert err.startswith("bantin: error: ValueError: bad value (traceback: ") and err.count("\n") == 1
+
+
+def test_an_unexpected_failure_leaves_its_traceback_in_the_data_folder(cli_state, capsys, tmp_path):
+    """A night's failure must be diagnosable without re-running it under --debug."""
+    cli_state.setitem(cli._state, "data", tmp_path / "data")
+    cli_state.setattr(cli, "app", _app_raising(ValueError("offset out of range")))
+    with pytest.raises(SystemExit):
+        cli.main()
+    err = capsys.readouterr().err
+    (saved,) = (tmp_path / "data" / "logs").glob("error-*.txt")
+    assert f"(traceback: {saved})" in err
+    text = saved.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and "ValueError: offset out of range" in text
+    assert "raise exc" in text  # the failing frame is in it
+
+
+def test_a_user_error_leaves_no_traceback_file(cli_state, capsys, tmp_path):
+    cli_state.setitem(cli._state, "data", tmp_path / "data")
+    cli_state.setattr(cli, "app", _app_raising(cli.UserError("no warehouse at x", code=2)))
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert capsys.readouterr().err == "bantin: error: no warehouse at x\n"
+    assert not (tmp_path / "data" / "logs").exists()
 
 
 def test_a_failure_after_a_stop_signal_is_reported_as_the_stop_not_as_an_error(cli_state, capsys):
