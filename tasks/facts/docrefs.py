@@ -203,7 +203,9 @@ class DocumentRefExtractor:
         if kind is None:
             return None
         has_so, sym, end = bool(m.group("so")), m.group("sym"), m.end()
-        if not kind_word[0].isupper() and not has_so:
+        # a lower-case kind word is a reference with "số" or a symbol after its number ("theo
+        # quyết định 1242 - QĐ/TU ngày 12/8/2024"): a symbol names a document on its own
+        if not kind_word[0].isupper() and not has_so and not sym:
             return None
         if not has_so and not sym and not self._bare_number_is_a_reference(fb, kind, end):
             return None

@@ -56,3 +56,10 @@ def test_english_kinds():
         "Tran Cam Tu signed Conclusion 118 by the Politburo, revising Directive No. 35-CT/TW dated June 14."
     )
     assert [(d[0], d[1], d[2]) for d in ds] == [("ket_luan", "118", None), ("chi_thi", "35", "35-CT/TW")]
+
+
+def test_lower_case_kind_word_with_a_symbol_is_a_reference():
+    assert refs(
+        "Theo quyết định 1242 - QĐ/TU, ngày 12/8/2024 của BTV Tỉnh uỷ Lai Châu về trao huy hiệu."
+    ) == [("quyet_dinh", "1242", "1242-QĐ/TU", "BTV Tỉnh uỷ Lai Châu", date(2024, 8, 12))]
+    assert refs("theo quyết định 5 năm qua") == []
