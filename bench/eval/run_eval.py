@@ -35,7 +35,10 @@ def default_sets() -> list[Path]:
     )  # annotated blind 2026-12-02 (session 3), held out from session 3's rule work
     blind = ROOT / "tests" / "dev" / "blind"  # annotated blind in session 4, held out from its rule work
     blind5 = ROOT / "tests" / "dev" / "blind5"  # annotated blind in session 5, held out from its rule work
-    sets = (shared_dev, own, fresh, unseen, heldout, blind, blind5)
+    blind6 = (
+        ROOT / "tests" / "dev" / "blind6"
+    )  # annotated blind in sessions 6-7, held out from their rule work
+    sets = (shared_dev, own, fresh, unseen, heldout, blind, blind5, blind6)
     return [p for p in sets if (p / "gold.json").exists()]
 
 

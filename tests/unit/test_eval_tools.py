@@ -18,7 +18,15 @@ def test_copy_is_identical_to_the_shared_tool(name):
 
 @pytest.mark.parametrize(
     ("name", "at_least"),
-    [("portals", 100), ("fresh", 50), ("unseen", 40), ("heldout", 75), ("blind", 20), ("blind5", 85)],
+    [
+        ("portals", 100),
+        ("fresh", 50),
+        ("unseen", 40),
+        ("heldout", 75),
+        ("blind", 20),
+        ("blind5", 85),
+        ("blind6", 100),
+    ],
 )
 def test_own_gold_set_is_built_from_its_specs(name, at_least):
     import json
