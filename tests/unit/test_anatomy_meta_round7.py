@@ -1,0 +1,62 @@
+"""Event dates of the seventh round (blind5 pages nobody tuned on): a comma after "Sáng nay", the
+year of a turn-of-the-year review, a congress's yearless day dated by the term the page gives it,
+and a submission window that is no event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.anatomy.event import event_date_of
+
+
+def _ev(lead, title=None):
+    return event_date_of(lead, title, [], None, None, lambda: None)
+
+
+def test_comma_after_sang_nay_still_dates_the_event():
+    assert _ev(["Sáng nay, 28/01/2016, Chi bộ Viện Địa lý tổ chức họp thường kỳ."]) == date(2016, 1, 28)
+    # a comma after a bare time-of-day word is not read: "ánh sáng, 2.3" is no date
+    assert _ev(["Hệ thống ánh sáng, 2.3 triệu đồng được lắp đặt tại hội trường xã."]) is None
+
+
+def test_turn_of_year_review_takes_the_planned_year_in_january():
+    lead = [
+        "Ngày 03/01 Đảng ủy phường Quyết Tiến tổ chức hội nghị tổng kết đánh giá tình hình thực hiện "
+        "nhiệm vụ chính trị năm 2024, triển khai phương hướng, nhiệm vụ trọng tâm năm 2025."
+    ]
+    assert _ev(lead) == date(2025, 1, 3)
+
+
+def test_turn_of_year_review_takes_the_reviewed_year_in_december():
+    lead = ["Ngày 7/12, Đảng ủy Quân đoàn dự hội nghị Quân Chính năm 2023, triển khai nhiệm vụ năm 2024."]
+    assert _ev(lead) == date(2023, 12, 7)
+
+
+def test_mid_year_date_gets_no_year_from_a_review_and_plan():
+    lead = ["Ngày 15/6, Đảng ủy xã tổng kết năm 2023, triển khai nhiệm vụ năm 2024."]
+    assert _ev(lead) is None
+
+
+def test_congress_day_dated_by_the_term_the_page_gives_it():
+    title = "Chân dung Bí thư Tỉnh Đoàn Thanh Hóa nhiệm kỳ 2022 - 2027"
+    lead = [
+        "Đồng chí Lê Văn Châu tiếp tục được bầu làm Bí thư Tỉnh Đoàn Thanh Hoá nhiệm kỳ mới.",
+        "Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Thanh Hóa khóa XIX nhiệm kỳ 2022 - 2027 thực hiện "
+        "bốn nội dung trọng tâm.",
+        "Chiều ngày 29/9, đại hội đã bầu Ban chấp hành Tỉnh Đoàn Thanh Hóa khóa XIX gồm 44 đồng chí.",
+    ]
+    assert _ev(lead, title) == date(2022, 9, 29)
+    # the same day in a sentence that is not about a congress takes no year from the page's term
+    lead[2] = "Chiều ngày 29/9, Ban Thường vụ Tỉnh Đoàn đã họp bàn công tác tuyên truyền."
+    assert _ev(lead, title) is None
+
+
+def test_submission_window_is_no_event():
+    lead = [
+        "Đảng ủy xã Tam Giang vừa tổ chức phát động cuộc thi viết về tấm gương người tốt việc tốt.",
+        "Thời gian nhận bài dự thi từ ngày 19.5 đến ngày 18.11.2018.",
+    ]
+    assert _ev(lead) is None
+    # a course's own span is its event
+    course = ["Năm nay thời gian học đợt 1 từ ngày 12/3 đến ngày 17/3/2018 tại Trung tâm chính trị huyện."]
+    assert _ev(course) == date(2018, 3, 12)
