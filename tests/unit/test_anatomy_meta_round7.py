@@ -60,3 +60,31 @@ def test_submission_window_is_no_event():
     # a course's own span is its event
     course = ["Năm nay thời gian học đợt 1 từ ngày 12/3 đến ngày 17/3/2018 tại Trung tâm chính trị huyện."]
     assert _ev(course) == date(2018, 3, 12)
+
+
+# --- a list closing the body
+
+
+def test_list_closing_the_body_keeps_its_short_items():
+    from tasks.anatomy import read_anatomy
+
+    text = "\n\n".join(
+        [
+            "LỄ KẾT NẠP ĐẢNG",
+            "Được sự đồng ý của Đảng uỷ xã Bình Minh, Chi bộ Trường Mẫu giáo Bình Minh tổ chức Lễ kết nạp "
+            "đảng viên mới cho quần chúng ưu tú, với sự tham dự của đông đủ đảng viên trong chi bộ nhà trường.",
+            "Tới dự với buổi Lễ kết nạp đảng viên của chi bộ Ban tổ chức xin nhiệt liệt chào đón và trân trọng "
+            "giới thiệu các đại biểu đến dự buổi lễ hôm nay:",
+            "+ Bà La Thị Mỹ Diệu, Chủ tịch Hội phụ nữ xã Bình Minh, Đại diện Đảng Ủy xã Bình Minh.",
+            "– Về phía Chi bộ trường MGBM",
+            "+ Bà Lê Thị Tú Thắm – Bí thư chi bộ",
+            "+ Bà Búi Ngọc Hiền – Phó bí thư chi bộ",
+            "+ Và đông đủ các đồng chí",
+        ]
+    )
+    body = read_anatomy(text).body_lines
+    assert body[-3:] == [
+        "+ Bà Lê Thị Tú Thắm – Bí thư chi bộ",
+        "+ Bà Búi Ngọc Hiền – Phó bí thư chi bộ",
+        "+ Và đông đủ các đồng chí",
+    ]
