@@ -88,3 +88,44 @@ def test_list_closing_the_body_keeps_its_short_items():
         "+ Bà Búi Ngọc Hiền – Phó bí thư chi bộ",
         "+ Và đông đủ các đồng chí",
     ]
+
+
+# --- print views and mastheads: the site the page names, the staff lines no title
+
+LEAD_29_12 = (
+    "Chiều 29-12, ông Nguyễn Hữu Từ, Phó Bí thư Tỉnh ủy đã đến dự Lễ công bố quyết định thành lập Đảng bộ "
+    "khu công nghiệp, cùng đông đủ cán bộ, đảng viên và người lao động của các doanh nghiệp trong khu."
+)
+
+
+def test_masthead_names_the_site_and_its_staff_lines_are_no_title():
+    from tasks.anatomy import read_anatomy
+
+    text = "\n".join(
+        [
+            "Báo Bình Dương điện tử - www.baobinhduong.vn",
+            "Tổng Biên tập: LÊ MINH TÙNG",
+            "Phó Tổng Biên tập: HUỲNH MINH DÂN - NGUYỄN QUỐC LIÊM",
+            LEAD_29_12,
+            LEAD_29_12.replace("Chiều 29-12, ông", "Thay mặt lãnh đạo Tỉnh ủy, ông"),
+        ]
+    )
+    an = read_anatomy(text)
+    assert an.source_site == "baobinhduong.vn"
+    assert an.title is None
+
+
+def test_print_view_link_names_the_site():
+    from tasks.anatomy import read_anatomy
+
+    text = "\n".join(
+        [
+            "Chi bộ Hội Doanh nhân trẻ Đồng Nai kết nạp đảng viên mới",
+            LEAD_29_12,
+            LEAD_29_12.replace("Chiều 29-12, ông", "Thay mặt lãnh đạo Tỉnh ủy, ông"),
+            "Link nội dung: https://kinhtevadoisong.vn/chi-bo-hoi-doanh-nhan-tre-ket-nap-a188532.html",
+        ]
+    )
+    an = read_anatomy(text)
+    assert an.source_site == "kinhtevadoisong.vn"
+    assert not any("kinhtevadoisong" in line for line in an.body_lines)
