@@ -129,3 +129,17 @@ def test_print_view_link_names_the_site():
     an = read_anatomy(text)
     assert an.source_site == "kinhtevadoisong.vn"
     assert not any("kinhtevadoisong" in line for line in an.body_lines)
+
+
+def test_caption_heading_glued_to_the_last_paragraph_is_no_byline():
+    from tasks.anatomy import read_anatomy
+
+    last = (
+        "Với tinh thần đoàn kết, sáng tạo, Ban Chấp hành Đảng bộ quyết tâm chỉ đạo Nhà trường thực hiện "
+        "thắng lợi các chỉ tiêu nhiệm vụ năm 2025, phát huy những kết quả đã đạt được, khắc phục những hạn "
+        "chế còn tồn tại trong công tác xây dựng Đảng của năm 2024."
+    )
+    an = read_anatomy("\n".join([LEAD_29_12, last + " MỘT SỐ HÌNH ẢNH"]))
+    assert an.author is None
+    # a name glued so is still the byline
+    assert read_anatomy("\n".join([LEAD_29_12, last + " Thành Duy"])).author == "Thành Duy"
