@@ -143,3 +143,12 @@ def test_caption_heading_glued_to_the_last_paragraph_is_no_byline():
     assert an.author is None
     # a name glued so is still the byline
     assert read_anatomy("\n".join([LEAD_29_12, last + " Thành Duy"])).author == "Thành Duy"
+
+
+def test_caption_with_a_photo_credit_is_no_headline():
+    from tasks.anatomy.title import _photo_caption
+
+    assert _photo_caption("tổng bí thư tô lâm trao huân chương cho đài truyền hình. ảnh: phan phương - ttxvn")
+    assert _photo_caption("lãnh đạo tỉnh trao quyết định (ảnh: thu hà)")
+    assert not _photo_caption("tin ảnh: lễ kết nạp đảng viên mới tại chi bộ thôn 3")
+    assert not _photo_caption("hội nghị triển khai công tác xây dựng đảng năm 2025")
