@@ -152,3 +152,27 @@ def test_caption_with_a_photo_credit_is_no_headline():
     assert _photo_caption("lãnh đạo tỉnh trao quyết định (ảnh: thu hà)")
     assert not _photo_caption("tin ảnh: lễ kết nạp đảng viên mới tại chi bộ thôn 3")
     assert not _photo_caption("hội nghị triển khai công tác xây dựng đảng năm 2025")
+
+
+# --- people: a list of names whose first one an address form marks
+
+
+def _people(body: str) -> list[str]:
+    from tasks.facts.extractor import default_extractor
+
+    return [p.name for p in default_extractor().extract(body).people]
+
+
+def test_names_listed_after_an_addressed_name_are_people():
+    body = (
+        "Chi bộ đã tổ chức Lễ kết nạp đảng viên mới đối với 2 quần chúng ưu tú Trương Hải Nam và Lê Văn "
+        "Thường thuộc chuyên ngành Khai thác máy tàu biển."
+    )
+    assert _people(body) == ["Trương Hải Nam", "Lê Văn Thường"]
+    dashes = "Lễ kết nạp đảng viên mới cho 04 quần chúng ưu tú Nguyễn Thị Hoa- Nguyễn Thị Hằng- Nguyễn Thị Dung và Trần Hồng Điệp."
+    assert _people(dashes) == ["Nguyễn Thị Hoa", "Nguyễn Thị Hằng", "Nguyễn Thị Dung", "Trần Hồng Điệp"]
+
+
+def test_a_post_head_with_a_typo_after_a_listed_name_is_no_person():
+    body = "Đồng chí Bùi Đức Hinh, Phí Bí thư Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh phát biểu chỉ đạo Đại hội."
+    assert "Phí Bí" not in _people(body)
