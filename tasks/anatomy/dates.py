@@ -73,11 +73,12 @@ def _strip_regex() -> re.Pattern:
 _STRIP = _strip_regex()
 
 # event-date phrase in the lead: "Chiều 21/10", "Ngày 16.10", "ngày 30-1", "Ngày 19 - 12",
-# "sáng nay (23/9)", "Chiều tối 26-8"; a range "Trong 2 ngày 7 và 8-5", "21- 22/4", "từ ngày 22 đến
-# ngày 26/3", "Trong hai ngày từ 3-4/7/2022" (d1 its first day)
+# "sáng nay (23/9)", "Chiều nay, 23/9" (a comma only after "nay": "ánh sáng, 2.3" is no date),
+# "Chiều tối 26-8"; a range "Trong 2 ngày 7 và 8-5", "21- 22/4", "từ ngày 22 đến ngày 26/3",
+# "Trong hai ngày từ 3-4/7/2022" (d1 its first day)
 _EVENT = re.compile(
     r"(?:(?<![\w])(?:sáng|chiều|trưa|tối|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|trưa nay)"
-    r"(?:\s+(?:mai|qua|nay|hôm nay|tối|sớm))?\s*(?:\(\s*|ngày\s+|từ\s+(?:ngày\s+)?)?"
+    r"(?:\s+(?:mai|qua|nay|hôm nay|tối|sớm))?\s*(?:(?<=nay),\s*)?(?:\(\s*|ngày\s+|từ\s+(?:ngày\s+)?)?"
     r"(?:(?P<d1>[0-3]?\d)\s*(?:và|,|[-–]|đến(?:\s+ngày)?)\s*)?(?P<d>[0-3]?\d)\s*[/.\-–]\s*(?P<m>[01]?\d)(?:\s*[/.\-–]\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
     r"|(?<![\w])(?:sáng|chiều|trưa|tối|ngày)\s+(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)(?:\s+năm\s+(?P<y2>(?:19|20)\d\d))?)",
     re.I,
@@ -322,6 +323,7 @@ _EVENT_PIECES = (
     "7 và 8-5",
     "16.10",
     "19 - 12",
+    "nay, 23/9",
 )
 
 # the measured saving (tasks/fastforms.py): the plain forms were tried together

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
@@ -66,6 +66,15 @@ _CONGRESS_TERM = re.compile(
     r"(?:phiên (?:họp )?(?:thứ nhất|đầu tiên)|kỳ họp thứ nhất|hội nghị lần thứ nhất)",
     re.I,
 )
+# a meeting at the turn of the year reviews one year and plans the next ("tổng kết … năm 2024,
+# triển khai phương hướng, nhiệm vụ năm 2025", "hội nghị Quân Chính năm 2023, triển khai nhiệm vụ
+# năm 2024"): it is held late in the first year or early in the second
+_REVIEW_AND_PLAN = re.compile(
+    r"năm\s+(?P<y>(?:19|20)\d\d)(?!\d)[^.;]{0,160}?"
+    r"(?:phương hướng|nhiệm vụ|kế hoạch|mục tiêu|chương trình)[^.;]{0,80}?năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+LATE_MONTHS, EARLY_MONTHS = range(10, 13), range(1, 4)
 # an anniversary of a founding ("kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam")
 _ANNIVERSARY = re.compile(
     r"kỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập\s+(?P<what>[^,.;()]{2,60})"
@@ -92,9 +101,20 @@ _SPAN_END = re.compile(
 )
 
 
+# a window named before its span is no event: "Thời gian nhận bài dự thi từ ngày 19.5 đến ngày
+# 18.11.2018", "hạn nộp hồ sơ từ ngày …" (a congress that "diễn ra từ ngày 26 đến 28.10", a course
+# whose "thời gian học đợt 1 từ ngày 12/3 đến ngày 17/3" are)
+_WINDOW_BEFORE = re.compile(
+    r"(?:thời hạn|\bhạn)\s[^.;,]{0,30}$|(?:nhận|nộp|gửi|đăng ký)\s(?:bài|hồ sơ|tác phẩm)[^.;,]{0,25}$",
+    re.I,
+)
+
+
 def _is_event(text: str, m: re.Match) -> bool:
     before = text[max(0, m.start() - 25) : m.start()]
     if _DOC_BEFORE.search(before) or _DOC_AFTER.match(text[m.end() :]) or _ADOPTED_BEFORE.search(before):
+        return False
+    if _FROM_BEFORE.search(before) and _WINDOW_BEFORE.search(text, max(0, m.start() - 50), m.start()):
         return False
     # "Từ ngày 21 đến 23/4" is the event's own span; "từ ngày 1/7" alone is a period's bound
     return bool(m.group("d1")) or not _BOUND_BEFORE.search(before) or _span_end(text, m) is not None
@@ -199,7 +219,15 @@ def event_date_of(
     lines after the title. year_hint is called only when neither the phrase, published nor
     stamp gives the year (year_evidence is costly and rarely needed)."""
     own_year = published.year if published else (stamp[0] if stamp else None)
-    found = _first_event(_sources(lead, title, header), own_year, published, stamp, year_hint)
+
+    def page_term(text: str) -> int | None:
+        # a congress's day written without year ("Chiều ngày 29/9, đại hội đã bầu …"): the term
+        # the headline or the opening paragraphs give that congress
+        if "đại hội" not in text.casefold():
+            return None
+        return next(filter(None, map(_congress_term_year, [title or "", *lead[:LEAD_LINES]])), None)
+
+    found = _first_event(_sources(lead, title, header), own_year, published, stamp, year_hint, page_term)
     if found is None:
         # a dated sentence further into the opening paragraphs ("… tổ chức Lễ kết nạp đảng vào
         # ngày 03/03/2023 …" past the first HEAD_CHARS): read only when the heads had none, and
@@ -207,7 +235,7 @@ def event_date_of(
         # in, "Ngày 10/12/2019, Ban Thường vụ … ban hành kế hoạch" on a 2020 page, "ngày 28/8 đã
         # đi vào lịch sử", are not its event)
         longer = (line[:LONG_CHARS] for line in lead[:LEAD_LINES] if len(line) > HEAD_CHARS)
-        found = _first_event(longer, own_year, published, stamp, year_hint, own_year_only=True)
+        found = _first_event(longer, own_year, published, stamp, year_hint, page_term, own_year_only=True)
     return found[0] if found else None
 
 
@@ -217,6 +245,7 @@ def _first_event(
     published: datetime | None,
     stamp: tuple[int, int] | None,
     year_hint: Callable[[], int | None],
+    page_term: Callable[[str], int | None],
     own_year_only: bool = False,
 ) -> tuple[date | None] | None:
     """(the date of the first event phrase,) or None when no text has one; (None,) when that
@@ -228,10 +257,12 @@ def _first_event(
                 continue
             if own_year_only and (p.year is None or (own_year is not None and p.year != own_year)):
                 continue
-            year = _year_of(p, published, stamp, year_hint)
+            # the sentence's own year evidence first, then the page's
+            hint = partial(_sentence_then_page_year, text, p.month, year_hint)
+            year = _year_of(p, published, stamp, hint)
             if year is None:
                 # the weakest evidence, read only when nothing else dates the event
-                year = _term_or_anniversary_year(text) or _new_year_of(text)
+                year = _term_or_anniversary_year(text) or _new_year_of(text) or page_term(text)
                 if year is None:
                     return (None,)
             try:
@@ -258,13 +289,34 @@ def _founded() -> tuple[tuple[str, int], ...]:
     return tuple(sorted(((k.casefold(), int(v)) for k, v in data.items()), key=lambda kv: -len(kv[0])))
 
 
+def _sentence_then_page_year(text: str, month: int, page_year: Callable[[], int | None]) -> int | None:
+    return _turn_of_year(text, month) or page_year()
+
+
+def _turn_of_year(text: str, month: int) -> int | None:
+    """The year of a turn-of-the-year review ("… năm 2024, … nhiệm vụ năm 2025") held in this
+    month: the reviewed year late in the year, the planned one early in the next, else None."""
+    if month not in LATE_MONTHS and month not in EARLY_MONTHS:
+        return None
+    for m in _REVIEW_AND_PLAN.finditer(text) if "năm" in text else ():
+        reviewed, planned = int(m.group("y")), int(m.group("y2"))
+        if planned == reviewed + 1:
+            return reviewed if month in LATE_MONTHS else planned
+    return None
+
+
+def _congress_term_year(text: str) -> int | None:
+    """The first year of the term a congress (or a first session) in this text opens."""
+    term = _CONGRESS_TERM.search(text) if "kỳ" in text else None
+    return int(term.group("y") or term.group("y1")) if term is not None else None
+
+
 def _term_or_anniversary_year(text: str) -> int | None:
     """The year a term's first year (a congress, a first session) or a founding anniversary
     gives the event phrase of this text."""
-    if "kỳ" in text:
-        term = _CONGRESS_TERM.search(text)
-        if term is not None:
-            return int(term.group("y") or term.group("y1"))
+    term_year = _congress_term_year(text)
+    if term_year is not None:
+        return term_year
     folded = text.casefold()
     if "kỷ niệm" not in folded:
         return None

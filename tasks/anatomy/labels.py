@@ -264,6 +264,9 @@ def split_glued_credit(page: PageLines, labels: Labels, rs: RuleSet) -> None:
         m = rx.search(tail_src)
         if not m:
             continue
+        author = m.groupdict().get("author")
+        if kind == "byline" and author and any(w.lower() in rs.not_names for w in author.split()):
+            continue  # a caption heading glued to the prose ("… năm 2024. MỘT SỐ HÌNH ẢNH"): no name
         cut = off + m.start("tail")
         body[-1] = last[:cut].rstrip()
         line_no = next(page.lines[k].no for k in range(len(page) - 1, -1, -1) if labels.kinds[k] == "")

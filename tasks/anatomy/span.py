@@ -184,7 +184,7 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
-    last = _after_closing_captions(lines, last, hard_end)
+    last = _after_closing_list(lines, _after_closing_captions(lines, last, hard_end), hard_end)
     return _cut_tail_end(lines, last, hard_end) or last + 1, None
 
 
@@ -196,6 +196,27 @@ def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> 
     while k + 1 < hard_end and _closing_caption(lines[k + 1]):
         k += 1
     return k
+
+
+# a list item's marker: "+ Bà Lê Thị Tú Thắm – Bí thư chi bộ", "– Về phía Chi bộ …", "• …", "2) …"
+_LIST_ITEM = re.compile(r"^(?:[-–—+•*▪●◦]|\d{1,2}[.)])\s")
+
+
+def _after_closing_list(lines: list[PageLine], last: int, hard_end: int) -> int:
+    """The last body line when the body's last line is an item of a list (the guests welcomed,
+    the members admitted): the list's further items are body however short, up to the first
+    line that is no item or that a rule, a date, a teaser or a repetition marks."""
+    if not _LIST_ITEM.match(lines[last].info.text):
+        return last
+    k = last
+    while k + 1 < hard_end and _list_item(lines[k + 1]):
+        k += 1
+    return k
+
+
+def _list_item(line: PageLine) -> bool:
+    ln = line.info
+    return bool(_LIST_ITEM.match(ln.text)) and not (ln.rule_f or ln.is_date or ln.teaser or line.repeated)
 
 
 def _closing_caption(line: PageLine) -> bool:

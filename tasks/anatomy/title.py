@@ -32,6 +32,15 @@ _WIRE_DATELINE = re.compile(
 _TRAILING_DATE = re.compile(r"\s*[(\[]\s*([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\s*[)\]]$")
 
 
+# a photo credit after a sentence or in brackets ("… Việt Nam. Ảnh: Phan Phương - TTXVN", "(Ảnh:
+# Thu Hà)"): the line is a caption; a photo-news headline opens with its label ("Tin ảnh: …")
+_PHOTO_CREDIT = re.compile(r"(?:[.!?…]\s+|\(\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*\S", re.I)
+
+
+def _photo_caption(key_cf: str) -> bool:
+    return ("ảnh" in key_cf or "photo" in key_cf) and _PHOTO_CREDIT.search(key_cf) is not None
+
+
 def split_dated_title(title: str | None) -> tuple[str | None, datetime | None]:
     """The headline without a bracketed date closing it, and that date (None if there is none)."""
     if not title or not title.endswith((")", "]")):
@@ -78,6 +87,7 @@ def _candidates(lines: list[PageLine], span: BodySpan, labels: Labels) -> list[i
             and not _GENERIC_PAGE.match(ln.text)
             and not is_stamp(ln.text)
             and not _is_wire_dateline(ln.text)
+            and not _photo_caption(ln.key_cf)
         ):
             prev = lines[k - 1].info.rule_h if k > 0 else None
             if not (prev and prev[0].kind == "byline"):

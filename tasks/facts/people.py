@@ -33,8 +33,9 @@ from tasks.textnorm import match_key
 # capital of an acronym: 251k to 237k instructions a page for the scan)
 CAPSEQ = re.compile(rf"{UP}{LO}*+(?:{MORE_CAP_SYL})+")
 _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "đồng", "em"))
-# what may stand between two names of one list ("đồng chí A và B", "A, B, C")
-_LIST_GAPS = frozenset((",", "và", ", và", ";"))
+# what may stand between two names of one list ("đồng chí A và B", "A, B, C", "quần chúng ưu tú
+# Nguyễn Thị Hoa- Nguyễn Thị Hằng- Nguyễn Thị Dung"; a dash before a post is no gap: a post is no name)
+_LIST_GAPS = frozenset((",", "và", ", và", ";", "-", "–"))
 _ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
 # the last word of a title that names an organ or unit: a two-syllable name right after it with no
 # cue is the unit's place ("Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ"), not a person
@@ -220,7 +221,7 @@ class PeopleExtractor:
             reading = read(m.group(0))
             if reading is None:
                 continue
-            mention = self._mention(page, m, reading)
+            mention = self._mention(page, m, reading, rd)
             if mention is None:
                 continue
             nkey = match_key(page.body[mention.start : mention.end])
@@ -239,7 +240,9 @@ class PeopleExtractor:
         out.sort(key=lambda p: p.start)
         return out
 
-    def _mention(self, page: Page, m: re.Match, reading: tuple[int | None, bool]) -> Mention | None:
+    def _mention(
+        self, page: Page, m: re.Match, reading: tuple[int | None, bool], rd: _Reading
+    ) -> Mention | None:
         """The name a capitalised run holds (read_run read it as `reading`), with its sentence;
         None if it holds none."""
         fb = page.fb
@@ -255,7 +258,11 @@ class PeopleExtractor:
         if off is None:
             e = self.orgs.name_at(fb, s, se)
         else:  # the run itself is the name (read_run): only what follows it can still rule it out
-            may_end = self.orgs.name_may_end(fb, run_end, se) or self._addressed(fb, s, run_end)
+            may_end = (
+                self.orgs.name_may_end(fb, run_end, se)
+                or self._addressed(fb, s, run_end)
+                or self._listed_after_addressed(fb, sentence[0], s, run_end, rd)
+            )
             e = run_end if may_end else None
             if e is None:
                 e = self._name_before_bare_post(fb, s, run_end)
@@ -291,6 +298,21 @@ class PeopleExtractor:
             and nxt.islower()
             and ends_with_word(fb[max(0, s - _ADDRESS_LOOKBACK) : s].lower(), _ADDRESS_FORMS) is not None
             and self.lex.post_head_at.match(fb, s) is None
+        )
+
+    def _listed_after_addressed(self, fb: str, ss: int, s: int, run_end: int, rd: _Reading) -> bool:
+        """Whether the run at s is a name that continues a list of names whose first one an
+        address form marks, a lower-case word after it ("2 quần chúng ưu tú Trương Hải Nam và Lê
+        Văn Thường thuộc chuyên ngành …"): the address form is the whole list's."""
+        return (
+            rd.continues_list(fb, ss, s)
+            and rd.list_addressed
+            and fb[run_end : run_end + 1] == " "
+            and fb[run_end + 1 : run_end + 2].islower()
+            and len(fb[s:run_end].split()) <= 4
+            and self.lex.post_head_at.match(fb, s) is None
+            # nor the head of a post the lower-case word ends ("Hinh, Phí Bí thư Tỉnh ủy": a typo)
+            and self.lex.post_head_at.match(fb, fb.rfind(" ", s, run_end) + 1) is None
         )
 
     def _name_inside(self, page: Page, m: re.Match) -> int | None:
@@ -356,6 +378,8 @@ class PeopleExtractor:
                 fb[max(ss, before[0][0] - 16) : before[0][0]].lower(), _PLURAL_CUES
             )
             rd.list_titles = before if plural and not after else []
+        if not listed:
+            rd.list_addressed = ends_with_word(left.lower(), _ADDRESS_FORMS) is not None
         rd.last_sentence, rd.last_end = ss, chain_end
 
     def _titles_after(self, fb: str, mn: Mention, se: int) -> tuple[list[Span], int]:
@@ -409,6 +433,7 @@ class _Reading:
     unit_places: set[str] = field(default_factory=set)  # names read inside a post: units' places
     last_sentence: int = -1
     last_end: int = -1
+    list_addressed: bool = False  # an address form marks the first name of the current list
 
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
         """Whether the name at s follows the last person's name (and titles) in a list."""
