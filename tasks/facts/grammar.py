@@ -86,6 +86,16 @@ class IndicatorGrammar:
             r"\s*\d{1,2}\s+" + alternation(m["badge_age_elliptic"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.badge_sentence_words = tuple(norm(w).casefold() for w in m["badge_sentence_words"])
+        # "27 Party members with the Party seniority of 60 years": the age as a phrase after the count
+        seniority = m["badge_seniority"]
+        self.badge_seniority_re = re.compile(
+            r"\s*"
+            + alternation(seniority["before"])
+            + r"\s+\d{1,2}\s+"
+            + alternation(seniority["after"])
+            + NOT_LETTER_AFTER,
+            re.IGNORECASE,
+        )
         # "45 năm tuổi Đảng (có) 02 đồng chí": searched on the lower-cased clause up to the count
         self.badge_age_before_re = re.compile(
             r"(?<!\d)\d{1,2}\s+"

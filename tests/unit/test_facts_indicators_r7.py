@@ -1,0 +1,50 @@
+"""Session 7 (r7-facts): English badge forms, ... Example sentences are made up, not any page's text."""
+
+from tasks.facts import extract_facts
+
+
+def rows(body):
+    f = extract_facts(body, author=None, published_at=None, event_date=None)
+    return [(i.metric, i.actual, i.target, i.percent) for i in f.indicators if i.metric != "other"]
+
+
+def badges(*counts):
+    return [("party_badges_awarded", float(c), None, None) for c in counts]
+
+
+def test_english_badge_noun_names_the_act():
+    body = (
+        "The district Party Committee decided to present Party badges to 1,204 Party members. "
+        "50-year-old party badges go to 12 party members; 40-year-old party badges to 31 party members."
+    )
+    assert rows(body) == badges(1204, 12, 31)
+
+
+def test_english_badge_right_after_its_receivers():
+    body = "The commune held a ceremony to hand 48 Party members Party badges on the occasion of the day."
+    assert rows(body) == badges(48)
+    body = "This year the ward had 19 Party members awarded badges for their long Party membership."
+    assert rows(body) == badges(19)
+
+
+def test_english_seniority_list_with_bare_counts():
+    body = (
+        "Among them, 14 Party members with the Party seniority of 70 years, 9 with the Party seniority "
+        "of 65 years and 2,310 with the Party seniority of 30 years will receive the Party badges."
+    )
+    assert rows(body) == badges(14, 9, 2310)
+
+
+def test_english_parts_of_a_badge_total():
+    body = (
+        "The bloc will award 40 Party members Party badges in which one Party member has the Party "
+        "seniority of 60 years and 39 with the Party seniority of 30 years."
+    )
+    f = extract_facts(body, author=None, published_at=None, event_date=None)
+    got = [(i.actual, i.part_of) for i in f.indicators if i.metric == "party_badges_awarded"]
+    assert got == [(40, None), (1, 0), (39, 0)]
+
+
+def test_a_bare_count_before_a_seniority_phrase_needs_a_members_count():
+    body = "Last year there were 12 with the Party seniority of 30 years in the commune."
+    assert rows(body) == []
