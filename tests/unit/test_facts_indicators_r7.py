@@ -1,4 +1,4 @@
-"""Session 7 (r7-facts): English badge forms, ... Example sentences are made up, not any page's text."""
+"""Session 7 (r7-facts): English badge forms, sanctions counted in people, ... Example sentences are made up, not any page's text."""
 
 from tasks.facts import extract_facts
 
@@ -48,3 +48,16 @@ def test_english_parts_of_a_badge_total():
 def test_a_bare_count_before_a_seniority_phrase_needs_a_members_count():
     body = "Last year there were 12 with the Party seniority of 30 years in the commune."
     assert rows(body) == []
+
+
+def test_sanction_counts_people():
+    body = "Ủy ban Kiểm tra Huyện ủy đã khiển trách 4 người và cảnh cáo 3 người thuộc Chi bộ Trạm Y tế."
+    assert rows(body) == [
+        ("party_members_disciplined", 4.0, None, None),
+        ("party_members_disciplined", 3.0, None, None),
+    ]
+
+
+def test_people_count_nothing_but_sanctions():
+    body = "Chi bộ thôn Đông có 35 đảng viên; lễ kết nạp đảng viên có 120 người tham dự, với 40 người ở thôn."
+    assert rows(body) == [("party_members_total", 35.0, None, None)]
