@@ -146,6 +146,8 @@ class ClauseEvents:
             if metric:
                 ev.direct = (metric, u[0], u[1])
                 ev.end = u[1]
+                # "kết nạp đoàn viên cho ... 42 đội viên ưu tú": the phrase names its counts' class
+                ev.cls = self.g.phrase_classes.get(ev.cls or "", {}).get(u[2] or "", ev.cls)
 
     def _numbers(self, fb: str, lo: str, cs: int, ce: int, masked) -> list[Event]:
         evs = []

@@ -37,6 +37,7 @@ class IndicatorGrammar:
         self.verb_lo_re = re.compile(
             alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER
         )  # left edge: caller
+        self.phrase_classes: dict[str, dict[str, str]] = m["phrase_classes"]
         self.count_before_verb = frozenset(m["count_before_verb"])
         self.count_after_verb = frozenset(m["count_after_verb"])
         self.bare_count_end_re = re.compile(

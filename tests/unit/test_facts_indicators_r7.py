@@ -1,4 +1,4 @@
-"""Session 7 (r7-facts): English badge forms, sanctions counted in people, ... Example sentences are made up, not any page's text."""
+"""Session 7 (r7-facts): English badge forms, sanctions counted in people, youth admission phrases, ... Example sentences are made up, not any page's text."""
 
 from tasks.facts import extract_facts
 
@@ -61,3 +61,20 @@ def test_sanction_counts_people():
 def test_people_count_nothing_but_sanctions():
     body = "Chi bộ thôn Đông có 35 đảng viên; lễ kết nạp đảng viên có 120 người tham dự, với 40 người ở thôn."
     assert rows(body) == [("party_members_total", 35.0, None, None)]
+
+
+def test_youth_admission_phrase_names_its_counts():
+    body = (
+        "Đoàn xã tổ chức lễ kết nạp đoàn viên cho 9 thanh niên và 27 đội viên ưu tú của trường THCS. "
+        "36 thanh niên, đội viên ưu tú được vinh dự đứng trong hàng ngũ của Đoàn."
+    )
+    assert rows(body) == [
+        ("youth_members_admitted", 9.0, None, None),
+        ("youth_members_admitted", 27.0, None, None),
+        ("youth_members_admitted", 36.0, None, None),
+    ]
+
+
+def test_young_pioneers_alone_are_no_party_admission():
+    body = "Chi bộ kết nạp đảng viên cho 3 quần chúng ưu tú; Liên đội kết nạp 40 đội viên mới."
+    assert rows(body) == [("party_members_admitted", 3.0, None, None)]
