@@ -34,6 +34,9 @@ _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
 _PASSIVE_GAP = re.compile(r"\s*(?:(?:mới|đã|được)\s+)*")
 _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
+# ... or a copula after words that say when or where ("chỉ tiêu kết nạp đảng viên mới trong toàn nhiệm
+# kỳ là 14 đồng chí"): the figure of the phrase
+_DIRECT_COPULA_GAP = re.compile(r"\s[^\d,;.()]{0,40}?\slà\s*$")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
 # how far (characters) a count, bracket or percent may lie from what it completes
@@ -258,7 +261,11 @@ class SentenceFolder:
             p is not None
             and ev.start - p.end <= _VERB_TO_COUNT
             and self.g.metric(p.cls, ev.unit_cls, ev.unit)
-        ) and (p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)):
+        ) and (
+            p.direct is None
+            or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)
+            or _DIRECT_COPULA_GAP.fullmatch(self.lo, p.end, ev.start)
+        ):
             return p
         coordinated = self._coordinated_verb(ev)
         if coordinated is not None:

@@ -1,4 +1,4 @@
-"""Session 7 (r7-facts): English badge forms, sanctions counted in people, youth admission phrases, ... Example sentences are made up, not any page's text."""
+"""Session 7 (r7-facts): English badge forms, sanctions counted in people, youth admission phrases, total and copula cues, ... Example sentences are made up, not any page's text."""
 
 from tasks.facts import extract_facts
 
@@ -78,3 +78,15 @@ def test_youth_admission_phrase_names_its_counts():
 def test_young_pioneers_alone_are_no_party_admission():
     body = "Chi bộ kết nạp đảng viên cho 3 quần chúng ưu tú; Liên đội kết nạp 40 đội viên mới."
     assert rows(body) == [("party_members_admitted", 3.0, None, None)]
+
+
+def test_unit_formed_with_its_members_is_a_total():
+    body = "Năm 2019, Chi bộ Trạm bơm số 3 được thành lập gồm 17 đảng viên, Chi ủy có 03 đồng chí."
+    assert rows(body) == [("party_members_total", 17.0, None, None)]
+
+
+def test_a_verb_phrase_then_a_copula_gives_its_figure():
+    body = "Nghị quyết xác định chỉ tiêu kết nạp đảng viên mới trong cả nhiệm kỳ là 12 đồng chí."
+    assert rows(body) == [("party_members_admitted", None, 12.0, None)]
+    body = "Lễ kết nạp đảng viên mới diễn ra tại hội trường, với sự tham dự của 12 đồng chí."
+    assert rows(body) == []
