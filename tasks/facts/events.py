@@ -187,8 +187,11 @@ class ClauseEvents:
         if (
             m.group("t")
             and ev.p is None
-            and not before.rstrip().endswith(OPEN_PAREN)
-            and self._is_not_count(before)
+            and (
+                not before.rstrip().endswith(OPEN_PAREN)
+                and self._is_not_count(before)
+                or self.g.date_bracket_re.search(before) is not None  # "hôm nay (22/2)"
+            )
         ):
             return None
         if (

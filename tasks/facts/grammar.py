@@ -140,6 +140,10 @@ class IndicatorGrammar:
         self.qualifiers = word_tuple(m["qualifiers"])
         self.not_count_after = word_tuple(m["not_count_after"])
         self.count_after = word_tuple(m["count_after"])
+        # searched on the lower-cased text before a number: "hôm nay (" ends it
+        self.date_bracket_re = re.compile(
+            r"(?<![^\W\d_])" + alternation([w.lower() for w in m["date_before_bracket"]]) + r"\s*\(\s*$"
+        )
         self.count_after_if_unit = word_tuple(m["count_after_if_unit"])
         self.attendance_after_re = re.compile(
             r"\s*" + alternation(m["attendance_after"]) + NOT_LETTER_AFTER, re.IGNORECASE

@@ -1,4 +1,4 @@
-"""Session 7 (r7-facts): English badge forms, sanctions counted in people, youth admission phrases, total and copula cues, ... Example sentences are made up, not any page's text."""
+"""Session 7 (r7-facts): English badge forms, sanctions counted in people, youth admission phrases, total and copula cues, false totals and dates, ... Example sentences are made up, not any page's text."""
 
 from tasks.facts import extract_facts
 
@@ -89,4 +89,21 @@ def test_a_verb_phrase_then_a_copula_gives_its_figure():
     body = "Nghị quyết xác định chỉ tiêu kết nạp đảng viên mới trong cả nhiệm kỳ là 12 đồng chí."
     assert rows(body) == [("party_members_admitted", None, 12.0, None)]
     body = "Lễ kết nạp đảng viên mới diễn ra tại hội trường, với sự tham dự của 12 đồng chí."
+    assert rows(body) == []
+
+
+def test_a_date_bracket_is_no_ratio():
+    body = "Lễ kết nạp đảng viên mới diễn ra vào sáng nay (14/3) tại hội trường UBND xã."
+    assert rows(body) == []
+    body = "Chi bộ tổ chức lễ kết nạp đảng viên mới (3/2) cho quần chúng ưu tú."
+    assert rows(body) == [("party_members_admitted", 3.0, 2.0, None)]
+
+
+def test_whom_a_photograph_is_with_is_no_total():
+    body = "Đại biểu chụp ảnh lưu niệm với 3 đảng viên lão thành của chi bộ."
+    assert rows(body) == []
+
+
+def test_veteran_members_are_no_total():
+    body = "Đợt này, Đảng bộ xã có 3 đảng viên lão thành là các đồng chí A, B và C."
     assert rows(body) == []
