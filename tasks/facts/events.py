@@ -146,6 +146,8 @@ class ClauseEvents:
             if metric:
                 ev.direct = (metric, u[0], u[1])
                 ev.end = u[1]
+                # "kết nạp đoàn viên cho ... 42 đội viên ưu tú": the phrase names its counts' class
+                ev.cls = self.g.phrase_classes.get(ev.cls or "", {}).get(u[2] or "", ev.cls)
 
     def _numbers(self, fb: str, lo: str, cs: int, ce: int, masked) -> list[Event]:
         evs = []
@@ -185,8 +187,11 @@ class ClauseEvents:
         if (
             m.group("t")
             and ev.p is None
-            and not before.rstrip().endswith(OPEN_PAREN)
-            and self._is_not_count(before)
+            and (
+                not before.rstrip().endswith(OPEN_PAREN)
+                and self._is_not_count(before)
+                or self.g.date_bracket_re.search(before) is not None  # "hôm nay (22/2)"
+            )
         ):
             return None
         if (

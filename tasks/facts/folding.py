@@ -5,6 +5,7 @@
 * COUNT UNIT ... được/bị/nhận VERB      -> fact ("245 đảng viên được trao Huy hiệu")
 * COUNT VERB (count-before classes)    -> fact ("17 khiển trách")
 * COUNT UNIT N năm tuổi Đảng            -> badge item ("2 đảng viên 65 năm tuổi Đảng")
+* COUNT [UNIT] with the Party seniority of N years -> badge item (a bare count takes the noun before)
 * FACT, COUNT UNIT / ; COUNT UNIT       -> the same verb again ("thành lập được 2 Đảng bộ, 21 chi bộ")
 * FACT, trong đó (có) COUNT UNIT, ...  -> parts of that fact ("part_of")
 * total cues ... COUNT đảng viên        -> party_members_total ("với 203 đảng viên", "nâng tổng số ... lên N")
@@ -33,6 +34,9 @@ _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
 _PASSIVE_GAP = re.compile(r"\s*(?:(?:mới|đã|được)\s+)*")
 _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
+# ... or a copula after words that say when or where ("chỉ tiêu kết nạp đảng viên mới trong toàn nhiệm
+# kỳ là 14 đồng chí"): the figure of the phrase
+_DIRECT_COPULA_GAP = re.compile(r"\s[^\d,;.()]{0,40}?\slà\s*$")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
 # how far (characters) a count, bracket or percent may lie from what it completes
@@ -102,7 +106,7 @@ class SentenceFolder:
                 pass
             elif ev.t is None and ev.p is None and self._raised_total_named(ev):
                 self._became(self._add("party_members_total", ev, a=ev.a))
-            elif ev.t is None and ev.p is None and self._bare_part(ev):
+            elif ev.t is None and ev.p is None and (self._bare_part(ev) or self._bare_badge_item(ev)):
                 pass
             elif (
                 nxt is not None
@@ -257,7 +261,11 @@ class SentenceFolder:
             p is not None
             and ev.start - p.end <= _VERB_TO_COUNT
             and self.g.metric(p.cls, ev.unit_cls, ev.unit)
-        ) and (p.direct is None or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)):
+        ) and (
+            p.direct is None
+            or _DIRECT_GAP.fullmatch(self.lo, p.end, ev.start)
+            or _DIRECT_COPULA_GAP.fullmatch(self.lo, p.end, ev.start)
+        ):
             return p
         coordinated = self._coordinated_verb(ev)
         if coordinated is not None:
@@ -385,7 +393,9 @@ class SentenceFolder:
             return None
         g = self.g
         metric = g.metric("badge", ev.unit_cls, ev.unit)
-        if g.badge_age_re.match(self.fb, ev.unit_end, self.ce):
+        if g.badge_age_re.match(self.fb, ev.unit_end, self.ce) or g.badge_seniority_re.match(
+            self.fb, ev.unit_end, self.ce
+        ):
             return metric
         if g.badge_age_elliptic_re.match(self.fb, ev.unit_end, self.ce) and any(
             w in self.lo[self.cs : self.ce] for w in g.badge_sentence_words
@@ -399,6 +409,33 @@ class SentenceFolder:
         ) and g.badge_age_before_re.search(self.lo, self.cs, ev.start):
             return metric
         return None
+
+    def _bare_badge_item(self, ev: Event) -> bool:
+        """ "27 Party members with the Party seniority of 60 years, 23 with the Party seniority of 50
+        years": in a list of members by party age, a count without its noun before the age phrase has
+        the noun of the count of members before it; a part when that count is one."""
+        prev = self.prev_count
+        if (
+            prev is None
+            or prev.unit_cls != "party_member"
+            or ev.a is None
+            or not self.g.badge_seniority_re.match(self.fb, ev.end, self.ce)
+        ):
+            return False
+        metric = self.g.metric("badge", prev.unit_cls, prev.unit)
+        if metric is None:
+            return False
+        whole = comma_grouped_count(self.fb, ev.start, ev.end)  # "5,163 with the Party seniority"
+        f = self._add(metric, ev, a=whole if whole is not None else ev.a)
+        assert f is not None  # no verb, so nothing negates it
+        parent = (
+            self.part_parent
+            if self.part_parent is not None and self.part_parent["metric"] == metric
+            else None
+        )
+        f["unit"], f["unit_cls"], f["parent"], f["cls"] = prev.unit, prev.unit_cls, parent, "badge"
+        self._became(f)
+        return True
 
     def _total_metric(self, ev: Event) -> str | None:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",

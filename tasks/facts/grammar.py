@@ -37,6 +37,7 @@ class IndicatorGrammar:
         self.verb_lo_re = re.compile(
             alternation([v.lower() for v in vparts]) + NOT_LETTER_AFTER
         )  # left edge: caller
+        self.phrase_classes: dict[str, dict[str, str]] = m["phrase_classes"]
         self.count_before_verb = frozenset(m["count_before_verb"])
         self.count_after_verb = frozenset(m["count_after_verb"])
         self.bare_count_end_re = re.compile(
@@ -86,6 +87,16 @@ class IndicatorGrammar:
             r"\s*\d{1,2}\s+" + alternation(m["badge_age_elliptic"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
         self.badge_sentence_words = tuple(norm(w).casefold() for w in m["badge_sentence_words"])
+        # "27 Party members with the Party seniority of 60 years": the age as a phrase after the count
+        seniority = m["badge_seniority"]
+        self.badge_seniority_re = re.compile(
+            r"\s*"
+            + alternation(seniority["before"])
+            + r"\s+\d{1,2}\s+"
+            + alternation(seniority["after"])
+            + NOT_LETTER_AFTER,
+            re.IGNORECASE,
+        )
         # "45 năm tuổi Đảng (có) 02 đồng chí": searched on the lower-cased clause up to the count
         self.badge_age_before_re = re.compile(
             r"(?<!\d)\d{1,2}\s+"
@@ -129,6 +140,10 @@ class IndicatorGrammar:
         self.qualifiers = word_tuple(m["qualifiers"])
         self.not_count_after = word_tuple(m["not_count_after"])
         self.count_after = word_tuple(m["count_after"])
+        # searched on the lower-cased text before a number: "hôm nay (" ends it
+        self.date_bracket_re = re.compile(
+            r"(?<![^\W\d_])" + alternation([w.lower() for w in m["date_before_bracket"]]) + r"\s*\(\s*$"
+        )
         self.count_after_if_unit = word_tuple(m["count_after_if_unit"])
         self.attendance_after_re = re.compile(
             r"\s*" + alternation(m["attendance_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
