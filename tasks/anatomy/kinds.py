@@ -144,6 +144,9 @@ def shape_kind(
     document = shapes.document_evidence(all_keys, title, labels.body)
     if document is not None:
         return PageKind(document.split(":", 1)[0], document)
+    opening = shapes.document_opening(lines, labels.kinds)
+    if opening is not None:
+        return PageKind("document", opening)
     stack = shapes.sapo_stack(title, labels.body)
     if stack is not None:
         return PageKind("listing", stack)

@@ -13,7 +13,13 @@ Documents (checked whatever the body's size: a document is long):
   under "… quy định như sau:");
 - a document-sharing, e-book or flip-book preview ("Tải bản đầy đủ", "Xem mẫu", "P. 63");
 - an encyclopedia entry: several of its section headings ("Mục lục", "Tham khảo", "Liên kết
-  ngoài", "[sửa | sửa mã nguồn]") alone on their lines.
+  ngoài", "[sửa | sửa mã nguồn]") alone on their lines;
+- a document's own opening (`document_opening`), before any lead paragraph: upper-case outline
+  headings ("I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "PHẦN MỞ ĐẦU" over "1. Bối cảnh …"), a law's
+  article heading over its first clause ("Điều 47. Trình tự …" / "1. …"), or the header block of
+  an issued text (its number "Số 29-HD/ĐUK" beside its place and date "Thái Nguyên, ngày 16
+  tháng 4 năm 2024"). A report that reprints a document opens with its own lead first ("Tại Quy
+  định số 97-QĐ/TW …, Mặt trận đăng toàn văn"): there the block is the story's quotation.
 
 A search snippet (`search_snippet`): a few lines, the first opening mid-sentence in lower case.
 A how-to/blog page (`blog_intro`): a line inviting "các bạn" to "bài viết dưới đây".
@@ -360,6 +366,75 @@ def sapo_stack(title: str | None, body: list[str]) -> str | None:
     if datelines < STACK_MIN_DATELINES:
         return None
     return f"listing: {len(body)} untitled sapos, {datelines} opening their own dateline"
+
+
+# a document's own opening (document_opening): on the case-folded key; the outline heading must
+# also be upper case in the text ("I. Khái quát tình hình" opens a report's section)
+_OUTLINE_HEADING = re.compile(r"^(?:[ivx]{1,4}\s*[.:/-]|phần\s)\s*\S")
+OUTLINE_HEADING_MAX_CHARS = 90
+_SUB_HEADING = re.compile(r"^\d{1,2}\s*\.\s*\S")
+SUB_HEADING_MAX_CHARS = 120
+_LAW_ARTICLE = re.compile(r"^điều \d{1,3}\s*\.\s*\S")
+_FIRST_CLAUSE = re.compile(r"^1\s*[.)]\s*\S")
+_DOC_NUMBER = re.compile(r"^số\s*:?\s*\d{1,5}\s*[-/]\s*[^\W\d_]")
+DOC_NUMBER_MAX_CHARS = 32
+_PLACE_DATE = re.compile(r"^[^\d,]{2,30}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*\.?$")
+OPENING_WINDOW = 6  # lines after the block's first line where its second part must show
+LEAD_MIN_WORDS = 20
+LEAD_FIELD_CHARS = 40  # "Tên sáng kiến: …": a field's label opens the line, a lead never does
+
+
+def _is_lead(info) -> bool:
+    """A report's lead paragraph (prose, not an upper-case ticker, not a "Label: …" field)."""
+    return (
+        info.prose
+        and info.strong
+        and info.nw >= LEAD_MIN_WORDS
+        and ":" not in info.text[:LEAD_FIELD_CHARS]
+        and not info.text.isupper()
+    )
+
+
+def _opening_line(info) -> str | None:
+    """The document-opening part this line is ("outline", "law", "number", "place"), or None."""
+    key = info.key_cf
+    c = key[:1]  # literal pre-checks: most lines open otherwise
+    if c in "ivxp" and len(key) <= OUTLINE_HEADING_MAX_CHARS and _OUTLINE_HEADING.match(key):
+        return "outline" if info.text.isupper() else None
+    if c == "đ" and len(key) <= SUB_HEADING_MAX_CHARS and _LAW_ARTICLE.match(key):
+        return "law"
+    if c == "s" and len(key) <= DOC_NUMBER_MAX_CHARS and _DOC_NUMBER.match(key):
+        return "number"
+    if ", ngày " in key and len(key) <= 60 and _PLACE_DATE.match(key):
+        return "place"
+    return None
+
+
+def document_opening(lines, kinds: list[str]) -> str | None:
+    """A document printed as the page (see the module's docstring), or None. The block must open
+    before the page's first lead paragraph; its second part shows within OPENING_WINDOW lines."""
+    for k, pl in enumerate(lines):
+        info = pl.info
+        if kinds[k] == "" and _is_lead(info):
+            return None
+        part = _opening_line(info)
+        if part is None:
+            continue
+        window = lines[k + 1 : k + 1 + OPENING_WINDOW]
+        if part == "outline":
+            if any(_opening_line(n.info) == "outline" for n in window):
+                return f"document: upper-case outline headings from {info.text[:40]!r}"
+            if any(
+                len(n.info.key_cf) <= SUB_HEADING_MAX_CHARS and _SUB_HEADING.match(n.info.key_cf)
+                for n in window[:2]
+            ):
+                return f"document: an outline heading {info.text[:40]!r} over its numbered section"
+        elif part == "law":
+            if window and _FIRST_CLAUSE.match(window[0].info.key_cf):
+                return f"document: a law's article {info.text[:40]!r} over its first clause"
+        elif any(_opening_line(n.info) in {"number", "place"} - {part} for n in window):
+            return f"document: an issued text's header block from {info.text[:40]!r}"
+    return None
 
 
 # ---------------------------------------------------------------- listing furniture

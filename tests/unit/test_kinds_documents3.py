@@ -1,0 +1,68 @@
+"""Page kinds, round 3 (kinds_shapes.document_opening): a document printed as the page, known by
+its own opening before any lead paragraph (upper-case outline headings, a law's article over its
+first clause, an issued text's header block); a report that reprints a document after its lead,
+or numbers its sections in lower case, stays an article."""
+
+from __future__ import annotations
+
+from tasks.anatomy import read_anatomy
+
+HEADLINE = "Huyện ủy Nam Giang tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2024"
+DATE = "Thứ Năm, 18/07/2024 09:15"
+LEAD = (
+    "Sáng 17/7, Huyện ủy Nam Giang tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm, triển "
+    "khai nhiệm vụ 6 tháng cuối năm 2024; đồng chí Bí thư Huyện ủy chủ trì hội nghị và phát biểu chỉ đạo."
+)
+PARA = (
+    "Nâng cao nhận thức, ý thức trách nhiệm của cấp ủy đảng, chính quyền, Mặt trận Tổ quốc và các tổ chức "
+    "chính trị - xã hội, cán bộ, đảng viên về ý nghĩa, tầm quan trọng của việc triển khai thực hiện quy hoạch."
+)
+
+
+def kind(*lines: str) -> tuple[str, str]:
+    an = read_anatomy("\n".join(lines))
+    return an.page_kind, an.kind_detail
+
+
+def test_upper_case_outline_headings_make_a_document():
+    k, detail = kind("I. MỤC ĐÍCH, YÊU CẦU", PARA, PARA, "II. NỘI DUNG TUYÊN TRUYỀN", "1. " + PARA)
+    assert k == "document" and "outline" in detail
+
+
+def test_a_part_heading_over_its_numbered_section_makes_a_document():
+    k, detail = kind("Tên sáng kiến: " + PARA, "PHẦN MỞ ĐẦU", "1. Bối cảnh chọn đề tài:", PARA, PARA)
+    assert k == "document" and "outline" in detail
+
+
+def test_a_lower_case_section_heading_is_a_report():
+    assert kind(HEADLINE, DATE, LEAD, "I. Khái quát tình hình", "1. " + PARA, PARA)[0] == "article"
+
+
+def test_a_law_article_over_its_first_clause_makes_a_document():
+    k, detail = kind(
+        "TRÌNH TỰ, THỦ TỤC XỬ LÝ KỶ LUẬT",
+        "Điều 47. Trình tự, thủ tục chung",
+        "1. Tổ chức sinh hoạt (họp) kiểm điểm.",
+        "2. Xác minh, kết luận về hành vi vi phạm kỷ luật.",
+        PARA,
+        PARA,
+    )
+    assert k == "document" and "law" in detail
+
+
+HEADER_BLOCK = ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN", "Số 29-HD/ĐUK", "ĐẢNG CỘNG SẢN VIỆT NAM")
+PLACE_DATE = "Thái Nguyên, ngày 16 tháng 4 năm 2024"
+
+
+def test_an_issued_texts_header_block_makes_a_document():
+    k, detail = kind(
+        "HƯỚNG DẪN xây dựng mô hình “Dân vận khéo”", *HEADER_BLOCK, PLACE_DATE, "HƯỚNG DẪN", PARA, PARA
+    )
+    assert k == "document" and "header block" in detail
+
+
+def test_a_report_reprinting_a_document_after_its_lead_is_an_article():
+    page = (HEADLINE, DATE, LEAD, *HEADER_BLOCK, PLACE_DATE, "HƯỚNG DẪN", "I. MỤC ĐÍCH, YÊU CẦU", PARA, PARA)
+    assert kind(*page)[0] == "article"
+    # the lead may come after a date line, and a place-date line alone is a letter's, not a header
+    assert kind(HEADLINE, DATE, PLACE_DATE, LEAD, PARA, PARA)[0] == "article"
