@@ -136,9 +136,12 @@ def shape_kind(
 ) -> PageKind:
     """The page's kind from its shape (AN_ARTICLE unless the evidence says otherwise)."""
     lines = page.lines
-    paras = [
-        pl.info for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
+    numbered = [
+        (k, pl.info)
+        for k, pl in enumerate(lines)
+        if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
     ]
+    paras = [info for _, info in numbered]
     body_paras = sum(1 for info in paras if info.strong and not info.teaser)
     all_keys = [pl.info.key_cf for pl in lines]
     document = shapes.document_evidence(all_keys, title, labels.body)
@@ -147,12 +150,13 @@ def shape_kind(
     opening = shapes.document_opening(lines, labels.kinds)
     if opening is not None:
         return PageKind("document", opening)
-    stack = shapes.sapo_stack(title, labels.body)
+    stack = shapes.sapo_stack(title, labels.body) or shapes.pipe_teasers(lines, labels.kinds)
     if stack is not None:
         return PageKind("listing", stack)
-    pipes = shapes.pipe_teasers(lines, labels.kinds)
-    if pipes is not None:
-        return PageKind("listing", pipes)
+    strong = [(k, info.key_cf) for k, info in numbered if info.strong]
+    stack = shapes.dated_leads(strong) or shapes.headline_sapos(lines, [k for k, _ in strong])
+    if stack is not None:
+        return PageKind("listing", stack)
     blog = shapes.blog_intro(all_keys)
     if blog is not None:
         return PageKind("howto", blog)

@@ -39,6 +39,17 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - a teaser's fields run together: headline, section label and time stamp glued into one line
   ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
 
+Dated leads, newest first (`dated_leads`, also whatever the body's size): several paragraphs
+each opening with its own dateline ("Ngày 23-2, …", "Ngày 8- 2, …"), each later one on an
+earlier day and right under its own headline or list date. A list of teasers runs newest first;
+a report that opens paragraphs with days tells them in order, or looks back in the paragraph
+after its lead ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …").
+
+Headlines over sapos (`headline_sapos`, also whatever the body's size): every paragraph of the
+page is sapo-short and sits right under its own headline (a list date may come between), three
+or more times: a stack of teasers. An article's second paragraph follows its first, or a photo
+caption.
+
 A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
 in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
 An article shows at most one such line (a byline "NGUYÊN ĐOAN |").
@@ -435,6 +446,69 @@ def document_opening(lines, kinds: list[str]) -> str | None:
         elif any(_opening_line(n.info) in {"number", "place"} - {part} for n in window):
             return f"document: an issued text's header block from {info.text[:40]!r}"
     return None
+
+
+# a lead's own dateline with its day, month and year: "Sáng ngày 23/8/2025,", "Ngày 8- 2,",
+# "(Website Đoàn Khối …) Ngày 10/4/2012," (an outlet's mark in brackets may come first)
+_DATED_LEAD = re.compile(
+    r"^\W{0,3}(?:\([^()]{1,60}\)\s*-?\s*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?"
+    r"(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4}))?(?!\d)"
+)
+DATED_LEADS_MIN = 2
+DATED_LEADS_SHARE = 3  # the dated leads are at least a third of the page's paragraphs
+
+
+def _lead_day(text: str) -> tuple[int, int, int] | None:
+    m = _DATED_LEAD.match(text)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return int(m.group(3) or 0), month, day
+
+
+def _earlier(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """b is an earlier day than a (the year compared only when both name it)."""
+    if a[0] and b[0]:
+        return b < a
+    return b[1:] < a[1:]
+
+
+def dated_leads(paras: list[tuple[int, str]]) -> str | None:
+    """Evidence that the page's paragraphs are teasers' leads listed newest first, or None.
+    paras: the page's body paragraphs (line number, case-folded key). Each later lead follows a
+    line that is no paragraph (its headline, its list item's date); right after a paragraph it
+    may be a report's backstory ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …", "Từ ngày 15/2/2017,
+    … Ngày 27/12/2016, …")."""
+    days = [(k, d) for k, d in ((k, _lead_day(key)) for k, key in paras) if d is not None]
+    if len(days) < DATED_LEADS_MIN or DATED_LEADS_SHARE * len(days) < len(paras):
+        return None
+    para_lines = {k for k, _ in paras}
+    for (k, a), (j, b) in zip(days, days[1:], strict=False):
+        if not _earlier(a, b):
+            return None
+        if j - 1 == k or j - 1 in para_lines:
+            return None
+    return f"listing: {len(days)} of {len(paras)} paragraphs open with their own day, newest first"
+
+
+HEADLINE_SAPOS_MIN = 3
+
+
+def headline_sapos(lines, paras: list[int]) -> str | None:
+    """Evidence that each of the page's paragraphs is a teaser's sapo under its headline, or None.
+    paras: the line numbers of the page's body paragraphs."""
+    if len(paras) < HEADLINE_SAPOS_MIN:
+        return None
+    for k in paras:
+        j = k - 1 if k and not lines[k - 1].info.is_date else k - 2
+        head = lines[j].info if j >= 0 else None
+        if head is None or not head.title_like or head.strong or head.caption:
+            return None
+        if len(lines[k].info.text.split(None, SAPO_MAX_WORDS)) > SAPO_MAX_WORDS:
+            return None
+    return f"listing: {len(paras)} sapo-short paragraphs, each under its own headline"
 
 
 # ---------------------------------------------------------------- listing furniture

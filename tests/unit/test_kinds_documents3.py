@@ -66,3 +66,55 @@ def test_a_report_reprinting_a_document_after_its_lead_is_an_article():
     assert kind(*page)[0] == "article"
     # the lead may come after a date line, and a place-date line alone is a letter's, not a header
     assert kind(HEADLINE, DATE, PLACE_DATE, LEAD, PARA, PARA)[0] == "article"
+
+
+# ---------------------------------------------------------------- dated leads, newest first
+def teaser(headline: str, day: str, what: str) -> list[str]:
+    return [
+        headline,
+        f"Ngày {day}, {what} tổ chức hội nghị sơ kết công tác xây dựng Đảng, đánh giá kết quả thực hiện "
+        "nhiệm vụ chính trị và đề ra phương hướng, nhiệm vụ trọng tâm trong thời gian tới của đơn vị.",
+    ]
+
+
+def test_teasers_dated_newest_first_make_a_listing():
+    page = [
+        "VĂN HOÁ - XÃ HỘI",
+        *teaser("Đảng ủy xã Hồng Sơn sơ kết công tác xây dựng Đảng", "23-2", "Đảng ủy xã Hồng Sơn"),
+        *teaser("Chi bộ thôn Thọ Vực tổ chức hội nghị", "15-2", "Chi bộ thôn Thọ Vực"),
+        *teaser("Đoàn xã Tân Thanh ra quân đầu xuân", "8-2", "Đoàn Thanh niên xã Tân Thanh"),
+    ]
+    k, detail = kind(*page)
+    assert k == "listing" and "newest first" in detail
+
+
+def test_a_report_looking_back_after_its_lead_is_an_article():
+    lead = teaser("", "3/7", "Chi bộ các khu phố trên địa bàn phường")[1]
+    back = teaser("", "5/6/2022", "Chi bộ khu phố 6 được chọn làm điểm,")[1]
+    assert kind(HEADLINE, DATE, lead, PARA, back, PARA)[0] == "article"
+    # paragraphs told in order are a report's, whatever stands between them
+    page = [HEADLINE, DATE, lead, "Quang cảnh hội nghị", teaser("", "5/7", "Đảng ủy phường")[1], PARA]
+    assert kind(*page)[0] == "article"
+
+
+# ---------------------------------------------------------------- headlines over sapos
+SAPO = (
+    "Ban Thường vụ Tỉnh ủy quyết định thành lập Đảng bộ Ủy ban nhân dân tỉnh trực thuộc Tỉnh ủy và chỉ "
+    "định Ban Chấp hành, Ban Thường vụ, Bí thư, Phó Bí thư Đảng bộ nhiệm kỳ 2020 - 2025."
+)
+
+
+def test_every_paragraph_a_sapo_under_its_headline_makes_a_listing():
+    page = [
+        "# Ban thường vụ tỉnh Hải Dương",
+        "Ông Lê Ngọc Châu giữ chức Bí thư Đảng ủy UBND tỉnh Hải Dương",
+        SAPO,
+        "Hải Dương: Tạm dừng tổ chức Đại hội Đảng bộ cấp cơ sở và bổ nhiệm cán bộ",
+        SAPO.replace("thành lập", "kiện toàn"),
+        "Hải Dương đánh giá kết quả thực hiện Đề án hợp nhất với thành phố Hải Phòng",
+        SAPO.replace("thành lập", "giải thể"),
+    ]
+    k, detail = kind(*page)
+    assert k == "listing" and "each under its own headline" in detail
+    # an article's paragraphs follow one another or a photo caption
+    assert kind(HEADLINE, DATE, SAPO, "Quang cảnh hội nghị", SAPO, PARA, SAPO)[0] == "article"
