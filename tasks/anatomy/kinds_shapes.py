@@ -41,7 +41,8 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 
 Dated leads, newest first (`dated_leads`, also whatever the body's size): several paragraphs
 each opening with its own dateline ("Ngày 23-2, …", "Ngày 8- 2, …"), each later one on an
-earlier day and right under its own headline or list date. A list of teasers runs newest first;
+earlier day, and right under its own headline or list date or both with their year ("Sáng ngày
+23/8/2025, …" then "Ngày 22/8/2025, …"). A list of teasers runs newest first;
 a report that opens paragraphs with days tells them in order, or looks back in the paragraph
 after its lead ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …").
 
@@ -478,9 +479,10 @@ def _earlier(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
 def dated_leads(paras: list[tuple[int, str]]) -> str | None:
     """Evidence that the page's paragraphs are teasers' leads listed newest first, or None.
     paras: the page's body paragraphs (line number, case-folded key). Each later lead follows a
-    line that is no paragraph (its headline, its list item's date); right after a paragraph it
-    may be a report's backstory ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …", "Từ ngày 15/2/2017,
-    … Ngày 27/12/2016, …")."""
+    line that is no paragraph (its headline, its list item's date), or both leads name their
+    year: teasers cut from their stories each keep a full date ("Sáng ngày 23/8/2025, …",
+    "Ngày 22/8/2025, …"), while a report's lead names the day and its backstory, right after a
+    paragraph, the year that differs ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …")."""
     days = [(k, d) for k, d in ((k, _lead_day(key)) for k, key in paras) if d is not None]
     if len(days) < DATED_LEADS_MIN or DATED_LEADS_SHARE * len(days) < len(paras):
         return None
@@ -488,7 +490,7 @@ def dated_leads(paras: list[tuple[int, str]]) -> str | None:
     for (k, a), (j, b) in zip(days, days[1:], strict=False):
         if not _earlier(a, b):
             return None
-        if j - 1 == k or j - 1 in para_lines:
+        if not (a[0] and b[0]) and (j - 1 == k or j - 1 in para_lines):
             return None
     return f"listing: {len(days)} of {len(paras)} paragraphs open with their own day, newest first"
 

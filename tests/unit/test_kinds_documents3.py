@@ -88,6 +88,12 @@ def test_teasers_dated_newest_first_make_a_listing():
     assert k == "listing" and "newest first" in detail
 
 
+def test_untitled_teasers_with_full_dates_newest_first_make_a_listing():
+    leads = [teaser("", day, "Đảng bộ phường Đông Thành")[1] for day in ("23/8/2025", "22/8/2025")]
+    k, detail = kind("Tuyên truyền Đại hội đảng", "Sáng " + leads[0].lower(), leads[1], PARA)
+    assert k == "listing" and "newest first" in detail
+
+
 def test_a_report_looking_back_after_its_lead_is_an_article():
     lead = teaser("", "3/7", "Chi bộ các khu phố trên địa bàn phường")[1]
     back = teaser("", "5/6/2022", "Chi bộ khu phố 6 được chọn làm điểm,")[1]
