@@ -176,6 +176,9 @@ def shape_kind(
     attached = shapes.attached_file(keys)
     if attached is not None:
         return PageKind("document", f"document: a stub around the file {attached[-40:]!r}")
+    terms = shapes.term_table(lines)
+    if terms is not None:
+        return PageKind("document", terms)
     if not any(pl.info.prose and pl.info.nw >= 20 for pl in lines):
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:

@@ -21,6 +21,10 @@ Documents (checked whatever the body's size: a document is long):
   tháng 4 năm 2024"). A report that reprints a document opens with its own lead first ("Tại Quy
   định số 97-QĐ/TW …, Mặt trận đăng toàn văn"): there the block is the story's quotation.
 
+A table of terms (`term_table`, only on pages with almost no body): several short rows opening
+with a term's years ("1993 - 1995  Đ/c Hoàng Trúc Bào   05"): a unit's roll of office holders
+(an "about" or history page); a report tells terms in its sentences.
+
 A search snippet (`search_snippet`): a few lines, the first opening mid-sentence in lower case.
 A how-to/blog page (`blog_intro`): a line inviting "các bạn" to "bài viết dưới đây".
 
@@ -356,6 +360,27 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
         if len(outlets) >= lex.digest_min_outlets and lex.digest_verbs.search(folded):
             return f"a paragraph listing {len(outlets)} media outlets"
     return None
+
+
+_TERM_ROW = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?![\d,.:;])")
+TERM_ROW_MAX_CHARS = 80
+TERM_ROWS_MIN = 3
+
+
+def term_table(lines) -> str | None:
+    """Evidence that the page holds a table of terms (rows opening with a term's years), or None."""
+    rows = sum(
+        1
+        for pl in lines
+        if pl.info.text[:2] in ("19", "20")  # literal pre-check
+        and len(pl.info.text) <= TERM_ROW_MAX_CHARS
+        and _TERM_ROW.match(pl.info.text)
+    )
+    return (
+        f"document: a table of terms ({rows} rows opening with a term's years)"
+        if rows >= TERM_ROWS_MIN
+        else None
+    )
 
 
 def attached_file(keys: list[str]) -> str | None:

@@ -124,3 +124,17 @@ def test_every_paragraph_a_sapo_under_its_headline_makes_a_listing():
     assert k == "listing" and "each under its own headline" in detail
     # an article's paragraphs follow one another or a photo caption
     assert kind(HEADLINE, DATE, SAPO, "Quang cảnh hội nghị", SAPO, PARA, SAPO)[0] == "article"
+
+
+# ---------------------------------------------------------------- a table of terms
+def test_a_table_of_terms_makes_a_document():
+    rows = [
+        "1993 - 1995  Đ/c Hoàng Trúc Bào   05",
+        "1995 - 2000  Đ/c Hoàng Trúc Bào   12",
+        "2000 – 2005  Đ/c Lê Huy Cảnh Đ/c Trịnh Thị Hồng Liên 13",
+    ]
+    page = ["Lịch sử hình thành và phát triển của Chi bộ", PARA, "Cấp ủy Chi bộ qua các nhiệm kỳ", *rows]
+    k, detail = kind(*page)
+    assert k == "document" and "table of terms" in detail
+    # a report's sentence opening with a term's years is no row
+    assert kind(HEADLINE, DATE, "2020 - 2025, " + LEAD[10:], PARA)[0] == "article"
