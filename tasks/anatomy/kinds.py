@@ -8,8 +8,10 @@ Two kinds of evidence, each general rather than one portal's:
 - the page's shape once its anatomy is read (`shape_kind`): a stack of teasers with no body
   paragraph, listing furniture (search/tag headers, pagers, "Đọc tiếp" links, headlines printed
   twice or glued to their dates), a lone teaser (headline + one short undated paragraph and
-  nothing else: kinds_shapes.teaser_stub), verse lines and no prose (a poem), numbered clauses or
-  document-viewer furniture (a document). An article with a related-news list keeps its body:
+  nothing else: kinds_shapes.teaser_stub), teasers' leads dated newest first or each under its
+  own headline (kinds_shapes.dated_leads, headline_sapos), verse lines and no prose (a poem),
+  numbered clauses, document-viewer furniture, a document's own opening before any lead
+  (kinds_shapes.document_opening) or a table of terms (a document). An article with a related-news list keeps its body:
   listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
 """
 
