@@ -8,8 +8,10 @@ Two kinds of evidence, each general rather than one portal's:
 - the page's shape once its anatomy is read (`shape_kind`): a stack of teasers with no body
   paragraph, listing furniture (search/tag headers, pagers, "Đọc tiếp" links, headlines printed
   twice or glued to their dates), a lone teaser (headline + one short undated paragraph and
-  nothing else: kinds_shapes.teaser_stub), verse lines and no prose (a poem), numbered clauses or
-  document-viewer furniture (a document). An article with a related-news list keeps its body:
+  nothing else: kinds_shapes.teaser_stub), teasers' leads dated newest first or each under its
+  own headline (kinds_shapes.dated_leads, headline_sapos), verse lines and no prose (a poem),
+  numbered clauses, document-viewer furniture, a document's own opening before any lead
+  (kinds_shapes.document_opening) or a table of terms (a document). An article with a related-news list keeps its body:
   listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
 """
 
@@ -136,20 +138,27 @@ def shape_kind(
 ) -> PageKind:
     """The page's kind from its shape (AN_ARTICLE unless the evidence says otherwise)."""
     lines = page.lines
-    paras = [
-        pl.info for k, pl in enumerate(lines) if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
+    numbered = [
+        (k, pl.info)
+        for k, pl in enumerate(lines)
+        if labels.kinds[k] == "" and pl.info.prose and pl.info.nw >= 20
     ]
+    paras = [info for _, info in numbered]
     body_paras = sum(1 for info in paras if info.strong and not info.teaser)
     all_keys = [pl.info.key_cf for pl in lines]
     document = shapes.document_evidence(all_keys, title, labels.body)
     if document is not None:
         return PageKind(document.split(":", 1)[0], document)
-    stack = shapes.sapo_stack(title, labels.body)
+    opening = shapes.document_opening(lines, labels.kinds)
+    if opening is not None:
+        return PageKind("document", opening)
+    stack = shapes.sapo_stack(title, labels.body) or shapes.pipe_teasers(lines, labels.kinds)
     if stack is not None:
         return PageKind("listing", stack)
-    pipes = shapes.pipe_teasers(lines, labels.kinds)
-    if pipes is not None:
-        return PageKind("listing", pipes)
+    strong = [(k, info.key_cf) for k, info in numbered if info.strong]
+    stack = shapes.dated_leads(strong) or shapes.headline_sapos(lines, [k for k, _ in strong])
+    if stack is not None:
+        return PageKind("listing", stack)
     blog = shapes.blog_intro(all_keys)
     if blog is not None:
         return PageKind("howto", blog)
@@ -169,6 +178,9 @@ def shape_kind(
     attached = shapes.attached_file(keys)
     if attached is not None:
         return PageKind("document", f"document: a stub around the file {attached[-40:]!r}")
+    terms = shapes.term_table(lines)
+    if terms is not None:
+        return PageKind("document", terms)
     if not any(pl.info.prose and pl.info.nw >= 20 for pl in lines):
         verse = sum(1 for pl in lines if _is_verse(pl.info.text, pl.info.nw) and not pl.info.name_like)
         if verse >= 4:

@@ -13,7 +13,17 @@ Documents (checked whatever the body's size: a document is long):
   under "… quy định như sau:");
 - a document-sharing, e-book or flip-book preview ("Tải bản đầy đủ", "Xem mẫu", "P. 63");
 - an encyclopedia entry: several of its section headings ("Mục lục", "Tham khảo", "Liên kết
-  ngoài", "[sửa | sửa mã nguồn]") alone on their lines.
+  ngoài", "[sửa | sửa mã nguồn]") alone on their lines;
+- a document's own opening (`document_opening`), before any lead paragraph: upper-case outline
+  headings ("I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "PHẦN MỞ ĐẦU" over "1. Bối cảnh …"), a law's
+  article heading over its first clause ("Điều 47. Trình tự …" / "1. …"), or the header block of
+  an issued text (its number "Số 29-HD/ĐUK" beside its place and date "Thái Nguyên, ngày 16
+  tháng 4 năm 2024"). A report that reprints a document opens with its own lead first ("Tại Quy
+  định số 97-QĐ/TW …, Mặt trận đăng toàn văn"): there the block is the story's quotation.
+
+A table of terms (`term_table`, only on pages with almost no body): several short rows opening
+with a term's years ("1993 - 1995  Đ/c Hoàng Trúc Bào   05"): a unit's roll of office holders
+(an "about" or history page); a report tells terms in its sentences.
 
 A search snippet (`search_snippet`): a few lines, the first opening mid-sentence in lower case.
 A how-to/blog page (`blog_intro`): a line inviting "các bạn" to "bài viết dưới đây".
@@ -32,6 +42,18 @@ Listing furniture (weighed by kinds._listing_kind, only on pages with almost no 
 - the page's only paragraph is sapo-short (weak: it counts only beside other evidence);
 - a teaser's fields run together: headline, section label and time stamp glued into one line
   ("… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …"): a list widget stripped of its markup.
+
+Dated leads, newest first (`dated_leads`, also whatever the body's size): several paragraphs
+each opening with its own dateline ("Ngày 23-2, …", "Ngày 8- 2, …"), each later one on an
+earlier day, and right under its own headline or list date or both with their year ("Sáng ngày
+23/8/2025, …" then "Ngày 22/8/2025, …"). A list of teasers runs newest first;
+a report that opens paragraphs with days tells them in order, or looks back in the paragraph
+after its lead ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …").
+
+Headlines over sapos (`headline_sapos`, also whatever the body's size): every paragraph of the
+page is sapo-short and sits right under its own headline (a list date may come between), three
+or more times: a stack of teasers. An article's second paragraph follows its first, or a photo
+caption.
 
 A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
 in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
@@ -340,6 +362,27 @@ def _digest_evidence(keys: list[str], body: list[str], lex: KindsLexicon) -> str
     return None
 
 
+_TERM_ROW = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?![\d,.:;])")
+TERM_ROW_MAX_CHARS = 80
+TERM_ROWS_MIN = 3
+
+
+def term_table(lines) -> str | None:
+    """Evidence that the page holds a table of terms (rows opening with a term's years), or None."""
+    rows = sum(
+        1
+        for pl in lines
+        if pl.info.text[:2] in ("19", "20")  # literal pre-check
+        and len(pl.info.text) <= TERM_ROW_MAX_CHARS
+        and _TERM_ROW.match(pl.info.text)
+    )
+    return (
+        f"document: a table of terms ({rows} rows opening with a term's years)"
+        if rows >= TERM_ROWS_MIN
+        else None
+    )
+
+
 def attached_file(keys: list[str]) -> str | None:
     """A short line ending in a document file's name (a stub page around a download)."""
     return next(
@@ -360,6 +403,139 @@ def sapo_stack(title: str | None, body: list[str]) -> str | None:
     if datelines < STACK_MIN_DATELINES:
         return None
     return f"listing: {len(body)} untitled sapos, {datelines} opening their own dateline"
+
+
+# a document's own opening (document_opening): on the case-folded key; the outline heading must
+# also be upper case in the text ("I. Khái quát tình hình" opens a report's section)
+_OUTLINE_HEADING = re.compile(r"^(?:[ivx]{1,4}\s*[.:/-]|phần\s)\s*\S")
+OUTLINE_HEADING_MAX_CHARS = 90
+_SUB_HEADING = re.compile(r"^\d{1,2}\s*\.\s*\S")
+SUB_HEADING_MAX_CHARS = 120
+_LAW_ARTICLE = re.compile(r"^điều \d{1,3}\s*\.\s*\S")
+_FIRST_CLAUSE = re.compile(r"^1\s*[.)]\s*\S")
+_DOC_NUMBER = re.compile(r"^số\s*:?\s*\d{1,5}\s*[-/]\s*[^\W\d_]")
+DOC_NUMBER_MAX_CHARS = 32
+_PLACE_DATE = re.compile(r"^[^\d,]{2,30}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*\.?$")
+OPENING_WINDOW = 6  # lines after the block's first line where its second part must show
+LEAD_MIN_WORDS = 20
+LEAD_FIELD_CHARS = 40  # "Tên sáng kiến: …": a field's label opens the line, a lead never does
+
+
+def _is_lead(info) -> bool:
+    """A report's lead paragraph (prose, not an upper-case ticker, not a "Label: …" field)."""
+    return (
+        info.prose
+        and info.strong
+        and info.nw >= LEAD_MIN_WORDS
+        and ":" not in info.text[:LEAD_FIELD_CHARS]
+        and not info.text.isupper()
+    )
+
+
+def _opening_line(info) -> str | None:
+    """The document-opening part this line is ("outline", "law", "number", "place"), or None."""
+    key = info.key_cf
+    c = key[:1]  # literal pre-checks: most lines open otherwise
+    if c in "ivxp" and len(key) <= OUTLINE_HEADING_MAX_CHARS and _OUTLINE_HEADING.match(key):
+        return "outline" if info.text.isupper() else None
+    if c == "đ" and len(key) <= SUB_HEADING_MAX_CHARS and _LAW_ARTICLE.match(key):
+        return "law"
+    if c == "s" and len(key) <= DOC_NUMBER_MAX_CHARS and _DOC_NUMBER.match(key):
+        return "number"
+    if ", ngày " in key and len(key) <= 60 and _PLACE_DATE.match(key):
+        return "place"
+    return None
+
+
+def document_opening(lines, kinds: list[str]) -> str | None:
+    """A document printed as the page (see the module's docstring), or None. The block must open
+    before the page's first lead paragraph; its second part shows within OPENING_WINDOW lines."""
+    for k, pl in enumerate(lines):
+        info = pl.info
+        if kinds[k] == "" and _is_lead(info):
+            return None
+        part = _opening_line(info)
+        if part is None:
+            continue
+        window = lines[k + 1 : k + 1 + OPENING_WINDOW]
+        if part == "outline":
+            if any(_opening_line(n.info) == "outline" for n in window):
+                return f"document: upper-case outline headings from {info.text[:40]!r}"
+            if any(
+                len(n.info.key_cf) <= SUB_HEADING_MAX_CHARS and _SUB_HEADING.match(n.info.key_cf)
+                for n in window[:2]
+            ):
+                return f"document: an outline heading {info.text[:40]!r} over its numbered section"
+        elif part == "law":
+            if window and _FIRST_CLAUSE.match(window[0].info.key_cf):
+                return f"document: a law's article {info.text[:40]!r} over its first clause"
+        elif any(_opening_line(n.info) in {"number", "place"} - {part} for n in window):
+            return f"document: an issued text's header block from {info.text[:40]!r}"
+    return None
+
+
+# a lead's own dateline with its day, month and year: "Sáng ngày 23/8/2025,", "Ngày 8- 2,",
+# "(Website Đoàn Khối …) Ngày 10/4/2012," (an outlet's mark in brackets may come first)
+_DATED_LEAD = re.compile(
+    r"^\W{0,3}(?:\([^()]{1,60}\)\s*-?\s*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?"
+    r"(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4}))?(?!\d)"
+)
+DATED_LEADS_MIN = 2
+DATED_LEADS_SHARE = 3  # the dated leads are at least a third of the page's paragraphs
+
+
+def _lead_day(text: str) -> tuple[int, int, int] | None:
+    m = _DATED_LEAD.match(text)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return int(m.group(3) or 0), month, day
+
+
+def _earlier(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """b is an earlier day than a (the year compared only when both name it)."""
+    if a[0] and b[0]:
+        return b < a
+    return b[1:] < a[1:]
+
+
+def dated_leads(paras: list[tuple[int, str]]) -> str | None:
+    """Evidence that the page's paragraphs are teasers' leads listed newest first, or None.
+    paras: the page's body paragraphs (line number, case-folded key). Each later lead follows a
+    line that is no paragraph (its headline, its list item's date), or both leads name their
+    year: teasers cut from their stories each keep a full date ("Sáng ngày 23/8/2025, …",
+    "Ngày 22/8/2025, …"), while a report's lead names the day and its backstory, right after a
+    paragraph, the year that differs ("Ngày 3/7, … Trước đó, … Ngày 5/6/2022, …")."""
+    days = [(k, d) for k, d in ((k, _lead_day(key)) for k, key in paras) if d is not None]
+    if len(days) < DATED_LEADS_MIN or DATED_LEADS_SHARE * len(days) < len(paras):
+        return None
+    para_lines = {k for k, _ in paras}
+    for (k, a), (j, b) in zip(days, days[1:], strict=False):
+        if not _earlier(a, b):
+            return None
+        if not (a[0] and b[0]) and (j - 1 == k or j - 1 in para_lines):
+            return None
+    return f"listing: {len(days)} of {len(paras)} paragraphs open with their own day, newest first"
+
+
+HEADLINE_SAPOS_MIN = 3
+
+
+def headline_sapos(lines, paras: list[int]) -> str | None:
+    """Evidence that each of the page's paragraphs is a teaser's sapo under its headline, or None.
+    paras: the line numbers of the page's body paragraphs."""
+    if len(paras) < HEADLINE_SAPOS_MIN:
+        return None
+    for k in paras:
+        j = k - 1 if k and not lines[k - 1].info.is_date else k - 2
+        head = lines[j].info if j >= 0 else None
+        if head is None or not head.title_like or head.strong or head.caption:
+            return None
+        if len(lines[k].info.text.split(None, SAPO_MAX_WORDS)) > SAPO_MAX_WORDS:
+            return None
+    return f"listing: {len(paras)} sapo-short paragraphs, each under its own headline"
 
 
 # ---------------------------------------------------------------- listing furniture
