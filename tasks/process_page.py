@@ -19,12 +19,25 @@ class ProcessedDoc:
     article_id: str
 
 
-def process_page(raw: RawPage, chrome_lines: frozenset[str] = frozenset()) -> ProcessedDoc:
-    from tasks.anatomy import read_anatomy
-    from tasks.chrome import chrome_for_host
-    from tasks.facts import extract_facts
-    from tasks.identity import article_id_for
+_STAGES = None
 
+
+def _stages():
+    """The stage functions, imported on first use (importing this module stays light) and then
+    kept: an import statement per page costs a trip through the import machinery."""
+    global _STAGES
+    if _STAGES is None:
+        from tasks.anatomy import read_anatomy
+        from tasks.chrome import chrome_for_host
+        from tasks.facts import extract_facts
+        from tasks.identity import article_id_for
+
+        _STAGES = (read_anatomy, chrome_for_host, extract_facts, article_id_for)
+    return _STAGES
+
+
+def process_page(raw: RawPage, chrome_lines: frozenset[str] = frozenset()) -> ProcessedDoc:
+    read_anatomy, chrome_for_host, extract_facts, article_id_for = _stages()
     anatomy = read_anatomy(
         raw.text, chrome_lines=chrome_for_host(chrome_lines, raw.source_host), host=raw.source_host
     )

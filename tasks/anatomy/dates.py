@@ -106,16 +106,41 @@ def _event_scanner() -> re.Pattern:
     )
 
 
+# the characters re.IGNORECASE equates with a first word's letter whose str.lower() is not that
+# letter (tests check this over all of Unicode): a text holding one is read with the scanner
+_FIRST_WORD_CASE_TRAPS = ("ſ", "ı")
+
+
+def _event_starts_plain(lead: str) -> list[int]:
+    """Every position where a first word starts, as the case-insensitive scanner finds them."""
+    scan = _event_scanner()
+    out, pos = [], 0
+    while (c := scan.search(lead, pos)) is not None:
+        out.append(c.start())
+        pos = c.start() + 1  # first words may overlap ("sángày"): look again one character on
+    return out
+
+
+def _event_starts(lead: str) -> list[int]:
+    """_event_starts_plain, found with one substring search per first word in the lower-cased
+    text: the scanner stops at every "s", "c", "t", "n", "h" of the text."""
+    low = lead.lower()
+    if len(low) != len(lead) or any(map(low.__contains__, _FIRST_WORD_CASE_TRAPS)):
+        return _event_starts_plain(lead)  # ("İ" lower-cases to two characters)
+    out = []
+    for w in _EVENT_FIRST_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
 def _event_matches(lead: str):
     """The same matches as _EVENT.finditer(lead), trying _EVENT only where a first word starts."""
-    scan = _event_scanner()
-    pos = end = 0
-    while True:
-        c = scan.search(lead, pos)
-        if c is None:
-            return
-        p = c.start()
-        pos = p + 1  # first words may overlap ("sángày"): look again one character on
+    end = 0
+    for p in _event_starts(lead):
         if p < end:  # finditer: matches do not overlap
             continue
         m = _EVENT.match(lead, p)
@@ -355,6 +380,13 @@ FAST_FORMS = (
         fast=lambda s: sorted(m.span() for y in _YEARS for m in y.finditer(s)),
         pieces=_DATE_PIECES,
         why=_WHY,
+    ),
+    FastForm(
+        "dates.event_first_words",
+        plain=_event_starts_plain,
+        fast=_event_starts,
+        pieces=(*_EVENT_PIECES, "SÁNG", "Chiều", "TốI", "ĐÊM", "NgÀy", "HÔM", "ſáng", "İ", "ı", "sángày"),
+        why="one substring search per first word instead of the case-insensitive scanner",
     ),
     FastForm(
         "dates.event_phrases",
