@@ -14,6 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# the characters re.IGNORECASE equates with an ASCII letter although str.lower() does not give that
+# letter ("ſ" ~ "s", "ı" ~ "i"): a substring search in the lower-cased text misses what a
+# case-insensitive pattern finds where one of them is written
+IGNORECASE_TRAPS = ("ı", "ſ")
+
+
+def lower_search_is_exact(text: str, low: str) -> bool:
+    """Whether substring searches in low (text.lower()) find at the same offsets what a
+    case-insensitive pattern finds in text: no character lower-cases to a longer string ("İ")
+    and none of IGNORECASE_TRAPS is written."""
+    return len(low) == len(text) and not any(map(text.__contains__, IGNORECASE_TRAPS))
+
 
 @dataclass(frozen=True)
 class FastForm:

@@ -7,6 +7,7 @@ This is what a Prefect batch task calls for each page, and what the benchmark ti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.records import Anatomy, Facts, RawPage
 
@@ -19,21 +20,16 @@ class ProcessedDoc:
     article_id: str
 
 
-_STAGES = None
-
-
+@lru_cache(maxsize=1)
 def _stages():
     """The stage functions, imported on first use (importing this module stays light) and then
     kept: an import statement per page costs a trip through the import machinery."""
-    global _STAGES
-    if _STAGES is None:
-        from tasks.anatomy import read_anatomy
-        from tasks.chrome import chrome_for_host
-        from tasks.facts import extract_facts
-        from tasks.identity import article_id_for
+    from tasks.anatomy import read_anatomy
+    from tasks.chrome import chrome_for_host
+    from tasks.facts import extract_facts
+    from tasks.identity import article_id_for
 
-        _STAGES = (read_anatomy, chrome_for_host, extract_facts, article_id_for)
-    return _STAGES
+    return read_anatomy, chrome_for_host, extract_facts, article_id_for
 
 
 def process_page(raw: RawPage, chrome_lines: frozenset[str] = frozenset()) -> ProcessedDoc:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 
-from tasks.fastforms import FastForm
+from tasks.fastforms import IGNORECASE_TRAPS, FastForm, lower_search_is_exact
 
 # The plain forms: what each date pattern means.
 DMY_PLAIN = re.compile(
@@ -106,9 +106,8 @@ def _event_scanner() -> re.Pattern:
     )
 
 
-# the characters re.IGNORECASE equates with a first word's letter whose str.lower() is not that
-# letter (tests check this over all of Unicode): a text holding one is read with the scanner
-_FIRST_WORD_CASE_TRAPS = ("ſ", "ı")
+# (tests check over all of Unicode that no other character hides a first word from str.lower())
+_FIRST_WORD_CASE_TRAPS = IGNORECASE_TRAPS
 
 
 def _event_starts_plain(lead: str) -> list[int]:
@@ -125,8 +124,8 @@ def _event_starts(lead: str) -> list[int]:
     """_event_starts_plain, found with one substring search per first word in the lower-cased
     text: the scanner stops at every "s", "c", "t", "n", "h" of the text."""
     low = lead.lower()
-    if len(low) != len(lead) or any(map(low.__contains__, _FIRST_WORD_CASE_TRAPS)):
-        return _event_starts_plain(lead)  # ("İ" lower-cases to two characters)
+    if not lower_search_is_exact(lead, low):
+        return _event_starts_plain(lead)
     out = []
     for w in _EVENT_FIRST_WORDS:
         i = low.find(w)

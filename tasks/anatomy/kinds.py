@@ -11,8 +11,8 @@ Two kinds of evidence, each general rather than one portal's:
   nothing else: kinds_shapes.teaser_stub), teasers' leads dated newest first or each under its
   own headline (kinds_shapes.dated_leads, headline_sapos), verse lines and no prose (a poem),
   numbered clauses, document-viewer furniture, a document's own opening before any lead
-  (kinds_shapes.document_opening) or a table of terms (a document). An article with a related-news list keeps its body:
-  listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
+  (kinds_shapes.document_opening) or a table of terms (a document). An article with a
+  related-news list keeps its body: listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
 """
 
 from __future__ import annotations

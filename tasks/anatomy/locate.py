@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
-from tasks.fastforms import FastForm
+from tasks.fastforms import IGNORECASE_TRAPS, FastForm, lower_search_is_exact
 from tasks.textnorm import match_key
 
 from .locality import ends_with_word
@@ -335,9 +335,8 @@ _PERSONAL_CUES = (
     "nơi cư trú",
 )
 _PERSONAL_DETAIL = re.compile("(?i:" + "|".join(map(re.escape, _PERSONAL_CUES)) + ")[^.;\n]{0,90}$")
-# the characters re.IGNORECASE equates with a cue's letter whose str.lower() is not that letter
-# (tests check this over all of Unicode): a text holding one is always searched
-_CASE_TRAPS = ("ı", "ſ")
+# (tests check over all of Unicode that no other character hides a cue from str.lower())
+_CASE_TRAPS = IGNORECASE_TRAPS
 
 
 def _in_personal_details(text: str, st: int) -> bool:
@@ -350,9 +349,7 @@ def may_hold_personal_details(text: str, low: str) -> bool:
     """Whether _in_personal_details can hold anywhere in text (low: text.lower()): only where one
     of its cues is written. One substring search per cue over the page's examined text spares
     the case-insensitive search before every place name (3 % of clean+extract)."""
-    if len(low) != len(text):  # a character whose lower case is longer ("İ"): no shortcut
-        return True
-    return any(map(low.__contains__, _PERSONAL_CUES)) or any(map(text.__contains__, _CASE_TRAPS))
+    return not lower_search_is_exact(text, low) or any(map(low.__contains__, _PERSONAL_CUES))
 
 
 # after a dateline's place: an optional agency "(VNS)", then a dash

@@ -383,7 +383,6 @@ class PeopleExtractor:
                 fb[max(ss, before[0][0] - 16) : before[0][0]].lower(), _PLURAL_CUES
             )
             rd.list_titles = before if plural and not after else []
-        if not listed:
             rd.list_addressed = ends_with_word(left.lower(), _ADDRESS_FORMS) is not None
         rd.last_sentence, rd.last_end = ss, chain_end
 
