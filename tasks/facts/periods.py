@@ -32,7 +32,11 @@ _PATTERNS = [
     ("past_year", re.compile(r"(?:trong năm qua|năm qua|năm vừa qua)(?![^\W\d_])", re.I)),
     ("this_year", re.compile(r"(?:năm nay|cả năm)(?![^\W\d_])", re.I)),
 ]
-_COMPARED = re.compile(r"(?:so với|so|bằng|hơn)(?:\s+cùng kỳ)?\s*$|cùng kỳ\s*$", re.I)
+# "so với (cùng kỳ|nửa|cả|đầu|cuối) <period>": the period after a comparison word is the one compared
+# with, not the figure's own ("bằng 171,7% so với nửa nhiệm kỳ 2015 - 2020").
+_COMPARED = re.compile(
+    r"(?:so với|so|bằng|hơn)(?:\s+(?:cùng kỳ|nửa|cả|đầu|cuối|giai đoạn))?\s*$|cùng kỳ\s*$", re.I
+)
 _COMPARE_LOOKBACK = 20
 _HEAD_PERIOD_REACH = 40
 _YEAR_NAMED = re.compile(rf"năm\s+({_Y})(?!\d)", re.I)

@@ -240,6 +240,15 @@ def test_comparison_year_is_not_the_period():
     assert i.period is None
 
 
+def test_a_modified_comparison_period_is_not_the_period():
+    # "so với nửa nhiệm kỳ …": the term compared with, not the figure's own 9 months
+    rows = facts(
+        "Chỉ tính riêng 9 tháng năm 2023, đã thi hành kỷ luật 57 tổ chức đảng, bằng 518,2% so với "
+        "nửa nhiệm kỳ 2015 - 2020; thi hành kỷ luật 1.616 đảng viên, bằng 171,7% so với nửa nhiệm kỳ 2015 - 2020."
+    )
+    assert [(i.actual, i.period) for i in rows if i.metric == D] == [(1616, "9 tháng năm 2023")]
+
+
 def test_nam_qua_in_a_january_article_is_the_year_before():
     (i,) = facts(
         "Trong năm qua, Huyện ủy kết nạp được 358 đảng viên mới.", published_at=datetime(2018, 1, 1, 22, 26)
