@@ -124,6 +124,8 @@ class Locator:
         self.organ_units = tuple(
             sorted((match_key(w) for w in cfg.get("organ_words", [])), key=len, reverse=True)
         )
+        # how much of the top province's score the host's province needs to win (_host_agrees)
+        self.host_agrees_share = float(cfg.get("host_agrees_share", 0.5))
         self.commune_words = max((len(k.split()) for k in self.tables.communes_legacy), default=1)
 
     @staticmethod
@@ -185,6 +187,15 @@ class Locator:
             if low.endswith(u) and len(low) == len(before):
                 return "text: " + before[len(low) - len(u) :] + " " + name[6:]
         return name
+
+    def _host_agrees(self, tally: _Tally, won: tuple[str, object], host_unit: str, host: str | None):
+        """A province's own portal writes about that province: when its text names the host's
+        province nearly as much as the top one ("Đảng bộ tỉnh Điện Biên … 70 năm" on
+        dienbien.dcs.vn, whose history names Lai Châu more often), the host's province wins."""
+        own = tally.scores.get(host_unit, 0.0)
+        if own >= 1.0 and own >= self.host_agrees_share * tally.scores[won[0]]:
+            return host_unit, f"{self.evidence(tally.best[host_unit][2])} (host: {host})"
+        return won
 
     def is_central(self, title: str | None, body: list[str]) -> bool:
         """A central organ acts in the title or the first body line (not as a document's issuer)
@@ -311,6 +322,8 @@ class Locator:
         host_unit = self.unit_of(host_prov, when) if host_prov else None
         tally.resolve_pending(host_unit)
         won = tally.winner()
+        if won is not None and host_unit is not None and host_unit != won[0]:
+            won = self._host_agrees(tally, won, host_unit, host)
         if won is not None:
             return Located(won[0], self.evidence(won[1]))
         if host_unit is not None and not central():

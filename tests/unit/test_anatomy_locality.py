@@ -138,6 +138,22 @@ def test_text_outranks_the_host(gaz):
     assert (got.name, got.evidence) == ("Nghệ An", "text: Tỉnh ủy Nghệ An")
 
 
+def test_the_hosts_province_wins_when_the_text_names_it_nearly_as_much(gaz):
+    body = [
+        "Đảng bộ tỉnh Điện Biên 70 năm xây dựng và trưởng thành.",
+        "Năm 1949, Tỉnh ủy Lai Châu được thành lập; tỉnh Lai Châu khi đó gồm cả vùng này, Lai Châu rộng lớn.",
+    ]
+    got = _loc(gaz, body, host="dienbien.dcs.vn")
+    assert got.name == "Điện Biên" and got.evidence.endswith("(host: dienbien.dcs.vn)")
+    # another province's host does not pull the article away from the text's province
+    assert _loc(gaz, body, host="langson.gov.vn").name == "Lai Châu"
+
+
+def test_a_host_province_named_far_less_than_the_top_one_does_not_win(gaz):
+    body = ["Tỉnh ủy Nghệ An tổ chức hội nghị; tỉnh Nghệ An, Tỉnh ủy Nghệ An và đoàn Lạng Sơn dự."]
+    assert _loc(gaz, body, host="langson.gov.vn").name == "Nghệ An"
+
+
 def test_host_slug_table_is_built_from_the_gazetteer(gaz):
     slugs = gaz.locator.tables.province_slugs
     assert (
