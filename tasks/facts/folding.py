@@ -158,6 +158,8 @@ class SentenceFolder:
             metric = self.g.metric(verb.cls, ev.unit_cls, ev.unit)
             f = self._add(metric, ev, verb, **values)
             self.pending, self.list_verb = None, verb
+            if f is not None:
+                self._closes_sanction_parts(f)
             self._became(f)
             return
         # "4/16 đảng bộ" is a count of units
@@ -177,6 +179,20 @@ class SentenceFolder:
             self._became(self._add(metric, ev, **values))
         elif ev.t is None and ev.unit.casefold() in self.g.other_units:
             self._add("other", ev, a=ev.a)
+
+    def _closes_sanction_parts(self, f: dict) -> None:
+        """ "kỷ luật 20 đảng viên: khiển trách 15, cảnh cáo 3, khai trừ 1 trường hợp": the last
+        sanction of a breakdown, written with its noun, is a part of the same total as the bare
+        sanction counts right before it (the fact read before this one)."""
+        before = self.facts[-2] if len(self.facts) >= 2 else None
+        if (
+            f["cls"] in self.g.count_after_verb
+            and before is not None
+            and before["parent"] is not None
+            and before["cls"] in self.g.count_after_verb
+            and before["metric"] == f["metric"]
+        ):
+            f["parent"] = before["parent"]
 
     def _passive_of_last(self, ev: Event) -> bool:
         """ "trong đó có 15 đảng viên (được) kết nạp trong ..., bằng 125% kế hoạch": a verb right after

@@ -58,6 +58,14 @@ def test_negated_statement_is_not_a_fact():
     ) == [(D, 2)]
 
 
+def test_the_last_sanction_written_with_its_noun_is_still_a_part():
+    out = facts(
+        "đã thi hành kỷ luật 20 đảng viên bằng các hình thức: khiển trách 15, cảnh cáo 3, cách chức 1, "
+        "khai trừ 1 trường hợp."
+    )
+    assert [(i.actual, i.part_of) for i in out] == [(20, None), (15, 0), (3, 0), (1, 0), (1, 0)]
+
+
 def test_upholding_a_sanction_on_appeal_is_not_a_count_of_discipline():
     assert figures("Ủy ban quyết định giữ nguyên hình thức kỷ luật khiển trách đối với 3 trường hợp.") == []
 
