@@ -11,8 +11,9 @@ Evidence, strongest first (weights: title 3, first body line 2, later lines 1; d
 - a district or commune name several provinces have counts only for the one the other evidence
   (or the host) already names;
 - the credited site's domain ("Nguồn: haiphong.gov.vn"): 1.5.
-The best province scoring >= 1 wins. Only when the text names none does the page's host decide
-(host_place.py). Provinces are reported as at the article's date: merged into their 2025 unit
+The best province scoring >= 1 wins, unless the host names a province the text names with at least
+half its score (a province's portal writes about its province). When the text names none, the
+page's host decides (host_place.py). Provinces are reported as at the article's date: merged into their 2025 unit
 from 2025-07-01, under their earlier name before a rename (`renamed` in rules.yaml); an undated
 article is reported in the 63 units.
 """
