@@ -15,9 +15,11 @@ from .span import BodySpan
 
 PUNCT_STRIP = "\"'“”‘’.,;:!?()[]{}…-–—«»*"
 _MIN_SCORE = 1.5
-# a site's generic page title ("Chi tiết - Sở Tư pháp", "Tin tức | UBND huyện"), not a headline
+# a site's generic page title ("Chi tiết - Sở Tư pháp", "Tin tức | UBND huyện") or a section
+# label ("Chuyên mục: Tin nổi bật"), not a headline
 _GENERIC_PAGE = re.compile(
-    r"^(?:chi tiết|tin chi tiết|chi tiết tin(?: tức)?|tin tức|trang chủ|xem tin)\s*[-–|:]", re.I
+    r"^(?:chi tiết|tin chi tiết|chi tiết tin(?: tức)?|tin tức|trang chủ|xem tin|chuyên mục|danh mục)\s*[-–|:]",
+    re.I,
 )
 
 # a wire report's dateline alone on its line ("VIETNAM, August 18 -", "HANOI, Dec. 2 —"): the
@@ -27,9 +29,12 @@ _WIRE_DATELINE = re.compile(
     r"(?:,\s+(?:19|20)\d\d)?\s*[-–—]?$",
     re.I,
 )
-# a full date in brackets closing a headline ("… huyện Bàu Bàng (26/07/2022)"): the portal
-# appends the page's date to it; it is no part of the headline
-_TRAILING_DATE = re.compile(r"\s*[(\[]\s*([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\s*[)\]]$")
+# a full date in brackets closing a headline ("… huyện Bàu Bàng (26/07/2022)"), perhaps after
+# the hour ("… Ba Dinh district (18:11 07/11/2022)"): the portal appends the page's time stamp to
+# it; it is no part of the headline
+_TRAILING_DATE = re.compile(
+    r"\s*[(\[]\s*(?:([0-2]?\d)[:h]([0-5]\d)\s*[-,|]?\s*)?([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\s*[)\]]$"
+)
 
 
 # a photo credit after a sentence or in brackets ("… Việt Nam. Ảnh: Phan Phương - TTXVN", "(Ảnh:
@@ -37,7 +42,14 @@ _TRAILING_DATE = re.compile(r"\s*[(\[]\s*([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)
 _PHOTO_CREDIT = re.compile(r"(?:[.!?…]\s+|\(\s*)(?:ảnh|photo|nguồn ảnh)\s*:\s*\S", re.I)
 
 
+# a source credit in brackets closing the line ("… in Ben Tre (Source: CPV)", "(Nguồn: TTXVN)"):
+# a photo caption or a reprint credit; a headline does not name its source
+_SOURCE_CREDIT = re.compile(r"\(\s*(?:source|nguồn)\s*:[^()]{1,60}\)$", re.I)
+
+
 def _photo_caption(key_cf: str) -> bool:
+    if ("source" in key_cf or "nguồn" in key_cf) and _SOURCE_CREDIT.search(key_cf.rstrip(" .")):
+        return True
     return ("ảnh" in key_cf or "photo" in key_cf) and _PHOTO_CREDIT.search(key_cf) is not None
 
 
@@ -48,7 +60,8 @@ def split_dated_title(title: str | None) -> tuple[str | None, datetime | None]:
     m = _TRAILING_DATE.search(title)
     if m is None or m.start() == 0:
         return title, None
-    day = _mk_dt(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    hh, mi = (int(m.group(1)), int(m.group(2))) if m.group(1) else (0, 0)
+    day = _mk_dt(int(m.group(5)), int(m.group(4)), int(m.group(3)), hh if hh < 24 else 0, mi)
     return (title[: m.start()], day) if day else (title, None)
 
 
