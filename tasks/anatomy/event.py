@@ -195,8 +195,10 @@ def _year_of(
     if bound is None and stamp:
         bound = (stamp[0], stamp[1], 31)
     if bound:
-        # an event in a later month than the page's date belongs to the previous year
-        return bound[0] - 1 if (p.month, p.day) > bound[1:] else bound[0]
+        # an event in a later month than the page's date belongs to the previous year; a later
+        # day of the page's own month is a preview ("sẽ diễn ra … từ ngày 22 đến 24/9" on 16/9),
+        # far likelier than a report of the same month a year ago
+        return bound[0] - 1 if p.month > bound[1] else bound[0]
     hint = year_hint()
     return hint if hint and hint >= WEB_ERA else None
 
