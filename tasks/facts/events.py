@@ -204,10 +204,12 @@ class ClauseEvents:
         if not ev.pct and ev.p is None:
             self._unit_after(fb, ev, m.end(), ce)
             # "phát triển từ 10 đảng viên trở lên/năm": a floor, read as a target by its verb
-            ev.threshold = (
-                ev.unit is not None
-                and ends_with_word(before, self.g.threshold_before) is not None
-                and self.g.threshold_after_re.match(fb, ev.unit_end, ce) is not None
+            ev.threshold = ev.unit is not None and (
+                (
+                    ends_with_word(before, self.g.threshold_before) is not None
+                    and self.g.threshold_after_re.match(fb, ev.unit_end, ce) is not None
+                )
+                or ends_with_word(before, self.g.floor_before) is not None
             )
         q = ends_with_word(before, self.g.qualifiers)
         if q:

@@ -48,6 +48,7 @@ class IndicatorGrammar:
         self.target_cues = word_tuple(m["target_cues"])
         self.forecast_cues = word_tuple(m["forecast_cues"])
         self.threshold_before = word_tuple(m["threshold_before"])
+        self.floor_before = word_tuple(m["floor_before"])
         self.threshold_after_re = re.compile(
             r"\s*" + alternation(m["threshold_after"]) + NOT_LETTER_AFTER, re.IGNORECASE
         )
