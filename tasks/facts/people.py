@@ -263,6 +263,10 @@ class PeopleExtractor:
         if off is None:
             e = self.orgs.name_at(fb, s, se)
         else:  # the run itself is the name (read_run): only what follows it can still rule it out
+            if self._run_ends_in_post_head(fb, s, run_end):
+                e = self._name_before_bare_post(fb, s, run_end)
+                if e is not None:
+                    return Mention(s, e, sentence, run_start, honorific, bare_post=True)
             may_end = (
                 self.orgs.name_may_end(fb, run_end, se)
                 or self._addressed(fb, s, run_end)
@@ -274,6 +278,15 @@ class PeopleExtractor:
                 if e is not None:
                     return Mention(s, e, sentence, run_start, honorific, bare_post=True)
         return Mention(s, e, sentence, run_start, honorific) if e else None
+
+    def _run_ends_in_post_head(self, fb: str, s: int, run_end: int) -> bool:
+        """Whether the run's last syllable opens a post head that goes on past the run ("đ/c Huỳnh
+        Thị Hồng Bí thư chi bộ": the run took "Bí" of "Bí thư"), so the name ends before it."""
+        last = fb.rfind(" ", s, run_end)
+        if last < 0:
+            return False
+        hm = self.lex.post_head_at.match(fb, last + 1)
+        return hm is not None and hm.end() > run_end
 
     def _name_before_bare_post(self, fb: str, s: int, run_end: int) -> int | None:
         """Where an addressed name ends when its post follows with no comma ("đồng chí Phùng Văn
