@@ -275,12 +275,14 @@ def _cut_paragraph(line: PageLine) -> bool:
     number more often, and is short)."""
     ln = line.info
     t = ln.text
-    return (
-        _plain_line(line)
-        and ln.nw >= MIN_CUT_WORDS
-        and (t[:1].isupper() or t[:1].isdigit())
-        and (t.rsplit(None, 1)[-1][:1].islower() or ln.nw >= LONG_CUT_WORDS)
-    )
+    if not (_plain_line(line) and (t[:1].isupper() or t[:1].isdigit())):
+        return False
+    last = t.rsplit(None, 1)[-1]
+    # cut inside a word: a lone letter ("Hội nghị đ", "Đồng thời, Ủ") is no Vietnamese word at a
+    # line's end, nor a lone digit after a phrase ("… gắn Huy hiệu 8" of "80 năm")
+    if len(last) == 1 and ln.nw >= 2 and (last.isalpha() or (last.isdigit() and ln.nw >= MIN_CUT_WORDS)):
+        return True
+    return ln.nw >= MIN_CUT_WORDS and (last[:1].islower() or ln.nw >= LONG_CUT_WORDS)
 
 
 # a news lead opens with when it happened: "Vào ngày 05/8/2024", "Từ ngày 14/10 đến …", "Sáng ngày

@@ -173,6 +173,10 @@ def test_lead_closed_by_a_split_off_full_stop_is_not_a_headline():
         "Buổi lễ kết nạp đản",
         "Trong năm 2025, lực l",
         "Cũng tại Hội nghị, Ủy ban Kiểm tra Tỉnh ủy đã triển khai các văn bản hướng dẫn của Ủy ban Kiểm tra Tru",
+        # cut inside a word after two or three words: a lone letter, or a lone digit after a phrase
+        "Hội nghị đ",
+        "Đồng thời, Ủ",
+        "Trân trọng gắn Huy hiệu 8",
     ],
 )
 def test_cut_last_paragraph_is_body(cut):
@@ -187,7 +191,9 @@ def test_cut_last_paragraph_after_a_caption_and_before_debris():
     assert an.body_lines[-2:] == [caption, cut]
 
 
-@pytest.mark.parametrize("tail", ["Một dòng lạ", "Ngọc Hà - Đặng Dũng", "TÀI LIỆU"])
+@pytest.mark.parametrize(
+    "tail", ["Một dòng lạ", "Ngọc Hà - Đặng Dũng", "TÀI LIỆU", "Nguyễn Văn A", "Trang 2"]
+)
 def test_short_label_or_name_printed_last_is_not_body(tail):
     an = _page(TITLE, LEAD, BODY2, tail)
     assert tail not in an.body_lines
