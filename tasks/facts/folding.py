@@ -159,7 +159,7 @@ class SentenceFolder:
             f = self._add(metric, ev, verb, **values)
             self.pending, self.list_verb = None, verb
             if f is not None:
-                self._closes_sanction_parts(f)
+                self._join_sanction_breakdown(f)
             self._became(f)
             return
         # "4/16 đảng bộ" is a count of units
@@ -180,7 +180,7 @@ class SentenceFolder:
         elif ev.t is None and ev.unit.casefold() in self.g.other_units:
             self._add("other", ev, a=ev.a)
 
-    def _closes_sanction_parts(self, f: dict) -> None:
+    def _join_sanction_breakdown(self, f: dict) -> None:
         """ "kỷ luật 20 đảng viên: khiển trách 15, cảnh cáo 3, khai trừ 1 trường hợp": the last
         sanction of a breakdown, written with its noun, is a part of the same total as the bare
         sanction counts right before it (the fact read before this one)."""
