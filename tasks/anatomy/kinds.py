@@ -207,7 +207,7 @@ def shape_kind(
     document = shapes.document_evidence(all_keys, title, labels.body)
     if document is not None:
         return PageKind(document.split(":", 1)[0], document)
-    opening = shapes.document_opening(lines, labels.kinds)
+    opening = shapes.document_opening(lines, labels.kinds) or shapes.glued_header(lines)
     if opening is not None:
         return PageKind("document", opening)
     stack = shapes.sapo_stack(title, labels.body) or shapes.pipe_teasers(lines, labels.kinds)

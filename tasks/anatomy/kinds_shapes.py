@@ -20,6 +20,10 @@ Documents (checked whatever the body's size: a document is long):
   an issued text (its number "Số 29-HD/ĐUK" beside its place and date "Thái Nguyên, ngày 16
   tháng 4 năm 2024"). A report that reprints a document opens with its own lead first ("Tại Quy
   định số 97-QĐ/TW …, Mặt trận đăng toàn văn"): there the block is the story's quotation.
+- a document printed as one line: a register table's column heads run together ("STT Tên / Số /
+  ký hiệu Về việc / trích yếu Ban hành", `register_header`), or an issued text's header block
+  glued into one of the page's first lines ("…***Số: 367 - QĐ/TW… Hà Nội, ngày 29 tháng 10 năm
+  2013 QUYẾT ĐỊNH Về việc …", `glued_header`).
 
 A table of terms (`term_table`, only on pages with almost no body): several short rows opening
 with a term's years ("1993 - 1995  Đ/c Hoàng Trúc Bào   05"): a unit's roll of office holders
@@ -162,6 +166,9 @@ class KindsLexicon:
         self.reference_markers = tuple(fold(x) for x in data["reference_markers"])
         self.document_fields = tuple(fold(x) for x in data["document_fields"])
         self.document_min_fields = int(data["document_min_fields"])
+        columns = sorted((fold(x) for x in data["register_columns"]), key=len, reverse=True)
+        self.register_columns = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, columns)) + r")(?!\w)")
+        self.register_min_columns = int(data["register_min_columns"])
         self.reference_glued_edit = fold(data["reference_glued_edit"])
         self.notice_closing = re.compile(data["notice_closing"])
         self.notice_closing_lines = int(data["notice_closing_lines"])
@@ -292,6 +299,9 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
     fields = sum(1 for key in starts.short if key.startswith(lex.document_fields))
     if fields >= lex.document_min_fields:
         return f"document: {fields} document-register fields"
+    header = register_header(keys, lex)
+    if header is not None:
+        return f"document: a register's column heads in one line {header[:60]!r}"
     closing = notice_closing(title, body, lex)
     if closing is not None:
         return f"document: a notice's closing formula {closing[-60:]!r}"
@@ -300,6 +310,22 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
         return schedule
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
+
+
+REGISTER_HEADER_MAX_CHARS = 120
+# a register's heads name its documents: one of these words is in the line (literal pre-check)
+_REGISTER_WORDS = ("văn bản", "ký hiệu", "số hiệu", "trích yếu", "ban hành")
+
+
+def register_header(keys: list[str], lex: KindsLexicon) -> str | None:
+    """A short line holding several column heads of a document register's table, or None."""
+    for key in keys:
+        if len(key) > REGISTER_HEADER_MAX_CHARS or not any(w in key for w in _REGISTER_WORDS):
+            continue
+        heads = {m.group(0) for m in lex.register_columns.finditer(_fold(key).replace(" / ", "/"))}
+        if len(heads) >= lex.register_min_columns:
+            return key
+    return None
 
 
 def notice_closing(title: str | None, body: list[str], lex: KindsLexicon) -> str | None:
@@ -471,6 +497,32 @@ def document_opening(lines, kinds: list[str]) -> str | None:
                 return f"document: a law's article {info.text[:40]!r} over its first clause"
         elif any(_opening_line(n.info) in {"number", "place"} - {part} for n in window):
             return f"document: an issued text's header block from {info.text[:40]!r}"
+    return None
+
+
+# an issued text's header block glued into its first line (a forum or a scraper printed the
+# document as one paragraph): "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TW… Hà Nội, ngày 29
+# tháng 10 năm 2013 QUYẾT ĐỊNH Về việc …". All three parts, in the line's opening, on the text
+# (not case-folded: the number's "Số" and the genre are capitalised so only in a header); a
+# report names a document as "Quyết định số 367-QĐ/TW ngày 29/10/2013", never so
+_GLUED_NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*\d{1,5}\s*[-/]")
+_GLUED_PLACE_DATE = re.compile(r"[^\d\W][^\d,]{1,30}, ngày \d{1,2} tháng \d{1,2} năm \d{4}")
+_GLUED_GENRE = re.compile(
+    r"(?<!\w)(?:QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH|QUY CHẾ|CÔNG VĂN|TỜ TRÌNH)"
+)
+GLUED_HEADER_CHARS = 400
+GLUED_HEADER_LINES = 3  # the header opens the page
+
+
+def glued_header(lines) -> str | None:
+    """An issued text's header block (number, place and date, genre) glued into one of the page's
+    first lines, or None."""
+    for pl in lines[:GLUED_HEADER_LINES]:
+        head = pl.info.text[:GLUED_HEADER_CHARS]
+        if ", ngày " not in head or "Số" not in head:  # literal pre-checks
+            continue
+        if _GLUED_NUMBER.search(head) and _GLUED_PLACE_DATE.search(head) and _GLUED_GENRE.search(head):
+            return f"document: an issued text's header glued into one line {head[:40]!r}"
     return None
 
 
