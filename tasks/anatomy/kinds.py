@@ -214,7 +214,12 @@ def shape_kind(
     if stack is not None:
         return PageKind("listing", stack)
     strong = [(k, info.key_cf) for k, info in numbered if info.strong]
-    stack = shapes.dated_leads(strong) or shapes.headline_sapos(lines, [k for k, _ in strong])
+    para_lines = [k for k, _ in strong]
+    stack = (
+        shapes.dated_leads(strong)
+        or shapes.headline_sapos(lines, para_lines)
+        or shapes.marked_sapos(lines, para_lines)
+    )
     if stack is not None:
         return PageKind("listing", stack)
     blog = shapes.blog_intro(all_keys)

@@ -59,6 +59,10 @@ page is sapo-short and sits right under its own headline (a list date may come b
 or more times: a stack of teasers. An article's second paragraph follows its first, or a photo
 caption.
 
+Marked sapos (`marked_sapos`, also whatever the body's size): two or more paragraphs, each opening
+with the outlet's mark ("CSVN – …", "(Baonghean) - …") right under its own headline: teasers.
+A report opens only its lead with the mark (printed again as the body's lead, right after it).
+
 A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
 in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
 An article shows at most one such line (a byline "NGUYÊN ĐOAN |").
@@ -588,6 +592,32 @@ def headline_sapos(lines, paras: list[int]) -> str | None:
         if len(lines[k].info.text.split(None, SAPO_MAX_WORDS)) > SAPO_MAX_WORDS:
             return None
     return f"listing: {len(paras)} sapo-short paragraphs, each under its own headline"
+
+
+MARKED_SAPOS_MIN = 2
+MARK_OPENING_CHARS = 60  # a sapo printed twice (as sapo and as the body's lead) is one story
+
+
+def marked_sapos(lines, paras: list[int]) -> str | None:
+    """Evidence that several teasers' sapos each open with the outlet's mark right under their
+    own headline ("Hào hùng truyền thống …" / "CSVNO – Sự kiện …" / "Thế hệ trẻ …" / "CSVN – Tự
+    hào …"), or None. A report opens only its lead with the mark; a second marked paragraph
+    follows its first (the sapo printed again as the body's lead). paras: the line numbers of
+    the page's body paragraphs."""
+    openings = set()
+    for k in paras:
+        info = lines[k].info
+        # the outlet's mark ("CSVN – ", "(Baonghean) - "), stripped from the text by the prefix rules
+        if not any(kind == "source_credit" for kind, _ in info.prefixes):
+            continue
+        j = k - 1 if k and not lines[k - 1].info.is_date else k - 2
+        head = lines[j].info if j >= 0 else None
+        if head is None or not head.title_like or head.strong or head.caption:
+            continue
+        openings.add(info.text[:MARK_OPENING_CHARS])
+    if len(openings) < MARKED_SAPOS_MIN:
+        return None
+    return f"listing: {len(openings)} sapos opening with the outlet's mark, each under its own headline"
 
 
 # ---------------------------------------------------------------- listing furniture
