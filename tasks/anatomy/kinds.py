@@ -10,7 +10,9 @@ Two kinds of evidence, each general rather than one portal's:
   paragraph, listing furniture (search/tag headers, pagers, "Đọc tiếp" links, headlines printed
   twice or glued to their dates), a lone teaser (headline + one short undated paragraph and
   nothing else: kinds_shapes.teaser_stub), teasers' leads dated newest first or each under its
-  own headline (kinds_shapes.dated_leads, headline_sapos), verse lines and no prose (a poem),
+  own headline or opening with the outlet's mark under it (kinds_shapes.dated_leads,
+  headline_sapos, marked_sapos), teasers' meta fields left with a dropped field's separator
+  (dangling_fields), verse lines and no prose (a poem),
   numbered clauses, document-viewer furniture, a document's own opening before any lead
   (kinds_shapes.document_opening) or a table of terms (a document). An article with a
   related-news list keeps its body: listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
@@ -219,6 +221,7 @@ def shape_kind(
         shapes.dated_leads(strong)
         or shapes.headline_sapos(lines, para_lines)
         or shapes.marked_sapos(lines, para_lines)
+        or shapes.dangling_fields(lines)
     )
     if stack is not None:
         return PageKind("listing", stack)

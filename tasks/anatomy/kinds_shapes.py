@@ -59,6 +59,10 @@ page is sapo-short and sits right under its own headline (a list date may come b
 or more times: a stack of teasers. An article's second paragraph follows its first, or a photo
 caption.
 
+Dangling fields (`dangling_fields`, also whatever the body's size): two or more short lines that
+end in a separator ("Kinh tế -", "Trường Hà - Minh Thu -"): teasers' section and author fields
+whose next field (the time) the list widget dropped or glued to the sapo.
+
 Marked sapos (`marked_sapos`, also whatever the body's size): two or more paragraphs, each opening
 with the outlet's mark ("CSVN – …", "(Baonghean) - …") right under its own headline: teasers.
 A report opens only its lead with the mark (printed again as the body's lead, right after it).
@@ -618,6 +622,30 @@ def marked_sapos(lines, paras: list[int]) -> str | None:
     if len(openings) < MARKED_SAPOS_MIN:
         return None
     return f"listing: {len(openings)} sapos opening with the outlet's mark, each under its own headline"
+
+
+# a teaser's meta field left with its separator when the list widget dropped the next field:
+# "Kinh tế -" (its section), "Trường Hà - Minh Thu -" (its authors)
+_DANGLING_FIELD = re.compile(r"\S\s[-–]$")
+DANGLING_FIELD_MAX_WORDS = 8
+DANGLING_FIELDS_MIN = 2
+
+
+def dangling_fields(lines) -> str | None:
+    """Evidence that teasers' meta fields (section, authors) sit on their own lines, each ending
+    in the separator of a dropped field, or None. An article prints at most one such line (a
+    wire story's "VIETNAM, August 18 -")."""
+    n = sum(
+        1
+        for pl in lines
+        if pl.info.text[-1:] in "-–"  # literal pre-check
+        and not pl.info.prose
+        and pl.info.nw <= DANGLING_FIELD_MAX_WORDS
+        and _DANGLING_FIELD.search(pl.info.text)
+    )
+    if n < DANGLING_FIELDS_MIN:
+        return None
+    return f"listing: {n} teaser meta fields ending in a dropped field's separator"
 
 
 # ---------------------------------------------------------------- listing furniture
