@@ -4,12 +4,15 @@ the chrome scan still reads them, so their lines count toward their host's chrom
 
 Two kinds of evidence, each general rather than one portal's:
 - the page's address (URL when the input tells it, else the stored path): tag, search,
-  category, pager and home-page shapes (`url_kind`);
+  category, pager, home-page, date-archive and forum-thread shapes (`url_kind`; a pager
+  parameter on an article's own address, the list the reader came from, does not count);
 - the page's shape once its anatomy is read (`shape_kind`): a stack of teasers with no body
   paragraph, listing furniture (search/tag headers, pagers, "Đọc tiếp" links, headlines printed
   twice or glued to their dates), a lone teaser (headline + one short undated paragraph and
   nothing else: kinds_shapes.teaser_stub), teasers' leads dated newest first or each under its
-  own headline (kinds_shapes.dated_leads, headline_sapos), verse lines and no prose (a poem),
+  own headline or opening with the outlet's mark under it (kinds_shapes.dated_leads,
+  headline_sapos, marked_sapos), teasers' meta fields left with a dropped field's separator
+  (dangling_fields), verse lines and no prose (a poem),
   numbered clauses, document-viewer furniture, a document's own opening before any lead
   (kinds_shapes.document_opening) or a table of terms (a document). An article with a
   related-news list keeps its body: listing evidence counts only when the body holds no more than `max_body_paras` real paragraphs.
@@ -32,7 +35,15 @@ MODEL_KIND = "listing-like"
 
 # path shapes of pages that list articles (checked on the URL path+query, or the stored path)
 _LISTING_PATH = (
-    ("tag", re.compile(r"/(?:tags?|tu-khoa|chu-de|keywords?)/|[-/]tag\d+(?:[./]|$)", re.I)),
+    (
+        "tag",
+        re.compile(
+            r"/(?:tags?|tu-khoa|chu-de|keywords?)/|[-/]tag\d+(?:[./]|$)"
+            # "…-2845/tag.html", "…-dang-de-ptag.html", "/tag-22562.html": a tag page named by its file
+            r"|[-/]p?tags?(?:-\d+)?\.html?$",
+            re.I,
+        ),
+    ),
     (
         "search",
         re.compile(r"/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|[?&](?:q|s|keyword|key|query|tukhoa)=", re.I),
@@ -40,8 +51,10 @@ _LISTING_PATH = (
     (
         "category",
         re.compile(
-            r"/(?:chuyen-muc|danh-muc|category|categories|channel|c|cat|section|chuyenmuc)/[^/]*/?(?:\d+/?)?$"
-            r"|/chuyen-muc-[^/]*$",
+            r"/(?:chuyen-muc|danh-muc|category|categories|channel|c|cat|section|chuyenmuc)/(?:\d+/)?[^/]*/?(?:\d+/?)?$"
+            r"|/chuyen-muc-[^/]*$"
+            # a news list's own folder: "/danh-sach-tin/categoryid/…", "/archives/viewcat/…"
+            r"|/(?:danh-sach(?:-tin(?:-tuc)?|-bai-viet)?|danhsach|categoryid|viewcat)/",
             re.I,
         ),
     ),
@@ -49,15 +62,44 @@ _LISTING_PATH = (
     ("home", re.compile(r"/trang-chu/?$", re.I)),
     (
         "listing",
+        re.compile(r"/(?:trang|page)[-/]\d+(?:\.html?)?/?$|/currentpage/\d+", re.I),
+    ),
+)
+# a pager's parameter in the query: "?page=3", "?start=348" (Joomla), "?pagenumber=79",
+# "…_cur=30" / "…_delta=10" (a Liferay list portlet's page and page size)
+_PAGER_QUERY = re.compile(
+    r"(?:^|&)(?:page|trang|pageindex|currentpage|pagenumber|pagenum|pageno|start|[\w]*_(?:cur|delta))=\d+",
+    re.I,
+)
+# "?p=4" pages a section; on the site's root it is a WordPress post's id ("/?p=970")
+_PAGE_P_QUERY = re.compile(r"(?:^|&)p=\d{1,3}(?:&|$)")
+# the last path segment of an article: a long slug (six words or more) or a numeric id. A pager
+# parameter left on such an address ("…/Lanh-dao-huyen-dat-vong-hoa…?PageIndex=23", the list the
+# reader came from) does not make the article a list.
+_ARTICLE_SEGMENT = re.compile(r"\d{4,}|(?:[^\W_]+-){5,}[^\W_]")
+# address shapes known only on a full URL (a stored path's file name says nothing of them):
+_URL_PATH = (
+    # a site's home page under its language or its portal: "/vi-VN", "/en/", "/web/tx-tu-son",
+    # "/Pages/home.aspx", "/index.html"
+    (
+        "home",
         re.compile(
-            r"[?&](?:page|trang|pageindex|currentpage)=\d+|[?&]p=\d{1,3}(?:&|$)|/(?:trang|page)[-/]\d+(?:\.html?)?/?$"
-            r"|/currentpage/\d+",
+            r"^/(?:vi|vn|en|vi-vn|en-us|en-gb)/?$|^/web/[^/]+/?$"
+            r"|^(?:/[^/]+)?/(?:home|default|index|trang-chu|trangchu)\.(?:aspx?|html?|php|jsp)$",
             re.I,
         ),
     ),
+    # a date archive: "/2021/10/28/", "/2021/10/"
+    ("listing", re.compile(r"^/(?:19|20)\d\d/\d{1,2}(?:/\d{1,2})?/?$")),
+    # a numbered list page named by its file: "/Cao+Bằng-p21.html"
+    ("listing", re.compile(r"-p\d{1,3}\.html?$", re.I)),
+    # a forum thread (XenForo "/threads/slug.31554", phpBB, vBulletin): posts, not one article
+    ("forum", re.compile(r"/threads?/[^/]+\.\d+/?$|/(?:showthread|viewtopic)\.php$", re.I)),
 )
 # a folder-like address ("/chinh-tri-xa-hoi/van-de-su-kien/"): short section slugs, no id
 _SECTION_SEGMENT = re.compile(r"^[a-z]+(?:-[a-z]+){0,4}$")
+# an article's own file under a category letter: baomoi's "/…-uy-vien/c/4325676.epi"
+_ID_FILE = re.compile(r"/\d{4,}\.[a-z]{2,5}$", re.I)
 
 
 # listing furniture, matched on the case-folded line
@@ -94,7 +136,7 @@ _DOC_VIEWER = re.compile(
 
 @dataclass(frozen=True)
 class PageKind:
-    kind: str  # article, listing, tag, search, category, home, poem, document
+    kind: str  # article, listing, tag, search, category, home, forum, poem, document, ...
     detail: str  # the evidence, for the quarantine row
 
     @property
@@ -112,21 +154,39 @@ def url_kind(address: str | None) -> PageKind | None:
         return None
     if "://" not in address:
         where = "/" + address.replace("\\", "/").lstrip("/")
-        path = where
-    else:
-        parts = urlsplit(address)
-        path = parts.path or "/"
-        where = path + ("?" + parts.query if parts.query else "")
-        segments = [s for s in path.split("/") if s]
-        if not segments and not parts.query:
-            return PageKind("home", f"home page: {address}")
-        if path.endswith("/") and not parts.query and all(_SECTION_SEGMENT.match(s) for s in segments):
+        return _path_kind(where)
+    parts = urlsplit(address)
+    path = parts.path or "/"
+    segments = [s for s in path.split("/") if s]
+    if not segments and not parts.query:
+        return PageKind("home", f"home page: {address}")
+    found = _path_kind(path + ("?" + parts.query if parts.query else ""))
+    if found is not None:
+        return found
+    if not parts.query:
+        for kind, rx in _URL_PATH:
+            m = rx.search(path)
+            if m:
+                return PageKind(kind, f"{kind}: address {m.group(0).strip('/')!r}")
+        if path.endswith("/") and all(_SECTION_SEGMENT.match(s) for s in segments):
             return PageKind("category", f"category: section address {path!r}")
+    return _pager_kind(segments, parts.query)
+
+
+def _path_kind(where: str) -> PageKind | None:
     for kind, rx in _LISTING_PATH:
         m = rx.search(where)
-        if m:
+        if m and not (kind == "category" and _ID_FILE.search(where)):
             return PageKind(kind, f"{kind}: address {m.group(0).strip('/?&')!r}")
     return None
+
+
+def _pager_kind(segments: list[str], query: str) -> PageKind | None:
+    """A list page named by a pager parameter, unless the path names an article."""
+    if not query or (segments and _ARTICLE_SEGMENT.search(segments[-1])):
+        return None
+    m = _PAGER_QUERY.search(query) or (_PAGE_P_QUERY.search(query) if segments else None)
+    return PageKind("listing", f"listing: pager {m.group(0).strip('&')!r}") if m else None
 
 
 def _is_verse(text: str, nw: int) -> bool:
@@ -149,14 +209,20 @@ def shape_kind(
     document = shapes.document_evidence(all_keys, title, labels.body)
     if document is not None:
         return PageKind(document.split(":", 1)[0], document)
-    opening = shapes.document_opening(lines, labels.kinds)
+    opening = shapes.document_opening(lines, labels.kinds) or shapes.glued_header(lines)
     if opening is not None:
         return PageKind("document", opening)
     stack = shapes.sapo_stack(title, labels.body) or shapes.pipe_teasers(lines, labels.kinds)
     if stack is not None:
         return PageKind("listing", stack)
     strong = [(k, info.key_cf) for k, info in numbered if info.strong]
-    stack = shapes.dated_leads(strong) or shapes.headline_sapos(lines, [k for k, _ in strong])
+    para_lines = [k for k, _ in strong]
+    stack = (
+        shapes.dated_leads(strong)
+        or shapes.headline_sapos(lines, para_lines)
+        or shapes.marked_sapos(lines, para_lines)
+        or shapes.dangling_fields(lines)
+    )
     if stack is not None:
         return PageKind("listing", stack)
     blog = shapes.blog_intro(all_keys)

@@ -20,6 +20,10 @@ Documents (checked whatever the body's size: a document is long):
   an issued text (its number "Số 29-HD/ĐUK" beside its place and date "Thái Nguyên, ngày 16
   tháng 4 năm 2024"). A report that reprints a document opens with its own lead first ("Tại Quy
   định số 97-QĐ/TW …, Mặt trận đăng toàn văn"): there the block is the story's quotation.
+- a document printed as one line: a register table's column heads run together ("STT Tên / Số /
+  ký hiệu Về việc / trích yếu Ban hành", `register_header`), or an issued text's header block
+  glued into one of the page's first lines ("…***Số: 367 - QĐ/TW… Hà Nội, ngày 29 tháng 10 năm
+  2013 QUYẾT ĐỊNH Về việc …", `glued_header`).
 
 A table of terms (`term_table`, only on pages with almost no body): several short rows opening
 with a term's years ("1993 - 1995  Đ/c Hoàng Trúc Bào   05"): a unit's roll of office holders
@@ -54,6 +58,14 @@ Headlines over sapos (`headline_sapos`, also whatever the body's size): every pa
 page is sapo-short and sits right under its own headline (a list date may come between), three
 or more times: a stack of teasers. An article's second paragraph follows its first, or a photo
 caption.
+
+Dangling fields (`dangling_fields`, also whatever the body's size): two or more short lines that
+end in a separator ("Kinh tế -", "Trường Hà - Minh Thu -"): teasers' section and author fields
+whose next field (the time) the list widget dropped or glued to the sapo.
+
+Marked sapos (`marked_sapos`, also whatever the body's size): two or more paragraphs, each opening
+with the outlet's mark ("CSVN – …", "(Baonghean) - …") right under its own headline: teasers.
+A report opens only its lead with the mark (printed again as the body's lead, right after it).
 
 A list of "headline | blurb" teasers (also whatever the body's size): several headlines ending
 in the list widget's separator " |" (or the "|" alone on its line), each followed by its blurb.
@@ -162,6 +174,9 @@ class KindsLexicon:
         self.reference_markers = tuple(fold(x) for x in data["reference_markers"])
         self.document_fields = tuple(fold(x) for x in data["document_fields"])
         self.document_min_fields = int(data["document_min_fields"])
+        columns = sorted((fold(x) for x in data["register_columns"]), key=len, reverse=True)
+        self.register_columns = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, columns)) + r")(?!\w)")
+        self.register_min_columns = int(data["register_min_columns"])
         self.reference_glued_edit = fold(data["reference_glued_edit"])
         self.notice_closing = re.compile(data["notice_closing"])
         self.notice_closing_lines = int(data["notice_closing_lines"])
@@ -292,6 +307,9 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
     fields = sum(1 for key in starts.short if key.startswith(lex.document_fields))
     if fields >= lex.document_min_fields:
         return f"document: {fields} document-register fields"
+    header = register_header(keys, lex)
+    if header is not None:
+        return f"document: a register's column heads in one line {header[:60]!r}"
     closing = notice_closing(title, body, lex)
     if closing is not None:
         return f"document: a notice's closing formula {closing[-60:]!r}"
@@ -300,6 +318,22 @@ def document_evidence(keys: list[str], title: str | None, body: list[str]) -> st
         return schedule
     digest = _digest_evidence(keys, body, lex)
     return f"digest: {digest}" if digest else None
+
+
+REGISTER_HEADER_MAX_CHARS = 120
+# a register's heads name its documents: one of these words is in the line (literal pre-check)
+_REGISTER_WORDS = ("văn bản", "ký hiệu", "số hiệu", "trích yếu", "ban hành")
+
+
+def register_header(keys: list[str], lex: KindsLexicon) -> str | None:
+    """A short line holding several column heads of a document register's table, or None."""
+    for key in keys:
+        if len(key) > REGISTER_HEADER_MAX_CHARS or not any(w in key for w in _REGISTER_WORDS):
+            continue
+        heads = {m.group(0) for m in lex.register_columns.finditer(_fold(key).replace(" / ", "/"))}
+        if len(heads) >= lex.register_min_columns:
+            return key
+    return None
 
 
 def notice_closing(title: str | None, body: list[str], lex: KindsLexicon) -> str | None:
@@ -474,6 +508,32 @@ def document_opening(lines, kinds: list[str]) -> str | None:
     return None
 
 
+# an issued text's header block glued into its first line (a forum or a scraper printed the
+# document as one paragraph): "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TW… Hà Nội, ngày 29
+# tháng 10 năm 2013 QUYẾT ĐỊNH Về việc …". All three parts, in the line's opening, on the text
+# (not case-folded: the number's "Số" and the genre are capitalised so only in a header); a
+# report names a document as "Quyết định số 367-QĐ/TW ngày 29/10/2013", never so
+_GLUED_NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*\d{1,5}\s*[-/]")
+_GLUED_PLACE_DATE = re.compile(r"[^\d\W][^\d,]{1,30}, ngày \d{1,2} tháng \d{1,2} năm \d{4}")
+_GLUED_GENRE = re.compile(
+    r"(?<!\w)(?:QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH|QUY CHẾ|CÔNG VĂN|TỜ TRÌNH)"
+)
+GLUED_HEADER_CHARS = 400
+GLUED_HEADER_LINES = 3  # the header opens the page
+
+
+def glued_header(lines) -> str | None:
+    """An issued text's header block (number, place and date, genre) glued into one of the page's
+    first lines, or None."""
+    for pl in lines[:GLUED_HEADER_LINES]:
+        head = pl.info.text[:GLUED_HEADER_CHARS]
+        if ", ngày " not in head or "Số" not in head:  # literal pre-checks
+            continue
+        if _GLUED_NUMBER.search(head) and _GLUED_PLACE_DATE.search(head) and _GLUED_GENRE.search(head):
+            return f"document: an issued text's header glued into one line {head[:40]!r}"
+    return None
+
+
 # a lead's own dateline with its day, month and year: "Sáng ngày 23/8/2025,", "Ngày 8- 2,",
 # "(Website Đoàn Khối …) Ngày 10/4/2012," (an outlet's mark in brackets may come first)
 _DATED_LEAD = re.compile(
@@ -536,6 +596,56 @@ def headline_sapos(lines, paras: list[int]) -> str | None:
         if len(lines[k].info.text.split(None, SAPO_MAX_WORDS)) > SAPO_MAX_WORDS:
             return None
     return f"listing: {len(paras)} sapo-short paragraphs, each under its own headline"
+
+
+MARKED_SAPOS_MIN = 2
+MARK_OPENING_CHARS = 60  # a sapo printed twice (as sapo and as the body's lead) is one story
+
+
+def marked_sapos(lines, paras: list[int]) -> str | None:
+    """Evidence that several teasers' sapos each open with the outlet's mark right under their
+    own headline ("Hào hùng truyền thống …" / "CSVNO – Sự kiện …" / "Thế hệ trẻ …" / "CSVN – Tự
+    hào …"), or None. A report opens only its lead with the mark; a second marked paragraph
+    follows its first (the sapo printed again as the body's lead). paras: the line numbers of
+    the page's body paragraphs."""
+    openings = set()
+    for k in paras:
+        info = lines[k].info
+        # the outlet's mark ("CSVN – ", "(Baonghean) - "), stripped from the text by the prefix rules
+        if not any(kind == "source_credit" for kind, _ in info.prefixes):
+            continue
+        j = k - 1 if k and not lines[k - 1].info.is_date else k - 2
+        head = lines[j].info if j >= 0 else None
+        if head is None or not head.title_like or head.strong or head.caption:
+            continue
+        openings.add(info.text[:MARK_OPENING_CHARS])
+    if len(openings) < MARKED_SAPOS_MIN:
+        return None
+    return f"listing: {len(openings)} sapos opening with the outlet's mark, each under its own headline"
+
+
+# a teaser's meta field left with its separator when the list widget dropped the next field:
+# "Kinh tế -" (its section), "Trường Hà - Minh Thu -" (its authors)
+_DANGLING_FIELD = re.compile(r"\S\s[-–]$")
+DANGLING_FIELD_MAX_WORDS = 8
+DANGLING_FIELDS_MIN = 2
+
+
+def dangling_fields(lines) -> str | None:
+    """Evidence that teasers' meta fields (section, authors) sit on their own lines, each ending
+    in the separator of a dropped field, or None. An article prints at most one such line (a
+    wire story's "VIETNAM, August 18 -")."""
+    n = sum(
+        1
+        for pl in lines
+        if pl.info.text[-1:] in "-–"  # literal pre-check
+        and not pl.info.prose
+        and pl.info.nw <= DANGLING_FIELD_MAX_WORDS
+        and _DANGLING_FIELD.search(pl.info.text)
+    )
+    if n < DANGLING_FIELDS_MIN:
+        return None
+    return f"listing: {n} teaser meta fields ending in a dropped field's separator"
 
 
 # ---------------------------------------------------------------- listing furniture

@@ -224,8 +224,10 @@ def mark_title(labels: Labels, title: str | None) -> None:
 
 
 def _is_teaser_sentence(b: str, rs: RuleSet) -> bool:
-    """One sentence, teaser length, not opening with a connective that continues a paragraph."""
-    if len(b) > 300 or _INNER_SENTENCE.search(b):
+    """One sentence, teaser length, not opening with a connective that continues a paragraph, not
+    ending in the colon that introduces what follows (an article's list: "… kỷ luật Cảnh cáo các
+    đồng chí:" over its names; a teaser's sapo never points past itself)."""
+    if len(b) > 300 or b.endswith(":") or _INNER_SENTENCE.search(b):
         return False
     first = b.split(",", 1)[0].strip().lower()
     return first not in rs.connectives and b.split(" ", 1)[0].lower() not in rs.connectives
