@@ -5,7 +5,7 @@ article."""
 
 from __future__ import annotations
 
-from tasks.anatomy import read_anatomy
+from test_kinds_documents3 import kind  # page kind and its evidence of the joined lines
 
 LEAD = (
     "Sáng 12/3, Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt Quyết định số 125-QĐ/HU ngày 2 tháng 3 "
@@ -15,11 +15,6 @@ PARA = (
     "Tại hội nghị, các đại biểu đã thảo luận và thống nhất nhiều giải pháp nâng cao chất lượng sinh hoạt "
     "chi bộ, công tác phát triển đảng viên mới trong thời gian tới tại các cơ sở đảng trực thuộc."
 )
-
-
-def kind(*lines: str) -> tuple[str, str]:
-    an = read_anatomy("\n".join(lines))
-    return an.page_kind, an.kind_detail
 
 
 def test_register_column_heads_in_one_line_make_a_document_list():

@@ -3,7 +3,7 @@ list; an article whose sapo (marked) is printed again as its body's lead stays a
 
 from __future__ import annotations
 
-from tasks.anatomy import read_anatomy
+from test_kinds_documents3 import kind  # page kind and its evidence of the joined lines
 
 SAPO_A = (
     "TTXL – Sáng 14/5, Hội Nông dân huyện tổ chức hội nghị sơ kết công tác hội và phong trào nông dân "
@@ -17,11 +17,6 @@ PARA = (
     "Tại hội nghị, các đại biểu đã thảo luận và thống nhất nhiều giải pháp nâng cao chất lượng sinh hoạt "
     "chi hội, công tác phát triển hội viên mới trong thời gian tới tại các cơ sở hội trực thuộc."
 )
-
-
-def kind(*lines: str) -> tuple[str, str]:
-    an = read_anatomy("\n".join(lines))
-    return an.page_kind, an.kind_detail
 
 
 def test_marked_sapos_under_their_own_headlines_are_a_list():
