@@ -10,9 +10,9 @@ ngày 1/7"), or a historical date (an explicit year long before the page's own).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -50,9 +50,9 @@ _EN_MONTHS = (
     "november",
     "december",
 )
-# English editions: "on December 25", "on Dec. 25, 2019"
+# English editions: "on December 25", "on Dec. 25, 2019", "In the afternoon of August 5, 2011"
 _EN_EVENT = re.compile(
-    r"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"\b(?:on|(?:morning|afternoon|evening|night) of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
     r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     re.I,
@@ -76,8 +76,15 @@ _REVIEW_AND_PLAN = re.compile(
 )
 LATE_MONTHS, EARLY_MONTHS = range(10, 13), range(1, 4)
 # an anniversary of a founding ("kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam")
+# or of an event ("kỷ niệm 80 năm Cách mạng tháng Tám", "kỷ niệm 73 năm ngày Thương binh liệt sĩ
+# 27/7 (1947-2020)", "kỷ niệm 94 Ngày thành lập Đảng")
 _ANNIVERSARY = re.compile(
-    r"kỷ niệm\s+(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập\s+(?P<what>[^,.;()]{2,60})"
+    r"kỷ niệm\s+(?P<n>\d{1,3})\s+(?:năm\s+)?(?:ngày\s+)?(?:thành lập\s+)?(?P<what>[^,.;()]{2,60})"
+)
+# the span an anniversary writes after its name ("(1947-2020)", "(3/2/1930- 3/2/2024)"): its end
+# is the anniversary's year when the span is N years long, whatever the thing is
+_ANNIVERSARY_SPAN = re.compile(
+    r"\(\s*(?:\d{1,2}/\d{1,2}/)?(?P<y0>1[89]\d\d|20\d\d)\s*[-–]\s*(?:\d{1,2}/\d{1,2}/)?(?P<y1>(?:19|20)\d\d)\s*\)"
 )
 ANNIVERSARIES_PATH = Path(__file__).with_name("anniversaries.yaml")
 _MONTH_STAMP = re.compile(r"date\s+(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b")
@@ -157,7 +164,7 @@ def _phrases(text: str) -> Iterator[Phrase]:
         else:
             y = m.group("y2")
             yield Phrase(int(m.group("d2")), int(m.group("m2")), int(y) if y else None)
-    if "on " in text and _english(text):
+    if ("on " in text or "On " in text or " of " in text) and _english(text):
         for m in _EN_EVENT.finditer(text):
             if _DOC_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
                 continue  # a document's issue date: "Decision No 4896-QĐ/TU on August 2, 2024"
@@ -224,10 +231,14 @@ def event_date_of(
 
     def page_term(text: str) -> int | None:
         # a congress's day written without year ("Chiều ngày 29/9, đại hội đã bầu …"): the term
-        # the headline or the opening paragraphs give that congress
-        if "đại hội" not in text.casefold():
-            return None
-        return next(filter(None, map(_congress_term_year, [title or "", *lead[:LEAD_LINES]])), None)
+        # the headline or the opening paragraphs give that congress; else the anniversary they
+        # celebrate
+        opening = [title or "", *lead[:LEAD_LINES]]
+        if "đại hội" in text.casefold():
+            term = next(filter(None, map(_congress_term_year, opening)), None)
+            if term is not None:
+                return term
+        return page_anniversary_year(opening)
 
     found = _first_event(_sources(lead, title, header), own_year, published, stamp, year_hint, page_term)
     if found is None:
@@ -238,7 +249,28 @@ def event_date_of(
         # đi vào lịch sử", are not its event)
         longer = (line[:LONG_CHARS] for line in lead[:LEAD_LINES] if len(line) > HEAD_CHARS)
         found = _first_event(longer, own_year, published, stamp, year_hint, page_term, own_year_only=True)
+    if found is None and published is not None:
+        return _weekday_event(lead[:LEAD_LINES], published)
     return found[0] if found else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a wire report dates its event by the weekday alone ("The Secretariat on Tuesday discussed …"):
+# the latest such day on or before the report's own date
+_EN_WEEKDAY = re.compile(
+    r"\bon\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!,?\s+(?-i:[A-Z]))", re.I
+)
+
+
+def _weekday_event(lead: list[str], published: datetime) -> date | None:
+    """The day an English lead names by its weekday only, counted back from published, or None."""
+    for text in lead:
+        head = text[:HEAD_CHARS]
+        m = _EN_WEEKDAY.search(head) if "day" in head and _english(head) else None
+        if m is not None:
+            back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+            return published.date() - timedelta(days=back)
+    return None
 
 
 def _first_event(
@@ -286,9 +318,11 @@ def _new_year_of(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _founded() -> tuple[tuple[str, int], ...]:
+    """(name, year) of every founding and event in anniversaries.yaml, longest name first."""
     with open(ANNIVERSARIES_PATH, encoding="utf-8") as f:
-        data = yaml.safe_load(f)["founded"]
-    return tuple(sorted(((k.casefold(), int(v)) for k, v in data.items()), key=lambda kv: -len(kv[0])))
+        data = yaml.safe_load(f)
+    pairs = {**data["founded"], **data.get("events", {})}
+    return tuple(sorted(((k.casefold(), int(v)) for k, v in pairs.items()), key=lambda kv: -len(kv[0])))
 
 
 def _sentence_then_page_year(text: str, month: int, page_year: Callable[[], int | None]) -> int | None:
@@ -317,16 +351,33 @@ def _term_or_anniversary_year(text: str) -> int | None:
     """The year a term's first year (a congress, a first session) or a founding anniversary
     gives the event phrase of this text."""
     term_year = _congress_term_year(text)
-    if term_year is not None:
-        return term_year
+    return term_year if term_year is not None else _anniversary_year(text)
+
+
+def _anniversary_year(text: str) -> int | None:
+    """The year of the first anniversary this text celebrates whose founding or event year is
+    known (anniversaries.yaml) or written as a span of that many years, else None."""
     folded = text.casefold()
     if "kỷ niệm" not in folded:
         return None
     for m in _ANNIVERSARY.finditer(folded):
-        what = m.group("what").strip()
+        what, n = m.group("what").strip(), int(m.group("n"))
         founded = next(
             (year for name, year in _founded() if what == name or what.startswith(name + " ")), None
         )
         if founded is not None:
-            return founded + int(m.group("n"))
+            return founded + n
+        span = _ANNIVERSARY_SPAN.match(folded, m.end())
+        if span is not None and int(span.group("y1")) - int(span.group("y0")) == n:
+            return int(span.group("y1"))
     return None
+
+
+ANNIVERSARY_CHARS = 1200
+
+
+def page_anniversary_year(texts: Iterable[str]) -> int | None:
+    """The year of the first anniversary the headline or the opening paragraphs celebrate: the
+    event phrase's own sentence need not name it ("Ngày 31/1, Huyện ủy … họp mặt" under a
+    caption "… nhân kỷ niệm 94 năm Ngày thành lập Đảng …")."""
+    return next(filter(None, (_anniversary_year(t[:ANNIVERSARY_CHARS]) for t in texts)), None)
