@@ -200,13 +200,46 @@ def _demote_signature_blocks(page: PageLines, labels: Labels) -> None:
         for k in range(len(lines) - 1)
         if lines[k].info.name_like and kinds[k] == "" == kinds[k + 1] and _post_line(lines[k + 1].info)
     ]
-    if not hits:
+    header_blocks = _header_signature_blocks(page, labels)
+    if not hits and not header_blocks:
         return
     labels.authors.extend(lines[k].info.text for k in hits)
     for k in sorted({k + d for k in hits for d in (0, 1)}):
         kinds[k] = "byline"
         labels.segments.append(Segment("byline", lines[k].info.text, lines[k].no))
+    if header_blocks:
+        _relabel_header_blocks(page, labels, header_blocks)
     labels.body = [line.info.text for k, line in enumerate(lines) if kinds[k] == ""]
+
+
+def _header_signature_blocks(page: PageLines, labels: Labels) -> list[tuple[int, int]]:
+    """(name line, end) of each writer's block in the header: a name on its own line with one or
+    more post lines under it ("Nguyễn Hữu Long" / "Ủy viên Ban Chấp hành Đảng bộ tỉnh," / "Chủ tịch
+    Liên đoàn Lao động tỉnh"), as an opinion piece signs under its headline. The post lines are no
+    headline."""
+    kinds, lines = labels.kinds, page.lines
+    out = []
+    for k in range(len(lines) - 1):
+        if kinds[k] != "header" or not lines[k].info.name_like or lines[k].info.rule_h:
+            continue
+        end = k + 1
+        while end < len(lines) and kinds[end] == "header" and _post_line(lines[end].info):
+            end += 1
+        if end > k + 1:
+            out.append((k, end))
+    return out
+
+
+def _relabel_header_blocks(page: PageLines, labels: Labels, blocks: list[tuple[int, int]]) -> None:
+    line_nos = {page.lines[k].no for a, b in blocks for k in range(a, b)}
+    for a, b in blocks:
+        labels.authors.append(page.lines[a].info.text)
+        for k in range(a, b):
+            labels.kinds[k] = "byline"
+    labels.segments[:] = [
+        Segment("byline", sg.text, sg.line_no) if sg.kind == "header" and sg.line_no in line_nos else sg
+        for sg in labels.segments
+    ]
 
 
 def _post_line(ln: LineInfo) -> bool:
