@@ -140,7 +140,13 @@ def _score(line: PageLine, k: int, overlap: float, pub_k: int, last_cand: int, c
     # a headline also recurs across pages (in other pages' related-news lists, syndicated
     # copies), so repetition only weighs against a candidate, it does not exclude it
     sc -= 1.0 if line.repeated else 0.0
+    # a slogan banner above the headline ("Đẩy mạnh học tập và làm theo … Hồ Chí Minh!"): a
+    # headline rarely exclaims, and one that does is the last header line above the body
+    sc -= SLOGAN_PENALTY if k != last_cand and ln.text.endswith("!") else 0.0
     return sc
+
+
+SLOGAN_PENALTY = 1.5
 
 
 def _overlap(text: str, lead_words: set[str], rs: RuleSet) -> float:
@@ -233,11 +239,17 @@ _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+|[a-zđ])[.)/]\s", re.I)
 
 def title_from_body(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> str | None:
     """The headline at the start of the body when the header gave none, or None."""
-    rows = [k for k in range(span.start, min(len(page.lines), span.start + 12)) if labels.kinds[k] == ""][:3]
+    rows = [k for k in range(span.start, min(len(page.lines), span.start + 12)) if labels.kinds[k] == ""]
     if len(rows) < 2:
         return None
     if any(labels.kinds[k] == "header" and page.lines[k].info.title_like for k in range(span.start)):
         return None  # the header has headline-shaped lines: none was taken, none is wanted
+    dated = _headline_above_date_line(page, labels, rows[:4])
+    if dated is not None:
+        return dated
+    rows = _without_kicker_and_copies(page, rows)[:3]
+    if len(rows) < 2:
+        return None
     for i, k in enumerate(rows[:2]):
         ln = page.lines[k].info
         t = ln.text
@@ -270,6 +282,47 @@ def title_from_body(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet
         ):
             return t
     return None
+
+
+def _headline_above_date_line(page: PageLines, labels: Labels, rows: list[int]) -> str | None:
+    """A headline the body span took in, directly above the article's date line ("Khai mạc phiên
+    trù bị Đại hội …" / "Thứ ba, 20:02, 23/09/2025" / lead): the date line closes the header, so
+    the line above it is the headline whatever came before it."""
+    for k in rows:
+        nxt = k + 1
+        if nxt >= len(page.lines) or labels.kinds[nxt] != "dateline" or nxt + 1 >= len(page.lines):
+            continue
+        ln = page.lines[k].info
+        t = ln.text
+        if (
+            ln.title_like
+            and t[-1] not in ".!?…;:,"
+            and ln.nw <= BODY_HEADLINE_MAX_WORDS
+            and not ln.teaser
+            and not ln.rule_h
+            and not _NUMBERED.match(t)
+            and labels.kinds[nxt + 1] == ""
+        ):
+            return t
+    return None
+
+
+BODY_HEADLINE_MAX_WORDS = 40
+KICKER_MAX_WORDS = 25
+
+
+def _without_kicker_and_copies(page: PageLines, rows: list[int]) -> list[int]:
+    """The body rows from the first that may open the article: a kicker above the headline (a
+    short line ending with ":", "Ủy viên Bộ Chính trị, … Trưởng ban Dân vận Trung ương:") and a
+    photo caption written twice (its alt text and its caption) are passed over, at most two."""
+    skip = 0
+    while skip < 2 and skip + 1 < len(rows):
+        cur, nxt = page.lines[rows[skip]].info, page.lines[rows[skip + 1]].info
+        kicker = cur.text.endswith(":") and cur.nw <= KICKER_MAX_WORDS and not cur.prose
+        if not (kicker or cur.text == nxt.text):
+            break
+        skip += 2 if cur.text == nxt.text else 1
+    return rows[skip:]
 
 
 def header_after_title(labels: Labels) -> list[str]:
