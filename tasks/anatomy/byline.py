@@ -19,15 +19,26 @@ _COMPILED_TAIL = re.compile(r"\s*[-–—(]\s*(?:TH|ST|tổng hợp|sưu tầm|t
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
+# the outlet credited after the writers: "/DIENBIENTV.VN", " - Theo BaoHatinh.vn"
+_SITE_TAIL = re.compile(r"\s*(?:/|\s[-–]\s+[Tt]heo\s)\s*[\w-]+(?:\.[\w-]+)+\s*$")
+# a name alone in brackets: "(Lê Thắng)"
+_BRACKETED = re.compile(r"^\((?P<inner>[^()]{2,60})\)$")
+
+
 def clean_author(s: str) -> str | None:
-    """A byline without its label ("Tin, ảnh:", "PV", "ThS.") and agency in parentheses."""
+    """A byline without its label ("Tin, ảnh:", "PV", "ThS."), agency in parentheses and the
+    outlet's domain after it."""
     s = s.strip().strip("-–— ").strip()
+    if "." in s:
+        s = _SITE_TAIL.sub("", s)
+    if s[:1] == "(" and (m := _BRACKETED.match(s)) is not None:
+        s = m.group("inner")
     s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
     s = POST_TAIL.sub("", s).strip()
     if "-" in s or "–" in s or "(" in s or "—" in s:
         s = _COMPILED_TAIL.sub("", s).strip()
-    return s or None
+    return " ".join(s.split()) or None
 
 
 # a credit to a station, office or agency, not a person: "Đài Kim Bảng", "Trung tâm VHTT&TT",
@@ -152,11 +163,23 @@ WIDGET_LABELS = frozenset(
 )
 
 
+def _name_shaped(author: str) -> bool:
+    """Every word of it capitalised, as a Vietnamese name writes each syllable ("Lê Thắng",
+    "Minh Thư - Bùi Tiến"); an outlet's name has lower-case words ("Hà Nội mới")."""
+    words = [w for w in re.split(r"\s*[-–,]\s*|\s+", author) if w]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def author_of(bylines: list[str]) -> str | None:
     for b in bylines:
         if _PHOTO_ONLY.match(b) or _ADDRESS_FORM.match(b.lstrip()):
             continue
         author = clean_author(b)
+        # a reprint credit ("Theo Hà Nội mới") or a bracketed line credits a person only when
+        # it is a name; otherwise it is the outlet or an aside
+        lead = b.lstrip()[:5].casefold()
+        if author and (lead.startswith(("theo ", "(")) and not _name_shaped(author)):
+            continue
         # a byline opens with a capital or an initial: a lower-case start of several words is a
         # sentence's tail (one lower-case token is a user name: "Post by: trangtrang")
         if not author or author.casefold() in WIDGET_LABELS:
