@@ -169,6 +169,16 @@ def find_datetime(s: str) -> datetime | None:
     return _datetime_of(m, _TIME.search(s)) if m else None
 
 
+# a CMS date stamp with a two-digit year, alone on its line ("18/09/20"): 2000 + the year
+_SHORT_YEAR_DATE = re.compile(r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>\d\d)")
+
+
+def short_year_date(s: str) -> datetime | None:
+    """The date of a line that is only "dd/mm/yy", or None."""
+    m = _SHORT_YEAR_DATE.fullmatch(s)
+    return _mk_dt(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d"))) if m else None
+
+
 def _datetime_of(date_match: re.Match, time_match: re.Match | None) -> datetime | None:
     """The datetime a date match and the time written next to it (if any) give; 12-hour
     marks (PM/CH, AM/SA) read, an impossible hour dropped."""

@@ -120,7 +120,11 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     # (find_datetime's own year pre-check, inlined: most lines hold no year)
     dt = dates.find_datetime(text) if len(text) <= 90 and dates.has_year(text) else None
-    ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
+    if dt is None and len(text) <= 8 and "/" in text:
+        dt = dates.short_year_date(text)  # "18/09/20": the whole line is the date
+        ln.is_date = dt is not None
+    else:
+        ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
     if ln.is_date:
         ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
     elif ln.rule_h and (
