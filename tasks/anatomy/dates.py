@@ -169,6 +169,12 @@ def find_datetime(s: str) -> datetime | None:
     return _datetime_of(m, _TIME.search(s)) if m else None
 
 
+def is_date_span(s: str) -> bool:
+    """Two full dates in s ("(10/10/1949 - 10/10/2019)"): a span, not one day's stamp."""
+    first = _DMY.search(s)
+    return first is not None and _DMY.search(s, first.end()) is not None
+
+
 # a CMS date stamp with a two-digit year, alone on its line ("18/09/20"): 2000 + the year
 _SHORT_YEAR_DATE = re.compile(r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>\d\d)")
 

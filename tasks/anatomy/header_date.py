@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tasks.records import Segment
 
-from .dates import _STRIP, find_datetime
+from .dates import _STRIP, find_datetime, is_date_span
 
 MAX_LEN = 100
 MAX_OTHER_WORDS = 6  # words beside the date: a category or a byline, not a sentence
@@ -81,7 +81,8 @@ def header_published(segments: list[Segment]) -> datetime | None:
     if at is None:
         return None
     for sg in segments[at + 1 : at + 1 + LINES_AFTER_TITLE]:
-        if sg.kind in ("header", "byline") and (dt := _stamp(sg.text)):
+        # (a span of two dates, "(10/10/1949 - 10/10/2019)", is an anniversary's, not the page's)
+        if sg.kind in ("header", "byline") and (dt := _stamp(sg.text)) and not is_date_span(sg.text):
             return dt
     return _closing_date(segments[at + 1 :])
 

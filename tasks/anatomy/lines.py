@@ -124,7 +124,10 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
         dt = dates.short_year_date(text)  # "18/09/20": the whole line is the date
         ln.is_date = dt is not None
     else:
-        ln.is_date = dt is not None and dates.is_date_residue(text, rs.residue)
+        # a span of two dates ("(10/10/1949 - 10/10/2019)", an anniversary's) stamps no page
+        ln.is_date = (
+            dt is not None and dates.is_date_residue(text, rs.residue) and not dates.is_date_span(text)
+        )
     if ln.is_date:
         ln.dt = dt  # text is <= 90 chars: the same as find_datetime(text[:120])
     elif ln.rule_h and (
