@@ -1,0 +1,69 @@
+"""Session 10: chrome lines the cleaner kept as body — comment widgets under the article (counts,
+controls, input counters), and the lines after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.anatomy import read_anatomy
+
+TITLE = "Huyện Minh Phong trao Huy hiệu Đảng cho 120 đảng viên cao niên"
+LEAD = (
+    "Sáng ngày 02/9/2024, Huyện ủy Minh Phong tổ chức lễ trao Huy hiệu Đảng cho 120 đảng viên "
+    "cao niên nhân dịp kỷ niệm Quốc khánh."
+)
+BODY2 = (
+    "Phát biểu tại buổi lễ, đồng chí Bí thư Huyện ủy chúc mừng các đảng viên được nhận Huy hiệu và "
+    "mong các đồng chí tiếp tục giữ gìn phẩm chất của người đảng viên."
+)
+BODY3 = "Dịp này, toàn Đảng bộ huyện có 120 đảng viên được tặng Huy hiệu Đảng, trong đó có 5 đồng chí nhận Huy hiệu 70 năm."
+
+# a sidebar sentence below the widget (a weather box, a poll's note): prose, yet after the body's end
+SIDEBAR = "Trời nhiều mây, có mưa rào và dông vài nơi, gió tây nam cấp 3, nhiệt độ cao nhất 33 độ."
+
+EN_TITLE = "Provincial leaders present Party membership badges to veteran members"
+EN_LEAD = (
+    "On the morning of September 2, the provincial Party Committee presented Party membership "
+    "badges to 120 veteran Party members in the district."
+)
+EN_BODY2 = (
+    "Speaking at the ceremony, the official praised the members for their contributions to the locality."
+)
+
+
+def _page(*lines: str):
+    return read_anatomy("\n\n".join(lines))
+
+
+# ---- comment widgets
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        ["Subscribe", "Notify of", "guest", "0 Comments", "Inline Feedbacks", "View all comments"],
+        ["3 bình luận", "Xem tất cả bình luận"],
+        ["Viết bình luận mới", "Thăm dò ý kiến", "Theo bạn, nên làm gì để thu hút người trẻ về quê?"],
+        ["(2) ý kiến", "Bạn còn 500 ký tự"],
+    ],
+)
+def test_comment_widget_under_the_article_is_not_body(widget):
+    an = _page(TITLE, LEAD, BODY2, BODY3, *widget, SIDEBAR)
+    assert an.body_lines == [LEAD, BODY2, BODY3]
+
+
+def test_comment_input_counters_in_an_english_page_are_not_body():
+    an = _page(
+        EN_TITLE,
+        EN_LEAD,
+        EN_BODY2,
+        "You have 500/500 characters left",
+        "Please enter 5 or more characters!!!",
+        "The weather will be cloudy with scattered showers and thunderstorms in the afternoon.",
+    )
+    assert an.body_lines == [EN_LEAD, EN_BODY2]
+
+
+def test_a_subscribe_label_inside_the_article_does_not_end_the_body():
+    an = _page(TITLE, LEAD, "Subscribe", BODY2, BODY3)
+    assert an.body_lines == [LEAD, BODY2, BODY3]
