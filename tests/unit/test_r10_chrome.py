@@ -67,3 +67,41 @@ def test_comment_input_counters_in_an_english_page_are_not_body():
 def test_a_subscribe_label_inside_the_article_does_not_end_the_body():
     an = _page(TITLE, LEAD, "Subscribe", BODY2, BODY3)
     assert an.body_lines == [LEAD, BODY2, BODY3]
+
+
+# ---- credits under the article
+
+
+@pytest.mark.parametrize(
+    "credit, author",
+    [
+        (["Thực hiện:", "Hoàng Minh"], "Hoàng Minh"),
+        (["Tác giả bài viết: Huyện đoàn Minh Phong"], "Huyện đoàn Minh Phong"),
+        # (an office's credit: no person's name, so no author; a long one, no name shape)
+        (["Ban Truyền thông Hội Nông dân huyện Minh Phong (T/h)"], None),
+        (["Phòng Văn hóa và Thông tin huyện Minh Phong (tổng hợp)"], None),
+    ],
+)
+def test_a_credit_under_the_article_is_a_byline(credit, author):
+    an = _page(TITLE, LEAD, BODY2, BODY3, *credit, "Link nội dung: https://baotinh.vn/tin-123.htm")
+    assert an.body_lines == [LEAD, BODY2, BODY3]
+    assert an.author == author
+
+
+def test_a_bare_label_without_a_name_under_it_names_nobody():
+    an = _page(TITLE, LEAD, BODY2, BODY3, "Thực hiện:", "Link nội dung: https://baotinh.vn/tin-123.htm")
+    assert an.body_lines == [LEAD, BODY2, BODY3]
+    assert an.author is None
+
+
+def test_a_column_label_after_the_credited_name_is_no_part_of_it():
+    an = _page(
+        TITLE,
+        LEAD,
+        BODY2,
+        BODY3,
+        "Tác giả: Đức Thiện: Văn hóa",
+        "Link nội dung: https://baotinh.vn/tin-123.htm",
+    )
+    assert an.body_lines == [LEAD, BODY2, BODY3]
+    assert an.author == "Đức Thiện"
