@@ -105,3 +105,14 @@ def test_a_column_label_after_the_credited_name_is_no_part_of_it():
     )
     assert an.body_lines == [LEAD, BODY2, BODY3]
     assert an.author == "Đức Thiện"
+
+
+# ---- residue: a placeholder alt text, a rule drawn in characters
+
+
+@pytest.mark.parametrize(
+    "residue", ["Responsive image", "No image", "-------", "---------------", "* * * *", "======"]
+)
+def test_residue_between_paragraphs_is_not_body(residue):
+    an = _page(TITLE, LEAD, residue, BODY2, BODY3)
+    assert an.body_lines == [LEAD, BODY2, BODY3]
