@@ -199,7 +199,7 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
             continue
         # (is_auto_teaser needs the ellipsis first)
         nxt = page.lines[body_at[i + 1]].info.text if cut and i + 1 < len(body_at) else None
-        if cut and is_auto_teaser(text, nxt):
+        if (cut and is_auto_teaser(text, nxt)) or _cut_copy(page, body_at, i, text):
             demoted[k] = "related_news"
     if not demoted:
         return
@@ -208,6 +208,29 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         line = page.lines[k]
         labels.segments.append(Segment(kind, line.info.text, line.no))
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
+
+
+# a sapo cut without an ellipsis ("… Chính vì vậy, Tỉnh Nghệ An đã định hướng Nghĩa Đàn") is
+# printed above the headline, its paragraph a few body lines below (bylines may sit between)
+CUT_COPY_LOOKAHEAD = 3
+_SENTENCE_END = frozenset('.…;:!?"”»)')
+
+
+def _cut_without_mark(text: str) -> bool:
+    """A long line that ends no sentence: a cut copy may be one (a paragraph ends on a stop)."""
+    return len(text) >= TEASER_PREFIX_CHARS and text[-1] not in _SENTENCE_END
+
+
+def _cut_copy(page: PageLines, body_at: list[int], i: int, text: str) -> bool:
+    """Body line i is a paragraph's opening, cut without a mark, a few body lines above it."""
+    return _cut_without_mark(text) and any(
+        _opens(page.lines[j].info.text, text) for j in body_at[i + 1 : i + 1 + CUT_COPY_LOOKAHEAD]
+    )
+
+
+def _opens(paragraph: str, copy: str) -> bool:
+    """paragraph goes on after copy, word for word: copy is its opening, cut."""
+    return len(paragraph) > len(copy) and paragraph.startswith(copy) and paragraph[len(copy)] in " ,;"
 
 
 def _continues(previous: LineInfo) -> bool:

@@ -136,3 +136,18 @@ def test_teaser_headlines_after_the_body_are_no_cut_paragraph():
 def test_a_sidebar_heading_at_the_page_end_is_no_cut_paragraph(heading):
     an = _page(TITLE, LEAD, BODY2, BODY3, heading)
     assert an.body_lines == [LEAD, BODY2, BODY3]
+
+
+# ---- a sapo cut without an ellipsis, printed above its paragraph
+
+
+def test_a_cut_copy_of_a_paragraph_above_it_is_not_body():
+    full = (
+        "Huyện Minh Phong nằm trên vùng đất đỏ bazan trù phú, xưa nay nổi tiếng với cây cà phê và hồ "
+        "tiêu. Chính vì vậy, tỉnh đã định hướng Minh Phong trở thành vùng kinh tế động lực phía tây."
+    )
+    cut = full[:110].rstrip()
+    assert not cut.endswith(".")
+    an = _page(TITLE, "27/05/2024 04:06", cut, TITLE, "Hoàng Minh - Khoa Xây dựng Đảng", full, BODY2)
+    assert cut not in an.body_lines
+    assert full in an.body_lines and BODY2 in an.body_lines
