@@ -151,3 +151,14 @@ def test_a_cut_copy_of_a_paragraph_above_it_is_not_body():
     an = _page(TITLE, "27/05/2024 04:06", cut, TITLE, "Hoàng Minh - Khoa Xây dựng Đảng", full, BODY2)
     assert cut not in an.body_lines
     assert full in an.body_lines and BODY2 in an.body_lines
+
+
+# ---- a headline set again clause by clause
+
+
+def test_the_headlines_first_clause_set_again_in_the_body_is_not_body():
+    title = "Đề nghị kỷ luật nguyên Chủ tịch UBND huyện Minh Phong;Khiển trách hai cán bộ xã"
+    an = _page(
+        title, "09/09/2024 14:14", LEAD, "Đề nghị kỷ luật nguyên Chủ tịch UBND huyện Minh Phong", BODY2, BODY3
+    )
+    assert an.body_lines == [LEAD, BODY2, BODY3]
