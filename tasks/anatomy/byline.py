@@ -10,12 +10,12 @@ from .lines import PAREN_TAIL, POST_TAIL
 
 # the longer labels first: "Tin ảnh: Anh Thư" is "Tin ảnh:" + name, not "Tin" + "ảnh: Anh Thư"
 _AUTHOR_LABEL = re.compile(
-    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả|theo|ctv|pv|btv|"
+    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả bài viết|tác giả|theo|ctv|pv|btv|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
-# a compiled-from mark after the name: "Yến Khanh - TH" (tổng hợp), "- ST" (sưu tầm)
-_COMPILED_TAIL = re.compile(r"\s*[-–—(]\s*(?:TH|ST|tổng hợp|sưu tầm|tổng hợp, biên tập)\s*\)?\.?$", re.I)
+# a compiled-from mark after the name: "Yến Khanh - TH" (tổng hợp), "(T/h)", "- ST" (sưu tầm)
+_COMPILED_TAIL = re.compile(r"\s*[-–—(]\s*(?:TH|T/H|ST|tổng hợp|sưu tầm|tổng hợp, biên tập)\s*\)?\.?$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -35,6 +35,10 @@ def clean_author(s: str) -> str | None:
         s = m.group("inner")
     s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
+    # a column label after the name ("Tác giả: Đức Thiện: Văn hóa"), as signature.name_of reads it
+    head, colon, tail = s.partition(": ")
+    if colon and len(tail.split()) <= 4 and ":" not in tail and "(" not in head:
+        s = head
     s = POST_TAIL.sub("", s).strip()
     if "-" in s or "–" in s or "(" in s or "—" in s:
         s = _COMPILED_TAIL.sub("", s).strip()

@@ -186,12 +186,13 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
     heads = _headlines(page, labels, title, body_at[0])
     # the length window in which some headline's copy can lie (_copies_title's first tests): most
     # body lines are paragraphs far longer than any headline and need no test per headline
-    low = min((len(h.text) * 0.8 for h in heads), default=0.0)
+    # (or its first clause: _headline_part, at least MIN_PART_WORDS words)
+    low = min((min(len(h.text) * 0.8, MIN_PART_CHARS) for h in heads), default=0.0)
     high = max((len(h.text) + 80 for h in heads), default=-1)
     demoted: dict[int, str] = {}
     for i, k in enumerate(body_at):
         text = page.lines[k].info.text
-        if i and _continues(page.lines[body_at[i - 1]].info):
+        if i and body_at[i - 1] not in demoted and _continues(page.lines[body_at[i - 1]].info):
             continue  # the rest of a sentence the line above began: no copy of anything
         n, cut = len(text), text.endswith(("…", "..."))
         if (low <= n <= high or (cut and n >= 20)) and any(_copies_title(text, h) for h in heads):
@@ -199,7 +200,7 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
             continue
         # (is_auto_teaser needs the ellipsis first)
         nxt = page.lines[body_at[i + 1]].info.text if cut and i + 1 < len(body_at) else None
-        if cut and is_auto_teaser(text, nxt):
+        if (cut and is_auto_teaser(text, nxt)) or _cut_copy(page, body_at, i, text):
             demoted[k] = "related_news"
     if not demoted:
         return
@@ -208,6 +209,48 @@ def demote_copies(page: PageLines, labels: Labels, title: str | None) -> None:
         line = page.lines[k]
         labels.segments.append(Segment(kind, line.info.text, line.no))
     labels.body = [page.lines[k].info.text for k in body_at if k not in demoted]
+
+
+# a sapo cut without an ellipsis ("… Chính vì vậy, Tỉnh Nghệ An đã định hướng Nghĩa Đàn") is
+# printed above the headline, its paragraph a few body lines below (bylines may sit between)
+CUT_COPY_LOOKAHEAD = 3
+_SENTENCE_END = frozenset('.…;:!?"”»)')
+
+
+def _cut_without_mark(text: str) -> bool:
+    """A long line that ends no sentence: a cut copy may be one (a paragraph ends on a stop)."""
+    return len(text) >= TEASER_PREFIX_CHARS and text[-1] not in _SENTENCE_END
+
+
+# a headline of two clauses ("Đề nghị khai trừ Đảng ông A;Cảnh cáo ông B", "X: Y") may be set
+# again clause by clause; a clause this long cannot open the headline by chance
+MIN_PART_WORDS = 6
+MIN_PART_CHARS = 20  # (six words take at least this many characters)
+_CLAUSE_BREAKS = frozenset(";:|-–—")
+
+
+def _headline_part(text: str, title: str) -> bool:
+    """text is the headline's first clause, as written: the headline goes on after it with a
+    clause break."""
+    n = len(text)
+    return (
+        n < len(title)
+        and title[n : n + 2].strip()[:1] in _CLAUSE_BREAKS
+        and title[:n].casefold() == text.casefold()
+        and len(text.split()) >= MIN_PART_WORDS
+    )
+
+
+def _cut_copy(page: PageLines, body_at: list[int], i: int, text: str) -> bool:
+    """Body line i is a paragraph's opening, cut without a mark, a few body lines above it."""
+    return _cut_without_mark(text) and any(
+        _opens(page.lines[j].info.text, text) for j in body_at[i + 1 : i + 1 + CUT_COPY_LOOKAHEAD]
+    )
+
+
+def _opens(paragraph: str, copy: str) -> bool:
+    """paragraph goes on after copy, word for word: copy is its opening, cut."""
+    return len(paragraph) > len(copy) and paragraph.startswith(copy) and paragraph[len(copy)] in " ,;"
 
 
 def _continues(previous: LineInfo) -> bool:
@@ -225,6 +268,8 @@ def _copies_title(text: str, head: _Headline) -> bool:
         and _could_copy(text, title, head.first)
         and is_title_copy(text, head.key, len(head.words))
     ):
+        return True
+    if _headline_part(text, title):
         return True
     if not _could_be_near_copy(text, title):
         return False

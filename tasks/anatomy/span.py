@@ -182,10 +182,25 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
         )
         if is_by and not strong_after[k + 1]:
             named = ln.name_like or (ln.rule_f and ln.rule_f[0].kind == "byline")
+            if _bare_label_over_name(lines, k, hard_end):
+                return k, k + 1
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
     last = _after_closing_list(lines, _after_closing_captions(lines, last, hard_end), hard_end)
     return _cut_tail_end(lines, last, hard_end) or last + 1, None
+
+
+def _bare_label_over_name(lines: list[PageLine], k: int, hard_end: int) -> bool:
+    """Line k is a byline label with no name after it ("Thực hiện:") and the next line reads as
+    a name ("Lê Thương"): that line is the byline."""
+    r = lines[k].info.rule_f
+    return (
+        r is not None
+        and r[0].name == "byline_label_bare"
+        and k + 1 < hard_end
+        and lines[k + 1].info.name_like
+        and not lines[k + 1].info.rule_f
+    )
 
 
 def _after_closing_captions(lines: list[PageLine], last: int, hard_end: int) -> int:
@@ -265,8 +280,20 @@ def _plain_line(line: PageLine) -> bool:
     return not (ln.rule_f or ln.is_date or ln.name_like or ln.teaser or line.repeated)
 
 
+# a photo caption names the photo or the person in it ("Ảnh: …", "Toàn cảnh …", "(Photo: VNA)",
+# "Đồng chí … trao …"); a teaser headline over another one names neither
+_PHOTO_WORD = re.compile(r"\b(?:ảnh|hình|photo|pic)\b")
+
+
 def _caption_shaped(line: PageLine) -> bool:
-    return _plain_line(line) and line.info.nw >= 4
+    """A caption between the last paragraph and a cut one: a plain line of a few words that reads
+    as a photo's caption (a teaser list's headlines after the body do not)."""
+    ln = line.info
+    return (
+        _plain_line(line)
+        and ln.nw >= 4
+        and (ln.caption or ln.honorific or _PHOTO_WORD.search(ln.key_cf) is not None)
+    )
 
 
 def _cut_paragraph(line: PageLine) -> bool:
