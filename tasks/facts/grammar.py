@@ -81,7 +81,11 @@ class IndicatorGrammar:
         self.metric_map: dict[str, dict[str, str]] = m["metric_map"]
         self.other_units = _casefolded(m["other_units"])
         self.badge_age_re = re.compile(
-            r"\s*(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+" + alternation(m["badge_age"]) + NOT_LETTER_AFTER,
+            r"\s*(?:"
+            + alternation(m["badge_age_heads"])
+            + r"\s+)?(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+"
+            + alternation(m["badge_age"])
+            + NOT_LETTER_AFTER,
             re.IGNORECASE,
         )
         self.badge_age_elliptic_re = re.compile(

@@ -1,0 +1,34 @@
+"""Indicator classes of session 10: badges by party age counted in people or with the badge named
+before the age, a ratio without its noun confirmed by its percent, discipline with a quoted sanction
+or a bracket of places, per-unit targets after a target stated alone."""
+
+from __future__ import annotations
+
+from test_facts_indicator_grammar import rows
+
+BADGE = "party_badges_awarded"
+ADMIT = "party_members_admitted"
+DISC = "party_members_disciplined"
+
+
+# ------------------------------------------------------------ badges
+
+
+def test_badge_receivers_counted_as_people():
+    body = (
+        "Dịp này, toàn huyện có 60 đảng viên được tặng Huy hiệu Đảng. Trong đó, có 25 người được trao "
+        "tặng Huy hiệu 30 năm tuổi Đảng và 3 người được trao tặng Huy hiệu 60 năm tuổi Đảng."
+    )
+    assert [(m, a) for m, a, _, _ in rows(body)] == [(BADGE, 60), (BADGE, 25), (BADGE, 3)]
+    # people are no badge fact without the badge
+    assert rows("Hội nghị có 25 người tham dự, trong đó 10 đảng viên.") == []
+
+
+def test_badge_named_before_the_age():
+    body = "Có 3 đảng viên huy hiệu 50 năm tuổi đảng và 2 đảng viên huy hiệu 40 năm tuổi đảng."
+    assert [a for _, a, _, _ in rows(body)] == [3, 2]
+    body = (
+        "Tại buổi lễ, có 7 đảng viên được nhận huy hiệu đảng. Trong đó, có 2 đảng viên được nhận huy hiệu "
+        "55 năm tuổi đảng, 2 đảng viên huy hiệu 50 năm tuổi đảng, 3 đảng viên huy hiệu 45 năm tuổi đảng."
+    )
+    assert [a for _, a, _, _ in rows(body)] == [7, 2, 2, 3]
