@@ -54,13 +54,15 @@ class IndicatorGrammar:
         )
         self.participle_before = word_tuple(m["participle_before"])
         self.participle_after = tuple(norm(w).lower() for w in m["participle_after"])
-        # the gap may hold a bracket without a digit ("10 sinh viên ... (Phú Thọ) đã được kết nạp")
+        # the gap may hold a bracket ("10 sinh viên ... (Phú Thọ) đã được kết nạp", "4 đảng viên (2 tại
+        # xã A, 2 tại xã B) bị kỷ luật")
         self.passive_re = re.compile(
-            r"(?:[^\d;()]|\([^\d;()]{0,40}\)){0,60}?(?<![^\W\d_])"
+            r"(?:[^\d;()]|\([^;()]{0,60}\)){0,60}?(?<![^\W\d_])"
             + alternation(m["passive_markers"])
             + r"\s+(?:"
             + alternation(m["passive_fillers"])
-            + r"\s+){0,2}("
+            # the sanction may be quoted ("10 đảng viên bị “khiển trách”")
+            + r"\s+){0,2}[“\"']?("
             + alternation(vparts)
             + r")"
             + NOT_LETTER_AFTER,

@@ -32,3 +32,21 @@ def test_badge_named_before_the_age():
         "55 năm tuổi đảng, 2 đảng viên huy hiệu 50 năm tuổi đảng, 3 đảng viên huy hiệu 45 năm tuổi đảng."
     )
     assert [a for _, a, _, _ in rows(body)] == [7, 2, 2, 3]
+
+
+# ------------------------------------------------------------ discipline
+
+
+def test_quoted_sanction_after_the_passive_marker():
+    body = "Năm qua, huyện có 12 đảng viên bị “khiển trách” do vi phạm quy định."
+    assert rows(body) == [(DISC, 12, None, None)]
+
+
+def test_passive_across_a_bracket_of_places():
+    body = "Năm nay có 6 đảng viên (3 tại xã Tân An, 3 tại xã Bình Minh) bị kỷ luật."
+    assert (DISC, 6, None, None) in rows(body)
+
+
+def test_violators_of_discipline_are_no_members_total():
+    body = "Đảng bộ huyện có 9 đảng viên vi phạm kỷ luật nội dung này."
+    assert rows(body) == [(DISC, 9, None, None)]
