@@ -37,6 +37,9 @@ _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
 # ... or a copula after words that say when or where ("chỉ tiêu kết nạp đảng viên mới trong toàn nhiệm
 # kỳ là 14 đồng chí"): the figure of the phrase
 _DIRECT_COPULA_GAP = re.compile(r"\s[^\d,;.()]{0,40}?\slà\s*$")
+# "kết nạp được 7/5 đạt 140%": the verb, then the ratio, then its percent
+_RATIO_GAP = re.compile(r"\s*(?:(?:được|mới)\s*)*")
+_RATIO_PCT_GAP = re.compile(r"\s*,?\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
 # how far (characters) a count, bracket or percent may lie from what it completes
@@ -100,6 +103,8 @@ class SentenceFolder:
                 self._count(ev)
             elif ev.t is not None and ev.unit is None and not ev.pct and self._in_paren(ev.start):
                 self._bracket(ev)
+            elif ev.t is not None and ev.unit is None and not ev.pct and self._elided_ratio(ev, nxt):
+                pass
             elif ev.pct:
                 self._percent(ev, nxt)
             elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
@@ -179,6 +184,35 @@ class SentenceFolder:
             self._became(self._add(metric, ev, **values))
         elif ev.t is None and ev.unit.casefold() in self.g.other_units:
             self._add("other", ev, a=ev.a)
+
+    def _elided_ratio(self, ev: Event, nxt: Event | None) -> bool:
+        """ "xã A kết nạp được 7/5 đạt 140%": a ratio right after its verb, no noun, whose percent
+        right after it is achieved over planned; a fact of the noun the verb's class counts."""
+        p = self.pending
+        if (
+            p is None
+            or p.direct is not None
+            or ev.a is None
+            or not ev.t
+            or nxt is None
+            or not nxt.pct
+            or nxt.a is None
+            or _RATIO_GAP.fullmatch(self.lo, p.end, ev.start) is None
+            or _RATIO_PCT_GAP.fullmatch(self.lo, ev.end, nxt.start) is None
+            or abs(100.0 * ev.a / ev.t - nxt.a) > 1.0
+        ):
+            return False
+        unit_cls = self.g.elided_units.get(p.cls or "")
+        metric = self.g.metric(p.cls, unit_cls, None)
+        if metric is None:
+            return False
+        f = self._add(metric, ev, p, a=ev.a, t=ev.t, p=nxt.a)
+        nxt.used = True
+        self.pending = None
+        if f is not None:
+            f["unit_cls"] = unit_cls
+            self.last = f
+        return True
 
     def _join_sanction_breakdown(self, f: dict) -> None:
         """ "kỷ luật 20 đảng viên: khiển trách 15, cảnh cáo 3, khai trừ 1 trường hợp": the last

@@ -122,6 +122,7 @@ class IndicatorGrammar:
                 self.unmarked_passive[u] = verbs_re
         # "từ 15 - 20 đảng viên": the text before a count ends with a number and a range mark
         self.range_end_re = re.compile(r"\d\s*" + alternation(m["range_marks"]) + r"\s*$")
+        self.elided_units: dict[str, str] = m["elided_units"]
         self.verb_coordination_re = re.compile(r"\s*" + alternation(m["verb_coordinators"]) + r"\s*")
 
     def _numbers(self, m: dict) -> None:

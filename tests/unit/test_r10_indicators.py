@@ -34,6 +34,20 @@ def test_badge_named_before_the_age():
     assert [a for _, a, _, _ in rows(body)] == [7, 2, 2, 3]
 
 
+# ------------------------------------------------------------ a ratio without its noun
+
+
+def test_ratio_without_noun_confirmed_by_its_percent():
+    body = (
+        "Nhiều đơn vị vượt kế hoạch như: Đảng bộ xã Tân An kết nạp được 9/6 đạt 150%, "
+        "Đảng bộ xã Bình Minh kết nạp được 4/4 đạt 100%."
+    )
+    assert rows(body) == [(ADMIT, 9, 6, 150), (ADMIT, 4, 4, 100)]
+    # without a percent that is its ratio, no fact
+    assert rows("Đảng bộ xã Tân An kết nạp được 9/6 đạt 80%.") == []
+    assert rows("Đảng bộ xã Tân An kết nạp được 9/6 trong dịp 3/2.") == []
+
+
 # ------------------------------------------------------------ discipline
 
 
