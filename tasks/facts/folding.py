@@ -42,6 +42,9 @@ _RATIO_GAP = re.compile(r"\s*(?:(?:được|mới)\s*)*")
 _RATIO_PCT_GAP = re.compile(r"\s*,?\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
+# ... or opens with the unit it is about ("kết nạp 700 đảng viên; Đảng bộ Khối cơ quan: 1.620 đảng
+# viên; thị xã A là 750 đảng viên")
+_NAMED_ITEM_GAP = re.compile(r"[^\d,;:()]{1,50}?(?::|\slà)\s*")
 # how far (characters) a count, bracket or percent may lie from what it completes
 _VERB_TO_COUNT = 60
 _FACT_TO_BRACKET = 40
@@ -333,8 +336,9 @@ class SentenceFolder:
             self._note_paren(paren)
             if not gap:
                 return self.list_verb
-        if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(
-            self.lo, self.cs, ev.start
+        if not any(f["clause"] == self.span for f in self.facts) and (
+            _PURE_LIST_GAP.fullmatch(self.lo, self.cs, ev.start)
+            or _NAMED_ITEM_GAP.fullmatch(self.lo, self.cs, ev.start)
         ):
             # a clause that opens with a count carries on a list of an earlier clause's verb
             for v in reversed(self.verbs):

@@ -4,7 +4,9 @@ or a bracket of places, per-unit targets after a target stated alone."""
 
 from __future__ import annotations
 
-from test_facts_indicator_grammar import rows
+from test_facts_indicator_grammar import facts, rows
+
+from tasks.facts.text import sentence_spans
 
 BADGE = "party_badges_awarded"
 ADMIT = "party_members_admitted"
@@ -64,3 +66,33 @@ def test_passive_across_a_bracket_of_places():
 def test_violators_of_discipline_are_no_members_total():
     body = "Đảng bộ huyện có 9 đảng viên vi phạm kỷ luật nội dung này."
     assert rows(body) == [(DISC, 9, None, None)]
+
+
+# ------------------------------------------------------------ per-unit targets
+
+
+def test_abbreviated_place_kind_does_not_end_a_sentence():
+    text = "Cụ thể: TP. Sóc Trăng kết nạp 50 đảng viên. TX. Vĩnh Châu là 30."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Cụ thể: TP. Sóc Trăng kết nạp 50 đảng viên.",
+        "TX. Vĩnh Châu là 30.",
+    ]
+
+
+def test_targets_per_unit_after_a_target_stated_alone():
+    body = (
+        "Phấn đấu đến năm 2030, toàn tỉnh kết nạp ít nhất 5.000 đảng viên mới và giao chỉ tiêu cho "
+        "từng đơn vị. Cụ thể: TP. Sóc Trăng kết nạp thêm 600 đảng viên; Đảng bộ Khối cơ quan tỉnh: "
+        "900 đảng viên; TX. Vĩnh Châu là 450 đảng viên."
+    )
+    assert rows(body) == [(ADMIT, None, t, None) for t in (5000, 600, 900, 450)]
+    total, *parts = facts(body)
+    assert all(p.part_of == 0 for p in parts)
+
+
+def test_a_breakdown_after_an_actual_stays_actual():
+    body = (
+        "Năm 2024, toàn tỉnh kết nạp 1.500 đảng viên mới. Cụ thể: TP. Sóc Trăng kết nạp 600 đảng viên; "
+        "Đảng bộ Khối cơ quan tỉnh: 900 đảng viên."
+    )
+    assert rows(body) == [(ADMIT, 1500, None, None), (ADMIT, 600, None, None), (ADMIT, 900, None, None)]
