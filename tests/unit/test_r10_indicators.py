@@ -96,3 +96,18 @@ def test_a_breakdown_after_an_actual_stays_actual():
         "Đảng bộ Khối cơ quan tỉnh: 900 đảng viên."
     )
     assert rows(body) == [(ADMIT, 1500, None, None), (ADMIT, 600, None, None), (ADMIT, 900, None, None)]
+
+
+# ------------------------------------------------------------ a raised total
+
+
+def test_developing_the_total_raises_it():
+    body = (
+        "Chi bộ tổ chức lễ kết nạp đảng viên cho 03 quần chúng ưu tú, phát triển tổng số đảng viên "
+        "của chi bộ lên 31 đồng chí."
+    )
+    assert rows(body) == [(ADMIT, 3, None, None), ("party_members_total", 31, None, None)]
+    # an admission counted as a total is still an admission
+    assert rows("Các chi bộ đã kết nạp được tổng số 40 đảng viên, đạt 105% kế hoạch.") == [
+        (ADMIT, 40, None, 105)
+    ]
