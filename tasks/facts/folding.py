@@ -42,6 +42,9 @@ _RATIO_GAP = re.compile(r"\s*(?:(?:được|mới)\s*)*")
 _RATIO_PCT_GAP = re.compile(r"\s*,?\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
+# a list whose items name the unit, the count in a bracket after it ("kết nạp được nhiều đảng viên là:
+# Trường A (28 đảng viên), Công ty B (21 đảng viên)"): the gap from one bracketed count to the next
+_PAREN_ITEM_GAP = re.compile(r"\s*\)?\s*(?:,|;|\bvà)\s*[^\d()]{1,80}?\(\s*")
 # ... or opens with the unit it is about ("kết nạp 700 đảng viên; Đảng bộ Khối cơ quan: 1.620 đảng
 # viên; thị xã A là 750 đảng viên")
 _NAMED_ITEM_GAP = re.compile(r"[^\d,;:()]{1,50}?(?::|\slà)\s*")
@@ -329,7 +332,10 @@ class SentenceFolder:
             and self.last["parent"] is None
             and self.list_verb is not None
             and not self._count_between(self.last, ev, self.prev_count)
-            and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            and (
+                _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+                or _PAREN_ITEM_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            )
             and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit)
         ):
             gap, paren = self._part_gap(ev)
@@ -386,6 +392,7 @@ class SentenceFolder:
             return True, None
         if (
             gap.rstrip().endswith("(")
+            and ")" not in gap  # after a closed bracket, a bracket opens the next item of a list
             and len(gap) <= self.g.paren_part_gap
             and self.last is not None
             and self.last["end"] == self.prev_end

@@ -111,3 +111,15 @@ def test_developing_the_total_raises_it():
     assert rows("Các chi bộ đã kết nạp được tổng số 40 đảng viên, đạt 105% kế hoạch.") == [
         (ADMIT, 40, None, 105)
     ]
+
+
+# ------------------------------------------------------------ bracketed list items
+
+
+def test_list_of_units_with_bracketed_counts():
+    body = (
+        "Các đơn vị kết nạp được nhiều đảng viên là: Trường Cao đẳng Y tế (14 đảng viên), Công ty "
+        "Cấp thoát nước tỉnh (9 đảng viên), Sở Tài chính kết nạp được 6 đảng viên, Bệnh viện Đa khoa "
+        "tỉnh (5 đảng viên)."
+    )
+    assert [a for _, a, _, _ in rows(body)] == [14, 9, 6, 5]
