@@ -28,7 +28,8 @@ _PCT_GAP_TO_VERB = re.compile(
     r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE
 )
 _HAS_WITH = ("hiện có", "có", "với", "gồm", "gồm có")
-_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với|gồm|gồm có)\s*$")
+# (the unit's name may be long: "chi bộ Công ty TNHH Giày Victory Việt Nam gồm có 5 đảng viên")
+_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,60}?(?:hiện có|có|với|gồm|gồm có)\s*$")
 # "Tổng số đảng viên các chi bộ sau khi thành lập mới là 31 đảng viên": the total named, then its figure
 _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
@@ -54,6 +55,7 @@ _FACT_TO_BRACKET = 40
 _VERB_TO_BRACKET = 40
 _FACT_TO_PERCENT = 30
 _TOTAL_CUE_LOOKBACK = 40
+_ORG_LOOKBACK = 80  # further back for the unit that "has" the members: its name may be long
 _PART_GAP = 40
 
 
@@ -498,6 +500,11 @@ class SentenceFolder:
         self._became(f)
         return True
 
+    def _before_count(self, ev: Event, reach: int) -> str:
+        """The clause's text up to a count and its qualifier, at most reach characters."""
+        before = self.lo[max(self.cs, ev.start - reach) : ev.start]
+        return before.rstrip()[: -len(ev.qual)] if ev.qual else before
+
     def _total_metric(self, ev: Event) -> str | None:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
@@ -512,13 +519,11 @@ class SentenceFolder:
             return None
         if self.g.attendance_after_re.match(self.fb, ev.unit_end, self.ce):
             return None  # "Chi bộ có 15/16 đảng viên tham dự": who attended
-        before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK) : ev.start]
-        if ev.qual:
-            before = before.rstrip()[: -len(ev.qual)]
+        before = self._before_count(ev, _TOTAL_CUE_LOOKBACK)
         if ends_with_word(before, self.g.total_cue_blockers):
             return None
         if ends_with_word(before, self.g.total_cues) or (
-            ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)
+            ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(self._before_count(ev, _ORG_LOOKBACK))
         ):
             return "party_members_total"
         if ends_with_word(before, _TOTAL_IS) and _TOTAL_NAMED.search(self.lo, self.cs, ev.start):

@@ -123,3 +123,13 @@ def test_list_of_units_with_bracketed_counts():
         "tỉnh (5 đảng viên)."
     )
     assert [a for _, a, _, _ in rows(body)] == [14, 9, 6, 5]
+
+
+# ------------------------------------------------------------ a long unit name before its members
+
+
+def test_members_total_after_a_long_unit_name():
+    body = (
+        "Theo đó, chi bộ Công ty TNHH Điện tử Quang Minh Việt Nam gồm có 7 đảng viên trực thuộc Đảng bộ Khối."
+    )
+    assert rows(body) == [("party_members_total", 7, None, None)]
