@@ -133,3 +133,19 @@ def test_members_total_after_a_long_unit_name():
         "Theo đó, chi bộ Công ty TNHH Điện tử Quang Minh Việt Nam gồm có 7 đảng viên trực thuộc Đảng bộ Khối."
     )
     assert rows(body) == [("party_members_total", 7, None, None)]
+
+
+# ------------------------------------------------------------ trade-union units in a list
+
+
+def test_union_units_listed_after_the_verb():
+    body = (
+        "Năm qua, thành lập 12 CĐCS doanh nghiệp với 540 đoàn viên; 4 CĐCS trong các cơ quan hành "
+        "chính; 2 CĐCS trường học."
+    )
+    assert [(m, a) for m, a, _, _ in rows(body)] == [("union_orgs_established", a) for a in (12, 4, 2)]
+
+
+def test_a_purpose_is_no_fact():
+    body = "Chuyển giao 9 CĐCS ngành Giáo dục để thành lập 3 CĐCS trực thuộc Liên đoàn Lao động huyện."
+    assert rows(body) == []
