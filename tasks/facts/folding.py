@@ -28,7 +28,8 @@ _PCT_GAP_TO_VERB = re.compile(
     r"\s*(?:(?:kế hoạch|chỉ tiêu|KH)\s*)?(?:(?:về|của|trong)\s+)?(?:công tác\s+)?$", re.IGNORECASE
 )
 _HAS_WITH = ("hiện có", "có", "với", "gồm", "gồm có")
-_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,30}?(?:hiện có|có|với|gồm|gồm có)\s*$")
+# (the unit's name may be long: "chi bộ Công ty TNHH Giày Victory Việt Nam gồm có 5 đảng viên")
+_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,60}?(?:hiện có|có|với|gồm|gồm có)\s*$")
 # "Tổng số đảng viên các chi bộ sau khi thành lập mới là 31 đảng viên": the total named, then its figure
 _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
@@ -37,14 +38,24 @@ _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
 # ... or a copula after words that say when or where ("chỉ tiêu kết nạp đảng viên mới trong toàn nhiệm
 # kỳ là 14 đồng chí"): the figure of the phrase
 _DIRECT_COPULA_GAP = re.compile(r"\s[^\d,;.()]{0,40}?\slà\s*$")
+# "kết nạp được 7/5 đạt 140%": the verb, then the ratio, then its percent
+_RATIO_GAP = re.compile(r"\s*(?:(?:được|mới)\s*)*")
+_RATIO_PCT_GAP = re.compile(r"\s*,?\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
+# a list whose items name the unit, the count in a bracket after it ("kết nạp được nhiều đảng viên là:
+# Trường A (28 đảng viên), Công ty B (21 đảng viên)"): the gap from one bracketed count to the next
+_PAREN_ITEM_GAP = re.compile(r"\s*\)?\s*(?:,|;|\bvà)\s*[^\d()]{1,80}?\(\s*")
+# ... or opens with the unit it is about ("kết nạp 700 đảng viên; Đảng bộ Khối cơ quan: 1.620 đảng
+# viên; thị xã A là 750 đảng viên")
+_NAMED_ITEM_GAP = re.compile(r"[^\d,;:()]{1,50}?(?::|\slà)\s*")
 # how far (characters) a count, bracket or percent may lie from what it completes
 _VERB_TO_COUNT = 60
 _FACT_TO_BRACKET = 40
 _VERB_TO_BRACKET = 40
 _FACT_TO_PERCENT = 30
 _TOTAL_CUE_LOOKBACK = 40
+_ORG_LOOKBACK = 80  # further back for the unit that "has" the members: its name may be long
 _PART_GAP = 40
 
 
@@ -100,6 +111,8 @@ class SentenceFolder:
                 self._count(ev)
             elif ev.t is not None and ev.unit is None and not ev.pct and self._in_paren(ev.start):
                 self._bracket(ev)
+            elif ev.t is not None and ev.unit is None and not ev.pct and self._elided_ratio(ev, nxt):
+                pass
             elif ev.pct:
                 self._percent(ev, nxt)
             elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
@@ -179,6 +192,35 @@ class SentenceFolder:
             self._became(self._add(metric, ev, **values))
         elif ev.t is None and ev.unit.casefold() in self.g.other_units:
             self._add("other", ev, a=ev.a)
+
+    def _elided_ratio(self, ev: Event, nxt: Event | None) -> bool:
+        """ "xã A kết nạp được 7/5 đạt 140%": a ratio right after its verb, no noun, whose percent
+        right after it is achieved over planned; a fact of the noun the verb's class counts."""
+        p = self.pending
+        if (
+            p is None
+            or p.direct is not None
+            or ev.a is None
+            or not ev.t
+            or nxt is None
+            or not nxt.pct
+            or nxt.a is None
+            or _RATIO_GAP.fullmatch(self.lo, p.end, ev.start) is None
+            or _RATIO_PCT_GAP.fullmatch(self.lo, ev.end, nxt.start) is None
+            or abs(100.0 * ev.a / ev.t - nxt.a) > 1.0
+        ):
+            return False
+        unit_cls = self.g.elided_units.get(p.cls or "")
+        metric = self.g.metric(p.cls, unit_cls, None)
+        if metric is None:
+            return False
+        f = self._add(metric, ev, p, a=ev.a, t=ev.t, p=nxt.a)
+        nxt.used = True
+        self.pending = None
+        if f is not None:
+            f["unit_cls"] = unit_cls
+            self.last = f
+        return True
 
     def _join_sanction_breakdown(self, f: dict) -> None:
         """ "kỷ luật 20 đảng viên: khiển trách 15, cảnh cáo 3, khai trừ 1 trường hợp": the last
@@ -292,15 +334,19 @@ class SentenceFolder:
             and self.last["parent"] is None
             and self.list_verb is not None
             and not self._count_between(self.last, ev, self.prev_count)
-            and _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            and (
+                _LIST_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+                or _PAREN_ITEM_GAP.fullmatch(self.lo, self.prev_end, ev.start)
+            )
             and self.g.metric(self.list_verb.cls, ev.unit_cls, ev.unit)
         ):
             gap, paren = self._part_gap(ev)
             self._note_paren(paren)
             if not gap:
                 return self.list_verb
-        if not any(f["clause"] == self.span for f in self.facts) and _PURE_LIST_GAP.fullmatch(
-            self.lo, self.cs, ev.start
+        if not any(f["clause"] == self.span for f in self.facts) and (
+            _PURE_LIST_GAP.fullmatch(self.lo, self.cs, ev.start)
+            or _NAMED_ITEM_GAP.fullmatch(self.lo, self.cs, ev.start)
         ):
             # a clause that opens with a count carries on a list of an earlier clause's verb
             for v in reversed(self.verbs):
@@ -348,6 +394,7 @@ class SentenceFolder:
             return True, None
         if (
             gap.rstrip().endswith("(")
+            and ")" not in gap  # after a closed bracket, a bracket opens the next item of a list
             and len(gap) <= self.g.paren_part_gap
             and self.last is not None
             and self.last["end"] == self.prev_end
@@ -453,6 +500,11 @@ class SentenceFolder:
         self._became(f)
         return True
 
+    def _before_count(self, ev: Event, reach: int) -> str:
+        """The clause's text up to a count and its qualifier, at most reach characters."""
+        before = self.lo[max(self.cs, ev.start - reach) : ev.start]
+        return before.rstrip()[: -len(ev.qual)] if ev.qual else before
+
     def _total_metric(self, ev: Event) -> str | None:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
@@ -467,13 +519,11 @@ class SentenceFolder:
             return None
         if self.g.attendance_after_re.match(self.fb, ev.unit_end, self.ce):
             return None  # "Chi bộ có 15/16 đảng viên tham dự": who attended
-        before = self.lo[max(self.cs, ev.start - _TOTAL_CUE_LOOKBACK) : ev.start]
-        if ev.qual:
-            before = before.rstrip()[: -len(ev.qual)]
+        before = self._before_count(ev, _TOTAL_CUE_LOOKBACK)
         if ends_with_word(before, self.g.total_cue_blockers):
             return None
         if ends_with_word(before, self.g.total_cues) or (
-            ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(before)
+            ends_with_word(before, _HAS_WITH) and _ORG_HAS.search(self._before_count(ev, _ORG_LOOKBACK))
         ):
             return "party_members_total"
         if ends_with_word(before, _TOTAL_IS) and _TOTAL_NAMED.search(self.lo, self.cs, ev.start):

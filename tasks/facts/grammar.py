@@ -54,13 +54,15 @@ class IndicatorGrammar:
         )
         self.participle_before = word_tuple(m["participle_before"])
         self.participle_after = tuple(norm(w).lower() for w in m["participle_after"])
-        # the gap may hold a bracket without a digit ("10 sinh viên ... (Phú Thọ) đã được kết nạp")
+        # the gap may hold a bracket ("10 sinh viên ... (Phú Thọ) đã được kết nạp", "4 đảng viên (2 tại
+        # xã A, 2 tại xã B) bị kỷ luật")
         self.passive_re = re.compile(
-            r"(?:[^\d;()]|\([^\d;()]{0,40}\)){0,60}?(?<![^\W\d_])"
+            r"(?:[^\d;()]|\([^;()]{0,60}\)){0,60}?(?<![^\W\d_])"
             + alternation(m["passive_markers"])
             + r"\s+(?:"
             + alternation(m["passive_fillers"])
-            + r"\s+){0,2}("
+            # the sanction may be quoted ("10 đảng viên bị “khiển trách”")
+            + r"\s+){0,2}[“\"']?("
             + alternation(vparts)
             + r")"
             + NOT_LETTER_AFTER,
@@ -81,7 +83,11 @@ class IndicatorGrammar:
         self.metric_map: dict[str, dict[str, str]] = m["metric_map"]
         self.other_units = _casefolded(m["other_units"])
         self.badge_age_re = re.compile(
-            r"\s*(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+" + alternation(m["badge_age"]) + NOT_LETTER_AFTER,
+            r"\s*(?:"
+            + alternation(m["badge_age_heads"])
+            + r"\s+)?(?:\d{1,2}\s*(?:,|và|-)\s*)*\d{1,2}\s+"
+            + alternation(m["badge_age"])
+            + NOT_LETTER_AFTER,
             re.IGNORECASE,
         )
         self.badge_age_elliptic_re = re.compile(
@@ -116,6 +122,7 @@ class IndicatorGrammar:
                 self.unmarked_passive[u] = verbs_re
         # "từ 15 - 20 đảng viên": the text before a count ends with a number and a range mark
         self.range_end_re = re.compile(r"\d\s*" + alternation(m["range_marks"]) + r"\s*$")
+        self.elided_units: dict[str, str] = m["elided_units"]
         self.verb_coordination_re = re.compile(r"\s*" + alternation(m["verb_coordinators"]) + r"\s*")
 
     def _numbers(self, m: dict) -> None:

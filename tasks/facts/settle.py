@@ -20,6 +20,7 @@ _PERCENT_TOLERANCE = 0.06
 
 def settle(facts: list[dict], g, lo: str) -> list[dict]:
     facts = _drop_restatements(facts, g.restatement_min, lo)
+    _parts_of_targets_by_sentence_cue(facts, g.part_sentence_starts, lo)
     facts = _join_targets(facts, lo)
     _parts_by_sentence_cue(facts, g.part_sentence_starts, lo)
     _parts_by_sum(facts)
@@ -175,6 +176,35 @@ def _parts_by_sentence_cue(facts: list[dict], starts: tuple[str, ...], lo: str) 
         )
         if total is not None:
             f["parent"] = total
+
+
+def _parts_of_targets_by_sentence_cue(facts: list[dict], starts: tuple[str, ...], lo: str) -> None:
+    """ "phấn đấu kết nạp ít nhất 7.000 đảng viên mới và giao chỉ tiêu cho từng đơn vị. Cụ thể: TP. A
+    kết nạp thêm 700 đảng viên; ...": after a target stated alone, the counts of a sentence that
+    opens with a part cue break it down, so each is a target too (read before targets are joined
+    to the figures after them)."""
+    for i, f in enumerate(facts):
+        if (
+            f["parent"] is not None
+            or f["actual"] is None
+            or f["target"] is not None
+            or f["percent"] is not None
+            or f["metric"] == "other"
+            or not _opens_with_part_cue(lo, f["sentence"], starts)
+        ):
+            continue
+        t = next(
+            (t for t in reversed(facts[:i]) if t["metric"] == f["metric"] and t["parent"] is None),
+            None,
+        )
+        if (
+            t is not None
+            and t["sentence"] != f["sentence"]
+            and t["actual"] is None
+            and t["target"] is not None
+            and t["target"] > f["actual"]
+        ):
+            f["actual"], f["target"], f["parent"] = None, f["actual"], t
 
 
 def _parts_by_sum(facts: list[dict]) -> None:

@@ -12,7 +12,13 @@ from tasks.fastforms import FastForm
 _NEXT = r"[\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))"
 # One scan per end mark: a regex that starts with a literal is scanned several times faster than
 # one that starts with a character class, and most pages have no ! ? … at all.
-_END_MARK = {mark: re.compile(re.escape(mark) + _NEXT) for mark in ".!?…"}
+# ... but a full stop after an abbreviated unit kind ("TP. Bạc Liêu", "TX. Giá Rai") names a place.
+_ABBREVIATIONS = ("TP", "Tp", "TX")
+_NOT_ABBREVIATION = "".join(rf"(?<!(?<![^\W\d_]){a})" for a in _ABBREVIATIONS)
+_END_MARK = {
+    mark: re.compile((_NOT_ABBREVIATION if mark == "." else "") + re.escape(mark) + _NEXT) for mark in ".!?…"
+}
+_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_ABBREVIATIONS) + r")$")
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:
@@ -83,7 +89,7 @@ def sentence_spans_stop_by_stop(text: str) -> list[tuple[int, int]]:
             pos = i + 1
             continue
         m = _NEXT_RE.match(text, i + 1)
-        if m:
+        if m and not (ch == "." and _ABBREVIATION_BEFORE.search(text, max(0, i - 3), i)):
             _add(text, pos, m.start(1), spans)
             pos = m.end()
     _add(text, pos, len(text), spans)
@@ -98,6 +104,8 @@ FAST_FORMS = (
         pieces=(
             "Câu một.  \n  Câu hai. \n",
             "TP.HCM",
+            "TP. Bạc",
+            "ATP. Bạc",
             "23.000",
             "28-NQ/TU.",
             "!”",
