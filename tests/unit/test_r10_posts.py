@@ -25,3 +25,21 @@ def test_cell_secretary_and_principal_initials_in_a_chain():
 def test_committee_member_initials_with_organ():
     ps = people("Đồng chí Võ Minh Tâm – UVBCH Đảng ủy Công ty, Bí thư Chi bộ chủ trì hội nghị.")
     assert ps["Võ Minh Tâm"] == ("UVBCH Đảng ủy Công ty", "Bí thư Chi bộ")
+
+
+def test_unit_written_in_lower_case_after_the_cell_stays_in_the_post():
+    ps = people("Dự lễ có đồng chí Lê Thị Hoa - Bí thư chi bộ ấp Tân Phước.")
+    assert ps["Lê Thị Hoa"] == ("Bí thư chi bộ ấp Tân Phước",)
+    ps = people(
+        "Đồng chí Trần Thị Lan - Bí thư Chi bộ khoa Kinh tế và Quản trị kinh doanh đã trao quyết định."
+    )
+    assert ps["Trần Thị Lan"] == ("Bí thư Chi bộ khoa Kinh tế và Quản trị kinh doanh",)
+
+
+def test_lower_case_words_of_an_organ_name_stay_in_the_post():
+    ps = people("Ông Hồ Văn Nam, Phó Chủ tịch Hiệp hội làng nghề Việt Nam phát biểu.")
+    assert ps["Hồ Văn Nam"] == ("Phó Chủ tịch Hiệp hội làng nghề Việt Nam",)
+    ps = people("Ông Đỗ Quốc Bảo, Bí thư Chi bộ Hội Doanh nhân trẻ tỉnh phát biểu.")
+    assert ps["Đỗ Quốc Bảo"] == ("Bí thư Chi bộ Hội Doanh nhân trẻ tỉnh",)
+    ps = people("Đồng chí Lê Văn Diệu, Bí thư lâm thời, đọc báo cáo.")
+    assert ps["Lê Văn Diệu"] == ("Bí thư lâm thời",)
