@@ -65,6 +65,16 @@ _WORDS_BEFORE_A_HEAD = (
 )  # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
+# "Tỉnh Đoàn Thanh Hoá", "Thành Đoàn Hà Nội": after these words "Đoàn" is the Youth Union's organ
+# at that level, not the surname of a name that starts there
+_YOUTH_UNION_LEVELS = frozenset(("tỉnh", "thành", "huyện", "quận", "thị"))
+
+
+def union_organ_at(word_before: str, word: str) -> bool:
+    """Whether word, after word_before, is the Youth Union organ's "Đoàn" ("Tỉnh Đoàn")."""
+    return word == "Đoàn" and word_before.casefold() in _YOUTH_UNION_LEVELS
+
+
 def _capital_after_hyphen(tok: str) -> bool:
     h = tok.rfind("-")
     return 0 <= h < len(tok) - 1 and tok[h + 1].isupper()
@@ -258,7 +268,12 @@ class OrgPhrases:
     ) -> bool:
         """Whether a capitalised token at ts starts something else: a person's name, or a new post
         head of two or more words (a new title: "..., Trưởng Ban" - without a comma it is rare)."""
-        if stop_at_names and tok.casefold() in self.lex.surnames and self.name_at(fb, ts, limit):
+        if (
+            stop_at_names
+            and tok.casefold() in self.lex.surnames
+            and not union_organ_at(prev_word, tok)
+            and self.name_at(fb, ts, limit)
+        ):
             return True
         if not first and prev_word.casefold() not in _WORDS_BEFORE_A_HEAD:
             hm = self.lex.post_head_at.match(fb, ts)

@@ -43,3 +43,10 @@ def test_lower_case_words_of_an_organ_name_stay_in_the_post():
     assert ps["Đỗ Quốc Bảo"] == ("Bí thư Chi bộ Hội Doanh nhân trẻ tỉnh",)
     ps = people("Đồng chí Lê Văn Diệu, Bí thư lâm thời, đọc báo cáo.")
     assert ps["Lê Văn Diệu"] == ("Bí thư lâm thời",)
+
+
+def test_doan_after_a_level_word_is_the_youth_union_organ_not_a_surname():
+    ps = people("Đồng chí Lê Văn Minh - Bí thư Tỉnh Đoàn Thanh Hoá khóa XVIII tiếp tục được bầu.")
+    assert ps == {"Lê Văn Minh": ("Bí thư Tỉnh Đoàn Thanh Hoá khóa XVIII",)}
+    ps = people("Bí thư Tỉnh ủy Đoàn Văn Hải phát biểu.")
+    assert ps == {"Đoàn Văn Hải": ("Bí thư Tỉnh ủy",)}
