@@ -214,7 +214,8 @@ class OrgPhrases:
                 prev_cap, prev_word = _capital_after_hyphen(tok), w
             end = p = m.end()
             if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
-                remit = fb[max(pos, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
+                # (from before pos: "Ban" may be the head's last word, "Trưởng ban Chỉ đạo thi THPT")
+                remit = fb[max(0, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
             if not tok[0].isdigit() and tok.endswith("."):
                 break
         # a trailing dot belongs to the sentence, not to "TP.HCM"

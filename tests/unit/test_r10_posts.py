@@ -50,3 +50,15 @@ def test_doan_after_a_level_word_is_the_youth_union_organ_not_a_surname():
     assert ps == {"Lê Văn Minh": ("Bí thư Tỉnh Đoàn Thanh Hoá khóa XVIII",)}
     ps = people("Bí thư Tỉnh ủy Đoàn Văn Hải phát biểu.")
     assert ps == {"Đoàn Văn Hải": ("Bí thư Tỉnh ủy",)}
+
+
+def test_capitalised_steering_board_after_the_head_runs_on_over_its_remit():
+    ps = people("Ông Lê Văn Tám - Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo thi THPT bị kỷ luật.")
+    assert ps["Lê Văn Tám"] == ("Phó Chủ tịch UBND tỉnh", "Trưởng ban Chỉ đạo thi THPT")
+
+
+def test_exam_board_is_one_post_and_thi_hanh_ends_one():
+    ps = people("Ông Hồ Quang Huy - Giám đốc Sở, Trưởng Ban chấm thi THPT bị kỷ luật.")
+    assert ps["Hồ Quang Huy"] == ("Giám đốc Sở", "Trưởng Ban chấm thi THPT")
+    ps = people("Ông Trần Văn Cẩm, Chủ nhiệm Ủy ban Kiểm tra Trung ương thi hành kỷ luật.")
+    assert ps["Trần Văn Cẩm"] == ("Chủ nhiệm Ủy ban Kiểm tra Trung ương",)
