@@ -177,6 +177,10 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
+                if (cn := self._comma_name_at(fb, ts, limit, tok)) is not None:
+                    end = p = cn  # "Sở Văn hóa, Thể thao và Du lịch": the comma is the name's
+                    prev_cap, prev_word = True, "name"
+                    continue
                 namesake = namesake_before(fb[max(pos, ts - 12) : ts])
                 if (namesake or prev_word in _UNIT_WORDS) and (
                     ne := self._namesake_at(fb, ts, limit, any_length=namesake)
@@ -222,6 +226,14 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _comma_name_at(self, fb: str, ts: int, limit: int, tok: str) -> int | None:
+        """The end of an organ name that holds a comma (lexicon org_names_with_comma) at ts, else None."""
+        first = tok.split(",", 1)[0].casefold()
+        if first not in self.lex.org_comma_name_firsts:  # cheap test first
+            return None
+        m = self.lex.org_comma_name_re.match(fb, ts, limit)
+        return m.end() if m else None
 
     def _namesake_at(self, fb: str, ts: int, limit: int, *, any_length: bool) -> int | None:
         """The end of the name a unit is named after at ts: any name after a namesake word, a

@@ -62,3 +62,12 @@ def test_exam_board_is_one_post_and_thi_hanh_ends_one():
     assert ps["Hồ Quang Huy"] == ("Giám đốc Sở", "Trưởng Ban chấm thi THPT")
     ps = people("Ông Trần Văn Cẩm, Chủ nhiệm Ủy ban Kiểm tra Trung ương thi hành kỷ luật.")
     assert ps["Trần Văn Cẩm"] == ("Chủ nhiệm Ủy ban Kiểm tra Trung ương",)
+
+
+def test_organ_name_holding_a_comma_is_read_whole():
+    ps = people("- Hà Văn Khải, Bí thư Đảng ủy, Giám đốc Sở Văn hóa, Thể thao và Du lịch;")
+    assert ps["Hà Văn Khải"] == ("Bí thư Đảng ủy", "Giám đốc Sở Văn hóa, Thể thao và Du lịch")
+    ps = people("Ông Vũ Duy Tân (Giám đốc Sở VH,TT&DL TP Hải Phòng) bị khiển trách.")
+    assert ps["Vũ Duy Tân"] == ("Giám đốc Sở VH,TT&DL TP Hải Phòng",)
+    ps = people("Ông Lê Văn Hải, Giám đốc Sở Văn hóa, ông Trần Văn Bình, Giám đốc Sở Y tế.")
+    assert ps["Lê Văn Hải"] == ("Giám đốc Sở Văn hóa",)
