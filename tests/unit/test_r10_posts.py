@@ -71,3 +71,8 @@ def test_organ_name_holding_a_comma_is_read_whole():
     assert ps["Vũ Duy Tân"] == ("Giám đốc Sở VH,TT&DL TP Hải Phòng",)
     ps = people("Ông Lê Văn Hải, Giám đốc Sở Văn hóa, ông Trần Văn Bình, Giám đốc Sở Y tế.")
     assert ps["Lê Văn Hải"] == ("Giám đốc Sở Văn hóa",)
+
+
+def test_re_election_after_a_term_ends_the_post():
+    ps = people("Đồng chí Đỗ Văn Lâm, Bí thư Tỉnh ủy Hà Giang khóa XIX tái đắc cử.")
+    assert ps["Đỗ Văn Lâm"] == ("Bí thư Tỉnh ủy Hà Giang khóa XIX",)
