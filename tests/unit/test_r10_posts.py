@@ -76,3 +76,19 @@ def test_organ_name_holding_a_comma_is_read_whole():
 def test_re_election_after_a_term_ends_the_post():
     ps = people("Đồng chí Đỗ Văn Lâm, Bí thư Tỉnh ủy Hà Giang khóa XIX tái đắc cử.")
     assert ps["Đỗ Văn Lâm"] == ("Bí thư Tỉnh ủy Hà Giang khóa XIX",)
+
+
+def test_post_after_a_dash_ending_a_list_of_bare_names_is_every_listed_name_s():
+    ps = people(
+        "Chi bộ kết nạp 3 quần chúng ưu tú gồm: Lê Văn Hùng, Đỗ Thu Hà, Trần Thị Mai - sinh viên Khoa "
+        "Kinh tế và Quản trị kinh doanh."
+    )
+    want = ("sinh viên Khoa Kinh tế và Quản trị kinh doanh",)
+    assert ps == {"Lê Văn Hùng": want, "Đỗ Thu Hà": want, "Trần Thị Mai": want}
+
+
+def test_a_listed_name_with_its_own_post_keeps_only_its_own():
+    ps = people(
+        "Dự có đồng chí Lê Văn An, Bí thư Huyện ủy, đồng chí Trần Văn Bình - Phó Chủ tịch UBND huyện."
+    )
+    assert ps == {"Lê Văn An": ("Bí thư Huyện ủy",), "Trần Văn Bình": ("Phó Chủ tịch UBND huyện",)}
