@@ -92,3 +92,8 @@ def test_a_listed_name_with_its_own_post_keeps_only_its_own():
         "Dự có đồng chí Lê Văn An, Bí thư Huyện ủy, đồng chí Trần Văn Bình - Phó Chủ tịch UBND huyện."
     )
     assert ps == {"Lê Văn An": ("Bí thư Huyện ủy",), "Trần Văn Bình": ("Phó Chủ tịch UBND huyện",)}
+
+
+def test_marx_leninism_after_a_spaced_dash_continues_the_faculty():
+    ps = people("Bà Ngô Thị Lan, giảng viên Khoa Mác - Lênin tham dự.")
+    assert ps["Ngô Thị Lan"] == ("giảng viên Khoa Mác - Lênin",)
