@@ -186,6 +186,10 @@ class Lexicon:
         self.not_bare_lower_heads = frozenset(norm(w).casefold() for w in posts["not_bare_lower_heads"])
         # what continues an organ after a spaced dash inside one post ("Văn hoá - Thông tin")
         self.org_after_dash_re = re.compile(alternation(posts["org_after_dash"]) + NOT_LETTER_AFTER)
+        # organ names that hold a comma ("Sở Văn hóa, Thể thao và Du lịch"): read whole in a post
+        comma_names = [norm(w) for w in posts["org_names_with_comma"]]
+        self.org_comma_name_re = re.compile(alternation(comma_names) + NOT_LETTER_AFTER, re.IGNORECASE)
+        self.org_comma_name_firsts = frozenset(re.split(r"[ ,]", w)[0].casefold() for w in comma_names)
         self.former_words = word_tuple(posts["former_prefixes"])
         role_words = [w for ws in posts["roles"].values() for w in ws]
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)

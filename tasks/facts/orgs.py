@@ -65,6 +65,16 @@ _WORDS_BEFORE_A_HEAD = (
 )  # "Văn phòng Chủ tịch nước"    # "Trưởng Ban Tuyên giáo": the head is inside the phrase
 
 
+# "Tỉnh Đoàn Thanh Hoá", "Thành Đoàn Hà Nội": after these words "Đoàn" is the Youth Union's organ
+# at that level, not the surname of a name that starts there
+_YOUTH_UNION_LEVELS = frozenset(("tỉnh", "thành", "huyện", "quận", "thị"))
+
+
+def union_organ_at(word_before: str, word: str) -> bool:
+    """Whether word, after word_before, is the Youth Union organ's "Đoàn" ("Tỉnh Đoàn")."""
+    return word == "Đoàn" and word_before.casefold() in _YOUTH_UNION_LEVELS
+
+
 def _capital_after_hyphen(tok: str) -> bool:
     h = tok.rfind("-")
     return 0 <= h < len(tok) - 1 and tok[h + 1].isupper()
@@ -167,6 +177,10 @@ class OrgPhrases:
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
+                if (cn := self._comma_name_at(fb, ts, limit, tok)) is not None:
+                    end = p = cn  # "Sở Văn hóa, Thể thao và Du lịch": the comma is the name's
+                    prev_cap, prev_word = True, "name"
+                    continue
                 namesake = namesake_before(fb[max(pos, ts - 12) : ts])
                 if (namesake or prev_word in _UNIT_WORDS) and (
                     ne := self._namesake_at(fb, ts, limit, any_length=namesake)
@@ -204,13 +218,22 @@ class OrgPhrases:
                 prev_cap, prev_word = _capital_after_hyphen(tok), w
             end = p = m.end()
             if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
-                remit = fb[max(pos, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
+                # (from before pos: "Ban" may be the head's last word, "Trưởng ban Chỉ đạo thi THPT")
+                remit = fb[max(0, ts - 8) : ts].casefold().endswith(("ban chỉ ", "ban chỉ\u00a0"))
             if not tok[0].isdigit() and tok.endswith("."):
                 break
         # a trailing dot belongs to the sentence, not to "TP.HCM"
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _comma_name_at(self, fb: str, ts: int, limit: int, tok: str) -> int | None:
+        """The end of an organ name that holds a comma (lexicon org_names_with_comma) at ts, else None."""
+        first = tok.split(",", 1)[0].casefold()
+        if first not in self.lex.org_comma_name_firsts:  # cheap test first
+            return None
+        m = self.lex.org_comma_name_re.match(fb, ts, limit)
+        return m.end() if m else None
 
     def _namesake_at(self, fb: str, ts: int, limit: int, *, any_length: bool) -> int | None:
         """The end of the name a unit is named after at ts: any name after a namesake word, a
@@ -258,7 +281,12 @@ class OrgPhrases:
     ) -> bool:
         """Whether a capitalised token at ts starts something else: a person's name, or a new post
         head of two or more words (a new title: "..., Trưởng Ban" - without a comma it is rare)."""
-        if stop_at_names and tok.casefold() in self.lex.surnames and self.name_at(fb, ts, limit):
+        if (
+            stop_at_names
+            and tok.casefold() in self.lex.surnames
+            and not union_organ_at(prev_word, tok)
+            and self.name_at(fb, ts, limit)
+        ):
             return True
         if not first and prev_word.casefold() not in _WORDS_BEFORE_A_HEAD:
             hm = self.lex.post_head_at.match(fb, ts)

@@ -20,7 +20,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import LO, MORE_CAP_SYL, UP
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import OrgPhrases, namesake_before
+from tasks.facts.orgs import OrgPhrases, namesake_before, union_organ_at
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -39,6 +39,7 @@ _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "c
 # what may stand between two names of one list ("đồng chí A và B", "A, B, C", "quần chúng ưu tú
 # Nguyễn Thị Hoa- Nguyễn Thị Hằng- Nguyễn Thị Dung"; a dash before a post is no gap: a post is no name)
 _LIST_GAPS = frozenset((",", "và", ", và", ";", "-", "–"))
+_DASHES = frozenset(("-", "–"))  # a post after a list's last name and one of these is the list's
 _ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
 # the last word of a title that names an organ or unit: a two-syllable name right after it with no
 # cue is the unit's place ("Phó Bí thư Thường trực Huyện uỷ Đồng Hỷ"), not a person
@@ -340,6 +341,8 @@ class PeopleExtractor:
         if len(syl) < 3:
             return None
         for k in range(1, len(syl) - 1):
+            if union_organ_at(syl[k - 1].group(0), syl[k].group(0)):
+                continue  # "Bí thư Tỉnh Đoàn Thanh Hoá": the organ, not a name
             if syl[k].group(0).casefold() in self.lex.surnames:
                 s = m.start() + syl[k].start()
                 sentence = page.sentence_at(s)
@@ -387,6 +390,7 @@ class PeopleExtractor:
             p = rd.persons[nkey] = Found(page.body[s:e], s, e, role)
         p.add_titles(page.body, shared + before + after)
         p.raise_role(role)
+        self._share_dashed_post_back(page, rd, nkey, listed, shared + before, after, e)
         rd.claimed.extend(before)
         rd.claimed.extend(after)
         rd.claimed.append((s, e))
@@ -398,6 +402,25 @@ class PeopleExtractor:
             rd.list_titles = before if plural and not after else []
             rd.list_addressed = ends_with_word(left.lower(), _ADDRESS_FORMS) is not None
         rd.last_sentence, rd.last_end = ss, chain_end
+
+    def _share_dashed_post_back(
+        self, page: Page, rd: _Reading, nkey: str, listed: bool, own: list[Span], after: list[Span], e: int
+    ) -> None:
+        """A post written once after a dash that ends a list of bare names is every listed name's
+        ("gồm: A, B, C - sinh viên Khoa Kinh tế"; "A và B - Ủy viên").  rd.bare_list holds the
+        names of the current list that carry no post of their own."""
+        if not listed:
+            rd.bare_list = [] if own or after else [nkey]
+            return
+        if own:
+            rd.bare_list = []
+        elif not after:
+            rd.bare_list.append(nkey)
+        else:
+            if page.fb[e : after[0][0]].strip() in _DASHES:
+                for k in rd.bare_list:
+                    rd.persons[k].add_titles(page.body, after[:1])
+            rd.bare_list = []
 
     def _titles_after(self, fb: str, mn: Mention, se: int) -> tuple[list[Span], int]:
         """The titles after a mention's name, and where they end; a bare post (one space after the
@@ -451,6 +474,7 @@ class _Reading:
     last_sentence: int = -1
     last_end: int = -1
     list_addressed: bool = False  # an address form marks the first name of the current list
+    bare_list: list[str] = field(default_factory=list)  # the current list's names with no post yet
 
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
         """Whether the name at s follows the last person's name (and titles) in a list."""
