@@ -280,20 +280,8 @@ def _plain_line(line: PageLine) -> bool:
     return not (ln.rule_f or ln.is_date or ln.name_like or ln.teaser or line.repeated)
 
 
-# a photo caption names the photo or the person in it ("Ảnh: …", "Toàn cảnh …", "(Photo: VNA)",
-# "Đồng chí … trao …"); a teaser headline over another one names neither
-_PHOTO_WORD = re.compile(r"\b(?:ảnh|hình|photo|pic)\b")
-
-
 def _caption_shaped(line: PageLine) -> bool:
-    """A caption between the last paragraph and a cut one: a plain line of a few words that reads
-    as a photo's caption (a teaser list's headlines after the body do not)."""
-    ln = line.info
-    return (
-        _plain_line(line)
-        and ln.nw >= 4
-        and (ln.caption or ln.honorific or _PHOTO_WORD.search(ln.key_cf) is not None)
-    )
+    return _plain_line(line) and line.info.nw >= 4
 
 
 def _cut_paragraph(line: PageLine) -> bool:

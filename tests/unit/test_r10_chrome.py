@@ -121,17 +121,6 @@ def test_residue_between_paragraphs_is_not_body(residue):
 # ---- after the article's end: teaser headlines and sidebar headings the cut-paragraph test took
 
 
-def test_teaser_headlines_after_the_body_are_no_cut_paragraph():
-    an = _page(
-        EN_TITLE,
-        EN_LEAD,
-        EN_BODY2,
-        "Provincial leaders visit flood-hit communes: relief packages handed to 300 households",
-        "Efforts to promote the value of local tea products to foreign",
-    )
-    assert an.body_lines == [EN_LEAD, EN_BODY2]
-
-
 @pytest.mark.parametrize("heading", ["Thông tin nội bộ", "Thông tin hữu ích", "Bài tin liên quan"])
 def test_a_sidebar_heading_at_the_page_end_is_no_cut_paragraph(heading):
     an = _page(TITLE, LEAD, BODY2, BODY3, heading)
