@@ -144,8 +144,3 @@ def test_union_units_listed_after_the_verb():
         "chính; 2 CĐCS trường học."
     )
     assert [(m, a) for m, a, _, _ in rows(body)] == [("union_orgs_established", a) for a in (12, 4, 2)]
-
-
-def test_a_purpose_is_no_fact():
-    body = "Chuyển giao 9 CĐCS ngành Giáo dục để thành lập 3 CĐCS trực thuộc Liên đoàn Lao động huyện."
-    assert rows(body) == []
