@@ -315,9 +315,9 @@ class SentenceFolder:
     def _total_named_is(self, ev: Event) -> bool:
         """ "Tổng số đảng viên (của chi bộ) là 18 đồng chí": the total named, then "là" its figure."""
         before = self._before_count(ev, _TOTAL_CUE_LOOKBACK)
-        return (
-            ends_with_word(before, _TOTAL_IS) and _TOTAL_NAMED.search(self.lo, self.cs, ev.start) is not None
-        )
+        if not ends_with_word(before, _TOTAL_IS):
+            return False
+        return _TOTAL_NAMED.search(self.lo, self.cs, ev.start) is not None
 
     def _became(self, f: dict | None) -> None:
         if f is not None:
