@@ -28,6 +28,7 @@ def test_copy_is_identical_to_the_shared_tool(name):
         ("blind6", 100),
         ("blind7", 34),
         ("blind8", 78),
+        ("blind9", 51),
     ],
 )
 def test_own_gold_set_is_built_from_its_specs(name, at_least):
