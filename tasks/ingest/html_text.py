@@ -158,7 +158,12 @@ def has_html_fragments(text: str) -> bool:
         >= 2
     ):
         return True
-    return "&" in text and _CHARREF.search(text) is not None
+    return "&" in text and _CHARREF.search(text) is not None or "nbsp;" in text
+
+
+# a no-break space whose ampersand a scrape lost ("quần chúng Lê Trí Tínnbsp;- công tác tại …"):
+# glued to the word before it, it would become part of a name
+_BARE_NBSP = re.compile(r"(?<!&)nbsp;")
 
 
 def strip_html_fragments(text: str) -> str:
@@ -168,4 +173,6 @@ def strip_html_fragments(text: str) -> str:
 
     text = _FRAGMENT_BLOCK.sub("\n", text)
     text = _FRAGMENT_INLINE.sub("", text)
+    if "nbsp;" in text:
+        text = _BARE_NBSP.sub(" ", text)
     return html.unescape(text).replace("\xa0", " ")
