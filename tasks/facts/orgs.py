@@ -5,9 +5,11 @@ the person-name test the walker stops at."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
+from tasks.textnorm import match_key
 
 TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
@@ -73,6 +75,24 @@ _YOUTH_UNION_LEVELS = frozenset(("tỉnh", "thành", "huyện", "quận", "thị
 def union_organ_at(word_before: str, word: str) -> bool:
     """Whether word, after word_before, is the Youth Union organ's "Đoàn" ("Tỉnh Đoàn")."""
     return word == "Đoàn" and word_before.casefold() in _YOUTH_UNION_LEVELS
+
+
+@lru_cache(maxsize=1)
+def _provinces_ending_in_a_surname() -> frozenset[str]:
+    """Province names (before and after the 2025 merger) whose last syllable is also a surname
+    ("Hải Dương", "Bình Dương", "Bắc Giang", "An Giang"), keyed by match_key, from the gazetteer."""
+    from tasks.anatomy.places import place_tables  # the one gazetteer (no network)
+    from tasks.facts.lexicon import default_lexicon
+
+    tables, surnames = place_tables(), default_lexicon().surnames
+    names = tables.legacy_provinces | tables.merged_provinces
+    return frozenset(match_key(n) for n in names if " " in n and n.rsplit(None, 1)[1].casefold() in surnames)
+
+
+def province_goes_on(word_before: str, word: str) -> bool:
+    """Whether word, after word_before, ends a province's name ("Tỉnh ủy Hải Dương Nguyễn Hồng
+    Sơn": "Dương" ends the organ's place; the name starts after it)."""
+    return match_key(f"{word_before} {word}") in _provinces_ending_in_a_surname()
 
 
 def _capital_after_hyphen(tok: str) -> bool:
@@ -285,6 +305,7 @@ class OrgPhrases:
             stop_at_names
             and tok.casefold() in self.lex.surnames
             and not union_organ_at(prev_word, tok)
+            and not province_goes_on(prev_word, tok)
             and self.name_at(fb, ts, limit)
         ):
             return True
