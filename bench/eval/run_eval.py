@@ -40,7 +40,9 @@ def default_sets() -> list[Path]:
     )  # annotated blind in sessions 6-7, held out from their rule work
     blind7 = ROOT / "tests" / "dev" / "blind7"  # annotated blind in session 9, tuned on in session 10
     blind8 = ROOT / "tests" / "dev" / "blind8"  # annotated blind in session 10, tuned on late in it
-    blind9 = ROOT / "tests" / "dev" / "blind9"  # annotated blind late in session 10, held out from its rule work
+    blind9 = (
+        ROOT / "tests" / "dev" / "blind9"
+    )  # annotated blind late in session 10, held out from its rule work
     sets = (shared_dev, own, fresh, unseen, heldout, blind, blind5, blind6, blind7, blind8, blind9)
     return [p for p in sets if (p / "gold.json").exists()]
 

@@ -20,7 +20,8 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
 # the outlet credited after the writers: "/DIENBIENTV.VN", " - Theo BaoHatinh.vn"
-_SITE_TAIL = re.compile(r"\s*(?:/|\s[-–]\s+[Tt]heo\s)\s*[\w-]+(?:\.[\w-]+)+\s*$")
+# (or its initials: "Thu Thảo/THĐT")
+_SITE_TAIL = re.compile(r"\s*(?:/|\s[-–]\s+[Tt]heo\s)\s*[\w-]+(?:\.[\w-]+)+\s*$|\s*/\s*[A-ZĐ]{2,8}\s*$")
 # a name alone in brackets: "(Lê Thắng)"
 _BRACKETED = re.compile(r"^\((?P<inner>[^()]{2,60})\)$")
 
@@ -29,7 +30,7 @@ def clean_author(s: str) -> str | None:
     """A byline without its label ("Tin, ảnh:", "PV", "ThS."), agency in parentheses and the
     outlet's domain after it."""
     s = s.strip().strip("-–— ").strip()
-    if "." in s:
+    if "." in s or "/" in s:
         s = _SITE_TAIL.sub("", s)
     if s[:1] == "(" and (m := _BRACKETED.match(s)) is not None:
         s = m.group("inner")

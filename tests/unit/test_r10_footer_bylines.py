@@ -39,3 +39,10 @@ def test_a_reprint_credit_to_an_outlet_is_no_author_to_a_writer_is():
 def test_clean_author_drops_the_site_tail_and_extra_spaces():
     assert clean_author("Minh Thư -  Bùi Tiến/DIENBIENTV.VN") == "Minh Thư - Bùi Tiến"
     assert clean_author("Hồng Nhung - Theo baohatinh.vn") == "Hồng Nhung"
+
+
+def test_the_outlets_initials_after_a_slash_are_cut():
+    assert clean_author("Thu Thảo/THĐT") == "Thu Thảo"
+    assert clean_author("Thu Thảo / TTXVN") == "Thu Thảo"
+    # a slash inside a name's pair of writers is kept when no initials close it
+    assert clean_author("Hoàng Anh - Minh Thu") == "Hoàng Anh - Minh Thu"
