@@ -216,6 +216,8 @@ def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str
     at = next((k for k in range(first) if lines[k].info.text == title), None) if title else None
     if at is not None:
         for k in range(at + 1, first):
+            if title and lines[k].info.text.casefold() in title.casefold():
+                continue  # a piece of the headline printed again (broken over lines): no byline
             if kinds[k] in ("header", "dateline") and (name := name_of(lines[k].info.text)):
                 return name
     for k in body[1:4]:

@@ -190,7 +190,23 @@ def pick_title(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet) -> 
             best, best_sc = k, sc
     if best is None:
         return None
+    whole = _whole_of_split_copy(lines, span.start, best)
+    if whole is not None:
+        return _headline(lines[whole].info.text)
     return _joined(lines, labels, _without_tail(lines, cands, best))
+
+
+def _whole_of_split_copy(lines: list[PageLine], start: int, best: int) -> int | None:
+    """The header line the chosen line and the one above it copy when put together ("ĐẠI HỘI …
+    NHI ĐÀ NẴNG LẦN" / "THỨ III NHIỆM KỲ 2020-2025" under "ĐẠI HỘI … LẦN THỨ III NHIỆM KỲ
+    2020-2025"): a headline printed again, broken over two lines; the whole line is the title."""
+    if best < 2:
+        return None
+    pair = _norm(lines[best - 1].info.text + " " + lines[best].info.text)
+    for k in range(best - 1):
+        if _norm(lines[k].info.text) == pair:
+            return k
+    return None
 
 
 def _norm(text: str) -> str:

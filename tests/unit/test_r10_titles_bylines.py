@@ -87,3 +87,11 @@ def test_a_caption_written_twice_above_the_headline_is_passed_over():
     assert a.title == headline
     # without the copy, the caption's own sentence and the headline under it are left alone
     assert read_anatomy("\n".join([caption, headline, LEAD, MORE])).title is None
+
+
+def test_a_headline_printed_again_broken_over_two_lines_is_the_whole_line():
+    whole = "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN TỈNH LẦN THỨ III NHIỆM KỲ 2020-2025"
+    page = "\n".join([whole, "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN TỈNH LẦN", "THỨ III NHIỆM KỲ 2020-2025", LEAD, MORE])
+    a = read_anatomy(page)
+    assert a.title == whole
+    assert a.author is None  # a piece of the headline is no byline
