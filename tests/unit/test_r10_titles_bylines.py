@@ -91,7 +91,11 @@ def test_a_caption_written_twice_above_the_headline_is_passed_over():
 
 def test_a_headline_printed_again_broken_over_two_lines_is_the_whole_line():
     whole = "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN TỈNH LẦN THỨ III NHIỆM KỲ 2020-2025"
-    page = "\n".join([whole, "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN TỈNH LẦN", "THỨ III NHIỆM KỲ 2020-2025", LEAD, MORE])
+    lead = (
+        "Ngày 19/5/2020, Đảng bộ Bệnh viện tỉnh tổ chức Đại hội Đảng bộ lần thứ III, nhiệm kỳ 2020-2025 "
+        "với sự tham dự của 95 đảng viên đại diện cho các chi bộ trực thuộc."
+    )
+    page = "\n".join([whole, "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN TỈNH LẦN", "THỨ III NHIỆM KỲ 2020-2025", lead, MORE])
     a = read_anatomy(page)
     assert a.title == whole
     assert a.author is None  # a piece of the headline is no byline
