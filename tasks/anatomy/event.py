@@ -229,18 +229,26 @@ def event_date_of(
     stamp gives the year (year_evidence is costly and rarely needed)."""
     own_year = published.year if published else (stamp[0] if stamp else None)
 
-    def page_term(text: str) -> int | None:
-        # a congress's day written without year ("Chiều ngày 29/9, đại hội đã bầu …"): the term
-        # the headline or the opening paragraphs give that congress; else the anniversary they
-        # celebrate
-        opening = [title or "", *lead[:LEAD_LINES]]
-        if "đại hội" in text.casefold():
-            term = next(filter(None, map(_congress_term_year, opening)), None)
-            if term is not None:
-                return term
-        return page_anniversary_year(opening)
+    opening = [title or "", *lead[:LEAD_LINES]]
 
-    found = _first_event(_sources(lead, title, header), own_year, published, stamp, year_hint, page_term)
+    def congress_term(text: str) -> int | None:
+        # a congress's day written without year ("Chiều ngày 29/9, đại hội đã bầu …"): the term
+        # the headline or the opening paragraphs give that congress (it beats the years the page
+        # cites: "Chỉ thị 35-CT/TW ngày 30/5/2019" on a page of a 2020-2025 congress)
+        if "đại hội" not in text.casefold():
+            return None
+        return next(filter(None, map(_congress_term_year, opening)), None)
+
+    def page_term(text: str) -> int | None:
+        # the congress's term, else the anniversary the opening celebrates
+        return congress_term(text) or page_anniversary_year(opening)
+
+    def sentence_year_hint(text: str) -> Callable[[], int | None]:
+        return lambda: congress_term(text) or year_hint()
+
+    found = _first_event(
+        _sources(lead, title, header), own_year, published, stamp, sentence_year_hint, page_term
+    )
     if found is None:
         # a dated sentence further into the opening paragraphs ("… tổ chức Lễ kết nạp đảng vào
         # ngày 03/03/2023 …" past the first HEAD_CHARS): read only when the heads had none, and
@@ -248,7 +256,9 @@ def event_date_of(
         # in, "Ngày 10/12/2019, Ban Thường vụ … ban hành kế hoạch" on a 2020 page, "ngày 28/8 đã
         # đi vào lịch sử", are not its event)
         longer = (line[:LONG_CHARS] for line in lead[:LEAD_LINES] if len(line) > HEAD_CHARS)
-        found = _first_event(longer, own_year, published, stamp, year_hint, page_term, own_year_only=True)
+        found = _first_event(
+            longer, own_year, published, stamp, sentence_year_hint, page_term, own_year_only=True
+        )
     if found is None and published is not None:
         return _weekday_event(lead[:LEAD_LINES], published)
     return found[0] if found else None
@@ -278,13 +288,14 @@ def _first_event(
     own_year: int | None,
     published: datetime | None,
     stamp: tuple[int, int] | None,
-    year_hint: Callable[[], int | None],
+    year_hint: Callable[[str], Callable[[], int | None]],
     page_term: Callable[[str], int | None],
     own_year_only: bool = False,
 ) -> tuple[date | None] | None:
     """(the date of the first event phrase,) or None when no text has one; (None,) when that
-    phrase cannot be dated. own_year_only: only phrases that write the page's year (any year
-    when the page has none) count."""
+    phrase cannot be dated. year_hint(text): the year evidence for a phrase of that text, read
+    only when needed. own_year_only: only phrases that write the page's year (any year when the
+    page has none) count."""
     for text in texts:
         for p in _phrases(text):
             if _historical(p, own_year):
@@ -292,7 +303,7 @@ def _first_event(
             if own_year_only and (p.year is None or (own_year is not None and p.year != own_year)):
                 continue
             # the sentence's own year evidence first, then the page's
-            hint = partial(_sentence_then_page_year, text, p.month, year_hint)
+            hint = partial(_sentence_then_page_year, text, p.month, year_hint(text))
             year = _year_of(p, published, stamp, hint)
             if year is None:
                 # the weakest evidence, read only when nothing else dates the event
@@ -343,7 +354,7 @@ def _turn_of_year(text: str, month: int) -> int | None:
 
 def _congress_term_year(text: str) -> int | None:
     """The first year of the term a congress (or a first session) in this text opens."""
-    term = _CONGRESS_TERM.search(text) if "kỳ" in text else None
+    term = _CONGRESS_TERM.search(text) if "kỳ" in text or "KỲ" in text else None
     return int(term.group("y") or term.group("y1")) if term is not None else None
 
 

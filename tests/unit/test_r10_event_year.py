@@ -60,3 +60,13 @@ def test_an_anniversary_of_an_event_and_an_anniversary_span_give_the_year():
 def test_the_sentences_own_year_beats_the_pages_anniversary():
     lead = ["Ngày 2/9/2023, xã tổ chức lễ kỷ niệm 80 năm Cách mạng tháng Tám."]
     assert _ev(lead) == date(2023, 9, 2)
+
+
+def test_a_congress_days_year_is_its_terms_first_year_not_the_years_the_page_cites():
+    title = "ĐẠI HỘI ĐẢNG BỘ BỆNH VIỆN LẦN THỨ III NHIỆM KỲ 2020-2025"
+    lead = [
+        "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị và Kế hoạch số 10 năm 2019.",
+        "Đại hội Đảng bộ phiên thứ nhất (phiên trù bị) diễn ra vào ngày 19/5 để chuẩn bị một số nội dung.",
+    ]
+    # the page's years say 2019; the congress opens the 2020-2025 term
+    assert event_date_of(lead, title, [], None, None, lambda: 2019) == date(2020, 5, 19)
