@@ -36,3 +36,9 @@ def test_a_person_named_with_that_surname_is_still_read():
     assert _people("Phó Chủ tịch UBND tỉnh Dương Văn An dự hội nghị.") == {
         "Dương Văn An": ("Phó Chủ tịch UBND tỉnh",)
     }
+
+
+def test_representing_someone_ends_the_post():
+    assert _people("Đ/c Lê Bá Cường, Đảng ủy viên đại diện Đảng ủy nhận danh sách.") == {
+        "Lê Bá Cường": ("Đảng ủy viên",)
+    }
