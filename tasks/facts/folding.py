@@ -61,6 +61,7 @@ _VERB_TO_BRACKET = 40
 _FACT_TO_PERCENT = 30
 _TOTAL_CUE_LOOKBACK = 40
 _ORG_LOOKBACK = 80  # further back for the unit that "has" the members: its name may be long
+_RAISE_LOOKBACK = 100  # "nâng tổng số đảng viên (của toàn Đảng bộ huyện) lên": the start cue's reach
 _PART_GAP = 40
 
 
@@ -307,10 +308,7 @@ class SentenceFolder:
 
     def _raised_total_named(self, ev: Event) -> bool:
         """ "nâng tổng số đảng viên lên 5.000": a count without its noun, the total named before it."""
-        before = self.lo[max(self.cs, ev.start - 100) : ev.start]
-        if ev.qual:
-            before = before.rstrip()[: -len(ev.qual)]
-        return self.g.total_raise_named_re.search(before) is not None
+        return self.g.total_raise_named_re.search(self._before_count(ev, _RAISE_LOOKBACK)) is not None
 
     def _total_named_is(self, ev: Event) -> bool:
         """ "Tổng số đảng viên (của chi bộ) là 18 đồng chí": the total named, then "là" its figure."""
