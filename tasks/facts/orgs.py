@@ -78,21 +78,27 @@ def union_organ_at(word_before: str, word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _provinces_ending_in_a_surname() -> frozenset[str]:
+def _provinces_ending_in_a_surname() -> dict[str, frozenset[str]]:
     """Province names (before and after the 2025 merger) whose last syllable is also a surname
-    ("Hải Dương", "Bình Dương", "Bắc Giang", "An Giang"), keyed by match_key, from the gazetteer."""
-    from tasks.anatomy.places import place_tables  # the one gazetteer (no network)
+    ("Hải Dương", "Bình Dương", "Bắc Giang", "An Giang"), from the gazetteer the anatomy loaded
+    (the same tables, not a second read): last syllable (case-folded) -> match keys of the names."""
+    from tasks.anatomy.rules import default_rules  # the one gazetteer (no network)
     from tasks.facts.lexicon import default_lexicon
 
-    tables, surnames = place_tables(), default_lexicon().surnames
-    names = tables.legacy_provinces | tables.merged_provinces
-    return frozenset(match_key(n) for n in names if " " in n and n.rsplit(None, 1)[1].casefold() in surnames)
+    tables, surnames = default_rules().gazetteer.locator.tables, default_lexicon().surnames
+    out: dict[str, set[str]] = {}
+    for name in tables.legacy_provinces | tables.merged_provinces:
+        last = name.rsplit(None, 1)[-1].casefold()
+        if " " in name and last in surnames:
+            out.setdefault(last, set()).add(match_key(name))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def province_goes_on(word_before: str, word: str) -> bool:
     """Whether word, after word_before, ends a province's name ("Tỉnh ủy Hải Dương Nguyễn Hồng
     Sơn": "Dương" ends the organ's place; the name starts after it)."""
-    return match_key(f"{word_before} {word}") in _provinces_ending_in_a_surname()
+    keys = _provinces_ending_in_a_surname().get(word.casefold())
+    return keys is not None and match_key(f"{word_before} {word}") in keys
 
 
 def _capital_after_hyphen(tok: str) -> bool:
