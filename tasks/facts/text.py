@@ -13,12 +13,16 @@ _NEXT = r"[\"”’)]*(\s+)(?=[\"“‘(\[]?(?:\d|" + UP + "))"
 # One scan per end mark: a regex that starts with a literal is scanned several times faster than
 # one that starts with a character class, and most pages have no ! ? … at all.
 # ... but a full stop after an abbreviated unit kind ("TP. Bạc Liêu", "TX. Giá Rai") names a place.
+# (tested on each full stop found, not inside its pattern: a look-behind before the "." would cost
+# the pattern its literal start, and the scan its speed)
 _ABBREVIATIONS = ("TP", "Tp", "TX")
-_NOT_ABBREVIATION = "".join(rf"(?<!(?<![^\W\d_]){a})" for a in _ABBREVIATIONS)
-_END_MARK = {
-    mark: re.compile((_NOT_ABBREVIATION if mark == "." else "") + re.escape(mark) + _NEXT) for mark in ".!?…"
-}
+_END_MARK = {mark: re.compile(re.escape(mark) + _NEXT) for mark in ".!?…"}
 _ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(_ABBREVIATIONS) + r")$")
+
+
+def _after_abbreviation(text: str, i: int) -> bool:
+    """Whether the full stop at i closes an abbreviated unit kind ("TP. Bạc Liêu")."""
+    return _ABBREVIATION_BEFORE.search(text, max(0, i - 3), i) is not None
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:
@@ -34,7 +38,11 @@ def _breaks(text: str) -> list[tuple[int, int]]:
         i = text.find("\n", i + 1)
     for mark, rx in _END_MARK.items():
         if mark in text:
-            found += [(m.start(1), m.end()) for m in rx.finditer(text)]
+            found += [
+                (m.start(1), m.end())
+                for m in rx.finditer(text)
+                if mark != "." or not _after_abbreviation(text, m.start())
+            ]
     found.sort()
     return found
 
@@ -89,7 +97,7 @@ def sentence_spans_stop_by_stop(text: str) -> list[tuple[int, int]]:
             pos = i + 1
             continue
         m = _NEXT_RE.match(text, i + 1)
-        if m and not (ch == "." and _ABBREVIATION_BEFORE.search(text, max(0, i - 3), i)):
+        if m and not (ch == "." and _after_abbreviation(text, i)):
             _add(text, pos, m.start(1), spans)
             pos = m.end()
     _add(text, pos, len(text), spans)
