@@ -107,8 +107,16 @@ def _people_not_office(author: str) -> bool:
     rest = author.split(None, 1)[1] if " " in author else ""
     if not rest or _BODY_AFTER.match(rest):
         return False
-    words = [w for w in re.split(r"\s*[-–,]\s*|\s+", author) if w]
+    words = _name_words(author)
     return 2 <= len(words) <= 8 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+
+
+_NAME_GAP = re.compile(r"\s*[-–,]\s*|\s+")  # between the syllables and the writers of a byline
+
+
+def _name_words(author: str) -> list[str]:
+    """The words of a byline, dashes and commas between writers dropped ("Minh Thư - Bùi Tiến")."""
+    return [w for w in _NAME_GAP.split(author) if w]
 
 
 def is_office_credit(author: str) -> bool:
@@ -171,7 +179,7 @@ WIDGET_LABELS = frozenset(
 def _name_shaped(author: str) -> bool:
     """Every word of it capitalised, as a Vietnamese name writes each syllable ("Lê Thắng",
     "Minh Thư - Bùi Tiến"); an outlet's name has lower-case words ("Hà Nội mới")."""
-    words = [w for w in re.split(r"\s*[-–,]\s*|\s+", author) if w]
+    words = _name_words(author)
     return bool(words) and all(w[:1].isupper() for w in words)
 
 

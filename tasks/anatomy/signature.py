@@ -215,8 +215,9 @@ def _name_beside_body(page: PageLines, labels: Labels, title: str | None) -> str
     lines, kinds = page.lines, labels.kinds
     at = next((k for k in range(first) if lines[k].info.text == title), None) if title else None
     if at is not None:
+        title_cf = title.casefold() if title else ""
         for k in range(at + 1, first):
-            if title and lines[k].info.text.casefold() in title.casefold():
+            if title_cf and lines[k].info.text.casefold() in title_cf:
                 continue  # a piece of the headline printed again (broken over lines): no byline
             if kinds[k] in ("header", "dateline") and (name := name_of(lines[k].info.text)):
                 return name

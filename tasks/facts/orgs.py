@@ -101,6 +101,12 @@ def province_goes_on(word_before: str, word: str) -> bool:
     return keys is not None and match_key(f"{word_before} {word}") in keys
 
 
+def continues_organ(word_before: str, word: str) -> bool:
+    """Whether a capitalised word that is also a surname goes on with the organ before it (the
+    Youth Union's "Tỉnh Đoàn", a province's "Hải Dương") instead of starting a person's name."""
+    return union_organ_at(word_before, word) or province_goes_on(word_before, word)
+
+
 def _capital_after_hyphen(tok: str) -> bool:
     h = tok.rfind("-")
     return 0 <= h < len(tok) - 1 and tok[h + 1].isupper()
@@ -310,8 +316,7 @@ class OrgPhrases:
         if (
             stop_at_names
             and tok.casefold() in self.lex.surnames
-            and not union_organ_at(prev_word, tok)
-            and not province_goes_on(prev_word, tok)
+            and not continues_organ(prev_word, tok)
             and self.name_at(fb, ts, limit)
         ):
             return True

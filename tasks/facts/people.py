@@ -20,7 +20,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import LO, MORE_CAP_SYL, UP
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import OrgPhrases, namesake_before, province_goes_on, union_organ_at
+from tasks.facts.orgs import OrgPhrases, continues_organ, namesake_before
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -341,10 +341,8 @@ class PeopleExtractor:
         if len(syl) < 3:
             return None
         for k in range(1, len(syl) - 1):
-            if union_organ_at(syl[k - 1].group(0), syl[k].group(0)):
-                continue  # "Bí thư Tỉnh Đoàn Thanh Hoá": the organ, not a name
-            if province_goes_on(syl[k - 1].group(0), syl[k].group(0)):
-                continue  # "Tỉnh ủy Hải Dương Nguyễn Hồng Sơn": the organ's province, not a name
+            if continues_organ(syl[k - 1].group(0), syl[k].group(0)):
+                continue  # "Bí thư Tỉnh Đoàn Thanh Hoá", "Tỉnh ủy Hải Dương Nguyễn …": no name yet
             if syl[k].group(0).casefold() in self.lex.surnames:
                 s = m.start() + syl[k].start()
                 sentence = page.sentence_at(s)
