@@ -10,7 +10,7 @@ from .lines import PAREN_TAIL, POST_TAIL
 
 # the longer labels first: "Tin ảnh: Anh Thư" is "Tin ảnh:" + name, not "Tin" + "ảnh: Anh Thư"
 _AUTHOR_LABEL = re.compile(
-    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả bài viết|tác giả|theo|ctv|pv|btv|"
+    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả bài viết|tác giả|theo|ctv|pv|btv|biên tập viên|biên tập|bt|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )

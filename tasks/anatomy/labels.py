@@ -47,16 +47,23 @@ class Labels:
 
 def body_kind_by_shape(line: PageLine, prev: LineInfo | None = None) -> Kind:
     """A line inside the body span: body unless it repeats across pages and is not prose, or is
-    a short all-ASCII lower-case line (image alt text / URL slug leaked into a Vietnamese page),
+    a short all-ASCII lower-case line or slug (image alt text / URL slug leaked into a Vietnamese page),
     or a photo's alt text (_is_alt_text)."""
     ln = line.info
     if not ln.prose and line.repeated:
         return "repeated_chrome"
-    if ln.nw <= 6 and ln.text.isascii() and ln.text.islower():
+    if ln.nw <= 6 and ln.text.isascii() and (ln.text.islower() or _is_slug(ln)):
         return "other"
     if _is_alt_text(ln, prev):
         return "other"
     return None
+
+
+def _is_slug(ln: LineInfo) -> bool:
+    """One ASCII token joined by hyphens or underscores ("Anh-tin-bai", "Hinh_anh_1"): an image's
+    file stem or a URL slug the export left between paragraphs (no sentence is one token)."""
+    t = ln.text
+    return ln.nw == 1 and ("-" in t or "_" in t) and any(c.isalpha() for c in t)
 
 
 def _is_alt_text(ln: LineInfo, prev: LineInfo | None) -> bool:
