@@ -123,16 +123,51 @@ def _dated(line: str) -> bool:
     return _DATE_IN_LINE.search(line) is not None
 
 
+# a navigation menu: a run of at least this many one-to-three-word items (provinces, sections)
+NAV_RUN_MIN = 8
+NAV_ITEM_MAX_WORDS = 3
+
+
+def navigation_runs(lines) -> frozenset[int]:
+    """The lines of the page's navigation menus: runs of NAV_RUN_MIN or more consecutive items of
+    at most NAV_ITEM_MAX_WORDS words that end no sentence. A listing's teasers are headlines
+    (longer), so a menu says nothing about the page's kind: the model reads the page without it
+    (a province menu of 64 bullets above an article made it 90 % list items)."""
+    out: list[int] = []
+    run: list[int] = []
+    for k, pl in enumerate(lines):
+        info = pl.info
+        if info.nw <= NAV_ITEM_MAX_WORDS and info.text[-1] not in _SENT_END and not info.is_date:
+            run.append(k)
+            continue
+        if _is_menu(lines, run):
+            out.extend(run)
+        run = []
+    if _is_menu(lines, run):
+        out.extend(run)
+    return frozenset(out)
+
+
+def _is_menu(lines, run: list[int]) -> bool:
+    """A menu names distinct items; the same stub printed again and again ("image
+    advertisement" × 8) is an image placeholder, not a menu."""
+    return len(run) >= NAV_RUN_MIN and len({lines[k].info.key_cf for k in run}) * 4 >= len(run) * 3
+
+
 def page_features(page: PageLines, labels: Labels, title: str | None) -> dict[str, float]:
-    """The page's shape as numbers (see FEATURES)."""
-    lines = page.lines
+    """The page's shape as numbers (see FEATURES), its navigation menus left out."""
+    lines, kinds = page.lines, labels.kinds
+    menus = navigation_runs(lines)
+    if menus:
+        kept = [k for k in range(len(lines)) if k not in menus]
+        lines, kinds = [lines[k] for k in kept], [kinds[k] for k in kept]
     n = len(lines) or 1
     chrome = short = titlelike = teaser = dated = ends = repeated = related = 0
     page_chars = 0
     seen_titles: set[str] = set()
     dup = listed = caps = 0
     byline = False
-    for pl, kind in zip(lines, labels.kinds, strict=False):
+    for pl, kind in zip(lines, kinds, strict=False):
         info = pl.info
         text = info.text
         page_chars += len(text)

@@ -59,3 +59,25 @@ def test_an_image_file_stem_between_paragraphs_is_not_body_a_hyphenated_word_in_
     a = _read(between="Anh-tin-bai")
     assert "Anh-tin-bai" not in a.body_lines
     assert all(line in a.body_lines for line in BODY)
+
+
+def test_a_navigation_menu_above_an_article_does_not_make_the_page_a_listing():
+    menu = [f"• {p}" for p in ("An Giang", "Bình Dương", "Bình Phước", "Bình Thuận", "Bình Định")] * 2
+    menu += [f"• {p}" for p in ("Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Cao Bằng")]
+    menu += [f"• {p}" for p in ("Cà Mau", "Cần Thơ", "Điện Biên", "Đà Nẵng", "Đắk Lắk", "Đồng Nai")]
+    a = read_anatomy("\n".join([*menu, TITLE, *BODY]))
+    assert a.page_kind == "article", a.kind_detail
+    assert all(line in a.body_lines for line in BODY)
+
+
+def test_the_same_stub_printed_again_and_again_is_no_menu():
+    from tasks.anatomy.core import default_classifier
+    from tasks.anatomy.kinds_model import navigation_runs
+    from tasks.anatomy.lines import read_page_lines
+
+    stubs = read_page_lines("\n".join(["image advertisement"] * 9 + BODY), default_classifier(), set(), True)
+    assert navigation_runs(stubs.lines) == frozenset()
+    menu = read_page_lines(
+        "\n".join([f"Mục {k}" for k in range(9)] + BODY), default_classifier(), set(), True
+    )
+    assert navigation_runs(menu.lines) == frozenset(range(9))
