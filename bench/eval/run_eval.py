@@ -42,8 +42,24 @@ def default_sets() -> list[Path]:
     blind8 = ROOT / "tests" / "dev" / "blind8"  # annotated blind in session 10, tuned on late in it
     blind9 = (
         ROOT / "tests" / "dev" / "blind9"
-    )  # annotated blind late in session 10, held out from its rule work
-    sets = (shared_dev, own, fresh, unseen, heldout, blind, blind5, blind6, blind7, blind8, blind9)
+    )  # annotated blind late in session 10, held out from its rule work, tuned on in session 11
+    blind10 = ROOT / "tests" / "dev" / "blind10"  # annotated blind in session 11 (round 1), then tuned on
+    blind11 = ROOT / "tests" / "dev" / "blind11"  # annotated blind in session 11 (round 2), held out
+    sets = (
+        shared_dev,
+        own,
+        fresh,
+        unseen,
+        heldout,
+        blind,
+        blind5,
+        blind6,
+        blind7,
+        blind8,
+        blind9,
+        blind10,
+        blind11,
+    )
     return [p for p in sets if (p / "gold.json").exists()]
 
 

@@ -29,6 +29,8 @@ def test_copy_is_identical_to_the_shared_tool(name):
         ("blind7", 34),
         ("blind8", 78),
         ("blind9", 51),
+        ("blind10", 60),
+        ("blind11", 34),
     ],
 )
 def test_own_gold_set_is_built_from_its_specs(name, at_least):
