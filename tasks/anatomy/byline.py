@@ -10,7 +10,7 @@ from .lines import PAREN_TAIL, POST_TAIL
 
 # the longer labels first: "Tin ảnh: Anh Thư" is "Tin ảnh:" + name, not "Tin" + "ảnh: Anh Thư"
 _AUTHOR_LABEL = re.compile(
-    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả bài viết|tác giả|theo|ctv|pv|btv|biên tập viên|biên tập|bt|"
+    r"^(?:post(?:ed)? by|written by|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài|ảnh|thực hiện|tác giả bài viết|tác giả|theo|ctv|pv|btv|biên tập viên|biên tập|bt|t/h|tổng hợp|"
     r"ths\.?|ts\.?|pgs\.?,?\s*ts\.?|gs\.?,?\s*ts\.?)\s*:?\s+",
     re.I,
 )
@@ -22,6 +22,13 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # the outlet credited after the writers: "/DIENBIENTV.VN", " - Theo BaoHatinh.vn"
 # (or its initials: "Thu Thảo/THĐT")
 _SITE_TAIL = re.compile(r"\s*(?:/|\s[-–]\s+[Tt]heo\s)\s*[\w-]+(?:\.[\w-]+)+\s*$|\s*/\s*[A-ZĐ]{2,8}\s*$")
+# the page's other meta fields printed on the byline's line ("Tác giả: - Nguồn: TTXVN - Số lần
+# được xem: 38"): the byline ends where they begin (and is empty when they come first)
+_META_FIELDS = re.compile(
+    r"(?:^|\s[-–|]\s*|\s)(?:nguồn(?: tin)?|source|số lần (?:được )?xem|lượt xem|ngày đăng|đăng lúc|cập nhật)\s*:.*$",
+    re.I,
+)
+_STAMP_FIELD = re.compile(r"[\d/.:\s-]*")
 # a name alone in brackets: "(Lê Thắng)"
 _BRACKETED = re.compile(r"^\((?P<inner>[^()]{2,60})\)$")
 
@@ -34,7 +41,11 @@ def clean_author(s: str) -> str | None:
         s = _SITE_TAIL.sub("", s)
     if s[:1] == "(" and (m := _BRACKETED.match(s)) is not None:
         s = m.group("inner")
-    s = _AUTHOR_LABEL.sub("", s).split(" | ", 1)[0]  # "trangtrang | 19/05/2023 | 1337 reads"
+    # "trangtrang | 19/05/2023 | 1337 reads", "14/10/2020 | Nguyen Trang": the first field that is no date
+    fields = _AUTHOR_LABEL.sub("", s).split(" | ")
+    s = next((f for f in fields if not _STAMP_FIELD.fullmatch(f.strip())), "")
+    if ":" in s:
+        s = _META_FIELDS.sub("", s.strip().lstrip("-–— "))
     s = PAREN_TAIL.sub("", s).strip().strip(",;:-–— ")
     # a column label after the name ("Tác giả: Đức Thiện: Văn hóa"), as signature.name_of reads it
     head, colon, tail = s.partition(": ")

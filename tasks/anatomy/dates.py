@@ -166,7 +166,68 @@ def find_datetime(s: str) -> datetime | None:
     if not _YEAR_DIGITS.search(s):
         return None
     m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
-    return _datetime_of(m, _TIME.search(s)) if m else None
+    if m is None:
+        return _english_datetime(s)
+    return _datetime_of(m, _TIME.search(s))
+
+
+# English editions' stamps: "February 06, 2021 2:42 PM GMT+7", "Feb. 6, 2021", "6 February 2021"
+ENGLISH_MONTHS = {
+    name: k
+    for k, full in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+    for name in (full, full[:3], "sept" if full == "september" else full[:3])
+}
+_EN_MONTH = r"(?P<mon>" + "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATE = re.compile(
+    rf"\b(?:{_EN_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_EN_MONTH.replace('mon', 'mon2')},?\s+(?P<y2>(?:19|20)\d\d))\b",
+    re.I,
+)
+
+
+def _english_datetime(s: str) -> datetime | None:
+    """The first English month-name date in s, with the time written next to it, or None."""
+    if not s.isascii():  # (an English stamp is ASCII; a Vietnamese line is not worth the scan)
+        return None
+    m = _EN_DATE.search(s)
+    if m is None:
+        return None
+    month = ENGLISH_MONTHS[(m.group("mon") or m.group("mon2")).casefold()]
+    day, year = int(m.group("d") or m.group("d2")), int(m.group("y") or m.group("y2"))
+    date = _mk_dt(year, month, day)
+    if date is None:
+        return None
+    t = _TIME.search(s, m.end())
+    if t is None:
+        return date
+    at = _datetime_of_parts(year, month, day, t)
+    return at or date
+
+
+# a CMS stamp written with spaces for its slashes, alone on its line ("12 03 2015")
+_SPACED_DATE = re.compile(r"(?P<d>[0-3]?\d) (?P<m>[01]?\d) (?P<y>(?:19|20)\d\d)")
+
+
+def spaced_date(s: str) -> datetime | None:
+    """The date of a line that is only "dd mm yyyy", or None."""
+    m = _SPACED_DATE.fullmatch(s)
+    return _mk_dt(int(m.group("y")), int(m.group("m")), int(m.group("d"))) if m else None
 
 
 def is_date_span(s: str) -> bool:
@@ -189,6 +250,10 @@ def _datetime_of(date_match: re.Match, time_match: re.Match | None) -> datetime 
     """The datetime a date match and the time written next to it (if any) give; 12-hour
     marks (PM/CH, AM/SA) read, an impossible hour dropped."""
     y, mo, d = map(int, date_match.group("y", "m", "d"))
+    return _datetime_of_parts(y, mo, d, time_match)
+
+
+def _datetime_of_parts(y: int, mo: int, d: int, time_match: re.Match | None) -> datetime | None:
     hh = mi = ss = 0
     if time_match:
         h, m_, s_, ap = time_match.group("h", "mi", "s", "ap")

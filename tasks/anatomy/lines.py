@@ -120,8 +120,9 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     # (find_datetime's own year pre-check, inlined: most lines hold no year)
     dt = dates.find_datetime(text) if len(text) <= 90 and dates.has_year(text) else None
-    if dt is None and len(text) <= 8 and "/" in text:
-        dt = dates.short_year_date(text)  # "18/09/20": the whole line is the date
+    if dt is None and len(text) <= 10 and ("/" in text or " " in text):
+        # "18/09/20", "12 03 2015": the whole line is the date
+        dt = dates.short_year_date(text) if "/" in text else dates.spaced_date(text)
         ln.is_date = dt is not None
     else:
         # a span of two dates ("(10/10/1949 - 10/10/2019)", an anniversary's) stamps no page

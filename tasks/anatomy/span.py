@@ -102,9 +102,10 @@ def _has_date(text: str) -> bool:
 
 def _after_dated_headline(lines: list[PageLine], fp: int) -> int:
     """A short "prose" line followed by a date line is the headline (e.g. "24 tổ chức … mạnh."):
-    the body then opens at the next prose line after the date."""
+    the body then opens at the next prose line after the date. A line that opened with an
+    outlet's dateline ("VGP – …", "(SGGP) – …") is the lead whatever its length."""
     n = len(lines)
-    if lines[fp].info.nw > 25:
+    if lines[fp].info.nw > 25 or lines[fp].info.prefixes:
         return fp
     for j in range(fp + 1, min(fp + 3, n)):
         ln = lines[j].info
