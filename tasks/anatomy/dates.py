@@ -44,6 +44,10 @@ _DMY = re.compile(
 _VN_LONG = re.compile(
     r"[nN](?i:gày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)\s*(?:năm|,|/)\s*(?P<y>(?:19|20)\d\d))"
 )
+# a CMS's Vietnamese locale writes the month as a word without "năm": "Thứ ba, 13 Tháng 10 2015 09:10"
+_VN_MONTH_WORD = re.compile(
+    r"(?P<d>\d(?<!\d\d)(?:(?<=[0-3])\d)?)\s+[Tt]háng\s+(?P<m>[01]?\d)\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 _ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _TIME = re.compile(
     r"(?P<h>\d(?<!\d\d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
@@ -165,7 +169,7 @@ def find_datetime(s: str) -> datetime | None:
     """First full date in s (with a time if one is written next to it)."""
     if not _YEAR_DIGITS.search(s):
         return None
-    m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s)
+    m = _DMY.search(s) or _VN_LONG.search(s) or _ISO.search(s) or _VN_MONTH_WORD.search(s)
     if m is None:
         return _english_datetime(s)
     return _datetime_of(m, _TIME.search(s))

@@ -116,6 +116,8 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.rule_h, ln.rule_f = rs.line_rules(key, len(text))
     # is_caption(key, rs), its "ảnh" test inlined: most lines open with neither
     ln.caption = is_caption(key, rs) if key.startswith("ảnh") else key.startswith(rs.caption_openers)
+    if not ln.caption and "(" in key and _POSITION_MARK.search(key):
+        ln.caption = True  # "Bí thư Tỉnh ủy … (thứ 4 từ trái qua) trao …": where someone stands in a photo
     if ln.caption:  # "Ảnh: Quang cảnh đại hội" describes the photo: no photographer's byline
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     # (find_datetime's own year pre-check, inlined: most lines hold no year)
@@ -142,6 +144,10 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
 
 
 _PHOTO_LABEL = re.compile(r"ảnh\s*:\s*")
+
+
+# a photo caption says where someone stands: "(thứ 4 từ trái qua)", "(giữa)", "(ngoài cùng bên phải)"
+_POSITION_MARK = re.compile(r"\((?:[^()]{0,40}\s)?(?:trái|phải|giữa)(?:\s[^()]{0,20})?\)")
 
 
 def is_caption(key: str, rs: RuleSet) -> bool:

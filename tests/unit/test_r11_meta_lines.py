@@ -79,3 +79,18 @@ def test_an_english_caption_naming_someone_by_post_is_no_byline():
         )
     )
     assert a.author is None
+
+
+def test_a_month_written_as_a_word_without_nam_is_a_date():
+    assert dates.find_datetime("- Được đăng: Thứ ba, 13 Tháng 10 2015 09:10") == datetime(2015, 10, 13, 9, 10)
+    assert dates.find_datetime("trong 113 Tháng 10 2015") is None
+
+
+def test_a_caption_saying_where_someone_stands_above_the_lead_is_body():
+    caption = "Bí thư Tỉnh ủy Đào Hồng Lan (thứ 4 từ trái qua) trao tặng Huy hiệu Đảng cho các đảng viên"
+    lead = (
+        "Trong số 925 đảng viên được trao tặng Huy hiệu Đảng đợt này có 03 đảng viên vinh dự đón nhận "
+        "Huy hiệu 75 năm tuổi Đảng, 12 đảng viên nhận Huy hiệu 70 năm tuổi Đảng."
+    )
+    a = read_anatomy("\n".join([caption, lead, lead.replace("925", "926")]))
+    assert caption in a.body_lines
