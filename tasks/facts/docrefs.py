@@ -40,6 +40,13 @@ _BARE_STATE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,4})(?:/(?:19|20)\d{2})?/(?P<letters>[A-ZĐ][A-Za-zĐđ]{1,3})-" + _SYM_TAIL
 )
 _NON_DIGITS = re.compile(r"\D")
+# a symbol that is only the number's year ("202/2025"), or the year and the legislature
+_YEAR_ONLY_SYMBOL = re.compile(r"/(?:19|20)\d{2}(?:/[A-ZĐ][A-Za-zĐđ]*\d*)?$")
+_LIST_SYMBOL = re.compile(r"\s*[-–]\s*" + _SYM)  # the symbol after a list's last number
+# more numbers under one kind word and "số": "Quyết định số 2174 và 2175 – NQ/QU", "số 12, 13"
+_MORE_NUMBERS = re.compile(
+    r"[ \t]*(?:,[ \t]*và|,|và)[ \t]*(?P<num>\d{1,4})(?![\d,.%]|[ \t]*(?:năm|tháng|ngày)\b)"
+)
 # a State symbol whose issuer is set off by a spaced dash, maybe with the legislature's number
 # after a space ("819/NQ – UBTVQH 14"): the letters, the dash, an upper-case issuer
 _SYM_SPACED = r"[A-ZĐ][A-Za-zĐđ]{1,3}[ \t]*[-–][ \t]*[A-ZĐ][A-ZĐ0-9]+(?:[ \t]?\d{2}(?![\w/]))?"
@@ -50,7 +57,9 @@ _SYM_SEP_SPACES = re.compile(r"[ \t]*([-–/])[ \t]*")
 def _doc_re(lex: Lexicon) -> re.Pattern:
     return re.compile(
         r"(?<![^\W\d_])(?P<kind>" + lex.doc_kind_alt + r")"
-        r"(?:\s+(?:liên tịch|chuyên đề))?"
+        # a qualifier between kind word and number: "Nghị quyết liên tịch", and "Thông báo kết
+        # luận số 59-TB/TU", a notice of conclusions (its symbol says TB): the first word is the kind
+        r"(?:\s+(?:liên tịch|chuyên đề|kết luận))?"
         r"(?:\s*\([A-ZĐ][A-Za-zĐđ]{0,4}\))?"  # "Nghị quyết (NQ) 28": the kind's abbreviation
         # "số", "số:" ("Quyết định số: 3101-QĐ/ĐU"), in English "No." / "No" ("Decision No
         # 4896-QĐ/TU"); "s" on pages whose stored text lost its Vietnamese letters ("Quy định s
@@ -66,6 +75,9 @@ def _doc_re(lex: Lexicon) -> re.Pattern:
         + _SYM_SPACED
         + r"|-"
         + _SYM
+        # a State document numbered with its year, the legislature after it or not ("Nghị quyết
+        # số 202/2025 của Quốc hội", "Nghị quyết số 202/2025/QH15")
+        + r"|/(?:19|20)\d{2}(?:/[A-ZĐ][A-Za-zĐđ]*\d*)?(?![\w/])"
         + r")?",
         re.IGNORECASE,
     )
@@ -159,7 +171,12 @@ class DocumentRefExtractor:
         if not page.has_digit:
             return []
         merged: list[_Ref] = []
-        read = [r for ks in self._kind_starts(page.lo) if (rs := self._read_ref(page, ks)) for r in rs]
+        read: list[_Ref] = []
+        for ks in self._kind_starts(page.lo):
+            # a kind word inside a reference already read is a qualifier of it ("Thông báo kết luận")
+            if read and ks < read[-1].end:
+                continue
+            read.extend(self._read_ref(page, ks) or ())
         for r in read + self._bare_symbols(page, read):
             same = next((g for g in merged if g.same_document(r)), None)
             if same is None:
@@ -214,6 +231,14 @@ class DocumentRefExtractor:
             return None
         if not sym and _NOT_A_NUMBER_AFTER.match(fb[end : end + 8]):
             return None
+        # a number with its year alone is read with "số" or an issuer after it, never bare
+        # ("kế hoạch 2/2021" may be a month)
+        if sym and not has_so and _YEAR_ONLY_SYMBOL.search(sym) and not _ISSUER.match(fb, end):
+            return None
+        if has_so and not sym:
+            listed = self._listed_numbers(page, kind, ks, m.start("num"), end)
+            if listed:
+                return listed
         number = body[m.start("num") : m.end("num")]
         symbol = _symbol_as_written(body[m.start("num") : m.end("sym")]) if sym else None
         refs = [self._with_date_and_issuer(page, kind, number, symbol, m.start(), end)]
@@ -232,6 +257,27 @@ class DocumentRefExtractor:
                 )
             )
         return refs
+
+    def _listed_numbers(self, page: Page, kind: str, ks: int, num_start: int, end: int) -> list[_Ref] | None:
+        """Documents listed by number under one kind word ("Quyết định số 2174 và 2175 – NQ/QU
+        ngày 19/12/2018"): one reference per number, all from the kind word to the end of the
+        list (a symbol after the last number is read with it); None when no number follows."""
+        fb, body = page.fb, page.body
+        numbers = [(num_start, end)]
+        pos = end
+        while lm := _MORE_NUMBERS.match(fb, pos):
+            numbers.append((lm.start("num"), lm.end("num")))
+            pos = lm.end()
+        if len(numbers) == 1:
+            return None
+        sym_m = _LIST_SYMBOL.match(fb, pos)
+        if sym_m:
+            pos = sym_m.end()
+        dated = self._with_date_and_issuer(page, kind, "", None, ks, pos)
+        return [
+            _Ref(kind, body[a:b], None, dated.issuer, dated.issued_date, ks, dated.end, (kind, int(fb[a:b])))
+            for a, b in numbers
+        ]
 
     def _bare_number_is_a_reference(self, fb: str, kind: str, end: int) -> bool:
         """ "Chỉ thị 05 của ...": a bare number is a reference when a follower word comes next; for
