@@ -32,8 +32,11 @@ _NUM_AFTER = frozenset(
         "phòng",
     )
 )
-# "Bí thư Tỉnh ủy khoá XIV": a term written inside a post, kept when the caller asks
-_TERM = re.compile(r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+[IVXL]+(?![^\W\d_])", re.IGNORECASE)
+# "Bí thư Tỉnh ủy khoá XIV", "Phó Bí thư Tỉnh ủy khóa 18": a term written inside a post, in Roman
+# or Arabic numerals, kept when the caller asks
+_TERM = re.compile(
+    r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+(?:[IVXL]+(?![^\W\d_])|\d{1,2}(?![\w/.,]\d))", re.IGNORECASE
+)
 _AND = ("và",)
 # the last word of a unit a two-syllable place name is written after ("khu phố Đồng Sổ")
 _UNIT_WORDS = frozenset(("phố", "thôn", "ấp", "xóm", "bản", "làng", "xã", "phường"))
@@ -229,7 +232,9 @@ class OrgPhrases:
                 w = tok.rstrip(".").casefold()
                 if keep_term and w in ("khóa", "khoá") and (tm := _TERM.match(fb, p, limit)):
                     end = p = tm.end()
-                    prev_cap, prev_word = True, "khóa"
+                    # the term closes the post: a lower-case word after it is the sentence's verb
+                    # ("Phó Bí thư Tỉnh ủy khóa XIX báo cáo kết quả")
+                    prev_cap, prev_word = False, "khóa"
                     continue
                 if remit and (rw := self._remit_word_end(w, fb, m, limit)):
                     end = p = rw

@@ -1,16 +1,29 @@
-"""All hosts already used by any annotated set or corpus (one per line), to keep new sets blind."""
-import csv, glob, sys
+"""Print every host an annotated set or the shared material already holds, one per line: a new
+blind set takes its pages from other hosts.
+
+    python tests/dev/blind12/hosts.py > known_hosts.txt
+"""
+
+import sys
+from pathlib import Path
 from urllib.parse import urlsplit
-hosts = set()
-files = glob.glob("/work/main/tests/dev/**/*.tsv", recursive=True) + glob.glob("/work/shared/**/*.tsv", recursive=True)
-for f in files:
-    for line in open(f, encoding="utf-8"):
-        for tok in line.split("\t"):
-            tok = tok.strip()
-            if tok.startswith("http"):
-                h = urlsplit(tok).hostname or ""
-                h = h.rstrip(".").lower()
-                if h.startswith("www."): h = h[4:]
-                hosts.add(h)
-for h in sorted(hosts): print(h)
-print(len(hosts), "hosts from", len(files), "manifests", file=sys.stderr)
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def known_hosts() -> tuple[set[str], int]:
+    manifests = [*(ROOT / "tests" / "dev").glob("**/*.tsv"), *(ROOT.parent / "shared").glob("**/*.tsv")]
+    hosts: set[str] = set()
+    for manifest in manifests:
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            for cell in line.split("\t"):
+                if cell.strip().startswith("http"):
+                    host = (urlsplit(cell.strip()).hostname or "").rstrip(".").lower()
+                    hosts.add(host.removeprefix("www."))
+    return hosts, len(manifests)
+
+
+if __name__ == "__main__":
+    found, n = known_hosts()
+    print("\n".join(sorted(found)))
+    print(f"{len(found)} hosts from {n} manifests", file=sys.stderr)
