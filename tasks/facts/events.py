@@ -15,9 +15,10 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 
 
 def count_re(multiplier_words) -> re.Pattern:
-    """A count, "205/200", "(47/42=111,9%)", "72%"; before a multiplier also an English decimal
-    ("5.2 million": a dot with one or two digits after it groups no thousands)."""
-    dot_decimal = r"\d+\.\d{1,2}(?=\s+(?i:" + alternation(multiplier_words) + r")(?![^\W\d_]))"
+    """A count, "205/200", "(47/42=111,9%)", "72%"; before a multiplier or a percent sign also an
+    English decimal ("5.2 million", "140.8%": a dot with one or two digits after it groups no
+    thousands)."""
+    dot_decimal = r"\d+\.\d{1,2}(?=\s+(?i:" + alternation(multiplier_words) + r")(?![^\W\d_])|\s*%)"
     first = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|{dot_decimal}|\d+(?:,\d+)?)"
     return re.compile(
         rf"(?<![\w/.,-])(?P<a>{first})(?:\s*/\s*(?P<t>{_NUM}))?(?:\s*=\s*(?P<p>{_NUM})\s*%)?(?P<pct>\s*%)?(?![\w/])"

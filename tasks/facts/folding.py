@@ -124,7 +124,9 @@ class SentenceFolder:
             elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
                 pass
             elif ev.t is None and ev.p is None and self._raised_total_named(ev):
-                self._became(self._add("party_members_total", ev, a=ev.a))
+                # "bringing the total number of Party members to 5,000": a members total is whole
+                whole = comma_grouped_count(self.fb, ev.start, ev.end)
+                self._became(self._add("party_members_total", ev, a=whole if whole is not None else ev.a))
             elif ev.t is None and ev.p is None and (self._bare_part(ev) or self._bare_badge_item(ev)):
                 pass
             elif (

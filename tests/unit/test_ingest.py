@@ -578,7 +578,9 @@ def test_property_utf8_decodes_to_nfc(s):
 
 
 @settings(max_examples=150, deadline=None)
-@given(_TEXT.filter(lambda s: "\ufeff" not in s and "<" not in s))
+# (no HTML pieces: tags, "&…;" references and the bare "nbsp;" of a scrape that lost its "&" are
+# reduced by ingest, tested on their own)
+@given(_TEXT.filter(lambda s: "\ufeff" not in s and "<" not in s and "&" not in s and "nbsp;" not in s))
 def test_property_read_source_normalises_line_ends(tmp_path_factory, s):
     result = _read(tmp_path_factory.mktemp("prop"), s.encode("utf-8"))
     expected = unicodedata.normalize(

@@ -1,0 +1,47 @@
+"""English editions' indicator statements read in session 12 (issue 13): members totals after
+"currently has" / "with" / "consisting of", a total raised "to the number of", a plan percent
+"reaching 140.8% of the given target" (a dot decimal before a percent sign)."""
+
+from tasks.facts import extract_facts
+
+
+def facts(body):
+    return [(i.metric, i.actual, i.target, i.percent) for i in extract_facts(body).indicators]
+
+
+def test_members_total_after_has_and_with():
+    assert facts("The Party Committee of Quang Ninh currently has nearly 19,000 party members.") == [
+        ("party_members_total", 19000.0, None, None)
+    ]
+    assert facts(
+        "The Party Committee of the company currently has 39 branches with more than 720 members."
+    ) == [("party_members_total", 720.0, None, None)]
+    assert facts("His organization now has 32 Cells, consisting of 397 members.") == [
+        ("party_members_total", 397.0, None, None)
+    ]
+
+
+def test_with_after_a_meeting_word_is_no_total():
+    assert facts("The Secretary met with 20 Party members of the cell.") == []
+
+
+def test_total_raised_to_a_number():
+    assert facts(
+        "In the whole province, this increased the Party members to the number of 48.125 in all."
+    ) == [("party_members_total", 48125.0, None, None)]
+    assert facts(
+        "It admitted 120 new Party members, bringing the total number of Party members to 5,000."
+    ) == [
+        ("party_members_admitted", 120.0, None, None),
+        ("party_members_total", 5000.0, None, None),
+    ]
+
+
+def test_plan_percent_with_a_dot_decimal():
+    assert facts(
+        "The province has established 69 new Party cells in firms, reaching 140.8% of the given target."
+    ) == [("party_orgs_established", 69.0, None, 140.8)]
+    # a dot before three digits still groups thousands
+    assert facts("Kết nạp 1.071 đảng viên, đạt 107% kế hoạch.") == [
+        ("party_members_admitted", 1071.0, None, 107.0)
+    ]
