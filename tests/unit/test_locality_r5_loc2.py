@@ -42,3 +42,13 @@ def test_personal_detail_clause_ends_at_a_full_stop():
     assert not _in_personal_details(t, t.index("Nghệ An"))
     t2 = "trú tại phường B, Tỉnh Nghệ An"
     assert _in_personal_details(t2, t2.index("Nghệ An"))
+
+
+def test_a_district_education_office_host_names_its_province():
+    # "pgdsapa": Phòng GD&ĐT of Sa Pa district; the school's page names no place in its text
+    got = _g().locate(
+        None, ["Chi bộ trường tổ chức lễ kết nạp đảng viên mới."], None, "mnnamsai.pgdsapa.edu.vn", None
+    )
+    assert (got.name, got.evidence) == ("Lào Cai", "host: mnnamsai.pgdsapa.edu.vn")
+    # an unknown prefix before a short district slug still names nothing
+    assert _g().locate(None, ["Chi bộ trường tổ chức lễ kết nạp."], None, "xyzsapa.edu.vn", None).name is None
