@@ -58,12 +58,15 @@ _EN_EVENT = re.compile(
     re.I,
 )
 # a congress is held in the first year of the term it opens ("Đại hội … nhiệm kỳ 2025–2030"),
-# and so is the new committee's first session ("… khóa XVI, nhiệm kỳ 2020 - 2025 đã họp phiên
-# thứ nhất")
+# and so is the new committee's or council's first session ("… khóa XVI, nhiệm kỳ 2020 - 2025 đã
+# họp phiên thứ nhất", "HĐND xã …, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp lần thứ nhất"); the dot
+# of a city's abbreviation ends no sentence ("Đại hội đại biểu Đảng bộ TP. Cần Thơ lần thứ I,
+# nhiệm kỳ 2025-2030")
+_NOT_A_SENTENCE_END = r"(?:[^.;]|(?<=\btp)\.|(?<=\btx)\.)"
 _CONGRESS_TERM = re.compile(
-    r"đại hội\b[^.;]{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d"
-    r"|nhiệm kỳ\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d[^.;]{0,80}?"
-    r"(?:phiên (?:họp )?(?:thứ nhất|đầu tiên)|kỳ họp thứ nhất|hội nghị lần thứ nhất)",
+    r"đại hội\b" + _NOT_A_SENTENCE_END + r"{0,160}?nhiệm kỳ\s*(?P<y>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d"
+    r"|nhiệm kỳ\s*(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d" + _NOT_A_SENTENCE_END + r"{0,80}?"
+    r"(?:phiên (?:họp )?(?:lần )?(?:thứ nhất|đầu tiên)|kỳ họp (?:lần )?thứ nhất|hội nghị lần thứ nhất)",
     re.I,
 )
 # a meeting at the turn of the year reviews one year and plans the next ("tổng kết … năm 2024,
