@@ -104,6 +104,38 @@ def province_goes_on(word_before: str, word: str) -> bool:
     return keys is not None and match_key(f"{word_before} {word}") in keys
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Match keys of the gazetteer's province, district, commune and ward names of two or three
+    syllables, and their first syllables (case-folded, the cheap test first)."""
+    from tasks.anatomy.rules import default_rules  # the one gazetteer (no network)
+
+    t = default_rules().gazetteer.locator.tables
+    names = {
+        k
+        for table in (t.districts, t.communes_legacy, t.communes_merged)
+        for k in table
+        if 1 <= k.count(" ") <= 2
+    } | {match_key(n) for n in t.legacy_provinces | t.merged_provinces if 1 <= n.count(" ") <= 2}
+    return frozenset(names), frozenset(k.split(" ", 1)[0] for k in names)
+
+
+def place_ends_at(syllables: list[str], k: int) -> bool:
+    """Whether syllables[k] ends a place's name of two or three syllables that starts in the same
+    run ("Gia Lâm" in "Huyện ủy Gia Lâm Nguyễn Tiến Việt", "Thạch Hà" in "Huyện ủy Thạch Hà
+    Nguyễn Văn An"): the run holds the organ's place before the person's name."""
+    names, firsts = _place_names()
+    for n in (2, 3):
+        i = k - n + 1
+        if (
+            i >= 0
+            and syllables[i].casefold() in firsts
+            and match_key(" ".join(syllables[i : k + 1])) in names
+        ):
+            return True
+    return False
+
+
 def continues_organ(word_before: str, word: str) -> bool:
     """Whether a capitalised word that is also a surname goes on with the organ before it (the
     Youth Union's "Tỉnh Đoàn", a province's "Hải Dương") instead of starting a person's name."""

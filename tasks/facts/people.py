@@ -20,7 +20,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import LO, MORE_CAP_SYL, UP
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import OrgPhrases, continues_organ, namesake_before
+from tasks.facts.orgs import OrgPhrases, continues_organ, namesake_before, place_ends_at
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -257,6 +257,8 @@ class PeopleExtractor:
         s = self._name_inside(page, m) if off is None else run_start + off
         if s is None:
             return None
+        if off is not None and not honorific and (after_place := self._name_after_place(m)) is not None:
+            s, off = after_place, None  # "Huyện ủy Thạch Hà Nguyễn Văn An": the place, then the name
         sentence = page.sentence_at(s)
         if sentence is None or s >= sentence[1]:
             return None
@@ -334,6 +336,19 @@ class PeopleExtractor:
             and self.lex.post_head_at.match(fb, fb.rfind(" ", s, run_end) + 1) is None
         )
 
+    def _name_after_place(self, m: re.Match) -> int | None:
+        """Where a name starts after the place a run of capitalised syllables opens with ("Thạch Hà
+        Nguyễn Văn An": a place of two or three syllables, then a surname and at least one more
+        syllable), else None.  Six syllables and more are never one name."""
+        syl = list(_NONSPACE.finditer(m.group(0)))
+        if len(syl) < 4:
+            return None
+        words = [w.group(0) for w in syl]
+        for n in (2, 3):
+            if len(syl) - n >= 2 and words[n].casefold() in self.lex.surnames and place_ends_at(words, n - 1):
+                return m.start() + syl[n].start()
+        return None
+
     def _name_inside(self, page: Page, m: re.Match) -> int | None:
         """In "... Tổ chức huyện ủy Chư Sê Lê Kim Khoa" the capitalised run starts with the end of
         a title; a name may start at a later syllable if a title chain ends right before it."""
@@ -343,6 +358,12 @@ class PeopleExtractor:
         for k in range(1, len(syl) - 1):
             if continues_organ(syl[k - 1].group(0), syl[k].group(0)):
                 continue  # "Bí thư Tỉnh Đoàn Thanh Hoá", "Tỉnh ủy Hải Dương Nguyễn …": no name yet
+            if (
+                k + 1 < len(syl)
+                and syl[k + 1].group(0).casefold() in self.lex.surnames
+                and place_ends_at([w.group(0) for w in syl], k)
+            ):
+                continue  # "Huyện ủy Gia Lâm Nguyễn Tiến Việt": "Lâm" ends the place, not a name
             if syl[k].group(0).casefold() in self.lex.surnames:
                 s = m.start() + syl[k].start()
                 sentence = page.sentence_at(s)

@@ -23,3 +23,20 @@ def test_the_verb_after_a_term_is_not_in_the_post():
         "Thay mặt Đoàn Chủ tịch, ông Lại Thế Nguyên, Phó Bí thư Tỉnh ủy khóa XIX báo kết quả phiên họp."
     )
     assert got["Lại Thế Nguyên"] == ("Phó Bí thư Tỉnh ủy khóa XIX",)
+
+
+def test_the_organs_place_before_a_name_is_the_posts():
+    # a district written between the organ and the name: the run of capitalised syllables is a
+    # place, then a name, never one five-syllable name
+    assert posts("Bí thư Huyện ủy Thạch Hà Nguyễn Văn An phát biểu.") == {
+        "Nguyễn Văn An": ("Bí thư Huyện ủy Thạch Hà",)
+    }
+    got = posts("Ngày 18/5, Phó Bí thư Thường trực Huyện ủy Gia Lâm Nguyễn Tiến Việt dự lễ.")
+    assert got == {"Nguyễn Tiến Việt": ("Phó Bí thư Thường trực Huyện ủy Gia Lâm",)}
+
+
+def test_a_name_ending_like_a_place_stays_whole():
+    # "Văn Lâm" is a district too: at the end of a name it is the name's
+    assert posts("Đồng chí Nguyễn Văn Lâm, Bí thư Chi bộ phát biểu.") == {
+        "Nguyễn Văn Lâm": ("Bí thư Chi bộ",)
+    }
