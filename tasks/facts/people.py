@@ -39,6 +39,7 @@ _HONORIFIC = frozenset(("ông", "bà", "anh", "chị", "cô", "chú", "bác", "c
 # what may stand between two names of one list ("đồng chí A và B", "A, B, C", "quần chúng ưu tú
 # Nguyễn Thị Hoa- Nguyễn Thị Hằng- Nguyễn Thị Dung"; a dash before a post is no gap: a post is no name)
 _LIST_GAPS = frozenset((",", "và", ", và", ";", "-", "–"))
+_LIST_ASIDE_MAX = 40  # the longest aside in brackets after a listed name ("(sinh ngày 04/3/2006)")
 _DASHES = frozenset(("-", "–"))  # a post after a list's last name and one of these is the list's
 _ADDRESS_BEFORE = re.compile(r"(?<=\S)[ \t]+(?:ông|bà|đồng chí)[ \t]+$")
 # the last word of a title that names an organ or unit: a two-syllable name right after it with no
@@ -98,6 +99,9 @@ _NONSPACE = re.compile(r"\S+")
 _CUE_LOOKBACK = 40
 _CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|video|Video|clip|Clip)\s*:$")
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
+# what opens such a list: a colon, or the copula or "gồm" ("3 quần chúng ưu tú vinh dự được đứng vào
+# hàng ngũ của Đảng là Đỗ Trường Sơn (sinh ngày 04/3/2006), Lưu Yến Nhi ... và Phùng Ngọc Bích")
+_LIST_OPENER = re.compile(r"(?::|(?<![^\W\d_])(?:là|gồm có|gồm|bao gồm))\s*$")
 
 
 # function words no name ends with: a capitalised one after a name is the next word, capitalised
@@ -455,11 +459,13 @@ class PeopleExtractor:
         return [(mn.end + 1, te), *more], chain_end
 
     def _first_after_listing_colon(self, fb: str, ss: int, s: int, left: str) -> bool:
-        """Whether the name opens a list after a colon in a sentence that names whom it lists ("Các
-        học sinh được kết nạp lần này, gồm: Ngô Thị Nguyên, ..."); the next names continue it."""
-        if not left.rstrip().endswith(":"):  # cheap test first
+        """Whether the name opens a list after a colon (or "là", "gồm") in a sentence that names
+        whom it lists ("Các học sinh được kết nạp lần này, gồm: Ngô Thị Nguyên, ..."); the next
+        names continue it."""
+        opener = _LIST_OPENER.search(left)
+        if opener is None:  # cheap test first
             return False
-        c = fb.rfind(":", ss, s)
+        c = s - len(left) + opener.start()
         if _CREDIT_BEFORE.search(fb, max(ss, c - 8), c + 1):  # "(Ảnh: Lê Dương)" credits, lists nobody
             return False
         return self.lex.list_cue_nouns_re.search(fb, max(ss, c - _LIST_CUE_LOOKBACK), c) is not None
@@ -498,8 +504,14 @@ class _Reading:
     bare_list: list[str] = field(default_factory=list)  # the current list's names with no post yet
 
     def continues_list(self, fb: str, ss: int, s: int) -> bool:
-        """Whether the name at s follows the last person's name (and titles) in a list."""
-        return ss == self.last_sentence and s > self.last_end and fb[self.last_end : s].strip() in _LIST_GAPS
+        """Whether the name at s follows the last person's name (and titles) in a list, an aside in
+        brackets after it or not ("A (sinh ngày 04/3/2006), B (sinh ngày 13/2/2006) và C")."""
+        if ss != self.last_sentence or s <= self.last_end:
+            return False
+        gap = fb[self.last_end : s].strip()
+        if gap.startswith("(") and 0 < (close := gap.find(")")) <= _LIST_ASIDE_MAX:
+            gap = gap[close + 1 :].strip()
+        return gap in _LIST_GAPS
 
 
 def _merge_english(out: list[Person], english: list[Person]) -> list[Person]:

@@ -40,3 +40,15 @@ def test_a_name_ending_like_a_place_stays_whole():
     assert posts("Đồng chí Nguyễn Văn Lâm, Bí thư Chi bộ phát biểu.") == {
         "Nguyễn Văn Lâm": ("Bí thư Chi bộ",)
     }
+
+
+def test_new_members_listed_after_the_copula_with_asides():
+    body = (
+        "Tại Trường THPT Dương Xá, 3 quần chúng ưu tú vinh dự được đứng vào hàng ngũ của Đảng là Đỗ Trường Sơn "
+        "(sinh ngày 04/3/2006), Lưu Yến Nhi (sinh ngày 13/2/2006) và Phùng Ngọc Bích (sinh ngày 12/01/2006)."
+    )
+    assert list(posts(body)) == ["Đỗ Trường Sơn", "Lưu Yến Nhi", "Phùng Ngọc Bích"]
+
+
+def test_a_place_after_the_copula_is_no_person():
+    assert posts("Đại biểu dự hội nghị là Lâm Đồng và Hà Tĩnh.") == {}
