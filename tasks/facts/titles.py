@@ -13,7 +13,9 @@ _SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
 _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
-_COMMA_END = re.compile(r",\s*$")
+# what links two titles of a chain before a name: a comma, or a dash with a space beside it ("Phó
+# bí thư - Chủ tịch UBND huyện Võ Văn Út")
+_COMMA_END = re.compile(r"(?:,|\s[-–]|[-–](?=\s))\s*$")
 _ONE_SPACE = re.compile(" ")
 # a post's term written after it ("Bí thư chi bộ nhiệm kỳ 2020-2022, Chủ tịch đoàn"): left out of
 # the post, and the chain of posts goes on after it

@@ -52,3 +52,14 @@ def test_new_members_listed_after_the_copula_with_asides():
 
 def test_a_place_after_the_copula_is_no_person():
     assert posts("Đại biểu dự hội nghị là Lâm Đồng và Hà Tĩnh.") == {}
+
+
+def test_titles_chained_by_a_spaced_dash_before_a_name():
+    got = posts(
+        "Dự có Phó bí thư Thường trực Huyện ủy Nguyễn Văn Nhạn; Phó bí thư - Chủ tịch UBND huyện Võ Văn Út."
+    )
+    assert got["Võ Văn Út"] == ("Phó bí thư", "Chủ tịch UBND huyện")
+    # a dateline before a dash is no title
+    assert posts("Hà Nội - Bí thư Thành ủy Đinh Tiến Dũng phát biểu.") == {
+        "Đinh Tiến Dũng": ("Bí thư Thành ủy",)
+    }
