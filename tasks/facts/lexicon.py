@@ -205,6 +205,24 @@ class Lexicon:
         self.english_post_words = frozenset(w.casefold() for w in posts["english_post_words"])
         self.english_org_names_re = re.compile(alternation(posts["english_org_names"]) + NOT_LETTER_AFTER)
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
+        # organs named by a verb: the organ's noun ("ban") -> its verb phrases, longest first, a
+        # comma in one written with any spacing ("đoàn kiểm tra, giám sát")
+        by_noun: dict[str, list[str]] = {}
+        for w in posts.get("organs_named_by_a_verb", []):
+            noun, verb = norm(w).casefold().split(" ", 1)
+            by_noun.setdefault(noun, []).append(verb)
+        self.verb_named_organs = {
+            noun: re.compile(
+                "(?:"
+                + "|".join(
+                    r"[ \t]*,?[ \t]*".join(map(re.escape, v.replace(",", " ").split()))
+                    for v in sorted(verbs, key=len, reverse=True)
+                )
+                + r")(?![^\W\d_])",
+                re.IGNORECASE,
+            )
+            for noun, verbs in by_noun.items()
+        }
         self.remit_words = frozenset(norm(w).casefold() for w in posts["remit_words"])
 
     def _compile_roles(self, roles: dict) -> None:

@@ -274,6 +274,12 @@ class OrgPhrases:
                     continue
                 if w in _AND and self._and_continues_organ(fb, m.end(), limit):
                     pass
+                elif (
+                    vn := self._verb_named_organ_end(prev_word or _head_last_word(fb, pos), fb, m)
+                ) is not None:
+                    end = p = vn  # "Ủy ban kiểm tra", "đoàn kiểm tra": the verb names the organ
+                    prev_cap, prev_word = True, "tra"
+                    continue
                 elif self._stop_from(fb, m, limit, stops):
                     rm = self._remit_org_end(prev_word or _head_last_word(fb, pos), fb, m, limit)
                     if rm is None:
@@ -316,6 +322,13 @@ class OrgPhrases:
     def _post_head_after(self, fb: str, pos: int, limit: int) -> bool:
         nm = TOKEN.match(fb, pos, limit)
         return bool(nm and nm.start(1) > pos and self.lex.post_head_at.match(fb, nm.start(1)))
+
+    def _verb_named_organ_end(self, prev: str, fb: str, m: re.Match) -> int | None:
+        """Where the verb of an organ named by one ends when it follows the organ's noun prev
+        ("ban" + "kiểm tra"; lexicon organs_named_by_a_verb), else None."""
+        verbs = self.lex.verb_named_organs.get(prev.casefold())
+        vm = verbs.match(fb, m.start(1)) if verbs is not None else None
+        return vm.end() if vm is not None else None
 
     def _remit_word_end(self, w: str, fb: str, m: re.Match, limit: int) -> int | None:
         """Where a remit function word ("của", "thực hiện") starting with w at m ends, else None."""

@@ -63,3 +63,16 @@ def test_titles_chained_by_a_spaced_dash_before_a_name():
     assert posts("Hà Nội - Bí thư Thành ủy Đinh Tiến Dũng phát biểu.") == {
         "Đinh Tiến Dũng": ("Bí thư Thành ủy",)
     }
+
+
+def test_an_organ_named_by_a_verb_keeps_the_verb():
+    got = posts(
+        "Dự có đồng chí Lê Minh Ánh - Ủy viên BTV, Chủ nhiệm Ủy ban kiểm tra Thành ủy Long Khánh. Dự có 47 đảng viên."
+    )
+    assert got["Lê Minh Ánh"] == ("Ủy viên BTV", "Chủ nhiệm Ủy ban kiểm tra Thành ủy Long Khánh")
+    got = posts("Đồng chí Lý Hùng Em, Phó Bí thư Huyện ủy, Trưởng đoàn kiểm tra, giám sát số 01 phát biểu.")
+    assert got["Lý Hùng Em"] == ("Phó Bí thư Huyện ủy", "Trưởng đoàn kiểm tra, giám sát số 01")
+    # elsewhere the verb still ends the post
+    assert posts("Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh kiểm tra công tác phòng dịch.") == {
+        "Nguyễn Văn A": ("Phó Chủ tịch UBND tỉnh",)
+    }
