@@ -205,6 +205,7 @@ class Lexicon:
         self.english_post_words = frozenset(w.casefold() for w in posts["english_post_words"])
         self.english_org_names_re = re.compile(alternation(posts["english_org_names"]) + NOT_LETTER_AFTER)
         self.remit_orgs = frozenset(norm(w).casefold() for w in posts["remit_orgs"])
+        self.award_at = re.compile(alternation(posts.get("awards", [])) + NOT_LETTER_AFTER, re.IGNORECASE)
         # organs named by a verb: the organ's noun ("ban") -> its verb phrases, longest first, a
         # comma in one written with any spacing ("đoàn kiểm tra, giám sát")
         by_noun: dict[str, list[str]] = {}

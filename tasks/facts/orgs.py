@@ -356,6 +356,8 @@ class OrgPhrases:
         ts = nm.start(1)
         if self.lex.post_head_at.match(fb, ts) or self._document_at.match(fb, ts, limit):
             return False
+        if self.lex.award_at.match(fb, ts, limit):
+            return False  # "… Chủ tịch HĐND tỉnh và Huy hiệu 30 năm tuổi Đảng cho …": what else is given
         return not (nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit))
 
     def _capital_ends_phrase(

@@ -76,3 +76,18 @@ def test_an_organ_named_by_a_verb_keeps_the_verb():
     assert posts("Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh kiểm tra công tác phòng dịch.") == {
         "Nguyễn Văn A": ("Phó Chủ tịch UBND tỉnh",)
     }
+
+
+def test_an_award_after_and_is_no_half_of_an_organ():
+    got = posts(
+        "Tặng Huy hiệu 45 năm tuổi Đảng cho đảng viên Phạm Đình Thu - nguyên Phó Bí thư Thường trực Tỉnh ủy, "
+        "Chủ tịch HĐND tỉnh và Huy hiệu 30 năm tuổi Đảng cho đảng viên Vũ Sơn Hà."
+    )
+    assert got["Phạm Đình Thu"] == ("nguyên Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh")
+
+
+def test_a_centre_written_in_lower_case_after_its_cell():
+    got = posts(
+        "Trao quyết định cho đồng chí Đinh Mạnh Cường – Bí thư Chi bộ trung tâm y tế – Giám đốc Trung tâm."
+    )
+    assert got["Đinh Mạnh Cường"][0] == "Bí thư Chi bộ trung tâm y tế"
