@@ -38,6 +38,12 @@ _TERM = re.compile(
     r"[ \t\u00a0]*(?:khóa|khoá)[ \t\u00a0]+(?:[IVXL]+(?![^\W\d_])|\d{1,2}(?![\w/.,]\d))", re.IGNORECASE
 )
 _AND = ("và",)
+# a dash between two capitalised halves of one organ's name, a space on one side at least
+_DASH_GAP = re.compile(r"[ \t]+[-–][ \t]*|[-–][ \t]+")
+# capitalised words after a dash that start something else: a credit, a dateline's place word
+_NOT_AFTER_A_JOINING_DASH = frozenset(
+    ("ảnh", "nguồn", "video", "clip", "theo", "tin", "bài", "photo", "tp", "tỉnh")
+)
 # the last word of a unit a two-syllable place name is written after ("khu phố Đồng Sổ")
 _UNIT_WORDS = frozenset(("phố", "thôn", "ấp", "xóm", "bản", "làng", "xã", "phường"))
 # Words a unit or institution named after a historic figure is written after ("phường Nguyễn
@@ -230,6 +236,8 @@ class OrgPhrases:
         remit = False
         for _ in range(max_tokens):
             m = TOKEN.match(fb, p, limit)
+            if not m and prev_cap and prev_word[:1].isupper() and (dj := self._dash_joined_at(fb, p, limit)):
+                m = dj  # "Ban Chính sách – Chiến lược Trung ương", "cơ quan Đảng – Đoàn thể": one organ
             if not m:
                 break
             tok, ts = m.group(1), m.start(1)
@@ -301,6 +309,23 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _dash_joined_at(self, fb: str, p: int, limit: int) -> re.Match | None:
+        """The capitalised word after a spaced dash at p that goes on with the organ before it
+        (two capitalised halves of one name: "Chính sách – Chiến lược"), as a TOKEN match; None
+        when what follows starts a post, a person's name, a credit or anything in lower case."""
+        dm = _DASH_GAP.match(fb, p, limit)
+        if dm is None:
+            return None
+        nm = TOKEN.match(fb, dm.end(), limit)
+        if nm is None or not nm.group(1)[0].isupper() or nm.group(1).casefold() in _NOT_AFTER_A_JOINING_DASH:
+            return None
+        ts = nm.start(1)
+        if self.lex.post_head_at.match(fb, ts) or (
+            nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit)
+        ):
+            return None
+        return nm
 
     def _comma_name_at(self, fb: str, ts: int, limit: int, tok: str) -> int | None:
         """The end of an organ name that holds a comma (lexicon org_names_with_comma) at ts, else None."""

@@ -15,6 +15,8 @@ _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
 _FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
 # what links two titles of a chain before a name: a comma, or a dash with a space beside it ("Phó
 # bí thư - Chủ tịch UBND huyện Võ Văn Út")
+# a short aside in brackets after a name: "(đứng giữa)", "(thứ 2 từ trái sang)"
+_ASIDE = re.compile(r"[ \t]*\([ \t]*([^()\n]{1,40}?)[ \t]*\)(?=[ \t]*[,–—-])")
 _COMMA_END = re.compile(r"(?:,|\s[-–]|[-–](?=\s))\s*$")
 _ONE_SPACE = re.compile(" ")
 # a post's term written after it ("Bí thư chi bộ nhiệm kỳ 2020-2022, Chủ tịch đoàn"): left out of
@@ -110,9 +112,12 @@ class Titles:
 
     def after(self, fb: str, pos: int, limit: int) -> tuple[list[Span], int]:
         """The titles right after a name ending at pos ("..., Bí thư Tỉnh ủy, Trưởng Ban ..."), and
-        where the chain ends."""
+        where the chain ends.  An aside in brackets right after the name that holds no post ("Trần
+        Chí Viễn (đứng giữa) – Tỉnh ủy viên, …", a caption's place in the photo) is passed over."""
         if pos >= limit or fb[pos] not in _SEP_FIRST_CHARS:
             return [], pos
+        if (am := _ASIDE.match(fb, pos, limit)) and not self.head_at(fb, am.start(1), lower_ok=True):
+            pos = am.end()
         spans: list[Span] = []
         sep = _SEP_FIRST
         while sm := (

@@ -91,3 +91,22 @@ def test_a_centre_written_in_lower_case_after_its_cell():
         "Trao quyết định cho đồng chí Đinh Mạnh Cường – Bí thư Chi bộ trung tâm y tế – Giám đốc Trung tâm."
     )
     assert got["Đinh Mạnh Cường"][0] == "Bí thư Chi bộ trung tâm y tế"
+
+
+def test_an_aside_in_brackets_after_a_name_is_passed_over():
+    got = posts(
+        "Các đồng chí Trần Chí Viễn (đứng giữa) – Tỉnh ủy viên, Chủ tịch Hội đồng nhân dân tỉnh trao hoa."
+    )
+    assert got["Trần Chí Viễn"] == ("Tỉnh ủy viên", "Chủ tịch Hội đồng nhân dân tỉnh")
+
+
+def test_a_dash_between_two_capitalised_halves_of_an_organ():
+    got = posts("Đồng chí Bùi Trọng Nghĩa, Bí thư Đảng ủy cơ quan Đảng – Đoàn thể phát biểu.")
+    assert got["Bùi Trọng Nghĩa"] == ("Bí thư Đảng ủy cơ quan Đảng – Đoàn thể",)
+    # a post, a name or a credit after the dash is no half of the organ
+    assert posts("Đồng chí Lê A, Bí thư Đảng ủy – Chủ tịch UBND xã phát biểu.")["Lê A"] == (
+        "Bí thư Đảng ủy",
+        "Chủ tịch UBND xã",
+    )
+    assert posts("Đồng chí Lê A, Giám đốc Sở Y tế – Nguyễn Văn B dự.")["Lê A"] == ("Giám đốc Sở Y tế",)
+    assert posts("Đồng chí Lê A, Chủ tịch UBND tỉnh – Ảnh: Minh Hà")["Lê A"] == ("Chủ tịch UBND tỉnh",)
