@@ -45,6 +45,10 @@ _DIRECT_GAP = re.compile(r"\s*(?:cho|đối với|là|được)?\s*$")
 _DIRECT_COPULA_GAP = re.compile(r"\s[^\d,;.()]{0,40}?\slà\s*$")
 # "kết nạp được 7/5 đạt 140%": the verb, then the ratio, then its percent
 _RATIO_GAP = re.compile(r"\s*(?:(?:được|mới)\s*)*")
+# between an achieved count and the plan's ("10.027 so với chỉ tiêu kế hoạch (9.744 đảng viên)")
+_COMPARED_WITH_PLAN = re.compile(
+    r"\s*(?:so\s+với|trên)\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|năm))?\s*\(?\s*"
+)
 _RATIO_PCT_GAP = re.compile(r"\s*,?\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*")
 _LIST_GAP = re.compile(r"[^\d()]{0,40}?(?:,|;|\bvà|\bhoặc)\s*$")
 _PURE_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*$")
@@ -121,7 +125,11 @@ class SentenceFolder:
                 pass
             elif ev.pct:
                 self._percent(ev, nxt)
-            elif ev.t is None and ev.p is None and self._bare_count_after_verb(ev):
+            elif (
+                ev.t is None
+                and ev.p is None
+                and (self._compared_with_plan(ev, nxt) or self._bare_count_after_verb(ev))
+            ):
                 pass
             elif ev.t is None and ev.p is None and self._raised_total_named(ev):
                 # "bringing the total number of Party members to 5,000": a members total is whole
@@ -250,6 +258,35 @@ class SentenceFolder:
         return (
             self.last is not None and _PASSIVE_GAP.fullmatch(self.lo, self.last["end"], ev.start) is not None
         )
+
+    def _compared_with_plan(self, ev: Event, nxt: Event | None) -> bool:
+        """ "kết nạp được 10.027 so với chỉ tiêu kế hoạch (9.744 đảng viên), đạt 102,9%": a count
+        right after its verb, no noun, compared with the plan's count that names the unit: the
+        first is achieved, the second planned (a percent after them is read as the fact's)."""
+        p = self.pending
+        if (
+            p is None
+            or p.direct is not None
+            or ev.a is None
+            or nxt is None
+            or nxt.kind != "num"
+            or nxt.unit is None
+            or nxt.t is not None
+            or nxt.pct
+            or _RATIO_GAP.fullmatch(self.lo, p.end, ev.start) is None
+            or _COMPARED_WITH_PLAN.fullmatch(self.lo, ev.end, nxt.start) is None
+        ):
+            return False
+        metric = self.g.metric(p.cls, nxt.unit_cls, nxt.unit)
+        if metric is None:
+            return False
+        f = self._add(metric, nxt, p, a=ev.a, t=nxt.a)
+        if f is not None:
+            f["pos"] = ev.start
+        nxt.used = True
+        self.pending, self.list_verb = None, p
+        self._became(f)
+        return True
 
     def _bare_count_after_verb(self, ev: Event) -> bool:
         """ "trong đó khiển trách 2, cảnh cáo 1": a count right after a sanction, no noun, at a

@@ -45,3 +45,8 @@ def test_plan_percent_with_a_dot_decimal():
     assert facts("Kết nạp 1.071 đảng viên, đạt 107% kế hoạch.") == [
         ("party_members_admitted", 1071.0, None, 107.0)
     ]
+
+
+def test_achieved_compared_with_the_plans_count():
+    body = "Toàn Đảng bộ đã kết nạp được 10.027 so với chỉ tiêu kế hoạch (9.744 đảng viên), đạt 102,9%, tăng 12,9%."
+    assert facts(body) == [("party_members_admitted", 10027.0, 9744.0, 102.9)]
