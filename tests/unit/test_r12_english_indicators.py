@@ -50,3 +50,13 @@ def test_plan_percent_with_a_dot_decimal():
 def test_achieved_compared_with_the_plans_count():
     body = "Toàn Đảng bộ đã kết nạp được 10.027 so với chỉ tiêu kế hoạch (9.744 đảng viên), đạt 102,9%, tăng 12,9%."
     assert facts(body) == [("party_members_admitted", 10027.0, 9744.0, 102.9)]
+
+
+def test_people_admitted_in_a_passive_and_english_expulsions():
+    body = "Đoàn đã giới thiệu 150 đoàn viên ưu tú cho Đảng xem xét, kết nạp, trong đó có 50 người được kết nạp Đảng."
+    assert facts(body) == [("party_members_admitted", 50.0, None, None)]
+    assert facts("The Secretariat decided to expel all the seven individuals from the Party.") == [
+        ("party_members_disciplined", 7.0, None, None)
+    ]
+    # "người" is still no Party member elsewhere
+    assert facts("Năm qua có 300 người tham gia hiến máu tình nguyện.") == []
