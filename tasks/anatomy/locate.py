@@ -278,18 +278,24 @@ class Locator:
 
     def _commune_at(self, text: str, pos: int, endpos: int, table) -> tuple[frozenset[str], int] | None:
         """The longest commune name of capitalised words (or numbers) at text[pos:]: (its
-        provinces, where it ends), or None."""
-        found, cand = None, ""
+        provinces, where it ends), or None.  A name the text writes one capitalised syllable
+        longer is another commune ("xã Quế Trung" is not "xã Quế"); two or more syllables after it
+        are the next name ("xã Hữu Liên Hoàng Văn Tú")."""
+        found, cand, found_n, run_n = None, "", 0, 0
         for n, m in enumerate(_WORD.finditer(text, pos, endpos)):
             o = m.group(0)
-            if n >= self.commune_words or not (o[:1].isupper() or o[:1].isdigit()):
+            if n > self.commune_words or not (o[:1].isupper() or o[:1].isdigit()):
                 break
+            run_n = n + 1
             core = o.strip(_TOKEN_PUNCT)
-            cand = f"{cand} {match_key(core)}" if cand else match_key(core)
-            if cand in table:
-                found = (table[cand], m.start() + len(o.rstrip(_TOKEN_PUNCT)))
+            if n < self.commune_words:
+                cand = f"{cand} {match_key(core)}" if cand else match_key(core)
+                if cand in table:
+                    found, found_n = (table[cand], m.start() + len(o.rstrip(_TOKEN_PUNCT))), n + 1
             if core != o:  # punctuation ends the name
                 break
+        if found is not None and run_n == found_n + 1:
+            return None
         return found
 
     def locate(

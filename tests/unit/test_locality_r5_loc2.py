@@ -52,3 +52,13 @@ def test_a_district_education_office_host_names_its_province():
     assert (got.name, got.evidence) == ("Lào Cai", "host: mnnamsai.pgdsapa.edu.vn")
     # an unknown prefix before a short district slug still names nothing
     assert _g().locate(None, ["Chi bộ trường tổ chức lễ kết nạp."], None, "xyzsapa.edu.vn", None).name is None
+
+
+def test_a_commune_written_one_syllable_longer_is_another_commune():
+    # "xã Quế Trung" (Quảng Nam) is not "xã Quế" (Hà Nam): with the host the province is Quảng Nam
+    body = ["Chiều ngày 27.6, Chi bộ thôn Đại Bình (xã Quế Trung) tổ chức đại hội chi bộ."]
+    got = _g().locate(None, body, None, "nongson.quangnam.gov.vn", None)
+    assert (got.name, got.evidence) == ("Quảng Nam", "host: nongson.quangnam.gov.vn")
+    # a person's name after the commune still leaves the commune read
+    got = _g().locate(None, ["Chủ tịch UBND xã Hữu Liên Hoàng Văn Tú dự hội nghị."], None, None, None)
+    assert (got.name, got.evidence) == ("Lạng Sơn", "text: xã Hữu Liên")
