@@ -36,7 +36,10 @@ POST_WORDS = (
     r"Ủy viên|Uỷ viên|Vụ|Cục|Sở|Viện|Khoa|Huyện đoàn|Tỉnh đoàn|Thành đoàn|Quận đoàn|HND|MTTQ|UBKT)\b"
 )
 # (the dash may follow the name without a space: "Quý Trường- Huyện đoàn")
-POST_TAIL = re.compile(r"\s*[-–—]\s*" + POST_WORDS + r".{0,80}$")
+# ... and after the dash only, a youth, union or company unit ("Cao Cường- ĐTN Công ty Supe"): a
+# headline may open with these words ("Đảng bộ Nghệ An: …"), so POST_LINE leaves them out
+UNIT_AFTER_A_DASH = r"(?:ĐTN|Chi đoàn|Công đoàn|LĐLĐ|Công ty|Đảng bộ)\b"
+POST_TAIL = re.compile(r"\s*[-–—]\s*(?:" + POST_WORDS + "|" + UNIT_AFTER_A_DASH + r").{0,80}$")
 # a writer's post on its own line under the name ("Bí thư Đảng ủy-Chủ tịch HĐQT NHPT")
 POST_LINE = re.compile(POST_WORDS + r"[^.!?]{0,80}$")
 

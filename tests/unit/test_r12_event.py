@@ -1,4 +1,4 @@
-"""Event years read in session 12 (issue 12): a council's first session written "kỳ họp lần thứ
+"""Event years and bylines read in session 12 (issue 12): a council's first session written "kỳ họp lần thứ
 nhất", and a congress whose unit holds a city's abbreviation ("Đảng bộ TP. Cần Thơ")."""
 
 from datetime import date
@@ -25,3 +25,11 @@ def test_a_city_abbreviation_ends_no_sentence_before_the_congress_term():
 
 def test_a_mid_term_review_is_no_term_year():
     assert event(["Sáng ngày 12/5, Đảng bộ xã tổ chức sơ kết giữa nhiệm kỳ 2020-2025."]) is None
+
+
+def test_a_byline_with_the_writers_unit_after_a_dash():
+    from tasks.anatomy.byline import clean_author
+
+    assert clean_author("Cao Cường- ĐTN Công ty Supe") == "Cao Cường"
+    assert clean_author("Đỗ Thuần – Bí thư Chi bộ") == "Đỗ Thuần"
+    assert clean_author("Minh Thư - Bùi Tiến") == "Minh Thư - Bùi Tiến"  # two writers
