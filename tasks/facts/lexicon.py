@@ -212,6 +212,8 @@ class Lexicon:
         for w in posts.get("organs_named_by_a_verb", []):
             noun, verb = norm(w).casefold().split(" ", 1)
             by_noun.setdefault(noun, []).append(verb)
+        # the verbs' first words: the cheap test before the organ's noun is looked for
+        self.verb_named_organ_firsts = frozenset(v.split()[0] for vs in by_noun.values() for v in vs)
         self.verb_named_organs = {
             noun: re.compile(
                 "(?:"

@@ -283,8 +283,10 @@ class OrgPhrases:
                 if w in _AND and self._and_continues_organ(fb, m.end(), limit):
                     pass
                 elif (
-                    vn := self._verb_named_organ_end(prev_word or _head_last_word(fb, pos), fb, m)
-                ) is not None:
+                    w in self.lex.verb_named_organ_firsts  # the cheap test first
+                    and (vn := self._verb_named_organ_end(prev_word or _head_last_word(fb, pos), fb, m))
+                    is not None
+                ):
                     end = p = vn  # "Ủy ban kiểm tra", "đoàn kiểm tra": the verb names the organ
                     prev_cap, prev_word = True, "tra"
                     continue

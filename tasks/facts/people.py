@@ -101,6 +101,7 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|v
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 # what opens such a list: a colon, or the copula or "gồm" ("3 quần chúng ưu tú vinh dự được đứng vào
 # hàng ngũ của Đảng là Đỗ Trường Sơn (sinh ngày 04/3/2006), Lưu Yến Nhi ... và Phùng Ngọc Bích")
+_LIST_OPENER_ENDS = (":", "là", "gồm", "gồm có")
 _LIST_OPENER = re.compile(r"(?::|(?<![^\W\d_])(?:là|gồm có|gồm|bao gồm))\s*$")
 
 
@@ -462,8 +463,10 @@ class PeopleExtractor:
         """Whether the name opens a list after a colon (or "là", "gồm") in a sentence that names
         whom it lists ("Các học sinh được kết nạp lần này, gồm: Ngô Thị Nguyên, ..."); the next
         names continue it."""
+        if not left.rstrip().endswith(_LIST_OPENER_ENDS):  # cheap test before the regex
+            return False
         opener = _LIST_OPENER.search(left)
-        if opener is None:  # cheap test first
+        if opener is None:
             return False
         c = s - len(left) + opener.start()
         if _CREDIT_BEFORE.search(fb, max(ss, c - 8), c + 1):  # "(Ảnh: Lê Dương)" credits, lists nobody
