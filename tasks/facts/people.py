@@ -101,6 +101,10 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|Ảnh|ẢNH|nguồn|Nguồn|photo|Photo|v
 _LIST_CUE_LOOKBACK = 80  # how far before a colon the noun naming the listed people may stand
 # what opens such a list: a colon, or the copula or "gồm" ("3 quần chúng ưu tú vinh dự được đứng vào
 # hàng ngũ của Đảng là Đỗ Trường Sơn (sinh ngày 04/3/2006), Lưu Yến Nhi ... và Phùng Ngọc Bích")
+# between a post written once and the colon of the list of its holders
+_LIST_LEAD = re.compile(
+    r"[ \t]+(?:gồm có|gồm|bao gồm)(?:[ \t]+(?:các[ \t]+)?(?:ông|bà|đồng chí|đ/c))?[ \t]*$"
+)
 _LIST_OPENER_ENDS = (":", "là", "gồm", "gồm có")
 _LIST_OPENER = re.compile(r"(?::|(?<![^\W\d_])(?:là|gồm có|gồm|bao gồm))\s*$")
 
@@ -482,7 +486,9 @@ class PeopleExtractor:
         if c < 0:
             return []
         if c not in rd.shared:
-            rd.shared[c] = self.titles.before(fb, ss, c)
+            # "Ba Phó bí thư Tỉnh ủy gồm các ông: A, …; B, …": the post, then who holds it
+            lead = _LIST_LEAD.search(fb, max(ss, c - 30), c) if "g" in fb[max(ss, c - 30) : c] else None
+            rd.shared[c] = self.titles.before(fb, ss, lead.start() if lead else c)
         if not rd.shared[c]:
             return []
         semi = fb.find(";", c, s)

@@ -110,3 +110,14 @@ def test_a_dash_between_two_capitalised_halves_of_an_organ():
     )
     assert posts("Đồng chí Lê A, Giám đốc Sở Y tế – Nguyễn Văn B dự.")["Lê A"] == ("Giám đốc Sở Y tế",)
     assert posts("Đồng chí Lê A, Chủ tịch UBND tỉnh – Ảnh: Minh Hà")["Lê A"] == ("Chủ tịch UBND tỉnh",)
+
+
+def test_a_post_written_once_before_the_list_of_its_holders():
+    got = posts(
+        "Ba Phó bí thư Tỉnh ủy gồm các ông: Lê Thành Đô, Chủ tịch UBND tỉnh; Mùa A Vảng, Chủ tịch Ủy ban "
+        "Mặt trận Tổ quốc tỉnh; và Hà Quang Trung, Phó trưởng ban Tổ chức Tỉnh ủy."
+    )
+    assert got["Lê Thành Đô"] == ("Phó bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh")
+    assert got["Hà Quang Trung"] == ("Phó bí thư Tỉnh ủy", "Phó trưởng ban Tổ chức Tỉnh ủy")
+    # an organ is no post: its members get none from it
+    assert posts("Ban Chấp hành gồm các đồng chí: Lê A, Nguyễn B.") == {"Lê A": (), "Nguyễn B": ()}
