@@ -191,6 +191,8 @@ class Lexicon:
         self.org_comma_name_re = re.compile(alternation(comma_names) + NOT_LETTER_AFTER, re.IGNORECASE)
         self.org_comma_name_firsts = frozenset(re.split(r"[ ,]", w)[0].casefold() for w in comma_names)
         self.former_words = word_tuple(posts["former_prefixes"])
+        # what a title keeps before its head: a former or an acting holder's mark
+        self.title_prefix_words = word_tuple(posts["former_prefixes"] + posts.get("acting_prefixes", []))
         role_words = [w for ws in posts["roles"].values() for w in ws]
         self.title_stop = StopPhrases.of(list(posts["title_stop_words"]) + role_words)
         self.title_stop_max = max(len(w.split()) for w in self.title_stop.phrases)

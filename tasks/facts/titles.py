@@ -12,7 +12,7 @@ Span = tuple[int, int]
 _SEP_FIRST = re.compile(r"[ \t]*(?:,|–|-|—|\()[ \t]*")
 _SEP_NEXT = re.compile(r"[ \t]*(?:,|–|-|—)[ \t]*")
 _SEP_FIRST_CHARS = " \t,–-—("  # what _SEP_FIRST can start with
-_FORMER_AT = re.compile(r"(?:nguyên|cựu)\s+", re.IGNORECASE)
+_FORMER_AT = re.compile(r"(?:nguyên|cựu|quyền)\s+", re.IGNORECASE)  # lexicon former/acting_prefixes
 # what links two titles of a chain before a name: a comma, or a dash with a space beside it ("Phó
 # bí thư - Chủ tịch UBND huyện Võ Văn Út")
 # a short aside in brackets after a name: "(đứng giữa)", "(thứ 2 từ trái sang)"
@@ -248,9 +248,9 @@ class Titles:
         return None
 
     def _with_former_prefix(self, fb: str, ss: int, ts: int) -> int:
-        """The title's start moved back over "nguyên"/"cựu" written before it."""
+        """The title's start moved back over "nguyên"/"cựu"/"quyền" written before it."""
         win = fb[max(ss, ts - 12) : ts]
-        fw = ends_with_word(win.lower(), self.lex.former_words)
+        fw = ends_with_word(win.lower(), self.lex.title_prefix_words)
         if fw:
             ts = ts - (len(win) - len(win.rstrip())) - len(fw)
         return ts

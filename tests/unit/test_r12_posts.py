@@ -121,3 +121,11 @@ def test_a_post_written_once_before_the_list_of_its_holders():
     assert got["Hà Quang Trung"] == ("Phó bí thư Tỉnh ủy", "Phó trưởng ban Tổ chức Tỉnh ủy")
     # an organ is no post: its members get none from it
     assert posts("Ban Chấp hành gồm các đồng chí: Lê A, Nguyễn B.") == {"Lê A": (), "Nguyễn B": ()}
+
+
+def test_an_acting_holders_mark_stays_in_the_post():
+    got = posts(
+        "Dự có Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao Lê Hoài Trung và đại biểu các tỉnh."
+    )
+    assert got["Lê Hoài Trung"] == ("Bí thư Trung ương Đảng", "Quyền Bộ trưởng Bộ Ngoại giao")
+    assert posts("Ông Lê A, quyền Giám đốc Sở Y tế phát biểu.") == {"Lê A": ("quyền Giám đốc Sở Y tế",)}
