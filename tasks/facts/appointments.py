@@ -23,6 +23,9 @@ from tasks.fastforms import FastForm
 # left word edge is checked in _post_starts)
 _HOLD = re.compile(r"giữ\s+chức(?:\s+(?:vụ|danh))?\s+")
 _TAKE_ON = re.compile(r"đảm\s+nh(?:ận|iệm)\s+chức(?:\s+(?:vụ|danh))?\s+")
+# "được tín nhiệm bầu lại chức vụ bí thư Tỉnh Đoàn", "bổ nhiệm lại chức vụ Trưởng phòng": the office
+# named right after the appointment verb
+_TO_OFFICE = re.compile(r"(?:bầu|bổ\s+nhiệm)(?:\s+lại)?\s+(?:vào\s+)?chức\s+(?:vụ|danh)\s+")
 # "tái đắc cử Bí thư Chi bộ", "trúng cử chức danh Chủ tịch": the post a person is (re-)elected to
 _ELECTED_PLAIN = re.compile(r"(?:tái\s+)?(?:đắc|trúng)\s+cử(?:\s+chức(?:\s+(?:vụ|danh))?)?\s+")
 # the same matches with the optional "tái" as a branch of its own, so that every branch opens with
@@ -179,7 +182,7 @@ class AppointedPosts:
         "giữ chức vụ" it is one; after "làm" only a capitalised head is)."""
         lo = page.lo
         found: list[tuple[int, bool]] = []
-        for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm"), (_ELECTED, " cử")):
+        for rx, literal in ((_HOLD, "giữ"), (_TAKE_ON, "đảm"), (_ELECTED, " cử"), (_TO_OFFICE, "chức")):
             if literal in lo:
                 found.extend(
                     (m.end(), True)

@@ -129,3 +129,8 @@ def test_an_acting_holders_mark_stays_in_the_post():
     )
     assert got["Lê Hoài Trung"] == ("Bí thư Trung ương Đảng", "Quyền Bộ trưởng Bộ Ngoại giao")
     assert posts("Ông Lê A, quyền Giám đốc Sở Y tế phát biểu.") == {"Lê A": ("quyền Giám đốc Sở Y tế",)}
+
+
+def test_the_office_named_right_after_an_appointment_verb():
+    got = posts("Đồng chí Lê Văn Lương được tín nhiệm bầu lại chức vụ bí thư Tỉnh Đoàn Nghệ An tại Hội nghị.")
+    assert got == {"Lê Văn Lương": ("bí thư Tỉnh Đoàn Nghệ An",)}
