@@ -26,6 +26,7 @@ _NUM_AFTER = frozenset(
         "thôn",
         "ấp",
         "xóm",
+        "phố",  # "khu phố 3", "tổ dân phố 5"
         "vực",
         "số",
         "đoàn",
@@ -247,8 +248,17 @@ class OrgPhrases:
                 end = m.end() - 1  # "Bí thư Đảng ủy- Chủ tịch HĐND": the glued hyphen separates
                 break
             if tok[0].isdigit():
-                # "Đội CSGT số 2", "khu vực 2"; "số 05/KL-UBND" is a document's number
-                if not (prev_word.casefold() in _NUM_AFTER or prev_word.isupper()) or "/" in tok:
+                # "Đội CSGT số 2", "khu vực 2"; "số 05/KL-UBND" is a document's number; a unit
+                # numbered after its place's name when the number ends the phrase ("Chi bộ Định
+                # Thọ 2 – …"; "… xã Tân An 20 năm" is a count)
+                if (
+                    not (
+                        prev_word.casefold() in _NUM_AFTER
+                        or prev_word.isupper()
+                        or self._numbered_place_end(fb, m, prev_word, limit)
+                    )
+                    or "/" in tok
+                ):
                     break
                 prev_cap, prev_word = False, tok
             elif tok[0].isupper():
@@ -311,6 +321,15 @@ class OrgPhrases:
         while end > pos and fb[end - 1] in ".":
             end -= 1
         return end
+
+    def _numbered_place_end(self, fb: str, m: re.Match, prev_word: str, limit: int) -> bool:
+        """Whether the number m (one or two digits) after a capitalised word closes the phrase:
+        punctuation or the limit right after it."""
+        tok = m.group(1)
+        if not (prev_word[:1].isupper() and len(tok) <= 2 and tok.isdigit()):
+            return False
+        e = m.end()
+        return e >= limit or fb[e] in ",.;:)–—-" or fb.startswith((" –", " -", " —"), e)
 
     def _dash_joined_at(self, fb: str, p: int, limit: int) -> re.Match | None:
         """The capitalised word after a spaced dash at p that goes on with the organ before it

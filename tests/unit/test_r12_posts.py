@@ -134,3 +134,15 @@ def test_an_acting_holders_mark_stays_in_the_post():
 def test_the_office_named_right_after_an_appointment_verb():
     got = posts("Đồng chí Lê Văn Lương được tín nhiệm bầu lại chức vụ bí thư Tỉnh Đoàn Nghệ An tại Hội nghị.")
     assert got == {"Lê Văn Lương": ("bí thư Tỉnh Đoàn Nghệ An",)}
+
+
+def test_a_unit_numbered_after_its_place():
+    got = posts(
+        "Đại hội đón tiếp cô Nguyễn Thị Mậu – Bí thư Chi bộ Định Thọ 2, ông Phạm Văn Trí – đại diện Hội phụ huynh."
+    )
+    assert got["Nguyễn Thị Mậu"] == ("Bí thư Chi bộ Định Thọ 2",)
+    assert posts("Ông Lê A, Bí thư Chi bộ Khu phố 3 phát biểu.") == {"Lê A": ("Bí thư Chi bộ Khu phố 3",)}
+    # a count after the place is no unit number
+    assert posts("Ông Lê A, Bí thư Đảng ủy xã Tân An 20 năm qua đã phấn đấu.") == {
+        "Lê A": ("Bí thư Đảng ủy xã Tân An",)
+    }
