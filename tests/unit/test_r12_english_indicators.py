@@ -1,4 +1,4 @@
-"""English editions' indicator statements read in session 12 (issue 13): members totals after
+"""English editions' indicator statements read in session 13 (issue 13): members totals after
 "currently has" / "with" / "consisting of", a total raised "to the number of", a plan percent
 "reaching 140.8% of the given target" (a dot decimal before a percent sign)."""
 

@@ -1,4 +1,4 @@
-"""Event years and bylines read in session 12 (issue 12): a council's first session written "kỳ họp lần thứ
+"""Event years and bylines read in session 13 (issue 12): a council's first session written "kỳ họp lần thứ
 nhất", and a congress whose unit holds a city's abbreviation ("Đảng bộ TP. Cần Thơ")."""
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""Post classes read in session 12 (issue 13): a term in Arabic numerals inside a post, and the
+"""Post classes read in session 13 (issue 13): a term in Arabic numerals inside a post, and the
 verb after a term that is no part of the post."""
 
 from tasks.facts import extract_facts
