@@ -349,6 +349,8 @@ class PeopleExtractor:
         """Where a name starts after the place a run of capitalised syllables opens with ("Thạch Hà
         Nguyễn Văn An": a place of two or three syllables, then a surname and at least one more
         syllable), else None.  Six syllables and more are never one name."""
+        if m.group(0).count(" ") < 3:  # fewer than four syllables: the cheap test first (every mention)
+            return None
         syl = list(_NONSPACE.finditer(m.group(0)))
         if len(syl) < 4:
             return None
@@ -364,14 +366,11 @@ class PeopleExtractor:
         syl = list(_NONSPACE.finditer(m.group(0)))
         if len(syl) < 3:
             return None
+        words = [w.group(0) for w in syl]
         for k in range(1, len(syl) - 1):
             if continues_organ(syl[k - 1].group(0), syl[k].group(0)):
                 continue  # "Bí thư Tỉnh Đoàn Thanh Hoá", "Tỉnh ủy Hải Dương Nguyễn …": no name yet
-            if (
-                k + 1 < len(syl)
-                and syl[k + 1].group(0).casefold() in self.lex.surnames
-                and place_ends_at([w.group(0) for w in syl], k)
-            ):
+            if words[k + 1].casefold() in self.lex.surnames and place_ends_at(words, k):
                 continue  # "Huyện ủy Gia Lâm Nguyễn Tiến Việt": "Lâm" ends the place, not a name
             if syl[k].group(0).casefold() in self.lex.surnames:
                 s = m.start() + syl[k].start()
