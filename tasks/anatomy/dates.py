@@ -22,7 +22,7 @@ VN_LONG_PLAIN = re.compile(
 )
 ISO_PLAIN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 TIME_PLAIN = re.compile(
-    r"(?<!\d)(?P<h>[0-2]?\d)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
+    r"(?<!\d)(?<!thứ )(?P<h>[0-2]?\d)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
     re.IGNORECASE,
 )
 STRIP_PLAIN = re.compile(
@@ -49,8 +49,9 @@ _VN_MONTH_WORD = re.compile(
     r"(?P<d>\d(?<!\d\d)(?:(?<=[0-3])\d)?)\s+[Tt]háng\s+(?P<m>[01]?\d)\s+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 _ISO = re.compile(r"(?P<y>(?:19|20)(?<!\d..)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+# (a weekday's number is no hour: "Thứ 5: 07:59 ngày 04/09/2014" is 07:59, not 5:07:59)
 _TIME = re.compile(
-    r"(?P<h>\d(?<!\d\d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
+    r"(?P<h>\d(?<!\d\d)(?<!thứ \d)(?:(?<=[0-2])\d)?)\s*(?::|h)\s*(?P<mi>[0-5]\d)(?:\s*:\s*(?P<s>[0-5]\d))?'?\s*(?P<ap>AM|PM|SA|CH)?(?!\d)",
     re.I,
 )
 

@@ -466,9 +466,35 @@ def _is_lead(info) -> bool:
     )
 
 
+# an issued text's genre set alone on its line in capitals, as the text's own heading ("KẾ HOẠCH" /
+# "Tổ chức đại hội Đoàn các cấp …" / "Căn cứ Điều lệ Đoàn …" / "I. YÊU CẦU"); a report names the
+# genre inside a headline, never alone on a line
+_GENRE_HEADINGS = frozenset(
+    (
+        "kế hoạch",
+        "quyết định",
+        "thông báo",
+        "hướng dẫn",
+        "nghị quyết",
+        "chỉ thị",
+        "quy định",
+        "quy chế",
+        "chương trình",
+        "chương trình hành động",
+        "tờ trình",
+        "công văn",
+        "báo cáo",
+        "đề án",
+        "thông tri",
+    )
+)
+
+
 def _opening_line(info) -> str | None:
-    """The document-opening part this line is ("outline", "law", "number", "place"), or None."""
+    """The document-opening part this line is ("outline", "law", "number", "place", "genre"), or None."""
     key = info.key_cf
+    if len(key) <= 24 and key in _GENRE_HEADINGS and info.text.isupper():
+        return "genre"
     c = key[:1]  # literal pre-checks: most lines open otherwise
     if c in "ivxp" and len(key) <= OUTLINE_HEADING_MAX_CHARS and _OUTLINE_HEADING.match(key):
         return "outline" if info.text.isupper() else None
@@ -500,6 +526,10 @@ def document_opening(lines, kinds: list[str]) -> str | None:
                 for n in window[:2]
             ):
                 return f"document: an outline heading {info.text[:40]!r} over its numbered section"
+        elif part == "genre":
+            # its preamble ("Căn cứ …") or its outline follows its subject line(s)
+            if any(n.info.key_cf.startswith("căn cứ") or _opening_line(n.info) == "outline" for n in window):
+                return f"document: the genre heading {info.text[:40]!r} over its preamble or outline"
         elif part == "law":
             if window and _FIRST_CLAUSE.match(window[0].info.key_cf):
                 return f"document: a law's article {info.text[:40]!r} over its first clause"

@@ -134,6 +134,7 @@ def _date_line(ln) -> bool:
 
 
 _SENTENCE_END = frozenset('.…;:"”»!?')
+_CLAUSE_END = _SENTENCE_END | {","}
 
 
 def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
@@ -141,7 +142,9 @@ def _after_unpunctuated_headline(lines: list[PageLine], start: int) -> int:
     before a real paragraph (header chrome aside) is the headline, not the lead: the body opens
     at that paragraph."""
     ln = lines[start].info
-    if not (ln.title_like and ln.nw <= 40 and ln.text[-1] not in _SENTENCE_END and not ln.teaser):
+    # (a line that ends on a comma is a clause the next line goes on with: "Thực hiện Chỉ thị số
+    # 45-CT/TW … nhiệm kỳ 2025-2030," / "Hôm nay, ngày 24/4/2025, …")
+    if not (ln.title_like and ln.nw <= 40 and ln.text[-1] not in _CLAUSE_END and not ln.teaser):
         return start
     # header chrome may sit between the headline and the lead ("Lượt xem:", image residue); a
     # lone "." after the line is its own full stop split off (a lead, not a headline)
@@ -170,7 +173,9 @@ def _body_evidence(line: PageLine) -> bool:
     return ln.strong and not line.repeated and not ln.rule_f
 
 
-def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, int | None]:
+def _byline_end(
+    lines: list[PageLine], start: int, hard_end: int, page_cut: bool = False
+) -> tuple[int, int | None]:
     """(body end, byline line or None): the body ends at a byline/credit line after which no
     strong prose follows, else after the last strong prose line before hard_end."""
     strong_after = [False] * (len(lines) + 1)
@@ -188,7 +193,36 @@ def _byline_end(lines: list[PageLine], start: int, hard_end: int) -> tuple[int, 
             return k, (k if named else None)
     last = max((k for k in range(start, hard_end) if _body_evidence(lines[k])), default=start)
     last = _after_closing_list(lines, _after_closing_captions(lines, last, hard_end), hard_end)
-    return _cut_tail_end(lines, last, hard_end) or last + 1, None
+    last = _after_gallery_captions(lines, last, hard_end)
+    return _cut_tail_end(lines, last, hard_end, page_cut) or last + 1, None
+
+
+# the photos' alt text a social site writes for them ("Có thể là hình ảnh về 19 người, …"): no caption
+_ALT_TEXT = ("có thể là hình ảnh", "có thể là ảnh", "may be an image")
+
+
+def _after_gallery_captions(lines: list[PageLine], last: int, hard_end: int) -> int:
+    """The last body line when the body closes with a gallery: its announcement ("Một số hình ảnh
+    của buổi lễ:", a footer rule's gallery stub, itself no body) then the photos' captions ("Mở
+    đầu là nghi thức chào cờ", "Đảng viên mới đọc lời tuyên thệ"), which are the article's own
+    captions and body however short."""
+    k = last + 1
+    r = lines[k].info.rule_f if k < hard_end else None
+    if not (r and r[0].name.startswith("gallery_stub")):
+        return last
+    end = k
+    while end + 1 < hard_end and _gallery_caption(lines[end + 1]):
+        end += 1
+    return end if end > k else last
+
+
+def _gallery_caption(line: PageLine) -> bool:
+    """A plain line of a few words after a gallery's announcement, not the photos' alt text."""
+    ln = line.info
+    return _plain_line(line) and ln.nw >= GALLERY_CAPTION_MIN_WORDS and not ln.key_cf.startswith(_ALT_TEXT)
+
+
+GALLERY_CAPTION_MIN_WORDS = 3
 
 
 def _bare_label_over_name(lines: list[PageLine], k: int, hard_end: int) -> bool:
@@ -256,10 +290,11 @@ MIN_CUT_WORDS = 4  # a shorter stray line after the body is a label ("Một dòn
 LONG_CUT_WORDS = 12
 
 
-def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int) -> int | None:
+def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int, page_cut: bool = False) -> int | None:
     """The body's end when the page's last line (trailing punctuation debris aside) is a
     paragraph cut by the crawl, after the last strong line or after a caption that follows it;
-    None if the page does not end so."""
+    None if the page does not end so.  page_cut: the text stops on a space (PageLines.cut_at_end),
+    so a last plain line right after the body is its cut paragraph however few its words."""
     e = len(lines) - 1
     while e > last and _is_debris(lines[e]):
         e -= 1
@@ -267,6 +302,8 @@ def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int) -> int | None
         return None
     if not all(_caption_shaped(lines[k]) for k in range(last + 1, e)):
         return None
+    if page_cut and _plain_line(lines[e]):
+        return e + 1
     return e + 1 if _cut_paragraph(lines[e]) else None
 
 
@@ -347,5 +384,5 @@ def find_body_span(page: PageLines) -> BodySpan:
     if fp is None:  # no paragraph: everything is header
         return BodySpan(len(lines), len(lines))
     start = _lead_above(lines, _after_unpunctuated_headline(lines, _after_dated_headline(lines, fp)))
-    end, byline = _byline_end(lines, start, _hard_end(lines, start))
+    end, byline = _byline_end(lines, start, _hard_end(lines, start), page.cut_at_end)
     return BodySpan(start, end, byline)

@@ -89,7 +89,25 @@ _PLACE_BEFORE = word_tuple(
 )
 # An address form right before a name: the name may be followed by any verb ("ông A thi công")
 # ("quần chúng ưu tú A thuộc Chi bộ", "đảng viên A thuộc Chi bộ": the person nouns of admissions)
-_ADDRESS_FORMS = word_tuple(["ông", "bà", "đồng chí", "đ/c", "ưu tú", "đảng viên"])
+# (and the kin terms and person nouns small sites use for students, youths and elders: "kết nạp cho
+# em Nguyễn Phương Thảo học sinh lớp 12C12", "anh Lò Văn Sơn làm ...")
+_ADDRESS_FORMS = word_tuple(
+    [
+        "ông",
+        "bà",
+        "đồng chí",
+        "đ/c",
+        "ưu tú",
+        "đảng viên",
+        "em",
+        "anh",
+        "chị",
+        "học sinh",
+        "sinh viên",
+        "quần chúng",
+        "đoàn viên",
+    ]
+)
 _ADDRESS_LOOKBACK = 12
 # a plural address form before a post: the post is every listed name's ("các đồng chí Phó Giám đốc
 # Sở Lưu Tấn Lại, Trương Hồng Giang")
@@ -279,6 +297,8 @@ class PeopleExtractor:
                 e = self._name_before_bare_post(fb, s, run_end)
                 if e is not None:
                     return Mention(s, e, sentence, run_start, honorific, bare_post=True)
+                if fb.count(" ", s, run_end) == 1:
+                    return None  # "Đoàn Thư ký gồm 2 đồng chí": a post's head, no name before it
             may_end = (
                 self.orgs.name_may_end(fb, run_end, se)
                 or self._addressed(fb, s, run_end)
@@ -416,7 +436,10 @@ class PeopleExtractor:
         role = self.roles.role(fb, ss, s, chain_end, se, before[0][0] if before else s)
         p = rd.persons.get(nkey)
         if p is None:
-            p = rd.persons[nkey] = Found(page.body[s:e], s, e, role)
+            name = page.body[s:e]
+            if name.isupper():  # set in capitals ("đồng chí PHAN VĂN PHỤNG"): stored in title case
+                name = name.title()
+            p = rd.persons[nkey] = Found(name, s, e, role)
         p.add_titles(page.body, shared + before + after)
         p.raise_role(role)
         self._share_dashed_post_back(page, rd, nkey, listed, shared + before, after, e)

@@ -1,0 +1,72 @@
+"""Fact classes read in session 14 (issue 13), each from tuned sets' misses (blind12, opened for
+tuning this session): admission into the Party named by "kết nạp Đảng cho"; a membership "nay
+có"; names after kin address forms ("em", "anh", "chị"); names set in capitals after an address
+form; abbreviated chairs ("CT HĐND xã"); "Cấp ủy" as a seat; "chuyên trách" and "nguồn nhân lực"
+inside a post; a post's head ("Đoàn Thư ký") is no name."""
+
+from tasks.facts import extract_facts
+
+
+def facts(body):
+    return [(i.metric, i.actual) for i in extract_facts(body).indicators]
+
+
+def posts(body):
+    return {p.name: p.titles for p in extract_facts(body).people}
+
+
+def test_admitted_into_the_party_whoever_they_were():
+    assert facts(
+        "Các Chi bộ long trọng tổ chức Lễ kết nạp Đảng cho 4 Thanh niên ưu tú là học sinh lớp 12."
+    ) == [("party_members_admitted", 4.0)]
+    # into the Youth Union stays so
+    assert facts("Chi đoàn tổ chức kết nạp đoàn viên cho 11 thanh niên.") == [
+        ("youth_members_admitted", 11.0)
+    ]
+
+
+def test_a_membership_as_it_stands_now():
+    got = facts(
+        "Từ 6 đảng viên ban đầu, đảng bộ các xã Phúc Sơn và Tân Trung ngày nay có gần 1.000 đảng viên."
+    )
+    assert ("party_members_total", 1000.0) in got
+    # attendance is no total
+    assert facts("Hiện nay có 15/16 đảng viên tham dự.") == []
+
+
+def test_names_after_kin_address_forms():
+    got = posts("Chi bộ 2 kết nạp cho em Trần Quang Huy lớp 12C12 và em Đỗ Thị Tường Vy lớp 12C11.")
+    assert set(got) == {"Trần Quang Huy", "Đỗ Thị Tường Vy"}
+
+
+def test_a_name_in_capitals_after_an_address_form():
+    got = posts(
+        "Phóng viên trao đổi với đồng chí PHAN VĂN PHỤNG, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ "
+        "chức Tỉnh ủy Quảng Trị về những điểm mới."
+    )
+    assert got == {
+        "Phan Văn Phụng": ("Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tổ chức Tỉnh ủy Quảng Trị")
+    }
+    # a line in capitals is a headline, not a name
+    assert posts("ĐỒNG CHÍ LÊ VĂN AN PHÁT BIỂU TẠI HỘI NGHỊ.") == {}
+
+
+def test_abbreviated_chairs_and_the_committee_seat():
+    got = posts("Dự có Đ/c Hoàng Đình Năm - PBT Đảng ủy, CT HĐND xã; Đ/c Trần Thị Huyền - Cấp ủy chi bộ.")
+    assert got == {"Hoàng Đình Năm": ("PBT Đảng ủy", "CT HĐND xã"), "Trần Thị Huyền": ("Cấp ủy chi bộ",)}
+
+
+def test_lower_case_words_inside_a_post():
+    got = posts(
+        "Dự có đồng chí Nông Thị Bích Huệ, Phó Bí thư Thường trực chuyên trách Đảng ủy UBND tỉnh; đồng chí "
+        "Mai Văn Thiên – Phó trưởng Ban Quản lý nguồn nhân lực."
+    )
+    assert got["Nông Thị Bích Huệ"] == ("Phó Bí thư Thường trực chuyên trách Đảng ủy UBND tỉnh",)
+    assert got["Mai Văn Thiên"] == ("Phó trưởng Ban Quản lý nguồn nhân lực",)
+
+
+def test_a_posts_head_after_a_semicolon_is_no_name():
+    got = posts(
+        "Đại hội bầu Đoàn Chủ tịch gồm 9 đồng chí; Đoàn Thư ký gồm 2 đồng chí; Ban Thẩm tra gồm 5 đồng chí."
+    )
+    assert got == {}
