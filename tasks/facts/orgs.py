@@ -11,7 +11,9 @@ from tasks.facts.letters import CAP_SYL, MORE_CAP_SYL
 from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 from tasks.textnorm import match_key
 
-TOKEN = re.compile(r"[ \t\u00a0]*([^\W_][^\s,;:()\[\]“”\"'’‘…!?–—]*)")
+# a word; an apostrophe between two letters stays inside it (the Central Highlands' place names
+# "Ea H'đing", "Cư M'gar", "Ia H'Drai"), elsewhere it is a quote
+TOKEN = re.compile(r"[ \t\u00a0]*([^\W_](?:[^\s,;:()\[\]“”\"'’‘…!?–—]|['’](?=[^\W\d_]))*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
     (

@@ -96,7 +96,10 @@ _ADDRESS_FORMS = word_tuple(
         "ông",
         "bà",
         "đồng chí",
+        "đ.c",
         "đ/c",
+        "bác sĩ",
+        "bác sỹ",
         "ưu tú",
         "đảng viên",
         "em",
@@ -129,7 +132,11 @@ _LIST_OPENER = re.compile(r"(?::|(?<![^\W\d_])(?:là|gồm có|gồm|bao gồm))
 
 # function words no name ends with: a capitalised one after a name is the next word, capitalised
 # by a site ("Hồ Chí Minh Đã khẳng định")
-_VERB_WORDS = frozenset(("Đã", "Và", "Là", "Của", "Sẽ", "Đang", "Cũng", "Thì", "Đều", "Vẫn"))
+# (or a preposition opening the next sentence, its full stop lost: "… Nguyễn Thị Thanh Thủy Trong
+# không khí trang nghiêm …")
+_VERB_WORDS = frozenset(
+    ("Đã", "Và", "Là", "Của", "Sẽ", "Đang", "Cũng", "Thì", "Đều", "Vẫn", "Trong", "Tại", "Với", "Theo", "Sau")
+)
 _VERB_ENDS = tuple(" " + w for w in _VERB_WORDS)
 
 
@@ -243,10 +250,14 @@ class PeopleExtractor:
         for found in CAPSEQ.finditer(fb):
             st = found.start()
             m = _at_word_edge(fb, found) if st and fb[st - 1].isalnum() else found
+            if m is not None and st and fb[st - 1] == "/":  # "Đ/C Nguyễn Tiềm": the cue's "C" opened the run
+                sp = fb.find(" ", st, m.end())
+                m = CAPSEQ.match(fb, sp + 1) if sp >= 0 else None
             if m is None:
                 continue
             run = m.group(0)
-            if run.endswith(_VERB_ENDS):
+            glued = run.endswith(_VERB_ENDS)
+            if glued:
                 m = _without_glued_verb(fb, m)  # "Chủ tịch Hồ Chí Minh Đã khẳng định"
                 if m is None:
                     continue
@@ -254,10 +265,12 @@ class PeopleExtractor:
             reading = read(run)
             if reading is None:
                 continue
-            mention = self._mention(page, m, reading, rd)
+            mention = self._mention(page, m, reading, rd, glued)
             if mention is None:
                 continue
             nkey = match_key(page.body[mention.start : mention.end])
+            if nkey not in rd.persons and (known := _known_after_first(page, mention, rd)) is not None:
+                mention, nkey = known
             if author_key and _is_author(nkey, author_key):
                 continue
             self._read_mention(page, mention, nkey, rd)
@@ -274,10 +287,12 @@ class PeopleExtractor:
         return out
 
     def _mention(
-        self, page: Page, m: re.Match, reading: tuple[int | None, bool], rd: _Reading
+        self, page: Page, m: re.Match, reading: tuple[int | None, bool], rd: _Reading, glued: bool = False
     ) -> Mention | None:
         """The name a capitalised run holds (read_run read it as `reading`), with its sentence;
-        None if it holds none."""
+        None if it holds none.  glued: the run had the next word glued on (cut off already): a
+        name that goes on a list of names ends where the run now ends ("… Nguyễn Thị Dung, Nguyễn
+        Thị Thanh Thủy Trong không khí …"); elsewhere the word after it still decides."""
         fb = page.fb
         off, honorific = reading
         run_start, run_end = m.span()
@@ -300,7 +315,8 @@ class PeopleExtractor:
                 if fb.count(" ", s, run_end) == 1:
                     return None  # "Đoàn Thư ký gồm 2 đồng chí": a post's head, no name before it
             may_end = (
-                self.orgs.name_may_end(fb, run_end, se)
+                (glued and rd.continues_list(fb, sentence[0], s))
+                or self.orgs.name_may_end(fb, run_end, se)
                 or self._addressed(fb, s, run_end)
                 or self._listed_after_addressed(fb, sentence[0], s, run_end, rd)
             )
@@ -543,6 +559,20 @@ class _Reading:
         if gap.startswith("(") and 0 < (close := gap.find(")")) <= _LIST_ASIDE_MAX:
             gap = gap[close + 1 :].strip()
         return gap in _LIST_GAPS
+
+
+def _known_after_first(page: Page, mn: Mention, rd: _Reading) -> tuple[Mention, str] | None:
+    """The mention without its first syllable when that is a person found already ("Đ/c Phan
+    Minh Tuấn …" then "Đồng Phan Minh Tuấn - UV BTV Thành ủy …": a cut "Đồng chí" glued on; "Đồng"
+    is also a surname), with its key; None otherwise."""
+    body = page.body
+    sp = body.find(" ", mn.start, mn.end)
+    if sp < 0 or body.count(" ", sp + 1, mn.end) < 1:
+        return None
+    key = match_key(body[sp + 1 : mn.end])
+    if key not in rd.persons:
+        return None
+    return replace(mn, start=sp + 1), key
 
 
 def _merge_english(out: list[Person], english: list[Person]) -> list[Person]:

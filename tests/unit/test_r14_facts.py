@@ -70,3 +70,38 @@ def test_a_posts_head_after_a_semicolon_is_no_name():
         "Đại hội bầu Đoàn Chủ tịch gồm 9 đồng chí; Đoàn Thư ký gồm 2 đồng chí; Ban Thẩm tra gồm 5 đồng chí."
     )
     assert got == {}
+
+
+def test_a_central_highlands_place_keeps_its_apostrophe():
+    got = posts("Đồng chí Y Long Mlô Duôn Du - Bí thư Đảng bộ xã Ea H'đing cho biết: xã có 14 chi bộ.")
+    assert got == {"Y Long Mlô Duôn Du": ("Bí thư Đảng bộ xã Ea H'đing",)}
+
+
+def test_a_capital_cue_after_a_slash_and_a_dotted_cue():
+    assert set(posts("ĐH bầu BCH gồm 7 đồng chí (Đ/C), Đ/C Nguyễn Tiềm được bầu làm Bí thư.")) == {
+        "Nguyễn Tiềm"
+    }
+    assert set(posts("Phân công đồng chí Trần Thanh Tâm, đ.c Tạ Thị Hường giúp đỡ đảng viên dự bị.")) == {
+        "Trần Thanh Tâm",
+        "Tạ Thị Hường",
+    }
+
+
+def test_a_listed_name_with_the_next_sentences_preposition_glued_on():
+    got = posts(
+        "Trao quyết định cho ba đồng chí Trương Thị Thủy Tiên, Nguyễn Thị Thanh Thủy Trong không khí trang nghiêm."
+    )
+    assert set(got) == {"Trương Thị Thủy Tiên", "Nguyễn Thị Thanh Thủy"}
+
+
+def test_a_known_person_with_a_cut_cue_glued_before():
+    got = posts(
+        "Đ/c Phan Minh Tuấn - Ủy viên BTV Thành ủy về dự.\n"
+        "Đồng Phan Minh Tuấn - UV BTV Thành ủy trao huy hiệu Đảng tới các Đảng viên."
+    )
+    assert set(got) == {"Phan Minh Tuấn"}
+
+
+def test_a_physicians_title_before_the_name():
+    got = posts("Bác sỹ Đặng Minh Hoàng được chỉ định giữ chức Bí thư Đảng bộ Trung tâm y tế thành phố.")
+    assert got["Đặng Minh Hoàng"][0] == "Bác sỹ"
