@@ -306,7 +306,7 @@ def _first_event(
             if own_year_only and (p.year is None or (own_year is not None and p.year != own_year)):
                 continue
             # the sentence's own year evidence first, then the page's
-            hint = partial(_sentence_then_page_year, text, p.month, year_hint(text))
+            hint = partial(_sentence_then_page_year, text, p.day, p.month, year_hint(text))
             year = _year_of(p, published, stamp, hint)
             if year is None:
                 # the weakest evidence, read only when nothing else dates the event
@@ -339,8 +339,26 @@ def _founded() -> tuple[tuple[str, int], ...]:
     return tuple(sorted(((k.casefold(), int(v)) for k, v in pairs.items()), key=lambda kv: -len(kv[0])))
 
 
-def _sentence_then_page_year(text: str, month: int, page_year: Callable[[], int | None]) -> int | None:
-    return _turn_of_year(text, month) or page_year()
+def _sentence_then_page_year(
+    text: str, day: int, month: int, page_year: Callable[[], int | None]
+) -> int | None:
+    return _turn_of_year(text, month) or _same_day_year(text, day, month) or page_year()
+
+
+# a full date d/m/yyyy (d-m-yyyy, d.m.yyyy) in the event phrase's own paragraph
+_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
+
+
+def _same_day_year(text: str, day: int, month: int) -> int | None:
+    """The year the paragraph writes for the event's own day and month ("Sáng 3-2, … nhân kỷ niệm 93
+    năm ngày thành lập Đảng (3-2-1930 – 3-2-2023)"): the latest such, an anniversary's span ending
+    in the year it is held; None if the paragraph writes that day with no year."""
+    years = [
+        int(m.group(3))
+        for m in _FULL_DATE.finditer(text[:LONG_CHARS])
+        if int(m.group(1)) == day and int(m.group(2)) == month
+    ]
+    return max(years) if years else None
 
 
 def _turn_of_year(text: str, month: int) -> int | None:

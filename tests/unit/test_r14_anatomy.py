@@ -80,3 +80,16 @@ def test_a_genre_heading_over_its_preamble_is_a_document():
     # a report that names the plan in its headline is still an article
     report = "\n".join([TITLE, LEAD, BODY2])
     assert read_anatomy(report).page_kind == "article"
+
+
+def test_an_event_day_takes_the_year_its_paragraph_writes_for_that_day():
+    lead = (
+        "Sáng 3-2, Đảng ủy Khối các cơ quan thành phố tổ chức lễ trao tặng Huy hiệu Đảng, khen thưởng các tổ "
+        "chức đảng tiêu biểu năm 2022 nhân kỷ niệm 93 năm ngày thành lập Đảng (3-2-1930 – 3-2-2023)."
+    )
+    body2 = (
+        "Trong năm 2022, Ban Chấp hành Đảng ủy Khối đã tập trung đổi mới phương thức lãnh đạo, chỉ đạo các cơ "
+        "quan tham mưu, giúp việc Đảng ủy Khối trong năm 2022."
+    )
+    an = read_anatomy("\n".join(["KỶ NIỆM 93 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM", lead, body2]))
+    assert str(an.event_date) == "2023-02-03"
