@@ -45,7 +45,8 @@ def default_sets() -> list[Path]:
     )  # annotated blind late in session 10, held out from its rule work, tuned on in session 11
     blind10 = ROOT / "tests" / "dev" / "blind10"  # annotated blind in session 11 (round 1), then tuned on
     blind11 = ROOT / "tests" / "dev" / "blind11"  # annotated blind in session 11 (round 2), held out
-    blind12 = ROOT / "tests" / "dev" / "blind12"  # annotated blind in session 12, held out
+    blind12 = ROOT / "tests" / "dev" / "blind12"  # annotated blind in session 13, held out, tuned on in 14
+    blind13 = ROOT / "tests" / "dev" / "blind13"  # annotated blind in session 14, held out
     sets = (
         shared_dev,
         own,
@@ -61,6 +62,7 @@ def default_sets() -> list[Path]:
         blind10,
         blind11,
         blind12,
+        blind13,
     )
     return [p for p in sets if (p / "gold.json").exists()]
 

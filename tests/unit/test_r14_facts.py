@@ -105,3 +105,17 @@ def test_a_known_person_with_a_cut_cue_glued_before():
 def test_a_physicians_title_before_the_name():
     got = posts("Bác sỹ Đặng Minh Hoàng được chỉ định giữ chức Bí thư Đảng bộ Trung tâm y tế thành phố.")
     assert got["Đặng Minh Hoàng"][0] == "Bác sỹ"
+
+
+def test_the_cheap_test_for_capital_names_never_misses_one():
+    from tasks.facts.page import _CAPITAL_NAME, _CUE_THEN_CAPS
+
+    for text in (
+        "trao đổi với đồng chí PHAN VĂN PHỤNG, Ủy viên",
+        "Ông NGUYỄN VĂN BÌNH phát biểu",
+        "Bà LÊ THỊ HOA dự",
+        "Nhà báo HÀ ĐĂNG",
+        "Đ/c TRẦN VĂN AN",
+        "anh hùng Ông Ích Khiêm",  # no name in capitals: both say so
+    ):
+        assert (_CAPITAL_NAME.search(text) is None) or (_CUE_THEN_CAPS.search(text) is not None), text
