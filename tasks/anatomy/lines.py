@@ -201,7 +201,8 @@ def _set_shape(ln: LineInfo, rs: RuleSet) -> None:
         and len(t) <= 350
         and (t0.isupper() or t0.isdigit())
         and last not in ";:"
-        and not (last == "." and nw > 25)
+        # (a long sentence is prose, unless set in capitals: a headline may close with a full stop)
+        and not (last == "." and nw > 25 and not t.isupper())
     )
 
 

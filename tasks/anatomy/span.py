@@ -42,6 +42,7 @@ def _first_paragraph(lines: list[PageLine]) -> int | None:
         ln = line.info
         if (
             ln.strong
+            and not ln.text.isupper()  # a line in capitals is a headline or a banner, never the lead
             and not _header_chrome(line)
             and not ln.rule_f
             and not _slogan_above_headline(lines, k)

@@ -93,3 +93,35 @@ def test_an_event_day_takes_the_year_its_paragraph_writes_for_that_day():
     )
     an = read_anatomy("\n".join(["KỶ NIỆM 93 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM", lead, body2]))
     assert str(an.event_date) == "2023-02-03"
+
+
+def test_the_outlets_domain_as_the_leads_dateline_is_the_source_site():
+    lead = (
+        "Laocaitv.vn - Ngày 10/5/1959, Ban Thường vụ Tỉnh ủy Lào Cai ra quyết định thành lập Đảng bộ Chính Dân "
+        "Đảng, tổ chức tiền thân của Đảng bộ Khối các cơ quan tỉnh."
+    )
+    an = read_anatomy("\n".join([TITLE, lead, BODY2]))
+    assert an.source_site == "laocaitv.vn"
+    assert an.body_lines[0].startswith("Ngày 10/5/1959")
+    # a city written so is no domain
+    city = read_anatomy("\n".join([TITLE, "TP.HCM - " + LEAD, BODY2]))
+    assert city.source_site is None
+
+
+def test_a_headline_in_capitals_closed_by_a_full_stop_is_the_headline():
+    head = (
+        "HỌC TẬP, QUÁN TRIỆT VÀ TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ SỞ Y TẾ LẦN THỨ IX, "
+        "NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ THÀNH PHỐ LẦN THỨ XI, NHIỆM KỲ 2020 – 2025."
+    )
+    lead = (
+        "Sáng ngày 15/01/2021, Đảng bộ Bệnh viện Ung Bướu tổ chức học tập, quán triệt và triển khai thực hiện "
+        "Nghị quyết Đại hội đại biểu Đảng bộ thành phố lần thứ XI, nhiệm kỳ 2020-2025."
+    )
+    more = (
+        "Tham dự hội nghị có 200 đồng chí trong Đảng ủy, Ban giám đốc, Ban Chấp hành các đoàn thể, Ban Chủ "
+        "nhiệm các khoa phòng cùng tất cả đảng viên Đảng bộ Bệnh viện."
+    )
+    an = read_anatomy("\n\n".join([head, "Toàn cảnh hội nghị.", lead, more]))
+    assert an.page_kind == "article"  # it was read as a stack of teasers with no headline
+    assert an.title == head
+    assert an.body_lines[-2:] == [lead, more]
