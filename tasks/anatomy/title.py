@@ -279,6 +279,8 @@ def title_from_body(page: PageLines, span: BodySpan, labels: Labels, rs: RuleSet
             continue
         if not shaped or len(t) > BODY_HEADLINE_MAX or ln.teaser or _NUMBERED.match(t) or ln.rule_h:
             continue
+        if _ATTENDANCE.match(ln.key_cf):  # "Tham dự buổi lễ có đồng chí …": a lead's sentence
+            continue
         if t.isupper() and ln.nw >= 4:
             return t
         if i > 0:
@@ -324,6 +326,8 @@ def _headline_above_date_line(page: PageLines, labels: Labels, rows: list[int]) 
 
 
 BODY_HEADLINE_MAX_WORDS = 40
+# who attended, the formula a lead or a caption opens with and a headline never does
+_ATTENDANCE = re.compile(r"(?:về |cùng )?(?:tham dự|dự|tới dự|đến dự)\b.{0,40}?\bcó\b")
 KICKER_MAX_WORDS = 25
 
 

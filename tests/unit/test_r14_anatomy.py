@@ -125,3 +125,13 @@ def test_a_headline_in_capitals_closed_by_a_full_stop_is_the_headline():
     assert an.page_kind == "article"  # it was read as a stack of teasers with no headline
     assert an.title == head
     assert an.body_lines[-2:] == [lead, more]
+
+
+def test_an_attendance_sentence_or_a_delegates_caption_opening_an_excerpt_is_no_headline():
+    for first in (
+        "Tham dự buổi lễ có đồng chí Tôn Văn Thâm – Bí thư chi bộ trường THCS Trần Phú cùng toàn thể đảng "
+        "viên trong chi bộ và quần chúng ưu tú Phan Thu Thảo.",
+        "Đại biểu tham dự Đại hội",
+    ):
+        an = read_anatomy("\n".join([first, LEAD, BODY2]))
+        assert an.title is None and an.body_lines[0] == first

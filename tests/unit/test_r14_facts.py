@@ -119,3 +119,24 @@ def test_the_cheap_test_for_capital_names_never_misses_one():
         "anh hùng Ông Ích Khiêm",  # no name in capitals: both say so
     ):
         assert (_CAPITAL_NAME.search(text) is None) or (_CUE_THEN_CAPS.search(text) is not None), text
+
+
+def test_badges_by_party_age_with_the_count_in_brackets():
+    got = facts(
+        "Đảng uỷ phường trao tặng Huy hiệu Đảng cho 37 đồng chí, gồm: 30 năm tuổi Đảng (13 đồng chí), "
+        "40 năm tuổi Đảng (10 đồng chí), 70 năm tuổi Đảng (01 đồng chí)."
+    )
+    assert got == [("party_badges_awarded", n) for n in (37.0, 13.0, 10.0, 1.0)]
+
+
+def test_totals_raised_with_co_and_after_voi_tong():
+    assert ("party_members_total", 29.0) in facts(
+        "Chi bộ kết nạp 2 đảng viên, nâng tổng số đảng viên của chi bộ có 29 đồng chí."
+    )
+    assert ("party_members_total", 306.0) in facts("Đảng bộ có 14 chi bộ trực thuộc với tổng 306 đảng viên.")
+
+
+def test_a_rarer_surname():
+    assert "Điệp Hùng Thắng" in posts(
+        "Đồng chí Điệp Hùng Thắng – Phó Bí thư, Chủ tịch UBND phường trao Huy hiệu."
+    )
