@@ -24,7 +24,10 @@ for sp in sorted((here / "spec").glob("*.json")):
     rec = dict(file=s["file"],
                body_lines=[text_of(lines[i - 1]) for i in sorted(content)],
                non_body_lines=[text_of(l) for i, l in enumerate(lines, 1) if text_of(l) and i not in content],
-               people=[dict(name=n, titles=t, **({'optional': True} if n in s.get('optional_people', []) else {})) for n, t in s.get("people", {}).items()],
+               people=[dict(name=n, titles=t, **({'optional': True} if n in s.get('optional_people', []) else {})) for n, t in s.get("people", {}).items()]
+                      # a name listed only under optional_people (GUIDE: "go in optional_people") is an
+                      # optional person too; the shared tool dropped it, so finding it counted as extra
+                      + [dict(name=n, titles=[], optional=True) for n in s.get("optional_people", []) if n not in s.get("people", {})],
                document_refs=[dict(kind=k, number=n, symbol=sym) for k, n, sym in s.get("document_refs", [])],
                indicators=[{**dict(actual=None, target=None, percent=None), **i} for i in s.get("indicators", [])])
     for f in ("title", "published_at", "event_date", "author", "source_site", "locality"):

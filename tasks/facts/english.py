@@ -82,6 +82,10 @@ def _folded(word: str) -> str:
     return ascii_fold(word).casefold()
 
 
+# the unit noun English editions write after a place's name ("Kim Giang commune", "Cam Giang district")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:commune|district|ward|town|township|province|city|village|hamlet)\b")
+
+
 class EnglishPeople:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -139,6 +143,10 @@ class EnglishPeople:
                 and _folded(" ".join(x.group(0) for x in words[k:])) not in self.places
                 and all(_vi_syllable(x.group(0)) for x in words[k + 1 :])
             ):
+                if w.group(0) == "To" and len(words) - k == 4 and _folded(words[k + 1].group(0)) in self.surnames:
+                    continue  # "To Trinh Van Bich, former Secretary …": the preposition, then the name
+                if _PLACE_NOUN_AFTER.match(run.string, run.end()):
+                    return None  # "Kim Giang commune": a place
                 return run.start() + w.start(), run.end()
         return None
 

@@ -140,3 +140,13 @@ def test_a_rarer_surname():
     assert "Điệp Hùng Thắng" in posts(
         "Đồng chí Điệp Hùng Thắng – Phó Bí thư, Chủ tịch UBND phường trao Huy hiệu."
     )
+
+
+def test_english_a_preposition_before_a_name_and_a_commune_are_no_people():
+    body = (
+        "From professional work serving the Party and the people of the province.\n\n"
+        "To Trinh Van Bich, former Secretary of the Party Committee of Kim Giang commune, the Party newspaper "
+        "has been a friend for more than 30 years. Mr. To Van Dang said the Party members of the Party cell "
+        "read it. The Party Committee of the Party thanked him."
+    )
+    assert set(posts(body)) == {"Trinh Van Bich", "To Van Dang"}
