@@ -143,7 +143,11 @@ class EnglishPeople:
                 and _folded(" ".join(x.group(0) for x in words[k:])) not in self.places
                 and all(_vi_syllable(x.group(0)) for x in words[k + 1 :])
             ):
-                if w.group(0) == "To" and len(words) - k == 4 and _folded(words[k + 1].group(0)) in self.surnames:
+                if (
+                    w.group(0) == "To"
+                    and len(words) - k == 4
+                    and _folded(words[k + 1].group(0)) in self.surnames
+                ):
                     continue  # "To Trinh Van Bich, former Secretary …": the preposition, then the name
                 if _PLACE_NOUN_AFTER.match(run.string, run.end()):
                     return None  # "Kim Giang commune": a place
