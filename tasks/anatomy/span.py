@@ -289,6 +289,7 @@ MAX_CAPTIONS_BEFORE_CUT = 1
 MIN_CUT_WORDS = 4  # a shorter stray line after the body is a label ("Một dòng lạ")
 # a cut line this long is a paragraph whatever its last (cut) word looks like
 LONG_CUT_WORDS = 12
+CUT_LOWER_WORDS = 3
 
 
 def _cut_tail_end(lines: list[PageLine], last: int, hard_end: int, page_cut: bool = False) -> int | None:
@@ -336,7 +337,16 @@ def _cut_paragraph(line: PageLine) -> bool:
     # line's end, nor a lone digit after a phrase ("… gắn Huy hiệu 8" of "80 năm")
     if len(last) == 1 and ln.nw >= 2 and (last.isalpha() or (last.isdigit() and ln.nw >= MIN_CUT_WORDS)):
         return True
-    return ln.nw >= MIN_CUT_WORDS and (last[:1].islower() or ln.nw >= LONG_CUT_WORDS)
+    if ln.nw < MIN_CUT_WORDS:
+        return False
+    if last[:1].islower() or ln.nw >= LONG_CUT_WORDS:
+        return True
+    # cut inside a name ("Thay mặt cán bộ, chiến sĩ Ban Chỉ huy Quân"): a sentence's run of
+    # lower-case words shows it is prose, where a byline or a credit printed last is names and
+    # labels ("Lệ Thủy – Văn Huyến", "LĐLĐ huyện Thạnh Phú", "News: Thanh son, photo: …")
+    return (
+        ":" not in t and not t.isascii() and sum(1 for w in t.split() if w[:1].islower()) >= CUT_LOWER_WORDS
+    )
 
 
 # a news lead opens with when it happened: "Vào ngày 05/8/2024", "Từ ngày 14/10 đến …", "Sáng ngày

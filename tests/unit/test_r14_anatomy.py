@@ -135,3 +135,11 @@ def test_an_attendance_sentence_or_a_delegates_caption_opening_an_excerpt_is_no_
     ):
         an = read_anatomy("\n".join([first, LEAD, BODY2]))
         assert an.title is None and an.body_lines[0] == first
+
+
+def test_a_last_paragraph_cut_inside_a_name_is_body_a_byline_is_not():
+    cut = "Thay mặt cán bộ, chiến sĩ Ban Chỉ huy Quân"
+    an = read_anatomy("\n".join([TITLE, LEAD, BODY2, cut]))
+    assert an.body_lines[-1] == cut
+    for byline in ("Lệ Thủy – Văn Huyến – Quang Hiếu", "LĐLĐ huyện Thạnh Phú"):
+        assert byline not in read_anatomy("\n".join([TITLE, LEAD, BODY2, byline])).body_lines
