@@ -121,6 +121,10 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.caption = is_caption(key, rs) if key.startswith("ảnh") else key.startswith(rs.caption_openers)
     if not ln.caption and "(" in key and _POSITION_MARK.search(key):
         ln.caption = True  # "Bí thư Tỉnh ủy … (thứ 4 từ trái qua) trao …": where someone stands in a photo
+    if not ln.caption and key.endswith(")") and _PHOTO_CREDIT_END.search(key):
+        ln.caption = (
+            True  # "… attended by 177 delegates. (Photo: baohaiduong.vn)": the photo's credit closes it
+        )
     if ln.caption:  # "Ảnh: Quang cảnh đại hội" describes the photo: no photographer's byline
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     # (find_datetime's own year pre-check, inlined: most lines hold no year)
@@ -151,6 +155,10 @@ _PHOTO_LABEL = re.compile(r"ảnh\s*:\s*")
 
 # a photo caption says where someone stands: "(thứ 4 từ trái qua)", "(giữa)", "(ngoài cùng bên phải)"
 _POSITION_MARK = re.compile(r"\((?:[^()]{0,40}\s)?(?:trái|phải|giữa)(?:\s[^()]{0,20})?\)")
+
+
+# a photo's credit in brackets at a line's end ("(Ảnh: Quang Tuấn)", "(Photo: VNA)"), case-folded
+_PHOTO_CREDIT_END = re.compile(r"\((?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:[^()]{1,60}\)$")
 
 
 def is_caption(key: str, rs: RuleSet) -> bool:

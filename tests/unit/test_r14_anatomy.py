@@ -143,3 +143,10 @@ def test_a_last_paragraph_cut_inside_a_name_is_body_a_byline_is_not():
     assert an.body_lines[-1] == cut
     for byline in ("Lệ Thủy – Văn Huyến – Quang Hiếu", "LĐLĐ huyện Thạnh Phú"):
         assert byline not in read_anatomy("\n".join([TITLE, LEAD, BODY2, byline])).body_lines
+
+
+def test_a_caption_closed_by_its_photo_credit_above_the_lead_is_body():
+    caption = "Toàn thể đại biểu dự hội nghị chụp ảnh lưu niệm tại hội trường. (Ảnh: Quang Tuấn)"
+    an = read_anatomy("\n".join([TITLE, caption, LEAD, BODY2]))
+    assert an.title == TITLE
+    assert an.body_lines[0] == caption
