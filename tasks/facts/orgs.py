@@ -18,6 +18,8 @@ from tasks.textnorm import match_key
 # as the word without apostrophes was (290 vs 322 ns a match; the alternation per character: 410)
 _WORD_CHARS = r"[^\s,;:()\[\]“”\"'’‘…!?–—]*+"
 TOKEN = re.compile(rf"[ \t\u00a0]*([^\W_]{_WORD_CHARS}(?:['’](?=[^\W\d_]){_WORD_CHARS})*)")
+# administrative unit words no name holds after its surname (a capitalised "Phường" ends an organ)
+UNIT_SYLLABLES = frozenset(("phường", "xã", "huyện", "tỉnh", "quận"))
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
     (
@@ -51,6 +53,8 @@ _DASH_GAP = re.compile(r"[ \t]+[-–][ \t]*|[-–][ \t]+")
 _NOT_AFTER_A_JOINING_DASH = frozenset(
     ("ảnh", "nguồn", "video", "clip", "theo", "tin", "bài", "photo", "tp", "tỉnh")
 )
+# the first words of posts, heads of the lexicon or not ("Phó CTHDND", "Ủy viên …"): no organ's second half
+_POST_FIRST_WORDS = frozenset(("phó", "trưởng", "chủ", "bí", "ủy", "uỷ", "giám", "thành", "đại", "cán"))
 # the last word of a unit a two-syllable place name is written after ("khu phố Đồng Sổ")
 _UNIT_WORDS = frozenset(("phố", "thôn", "ấp", "xóm", "bản", "làng", "xã", "phường"))
 # Words a unit or institution named after a historic figure is written after ("phường Nguyễn
@@ -185,6 +189,10 @@ class OrgPhrases:
             return None
         if " ".join(syl).casefold() in lex.places or " ".join(syl[:2]).casefold() in lex.places:
             return None
+        if len(syl) == 2 and syl[1].casefold() in UNIT_SYLLABLES:
+            return (
+                None  # "Bí thư Đoàn Phường": the ward's Youth Union, no person ("Nguyễn Văn Phường" is one)
+            )
         end = m.end()
         return end if self.name_may_end(fb, end, limit) else None
 
@@ -241,10 +249,16 @@ class OrgPhrases:
         prev_cap = True  # right after a post head ("Trưởng Ban", "Bí thư"): behave as after a capital
         prev_word = ""
         remit = False
+        cap_term = False  # the last word is the lower-case syllable of a capitalised term ("Chính sách")
         for _ in range(max_tokens):
             m = TOKEN.match(fb, p, limit)
-            if not m and prev_cap and prev_word[:1].isupper() and (dj := self._dash_joined_at(fb, p, limit)):
+            if (
+                not m
+                and ((prev_cap and prev_word[:1].isupper()) or cap_term)
+                and (dj := self._dash_joined_at(fb, p, limit, term=not prev_cap))
+            ):
                 m = dj  # "Ban Chính sách – Chiến lược Trung ương", "cơ quan Đảng – Đoàn thể": one organ
+            cap_term = False
             if not m:
                 break
             tok, ts = m.group(1), m.start(1)
@@ -316,6 +330,7 @@ class OrgPhrases:
                 elif not (prev_cap or remit or w in self.lex.org_lower):
                     break
                 # "Văn hoá-Thông tin": after a hyphen and a capital the word is a capitalised one
+                cap_term = prev_cap and prev_word[:1].isupper()
                 prev_cap, prev_word = _capital_after_hyphen(tok), w
             end = p = m.end()
             if prev_word == "đạo" and not remit:  # "Ban Chỉ đạo" written capitalised
@@ -337,10 +352,12 @@ class OrgPhrases:
         e = m.end()
         return e >= limit or fb[e] in ",.;:)–—-" or fb.startswith((" –", " -", " —"), e)
 
-    def _dash_joined_at(self, fb: str, p: int, limit: int) -> re.Match | None:
+    def _dash_joined_at(self, fb: str, p: int, limit: int, term: bool = False) -> re.Match | None:
         """The capitalised word after a spaced dash at p that goes on with the organ before it
         (two capitalised halves of one name: "Chính sách – Chiến lược"), as a TOKEN match; None
-        when what follows starts a post, a person's name, a credit or anything in lower case."""
+        when what follows starts a post, a person's name, a credit or anything in lower case.
+        term: the organ before ends on a capitalised term's lower-case syllable ("Ban Chính sách"):
+        the half after the dash must be such a term too ("Chiến lược"), not a post's first word."""
         dm = _DASH_GAP.match(fb, p, limit)
         if dm is None:
             return None
@@ -352,6 +369,12 @@ class OrgPhrases:
             nm.group(1).casefold() in self.lex.surnames and self.name_at(fb, ts, limit)
         ):
             return None
+        if term:
+            if self.lex.after_name_head_at.match(fb, ts) or nm.group(1).casefold() in _POST_FIRST_WORDS:
+                return None
+            second = TOKEN.match(fb, nm.end(), limit)
+            if second is None or not second.group(1)[:1].islower():
+                return None
         return nm
 
     def _comma_name_at(self, fb: str, ts: int, limit: int, tok: str) -> int | None:

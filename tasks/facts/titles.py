@@ -171,10 +171,14 @@ class Titles:
         Thông tin huyện", "Nhân viên Pháp lý - Văn phòng Công ty")."""
         d = fb.find("-", he, te)
         while d >= 0:
+            q = d + 2 if fb[d + 1 : d + 2] == " " else d + 1  # "xã Nà Nhạn- Phụ trách chi bộ …"
             if (
                 fb[d - 1].isalpha()
-                and self.lex.post_head_at.match(fb, d + 1)
-                and not self.lex.org_after_dash_re.match(fb, d + 1)  # "Phòng Tổ chức-Cán bộ"
+                and (
+                    self.lex.post_head_at.match(fb, q)
+                    or (q > d + 1 and self.lex.after_name_head_at.match(fb, q))
+                )
+                and not self.lex.org_after_dash_re.match(fb, q)  # "Phòng Tổ chức-Cán bộ"
             ):
                 te = d
                 break

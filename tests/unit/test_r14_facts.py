@@ -150,3 +150,24 @@ def test_english_a_preposition_before_a_name_and_a_commune_are_no_people():
         "read it. The Party Committee of the Party thanked him."
     )
     assert set(posts(body)) == {"Trinh Van Bich", "To Van Dang"}
+
+
+def test_a_wards_organ_after_a_post_is_no_person():
+    got = posts("Có đồng chí Nguyễn Ngọc Song Phụng – Phó Bí thư Đoàn Phường, Chủ tịch HĐĐ phường.")
+    assert got == {"Nguyễn Ngọc Song Phụng": ("Phó Bí thư Đoàn Phường", "Chủ tịch HĐĐ phường")}
+    assert "Nguyễn Văn Phường" in posts("Tham dự có đồng chí Nguyễn Văn Phường, Bí thư Chi bộ.")
+
+
+def test_a_glued_dash_before_a_post_read_after_names_splits_the_posts():
+    got = posts(
+        "Lễ kết nạp có đồng chí Quàng Văn Đôi – Phó bí thư Đảng ủy xã Nà Nhạn- Phụ trách chi bộ trường Mầm non."
+    )
+    assert got["Quàng Văn Đôi"] == ("Phó bí thư Đảng ủy xã Nà Nhạn", "Phụ trách chi bộ trường Mầm non")
+
+
+def test_two_capitalised_terms_of_one_organ_joined_by_a_spaced_dash():
+    got = posts("- Đồng chí Nguyễn Thanh Nghị, Trưởng ban Chính sách – Chiến lược Trung ương")
+    assert got["Nguyễn Thanh Nghị"] == ("Trưởng ban Chính sách – Chiến lược Trung ương",)
+    # a post after the dash is the next post, even one the lexicon does not know
+    got = posts("Ông Trần Văn Hiền - Ủy viên ban thường vụ Đảng ủy - Phó CTHDND đánh giá cao.")
+    assert got["Trần Văn Hiền"][0] == "Ủy viên ban thường vụ Đảng ủy"
