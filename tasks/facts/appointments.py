@@ -38,6 +38,7 @@ _MAKE = re.compile(r"làm\s+")
 # (literal first, no look-behind: the left word edge is checked where it is used)
 _LED_BY = re.compile(r"do (?:đồng\s+chí|đ/c|ông|bà)\s+[^.;:\n]{3,120}?\slàm\s+")
 _LED_BY_HINTS = ("do đ", "do ông", "do bà")
+_APPOINT_THEN_MAKE = ("bầu ", "bổ nhiệm ", "chỉ định ", "phân công ", "điều động ")
 _APPOINT_WORDS = ("bổ nhiệm", "điều động", "phân công", "chỉ định", "bầu", "luân chuyển", "giới thiệu")
 _APPOINT = re.compile(
     r"(?<![^\W\d_])(?:bổ nhiệm|điều động|phân công|chỉ định|bầu|luân chuyển|giới thiệu)(?![^\W\d_])"
@@ -202,7 +203,10 @@ class AppointedPosts:
                     continue
                 sentence = page.sentence_at(m.start())
                 if sentence and _APPOINT.search(lo, sentence[0], m.start()):
-                    found.append((m.end(), False))
+                    # right after the verb ("được bầu làm ủy viên UBND xã") the post may be in lower case
+                    found.append(
+                        (m.end(), lo[max(0, m.start() - 14) : m.start()].endswith(_APPOINT_THEN_MAKE))
+                    )
         return found
 
 

@@ -171,3 +171,14 @@ def test_two_capitalised_terms_of_one_organ_joined_by_a_spaced_dash():
     # a post after the dash is the next post, even one the lexicon does not know
     got = posts("Ông Trần Văn Hiền - Ủy viên ban thường vụ Đảng ủy - Phó CTHDND đánh giá cao.")
     assert got["Trần Văn Hiền"][0] == "Ủy viên ban thường vụ Đảng ủy"
+
+
+def test_a_lower_case_post_right_after_elected_as():
+    got = posts(
+        "Ông Lê Công Mười - Chỉ huy trưởng Quân sự được bầu làm ủy viên UBND xã, nhiệm kỳ 2021 – 2026."
+    )
+    assert got["Lê Công Mười"] == ("Chỉ huy trưởng Quân sự", "ủy viên UBND xã")
+    # "làm" after any other verb stays a verb
+    assert posts("Ông Lê Công Mười - Chỉ huy trưởng Quân sự đã làm việc với xã.")["Lê Công Mười"] == (
+        "Chỉ huy trưởng Quân sự",
+    )
