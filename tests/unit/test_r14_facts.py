@@ -182,3 +182,8 @@ def test_a_lower_case_post_right_after_elected_as():
     assert posts("Ông Lê Công Mười - Chỉ huy trưởng Quân sự đã làm việc với xã.")["Lê Công Mười"] == (
         "Chỉ huy trưởng Quân sự",
     )
+
+
+def test_the_young_pioneers_council_in_lower_case_inside_a_post():
+    got = posts("Đến dự có Đ/c Phan Minh Tiến – Bí thư Đoàn phường, chủ tịch hội đồng đội phường Bình Chuẩn.")
+    assert got["Phan Minh Tiến"] == ("Bí thư Đoàn phường", "chủ tịch hội đồng đội phường Bình Chuẩn")
