@@ -49,7 +49,7 @@ report: $(STAMP)
 bench: $(STAMP) ## benchmark figures (see bench/RESULTS.md)
 	$(BIN)/python bench/run.py
 
-eval: $(STAMP) ## bantin over the gold sets laid out by host, scored (../shared/eval/dev when present, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout, tests/dev/blind, tests/dev/blind5, tests/dev/blind6, tests/dev/blind7, tests/dev/blind8, tests/dev/blind9, tests/dev/blind10, tests/dev/blind11, tests/dev/blind12, tests/dev/blind13)
+eval: $(STAMP) ## bantin over the gold sets laid out by host, scored (../shared/eval/dev when present, tests/dev/portals, tests/dev/fresh, tests/dev/unseen, tests/dev/heldout, tests/dev/blind, tests/dev/blind5, tests/dev/blind6, tests/dev/blind7, tests/dev/blind8, tests/dev/blind9, tests/dev/blind10, tests/dev/blind11, tests/dev/blind12, tests/dev/blind13, tests/dev/blind14)
 	$(BIN)/python bench/eval/run_eval.py $(EVAL_SETS) --json bench/out/eval-last.json
 	$(BIN)/python bench/eval/indicator_breakdown.py --results bench/out/eval-last.json
 

@@ -47,6 +47,7 @@ def default_sets() -> list[Path]:
     blind11 = ROOT / "tests" / "dev" / "blind11"  # annotated blind in session 11 (round 2), held out
     blind12 = ROOT / "tests" / "dev" / "blind12"  # annotated blind in session 13, held out, tuned on in 14
     blind13 = ROOT / "tests" / "dev" / "blind13"  # annotated blind in session 14, held out
+    blind14 = ROOT / "tests" / "dev" / "blind14"  # annotated blind in session 14 (round 2), then tuned on
     sets = (
         shared_dev,
         own,
@@ -63,6 +64,7 @@ def default_sets() -> list[Path]:
         blind11,
         blind12,
         blind13,
+        blind14,
     )
     return [p for p in sets if (p / "gold.json").exists()]
 

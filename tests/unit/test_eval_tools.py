@@ -33,6 +33,7 @@ def test_copy_is_identical_to_the_shared_tool(name):
         ("blind11", 34),
         ("blind12", 36),
         ("blind13", 36),
+        ("blind14", 36),
     ],
 )
 def test_own_gold_set_is_built_from_its_specs(name, at_least):
