@@ -273,6 +273,8 @@ class PeopleExtractor:
             nkey = match_key(page.body[mention.start : mention.end])
             if nkey not in rd.persons and (known := _known_after_first(page, mention, rd)) is not None:
                 mention, nkey = known
+            elif nkey not in rd.persons and (short := _short_form_of_known(nkey, rd)) is not None:
+                nkey = short  # "hai đồng chí Lâm Anh và Hồ Ninh" after "Uông Thị Lâm Anh và Hồ Thị Ninh"
             if author_key and _is_author(nkey, author_key):
                 continue
             self._read_mention(page, mention, nkey, rd)
@@ -561,6 +563,23 @@ class _Reading:
         if gap.startswith("(") and 0 < (close := gap.find(")")) <= _LIST_ASIDE_MAX:
             gap = gap[close + 1 :].strip()
         return gap in _LIST_GAPS
+
+
+def _short_form_of_known(nkey: str, rd: _Reading) -> str | None:
+    """The key of the one person found already whose name this two-syllable name shortens: its
+    last two syllables ("Lâm Anh" of "Uông Thị Lâm Anh"), or its surname and last syllable ("Hồ
+    Ninh" of "Hồ Thị Ninh"); None when no person, or more than one, fits."""
+    words = nkey.split()
+    if len(words) != 2:
+        return None
+    fits = [
+        key
+        for key in rd.persons
+        if (kw := key.split())
+        and len(kw) >= 3
+        and (kw[-2:] == words or (kw[0] == words[0] and kw[-1] == words[1]))
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _known_after_first(page: Page, mn: Mention, rd: _Reading) -> tuple[Mention, str] | None:

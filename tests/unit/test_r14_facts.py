@@ -187,3 +187,11 @@ def test_a_lower_case_post_right_after_elected_as():
 def test_the_young_pioneers_council_in_lower_case_inside_a_post():
     got = posts("Đến dự có Đ/c Phan Minh Tiến – Bí thư Đoàn phường, chủ tịch hội đồng đội phường Bình Chuẩn.")
     assert got["Phan Minh Tiến"] == ("Bí thư Đoàn phường", "chủ tịch hội đồng đội phường Bình Chuẩn")
+
+
+def test_a_short_form_of_a_person_found_already_is_that_person():
+    got = posts(
+        "Chi bộ kết nạp Đảng viên cho hai quần chúng ưu tú Uông Thị Lâm Anh và Hồ Thị Ninh. Tại buổi lễ, hai "
+        "đồng chí Lâm Anh và Hồ Ninh đã tuyên thệ."
+    )
+    assert set(got) == {"Uông Thị Lâm Anh", "Hồ Thị Ninh"}
