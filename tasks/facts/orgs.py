@@ -53,6 +53,8 @@ _DASH_GAP = re.compile(r"[ \t]+[-–][ \t]*|[-–][ \t]+")
 _NOT_AFTER_A_JOINING_DASH = frozenset(
     ("ảnh", "nguồn", "video", "clip", "theo", "tin", "bài", "photo", "tp", "tỉnh")
 )
+# "tối cao" after a court's or a procuracy's name ("Tòa án nhân dân tối cao", "VKSND tối cao")
+_SUPREME = re.compile(r"[ \t]+cao(?![^\W\d_])")
 # the first words of posts, heads of the lexicon or not ("Phó CTHDND", "Ủy viên …"): no organ's second half
 _POST_FIRST_WORDS = frozenset(("phó", "trưởng", "chủ", "bí", "ủy", "uỷ", "giám", "thành", "đại", "cán"))
 # the last word of a unit a two-syllable place name is written after ("khu phố Đồng Sổ")
@@ -309,6 +311,10 @@ class OrgPhrases:
                 if remit and (rw := self._remit_word_end(w, fb, m, limit)):
                     end = p = rw
                     prev_cap, prev_word = False, w
+                    continue
+                if w == "tối" and (hm := _SUPREME.match(fb, m.end(), limit)):
+                    end = p = hm.end()  # "Viện trưởng VKSND tối cao": "tối" is no evening here
+                    prev_cap, prev_word = False, "cao"
                     continue
                 if w in _AND and self._and_continues_organ(fb, m.end(), limit):
                     pass

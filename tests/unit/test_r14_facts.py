@@ -195,3 +195,10 @@ def test_a_short_form_of_a_person_found_already_is_that_person():
         "đồng chí Lâm Anh và Hồ Ninh đã tuyên thệ."
     )
     assert set(got) == {"Uông Thị Lâm Anh", "Hồ Thị Ninh"}
+
+
+def test_the_supreme_courts_and_procuracys_tối_cao_inside_a_post():
+    got = posts("Đồng chí Lê Minh Trí - Ủy viên Trung ương Đảng, Viện trưởng VKSND tối cao trao cờ.")
+    assert got["Lê Minh Trí"] == ("Ủy viên Trung ương Đảng", "Viện trưởng VKSND tối cao")
+    # "tối nay" after a post is the evening
+    assert posts("Đồng chí Lê Văn Cao, Bí thư Huyện ủy tối nay họp.")["Lê Văn Cao"] == ("Bí thư Huyện ủy",)
