@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .dates import _event_matches
+from .dates import DMY_PLAIN, _event_matches
 
 # how much of the page the phrase is looked for in: the first paragraphs (a dated sentence may
 # follow a quote, a caption or a long sapo), each only up to its first HEAD_CHARS characters
@@ -345,18 +345,14 @@ def _sentence_then_page_year(
     return _turn_of_year(text, month) or _same_day_year(text, day, month) or page_year()
 
 
-# a full date d/m/yyyy (d-m-yyyy, d.m.yyyy) in the event phrase's own paragraph
-_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/])")
-
-
 def _same_day_year(text: str, day: int, month: int) -> int | None:
     """The year the paragraph writes for the event's own day and month ("Sáng 3-2, … nhân kỷ niệm 93
     năm ngày thành lập Đảng (3-2-1930 – 3-2-2023)"): the latest such, an anniversary's span ending
     in the year it is held; None if the paragraph writes that day with no year."""
     years = [
-        int(m.group(3))
-        for m in _FULL_DATE.finditer(text[:LONG_CHARS])
-        if int(m.group(1)) == day and int(m.group(2)) == month
+        int(m.group("y"))
+        for m in DMY_PLAIN.finditer(text[:LONG_CHARS])  # (read only when no other evidence dates the event)
+        if int(m.group("d")) == day and int(m.group("m")) == month
     ]
     return max(years) if years else None
 

@@ -469,24 +469,21 @@ def _is_lead(info) -> bool:
 # an issued text's genre set alone on its line in capitals, as the text's own heading ("KẾ HOẠCH" /
 # "Tổ chức đại hội Đoàn các cấp …" / "Căn cứ Điều lệ Đoàn …" / "I. YÊU CẦU"); a report names the
 # genre inside a headline, never alone on a line
+# the genres an issued text's header block names (glued_header looks for these in capitals)
+_ISSUED_GENRES = (
+    "quyết định",
+    "thông báo",
+    "kế hoạch",
+    "hướng dẫn",
+    "nghị quyết",
+    "chỉ thị",
+    "quy định",
+    "quy chế",
+    "công văn",
+    "tờ trình",
+)
 _GENRE_HEADINGS = frozenset(
-    (
-        "kế hoạch",
-        "quyết định",
-        "thông báo",
-        "hướng dẫn",
-        "nghị quyết",
-        "chỉ thị",
-        "quy định",
-        "quy chế",
-        "chương trình",
-        "chương trình hành động",
-        "tờ trình",
-        "công văn",
-        "báo cáo",
-        "đề án",
-        "thông tri",
-    )
+    (*_ISSUED_GENRES, "chương trình", "chương trình hành động", "báo cáo", "đề án", "thông tri")
 )
 
 
@@ -545,9 +542,7 @@ def document_opening(lines, kinds: list[str]) -> str | None:
 # report names a document as "Quyết định số 367-QĐ/TW ngày 29/10/2013", never so
 _GLUED_NUMBER = re.compile(r"(?<!\w)Số\s*:?\s*\d{1,5}\s*[-/]")
 _GLUED_PLACE_DATE = re.compile(r"[^\d\W][^\d,]{1,30}, ngày \d{1,2} tháng \d{1,2} năm \d{4}")
-_GLUED_GENRE = re.compile(
-    r"(?<!\w)(?:QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH|QUY CHẾ|CÔNG VĂN|TỜ TRÌNH)"
-)
+_GLUED_GENRE = re.compile(r"(?<!\w)(?:" + "|".join(g.upper() for g in _ISSUED_GENRES) + ")")
 GLUED_HEADER_CHARS = 400
 GLUED_HEADER_LINES = 3  # the header opens the page
 

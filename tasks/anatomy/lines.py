@@ -121,10 +121,9 @@ def classify_line(rs: RuleSet, s: str, strip: bool, shape: bool) -> LineInfo:
     ln.caption = is_caption(key, rs) if key.startswith("ảnh") else key.startswith(rs.caption_openers)
     if not ln.caption and "(" in key and _POSITION_MARK.search(key):
         ln.caption = True  # "Bí thư Tỉnh ủy … (thứ 4 từ trái qua) trao …": where someone stands in a photo
+    # "… attended by 177 delegates. (Photo: baohaiduong.vn)": the photo's credit closes a caption
     if not ln.caption and key.endswith(")") and _PHOTO_CREDIT_END.search(key):
-        ln.caption = (
-            True  # "… attended by 177 delegates. (Photo: baohaiduong.vn)": the photo's credit closes it
-        )
+        ln.caption = True
     if ln.caption:  # "Ảnh: Quang cảnh đại hội" describes the photo: no photographer's byline
         ln.rule_h, ln.rule_f = (None if _is_photo_label(r) else r for r in (ln.rule_h, ln.rule_f))
     # (find_datetime's own year pre-check, inlined: most lines hold no year)

@@ -18,8 +18,19 @@ from tasks.textnorm import match_key
 # as the word without apostrophes was (290 vs 322 ns a match; the alternation per character: 410)
 _WORD_CHARS = r"[^\s,;:()\[\]“”\"'’‘…!?–—]*+"
 TOKEN = re.compile(rf"[ \t\u00a0]*([^\W_]{_WORD_CHARS}(?:['’](?=[^\W\d_]){_WORD_CHARS})*)")
-# administrative unit words no name holds after its surname (a capitalised "Phường" ends an organ)
-UNIT_SYLLABLES = frozenset(("phường", "xã", "huyện", "tỉnh", "quận"))
+# administrative unit words no two-syllable name ends with (a capitalised "Phường" ends an organ)
+_UNIT_SYLLABLES = frozenset(("phường", "xã", "huyện", "tỉnh", "quận"))
+
+
+def names_a_place(lex: Lexicon, syl: list[str]) -> bool:
+    """Whether a run of capitalised syllables that opens with a surname names a place, not a
+    person: a gazetteer place (whole, or its first two syllables), or a surname-word with a unit
+    word ("Bí thư Đoàn Phường": the ward's Youth Union; "Nguyễn Văn Phường" is a person)."""
+    if " ".join(syl).casefold() in lex.places or " ".join(syl[:2]).casefold() in lex.places:
+        return True
+    return len(syl) == 2 and syl[1].casefold() in _UNIT_SYLLABLES
+
+
 _NAME_AT = re.compile(rf"{CAP_SYL}(?:{MORE_CAP_SYL}){{1,4}}")
 _NUM_AFTER = frozenset(
     (
@@ -189,12 +200,8 @@ class OrgPhrases:
         lex = self.lex
         if syl[0].casefold() not in lex.surnames:
             return None
-        if " ".join(syl).casefold() in lex.places or " ".join(syl[:2]).casefold() in lex.places:
+        if names_a_place(lex, syl):
             return None
-        if len(syl) == 2 and syl[1].casefold() in UNIT_SYLLABLES:
-            return (
-                None  # "Bí thư Đoàn Phường": the ward's Youth Union, no person ("Nguyễn Văn Phường" is one)
-            )
         end = m.end()
         return end if self.name_may_end(fb, end, limit) else None
 

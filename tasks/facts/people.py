@@ -20,7 +20,7 @@ from tasks.facts.appointments import AppointedPosts
 from tasks.facts.english import EnglishPeople
 from tasks.facts.letters import LO, MORE_CAP_SYL, UP
 from tasks.facts.lexicon import Lexicon, ends_with_word, word_tuple
-from tasks.facts.orgs import UNIT_SYLLABLES, OrgPhrases, continues_organ, namesake_before, place_ends_at
+from tasks.facts.orgs import OrgPhrases, continues_organ, names_a_place, namesake_before, place_ends_at
 from tasks.facts.page import Page
 from tasks.facts.persons import Found, RoleCues
 from tasks.facts.references import TitleReferences
@@ -209,9 +209,7 @@ def read_run(lex: Lexicon, run: str) -> tuple[int | None, bool] | None:
     syl = run[off:].split()
     if not 2 <= len(syl) <= 5 or syl[0].casefold() not in lex.surnames:
         return None
-    if len(syl) == 2 and syl[1].casefold() in UNIT_SYLLABLES:
-        return None  # "Phó Bí thư Đoàn Phường": an organ of the ward, no person "Đoàn Phường"
-    if " ".join(syl).casefold() in lex.places or " ".join(syl[:2]).casefold() in lex.places:
+    if names_a_place(lex, syl):
         return None
     return off, honorific
 
@@ -271,10 +269,11 @@ class PeopleExtractor:
             if mention is None:
                 continue
             nkey = match_key(page.body[mention.start : mention.end])
-            if nkey not in rd.persons and (known := _known_after_first(page, mention, rd)) is not None:
-                mention, nkey = known
-            elif nkey not in rd.persons and (short := _short_form_of_known(nkey, rd)) is not None:
-                nkey = short  # "hai đồng chí Lâm Anh và Hồ Ninh" after "Uông Thị Lâm Anh và Hồ Thị Ninh"
+            if nkey not in rd.persons:
+                if (known := _known_after_first(page, mention, rd)) is not None:
+                    mention, nkey = known
+                elif (short := _short_form_of_known(nkey, rd)) is not None:
+                    nkey = short  # "hai đồng chí Lâm Anh và Hồ Ninh" after "Uông Thị Lâm Anh và Hồ Thị Ninh"
             if author_key and _is_author(nkey, author_key):
                 continue
             self._read_mention(page, mention, nkey, rd)
